@@ -1,0 +1,84 @@
+// Configuration, validated once and shared by the console, the workers and the scripts.
+// A bad or missing value stops start-up with a message naming the variable.
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const csv = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const int = (min = 0) => z.coerce.number().int().min(min);
+
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DATABASE_URL: z.string().startsWith('postgresql://', 'must be a postgresql:// URL'),
+  REDIS_URL: z.string().startsWith('redis://', 'must be a redis:// URL'),
+
+  // S3-compatible object storage (AWS S3, MinIO, Ceph RGW).
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1),
+  S3_SECRET_ACCESS_KEY: z.string().min(1),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  /** Send x-amz-checksum-sha256 on writes: only where the store supports it (AWS S3, MinIO; not RGW 16). */
+  S3_CHECKSUM_SUPPORTED: bool.default(false),
+  S3_BUCKET_PREFIX: z.string().regex(/^[a-z0-9][a-z0-9-]{1,30}$/, 'lower-case letters, digits and dashes').default('callvault'),
+  /** Residency regions this deployment serves; each gets a recordings bucket and an audit bucket. */
+  RESIDENCY_REGIONS: csv.pipe(z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1)).default(['us', 'eu']),
+  /** Object Lock default retention and lifecycle (the seed's example: 730 days active, 2190 days window). */
+  RETENTION_DEFAULT_DAYS: int(1).default(2190),
+  RETENTION_TRANSITION_DAYS: int(1).default(730),
+  RETENTION_NONCURRENT_DAYS: int(1).default(1),
+  STORAGE_TRANSITION_CLASS: z.string().default('GLACIER'),
+  STORAGE_WRITES_PER_SECOND: z.coerce.number().positive().default(20),
+
+  // Audit trail signing: local keys for development, AWS KMS HMAC keys in production.
+  AUDIT_KEY_PROVIDER: z.enum(['local', 'kms']).default('local'),
+  /** local provider: "keyId:base64secret,keyId2:base64secret2"; the active key signs, all verify. */
+  AUDIT_HMAC_KEYS: z.string().optional(),
+  AUDIT_ACTIVE_KEY_ID: z.string().optional(),
+  /** kms provider: KMS HMAC key ids/ARNs, "keyId=arn,..."; the active one signs. */
+  AUDIT_KMS_KEYS: z.string().optional(),
+  AUDIT_KMS_REGION: z.string().optional(),
+  AUDIT_SEAL_EVERY_ENTRIES: int(1).default(1000),
+  AUDIT_SEAL_EVERY_SECONDS: int(1).default(300),
+
+  // Console authentication.
+  NEXTAUTH_URL: z.url().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, 'at least 32 characters'),
+  AUTH_LOCKOUT_THRESHOLD: int(1).default(5),
+  AUTH_LOCKOUT_MINUTES: int(1).default(15),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_DEFAULT_ROLE: z.enum(['OFFICER', 'REVIEWER', 'AUDITOR', 'ADMIN']).optional(),
+  PLAYBACK_URL_TTL_SECONDS: int(10).max(300).default(300),
+
+  // Pipeline tunables.
+  ARCHIVE_DEADLINE_MINUTES: int(1).default(15),
+  DURATION_TOLERANCE_SECONDS: z.coerce.number().nonnegative().default(2),
+  DEDUPE_TTL_SECONDS: int(60).default(7 * 24 * 3600),
+  WORKER_CONCURRENCY: int(1).default(4),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+let cached: TEnv | undefined;
+
+export function formatEnvError(error: z.ZodError): string {
+  const lines = error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+  return `Invalid configuration (see .env.example):\n${lines.join('\n')}`;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  // An empty assignment in a .env file means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ZEnv.safeParse(present);
+  if (!result.success) throw new Error(formatEnvError(result.error));
+  return result.data;
+}
+
+/** The validated environment; parsed on first use so `next build` needs no runtime secrets. */
+export function env(): TEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,44 @@
+// Job contracts shared by producers (webhooks, polling, console) and processors (workers/processors).
+// Processors parse job.data with these schemas first.
+import { z } from 'zod';
+import { VENDOR_SLUG, type TVendor } from '@/lib/vendors/types';
+
+export const ZVendor = z.enum(['GENESYS_CLOUD', 'NICE_CXONE']);
+
+export const QUEUES = {
+  archive: (vendor: TVendor) => `archive-${VENDOR_SLUG[vendor]}`,
+  poll: 'vendor-poll',
+  maintenance: 'maintenance',
+} as const;
+
+export const JOBS = {
+  archive: 'recording.archive',
+  resolveInteraction: 'interaction.resolve',
+  poll: 'vendor.poll',
+  sweep: 'archive.sweep',
+  sealAudit: 'audit.seal',
+  sampleQueues: 'queues.sample',
+} as const;
+
+export const ZArchiveJob = z.object({
+  vendorSource: ZVendor,
+  vendorAccountId: z.string().min(1),
+  vendorRecordingId: z.string().min(1),
+  interactionId: z.string().min(1).nullable(),
+  /** Partition tag with the vendor: YYYY-MM-DD of the interaction, null if unknown at enqueue time. */
+  interactionDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  source: z.enum(['WEBHOOK', 'POLL', 'SWEEP', 'REFETCH', 'REPLAY']),
+  /** REFETCH: a reviewer asked to fetch again a quarantined recording (same object key, new version). */
+  quarantineCaseId: z.string().uuid().optional(),
+});
+export type TArchiveJob = z.infer<typeof ZArchiveJob>;
+
+/** <vendor-slug>:<vendorRecordingId> — the seed's idempotency key. */
+export function idempotencyKey(vendor: TVendor, vendorRecordingId: string): string {
+  return `${VENDOR_SLUG[vendor]}:${vendorRecordingId}`;
+}
+
+/** BullMQ refuses ':' in custom job ids, so the job id is the idempotency key with ':' → '__'. */
+export function archiveJobId(vendor: TVendor, vendorRecordingId: string): string {
+  return idempotencyKey(vendor, vendorRecordingId).replaceAll(':', '__');
+}

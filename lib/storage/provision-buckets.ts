@@ -1,0 +1,135 @@
+// Creates (or confirms) every residency region's recordings and audit buckets with versioning,
+// Object Lock default COMPLIANCE retention and lifecycle rules, then reads each setting back.
+// Idempotent: a setting already in place is left untouched and reported as such.
+import {
+  CreateBucketCommand,
+  GetBucketLifecycleConfigurationCommand,
+  GetBucketVersioningCommand,
+  GetObjectLockConfigurationCommand,
+  HeadBucketCommand,
+  PutBucketLifecycleConfigurationCommand,
+  PutBucketVersioningCommand,
+  PutObjectLockConfigurationCommand,
+  type LifecycleRule,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { bucketName, type TBucketKind } from '@/lib/storage/buckets';
+
+export type TProvisionPolicy = {
+  retentionDays: number;
+  transitionDays: number;
+  noncurrentDays: number;
+  transitionStorageClass: string;
+};
+
+export type TBucketReport = { bucket: string; region: string; kind: TBucketKind; created: boolean; changed: string[] };
+
+export function lifecycleRules(policy: TProvisionPolicy): LifecycleRule[] {
+  return [
+    {
+      ID: 'compliance-retention',
+      Status: 'Enabled',
+      Filter: { Prefix: '' },
+      Transitions: [{ Days: policy.transitionDays, StorageClass: policy.transitionStorageClass as never }],
+      Expiration: { Days: policy.retentionDays },
+      NoncurrentVersionExpiration: { NoncurrentDays: policy.noncurrentDays },
+    },
+  ];
+}
+
+async function ensureBucket(s3: S3Client, bucket: string): Promise<boolean> {
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+    return false;
+  } catch (error) {
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw error;
+  }
+  await s3.send(new CreateBucketCommand({ Bucket: bucket, ObjectLockEnabledForBucket: true }));
+  return true;
+}
+
+async function ensureVersioning(s3: S3Client, bucket: string): Promise<boolean> {
+  const current = await s3.send(new GetBucketVersioningCommand({ Bucket: bucket }));
+  if (current.Status === 'Enabled') return false;
+  await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+  const readBack = await s3.send(new GetBucketVersioningCommand({ Bucket: bucket }));
+  if (readBack.Status !== 'Enabled') throw new Error(`${bucket}: versioning did not read back as Enabled`);
+  return true;
+}
+
+async function readLockConfig(s3: S3Client, bucket: string) {
+  try {
+    return (await s3.send(new GetObjectLockConfigurationCommand({ Bucket: bucket }))).ObjectLockConfiguration;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ObjectLockConfigurationNotFoundError') return undefined;
+    throw error;
+  }
+}
+
+async function ensureObjectLock(s3: S3Client, bucket: string, days: number): Promise<boolean> {
+  const current = await readLockConfig(s3, bucket);
+  if (current?.ObjectLockEnabled !== 'Enabled') {
+    throw new Error(`${bucket}: exists without Object Lock; it cannot hold compliance records (create a new bucket)`);
+  }
+  const rule = current.Rule?.DefaultRetention;
+  if (rule?.Mode === 'COMPLIANCE' && rule.Days === days) return false;
+  const wanted = { ObjectLockEnabled: 'Enabled' as const, Rule: { DefaultRetention: { Mode: 'COMPLIANCE' as const, Days: days } } };
+  await s3.send(new PutObjectLockConfigurationCommand({ Bucket: bucket, ObjectLockConfiguration: wanted }));
+  const readBack = (await readLockConfig(s3, bucket))?.Rule?.DefaultRetention;
+  if (readBack?.Mode !== 'COMPLIANCE' || readBack.Days !== days) {
+    throw new Error(`${bucket}: default retention did not read back as COMPLIANCE ${days} days`);
+  }
+  return true;
+}
+
+async function readLifecycle(s3: S3Client, bucket: string): Promise<LifecycleRule[]> {
+  try {
+    return (await s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }))).Rules ?? [];
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchLifecycleConfiguration') return [];
+    throw error;
+  }
+}
+
+function sameRule(a: LifecycleRule | undefined, b: LifecycleRule): boolean {
+  if (!a) return false;
+  return (
+    a.ID === b.ID &&
+    a.Status === b.Status &&
+    a.Expiration?.Days === b.Expiration?.Days &&
+    a.NoncurrentVersionExpiration?.NoncurrentDays === b.NoncurrentVersionExpiration?.NoncurrentDays &&
+    a.Transitions?.[0]?.Days === b.Transitions?.[0]?.Days &&
+    a.Transitions?.[0]?.StorageClass === b.Transitions?.[0]?.StorageClass
+  );
+}
+
+async function ensureLifecycle(s3: S3Client, bucket: string, policy: TProvisionPolicy): Promise<boolean> {
+  const wanted = lifecycleRules(policy);
+  const current = await readLifecycle(s3, bucket);
+  if (current.length === 1 && sameRule(current[0], wanted[0]!)) return false;
+  await s3.send(new PutBucketLifecycleConfigurationCommand({ Bucket: bucket, LifecycleConfiguration: { Rules: wanted } }));
+  const readBack = await readLifecycle(s3, bucket);
+  if (readBack.length !== 1 || !sameRule(readBack[0], wanted[0]!)) throw new Error(`${bucket}: lifecycle rules did not read back`);
+  return true;
+}
+
+export async function provisionBuckets(
+  s3: S3Client,
+  regions: string[],
+  policy: TProvisionPolicy,
+  prefix?: string,
+): Promise<TBucketReport[]> {
+  const reports: TBucketReport[] = [];
+  for (const region of regions) {
+    for (const kind of ['recordings', 'audit'] as const) {
+      const bucket = bucketName(kind, region, prefix);
+      const created = await ensureBucket(s3, bucket);
+      const changed: string[] = [];
+      if (await ensureVersioning(s3, bucket)) changed.push('versioning');
+      if (await ensureObjectLock(s3, bucket, policy.retentionDays)) changed.push('object-lock');
+      if (await ensureLifecycle(s3, bucket, policy)) changed.push('lifecycle');
+      reports.push({ bucket, region, kind, created, changed });
+    }
+  }
+  return reports;
+}

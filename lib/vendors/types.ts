@@ -1,0 +1,84 @@
+// The contract between vendor-specific code (lib/vendors/genesys, lib/vendors/cxone) and the pipeline.
+import type { Readable } from 'node:stream';
+import type { CallDirection, ParticipantRole, VendorSource } from '@/lib/generated/prisma/enums';
+
+export type TVendor = VendorSource; // 'GENESYS_CLOUD' | 'NICE_CXONE'
+
+/** Wire name of a vendor (canonical schema's vendorSource, idempotency keys, queue names). */
+export const VENDOR_SLUG: Record<TVendor, 'genesys-cloud' | 'nice-cxone'> = {
+  GENESYS_CLOUD: 'genesys-cloud',
+  NICE_CXONE: 'nice-cxone',
+};
+
+/** One vendor tenant (VENDOR_ACCOUNTS in the environment; secrets never reach the database). */
+export type TVendorAccount = {
+  id: string;
+  vendorSource: TVendor;
+  name: string;
+  /** Genesys region host (mypurecloud.ie) or CXone area (eu1). */
+  instance: string;
+  /** Residency region derived from the instance; picks the storage bucket. */
+  residencyRegion: string;
+  apiBaseUrl: string;
+  authUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** base64 SHA-256 SPKI pins for the vendor's TLS hosts; empty = no pinning (still TLS >= 1.2). */
+  tlsPins: string[];
+  requestsPerMinute: number;
+};
+
+export type TListedRecording = {
+  vendorRecordingId: string;
+  interactionId: string | null;
+  /** YYYY-MM-DD of the interaction, for queue partition tags; null when the listing does not say. */
+  interactionDate: string | null;
+};
+
+export type TListPage = { recordings: TListedRecording[]; nextCursor: string | null };
+
+/** Vendor metadata exactly as received, with the vendor schema version it was read as. */
+export type TRawMetadata = { payload: unknown; schemaVersion: string };
+
+export type TMediaDownload = {
+  stream: Readable;
+  /** From Content-Length; null when the vendor streams without one. */
+  contentLength: number | null;
+  contentType: string | null;
+  /** wav | mp3 | mp4 | ogg | webm */
+  mediaFormat: string;
+};
+
+export type TRecordingRef = { vendorRecordingId: string; interactionId?: string | null };
+
+export interface TVendorClient {
+  readonly account: TVendorAccount;
+  /** One page of recordings changed since the cursor / updatedSince (fallback polling). */
+  listRecordings(position: { cursor: string | null; updatedSince: Date | null }): Promise<TListPage>;
+  /** Recordings of one interaction (Genesys conversation-end events name a conversation, not a recording). */
+  listInteractionRecordings(interactionId: string): Promise<TListedRecording[]>;
+  fetchMetadata(ref: TRecordingRef): Promise<TRawMetadata>;
+  /** Fetches a FRESH media URL and opens the download; an expired URL (403) is replaced and retried. */
+  openMedia(ref: TRecordingRef): Promise<TMediaDownload>;
+}
+
+export type TCanonicalParticipant = { role: ParticipantRole; identifier: string | null; displayName: string | null };
+
+/** The canonical compliance record, as normalized from vendor metadata (storage fields come later). */
+export type TCanonicalRecording = {
+  vendorSource: TVendor;
+  vendorRecordingId: string;
+  interactionId: string;
+  startTime: Date;
+  endTime: Date;
+  durationSeconds: number;
+  direction: CallDirection;
+  participants: TCanonicalParticipant[];
+  complianceTags: string[];
+  mediaFormat: string;
+  rawVendorPayloadVersion: string;
+};
+
+export type TNormalizeResult =
+  | { ok: true; record: TCanonicalRecording }
+  | { ok: false; problems: { field: string; problem: 'missing' | 'invalid'; detail?: string }[]; partial: Partial<TCanonicalRecording> };

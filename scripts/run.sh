@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs the whole system on demo data: services (installed/started if missing), migrations, buckets,
+# seed, the console, the workers and the Genesys/CXone simulators. Ctrl-C stops what it started.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$(repo_root)"
+
+bash scripts/setup-services.sh --with-s3=dev
+ensure_node_modules
+bash scripts/prisma-generate.sh
+
+# First run: a local .env from the example, with generated secrets (never committed).
+if [ ! -f .env ]; then
+  cp .env.example .env
+  sed -i "s|^AUDIT_HMAC_KEYS=.*|AUDIT_HMAC_KEYS=dev-k1:$(random_b64 32)|; s|^AUDIT_ACTIVE_KEY_ID=.*|AUDIT_ACTIVE_KEY_ID=dev-k1|; s|^NEXTAUTH_SECRET=.*|NEXTAUTH_SECRET=$(random_b64 48)|" .env
+  printf '\n# Password of the seeded demo users (generated on first run).\nSEED_PASSWORD=%s\n' "$(random_b64 12 | tr -d '/+=')" >> .env
+  log "created .env with generated secrets"
+fi
+set -a; source .env; set +a
+PORT=${PORT:-3000}
+
+node --import tsx scripts/db/migrate.ts deploy
+node --import tsx scripts/provision-storage.ts
+node --import tsx prisma/seed.ts
+
+log "building the console"
+node_modules/.bin/next build >/tmp/callvault-next-build.log 2>&1 || { tail -50 /tmp/callvault-next-build.log; exit 1; }
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+node_modules/.bin/next start -H 127.0.0.1 -p "$PORT" & pids+=($!)
+
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fsS "http://127.0.0.1:$PORT/api/health" >/dev/null || { log "console did not become healthy"; exit 1; }
+
+log "console:  http://127.0.0.1:$PORT   (health: /api/health)"
+log "sign in as officer@ / reviewer@ / auditor@ / admin@callvault.local with password SEED_PASSWORD from .env"
+wait -n "${pids[@]}"
