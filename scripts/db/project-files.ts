@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
-import type { SchemaFile } from './schema-engine.ts';
+import type { SchemaFile } from './schema-engine';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -57,10 +57,15 @@ export function migrationDirName(name: string, now = new Date()): string {
   return `${stamp}_${slug}`;
 }
 
-/** Writes <dir>/migration.sql (and the lockfile if missing); refuses to overwrite. */
+/**
+ * Writes <dir>/migration.sql (and the lockfile if missing). Refuses to overwrite, and to create a
+ * migration that would sort before an existing one (clock skew): migrations apply in name order.
+ */
 export async function writeMigration(dirName: string, sql: string): Promise<string> {
   const dir = path.join(migrationsDir, dirName);
   if (existsSync(dir)) throw new Error(`Migration directory already exists: ${dir}`);
+  const last = (await readMigrations()).migrationDirectories.at(-1)?.path;
+  if (last && last.localeCompare(dirName) > 0) throw new Error(`${dirName} would sort before ${last}; check the clock.`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'migration.sql'), sql, 'utf8');
   const lockfile = path.join(migrationsDir, LOCKFILE);

@@ -1,0 +1,96 @@
+// Migrations end to end through scripts/db/migrate.ts (the WASM schema engine), on a throwaway
+// database: they apply, re-applying is a no-op, the audit trail is append-only at the database
+// level, and `check` catches a schema.prisma the migrations do not implement.
+// Needs the PostgreSQL server of DATABASE_URL (default 127.0.0.1:5432, user postgres).
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const server = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/callvault');
+const urlFor = (db: string) => Object.assign(new URL(server), { pathname: `/${db}` }).toString();
+const TEST_DB_URL = urlFor('callvault_migrations_test');
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+/** Runs the CLI as CI does, in a child process (it calls process.exit). */
+function migrate(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db/migrate.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: TEST_DB_URL, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function dropTestDatabase(): Promise<void> {
+  const admin = new pg.Client({ connectionString: urlFor('postgres') });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS "callvault_migrations_test" WITH (FORCE)');
+  await admin.end();
+}
+
+describe('database migrations (scripts/db/migrate.ts)', () => {
+  const db = new pg.Client({ connectionString: TEST_DB_URL });
+  let tmp = '';
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(tmpdir(), 'callvault-migrations-'));
+    const reset = await migrate(['reset']);
+    expect(reset.stderr).toBe('');
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toMatch(/_audit_append_only/);
+    await db.connect();
+  }, 30_000);
+
+  afterAll(async () => {
+    await db.end().catch(() => undefined);
+    await dropTestDatabase();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }, 30_000);
+
+  it('is a no-op when deployed again', async () => {
+    const again = await migrate(['deploy']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('No pending migrations to apply.');
+  });
+
+  it('refuses UPDATE and DELETE on AuditEntry at the database', async () => {
+    await db.query(
+      `INSERT INTO "AuditEntry" ("sequence", "occurredAt", "actorType", "actorId", "action", "subjectType",
+         "subjectId", "details", "prevHash", "entryHash", "signature", "keyId")
+       VALUES (1, now(), 'system', 'test', 'test.insert', 'Test', '1', '{}', '', 'hash-1', 'sig', 'key-1')`,
+    );
+    await expect(db.query(`UPDATE "AuditEntry" SET "action" = 'tampered'`)).rejects.toThrow(
+      'AuditEntry is append-only',
+    );
+    await expect(db.query(`DELETE FROM "AuditEntry"`)).rejects.toThrow('AuditEntry is append-only');
+    const { rows } = await db.query(`SELECT "action" FROM "AuditEntry"`);
+    expect(rows).toEqual([{ action: 'test.insert' }]);
+  });
+
+  it('check agrees for the committed schema and fails for a modified copy', async () => {
+    const clean = await migrate(['check']);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('schema and migrations agree');
+
+    const schema = await readFile(path.join(ROOT, 'prisma/schema.prisma'), 'utf8');
+    const modified = schema.replace(/^model AuditEntry \{$/m, 'model AuditEntry {\n  reviewedBy  String?');
+    expect(modified).not.toBe(schema);
+    const modifiedPath = path.join(tmp, 'schema.prisma');
+    await writeFile(modifiedPath, modified);
+
+    const drift = await migrate(['check'], { PRISMA_SCHEMA: modifiedPath });
+    expect(drift.code).not.toBe(0);
+    expect(drift.stderr).toContain('ALTER TABLE "AuditEntry" ADD COLUMN');
+  }, 20_000);
+});
