@@ -41,6 +41,12 @@ export const ZEnv = z.object({
   AUDIT_KMS_REGION: z.string().optional(),
   AUDIT_SEAL_EVERY_ENTRIES: int(1).default(1000),
   AUDIT_SEAL_EVERY_SECONDS: int(1).default(300),
+  /** Most entries written into one sealed segment object (the segment is built in memory). */
+  AUDIT_SEAL_MAX_ENTRIES: int(1).max(200_000).default(20_000),
+  /** Region whose audit bucket receives sealed segments; default the first of RESIDENCY_REGIONS. */
+  AUDIT_REGION: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  /** Directory for audit export bundles (created on demand). */
+  EXPORT_DIR: z.string().min(1).default('.data/exports'),
 
   // Console authentication.
   NEXTAUTH_URL: z.url().optional(),
@@ -52,12 +58,48 @@ export const ZEnv = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_DEFAULT_ROLE: z.enum(['OFFICER', 'REVIEWER', 'AUDITOR', 'ADMIN']).optional(),
   PLAYBACK_URL_TTL_SECONDS: int(10).max(300).default(300),
+  /** Endpoint browsers use for presigned playback URLs, when it differs from S3_ENDPOINT (e.g. behind a proxy). */
+  S3_PUBLIC_ENDPOINT: z.url().optional(),
 
   // Pipeline tunables.
   ARCHIVE_DEADLINE_MINUTES: int(1).default(15),
   DURATION_TOLERANCE_SECONDS: z.coerce.number().nonnegative().default(2),
+  /** A vendor download that sends nothing for this long (and is not held back by storage) is abandoned and retried. */
+  ARCHIVE_IDLE_TIMEOUT_SECONDS: int(1).default(60),
   DEDUPE_TTL_SECONDS: int(60).default(7 * 24 * 3600),
   WORKER_CONCURRENCY: int(1).default(4),
+
+  // Ingestion (webhooks, queues, polling, sweep) — lib/ingest, lib/queue, workers/index.ts.
+  WEBHOOK_MAX_BODY_BYTES: int(1024).default(256 * 1024),
+  WEBHOOK_TIMESTAMP_TOLERANCE_SECONDS: int(1).default(300),
+  /** How long a webhook waits for Redis to confirm the job before answering 503. */
+  ENQUEUE_TIMEOUT_MS: int(100).default(5000),
+  /** Base delay of the exponential retry backoff of archive/resolve jobs (attempt n waits base * 2^(n-1)). */
+  RETRY_BACKOFF_MS: int(10).default(10_000),
+  /** A 'processing' claim expires after this, so a crashed worker cannot block a recording forever. */
+  CLAIM_PROCESSING_TTL_SECONDS: int(30).default(1800),
+  ARCHIVE_JOBS_PER_SECOND: int(1).default(20),
+  RESOLVE_CONCURRENCY: int(1).default(2),
+  POLL_INTERVAL_SECONDS: int(1).default(60),
+  /** Pages walked per poll tick; the walk resumes from the stored cursor on the next tick. */
+  POLL_MAX_PAGES: int(1).default(50),
+  /** A finished walk restarts from its start time minus this overlap (late-indexed vendor records). */
+  POLL_OVERLAP_SECONDS: int(0).default(300),
+  SWEEP_INTERVAL_SECONDS: int(1).default(60),
+  /** Ingest events older than this are no longer re-driven by the sweep (they stay visible as PENDING). */
+  SWEEP_LOOKBACK_HOURS: int(1).default(168),
+  SWEEP_BATCH_SIZE: int(1).default(500),
+  QUEUE_SAMPLE_INTERVAL_SECONDS: int(1).default(15),
+  /** Samples kept per queue for the console's history charts (1440 × 15 s = 6 h). */
+  QUEUE_SAMPLE_RETENTION: int(10).default(1440),
+  /** Prometheus /metrics of the worker process; unset = not served. */
+  WORKER_METRICS_PORT: int(1).max(65535).optional(),
+
+  // Vendor accounts (lib/vendors/accounts.ts validates the JSON and derives residency).
+  /** JSON array of vendor accounts with their credentials (see .env.example); unset = no vendor configured. */
+  VENDOR_ACCOUNTS: z.string().optional(),
+  /** JSON array of customer dial-in number rules, [{"prefix":"+44","region":"eu"}]; longest prefix wins. */
+  RESIDENCY_DIAL_RULES: z.string().optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

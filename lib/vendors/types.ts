@@ -26,6 +26,14 @@ export type TVendorAccount = {
   /** base64 SHA-256 SPKI pins for the vendor's TLS hosts; empty = no pinning (still TLS >= 1.2). */
   tlsPins: string[];
   requestsPerMinute: number;
+  /** Webhook auth for this account: expected `Authorization: Bearer` value; null = not used. */
+  webhookBearerToken: string | null;
+  /** Webhook auth for this account: HMAC-SHA256 key for X-CallVault-Signature; null = not used. */
+  webhookHmacSecret: string | null;
+  /** CXone: host of the media-playback API when it differs from apiBaseUrl (<area>.nice-incontact.com). */
+  mediaBaseUrl?: string;
+  /** Extra CA certificate(s), PEM, trusted for this account's TLS hosts (private CAs, test servers). */
+  tlsCaPem?: string;
 };
 
 export type TListedRecording = {
@@ -82,3 +90,9 @@ export type TCanonicalRecording = {
 export type TNormalizeResult =
   | { ok: true; record: TCanonicalRecording }
   | { ok: false; problems: { field: string; problem: 'missing' | 'invalid'; detail?: string }[]; partial: Partial<TCanonicalRecording> };
+
+/** A vendor webhook, parsed (lib/vendors/<vendor>/webhook-schema.ts): a recording to archive, or an interaction
+ *  (Genesys conversation end) whose recordings must first be listed. */
+export type TWebhookEvent =
+  | { kind: 'recording'; vendorRecordingId: string; interactionId: string | null; interactionDate: string | null; eventType: string; vendorEventId: string | null }
+  | { kind: 'interaction'; interactionId: string; interactionDate: string | null; eventType: string; vendorEventId: string | null };
