@@ -14,6 +14,7 @@ if [ ! -f .env ]; then
   cp .env.example .env
   sed -i "s|^AUDIT_HMAC_KEYS=.*|AUDIT_HMAC_KEYS=dev-k1:$(random_b64 32)|; s|^AUDIT_ACTIVE_KEY_ID=.*|AUDIT_ACTIVE_KEY_ID=dev-k1|; s|^NEXTAUTH_SECRET=.*|NEXTAUTH_SECRET=$(random_b64 48)|" .env
   printf '\n# Password of the seeded demo users (generated on first run).\nSEED_PASSWORD=%s\n' "$(random_b64 12 | tr -d '/+=')" >> .env
+  printf '# Demo simulators derive their vendor credentials from this seed (stable across restarts).\nSIM_SECRET_SEED=%s\n' "$(random_b64 24)" >> .env
   log "created .env with generated secrets"
 fi
 set -a; source .env; set +a
@@ -30,7 +31,22 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-node_modules/.bin/next start -H 127.0.0.1 -p "$PORT" & pids+=($!)
+# The Genesys/CXone simulators come first: they publish the vendor accounts (credentials derived from
+# SIM_SECRET_SEED) that the console and the workers are configured with.
+mkdir -p .data/logs
+accounts_file=.data/sim-accounts.json
+rm -f "$accounts_file"
+SIM_ACCOUNTS_FILE=$accounts_file SIM_WEBHOOK_BASE_URL="http://127.0.0.1:$PORT" \
+  node --import tsx simulators/index.ts > .data/logs/simulators.log 2>&1 & pids+=($!)
+for _ in $(seq 1 100); do [ -s "$accounts_file" ] && break; sleep 0.2; done
+[ -s "$accounts_file" ] || { tail -20 .data/logs/simulators.log; log "simulators did not start"; exit 1; }
+VENDOR_ACCOUNTS=$(cat "$accounts_file")
+# Demo dial-in rules: a customer number from another region than the vendor instance is quarantined.
+RESIDENCY_DIAL_RULES=${RESIDENCY_DIAL_RULES:-'[{"prefix":"+1","region":"us"},{"prefix":"+353","region":"eu"},{"prefix":"+49","region":"eu"}]'}
+export VENDOR_ACCOUNTS RESIDENCY_DIAL_RULES
+
+CALLVAULT_SERVICE=workers node --import tsx workers/index.ts > .data/logs/workers.log 2>&1 & pids+=($!)
+CALLVAULT_SERVICE=console node_modules/.bin/next start -H 127.0.0.1 -p "$PORT" > .data/logs/console.log 2>&1 & pids+=($!)
 
 for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break
@@ -39,5 +55,6 @@ done
 curl -fsS "http://127.0.0.1:$PORT/api/health" >/dev/null || { log "console did not become healthy"; exit 1; }
 
 log "console:  http://127.0.0.1:$PORT   (health: /api/health)"
-log "sign in as officer@ / reviewer@ / auditor@ / admin@callvault.local with password SEED_PASSWORD from .env"
+log "sign in as officer@ / reviewer@ / auditor@ / admin@callvault.local with password: $SEED_PASSWORD"
+log "logs: .data/logs/{console,workers,simulators}.log — Ctrl-C stops everything"
 wait -n "${pids[@]}"

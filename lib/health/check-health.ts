@@ -2,6 +2,7 @@
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { withRedis } from '@/lib/queue/with-redis';
 import { producerRedis } from '@/lib/redis';
 import { bucketName } from '@/lib/storage/buckets';
 import { s3 } from '@/lib/storage/s3-client';
@@ -31,7 +32,7 @@ async function probe(name: TComponentHealth['name'], check: () => Promise<unknow
 export async function checkHealth(): Promise<{ ok: boolean; components: TComponentHealth[] }> {
   const components = await Promise.all([
     probe('postgres', () => db().$queryRaw`SELECT 1`),
-    probe('redis', () => producerRedis().ping()),
+    probe('redis', () => withRedis('health ping', () => producerRedis().ping())),
     probe('s3', () =>
       Promise.all(env().RESIDENCY_REGIONS.map((r) => s3().send(new HeadBucketCommand({ Bucket: bucketName('recordings', r) })))),
     ),

@@ -9,6 +9,8 @@ export const QUEUES = {
   archive: (vendor: TVendor) => `archive-${VENDOR_SLUG[vendor]}`,
   poll: 'vendor-poll',
   maintenance: 'maintenance',
+  /** Conversation-end events name an interaction; its recordings are listed here, then archived per vendor. */
+  resolve: 'interaction-resolve',
 } as const;
 
 export const JOBS = {
@@ -42,3 +44,30 @@ export function idempotencyKey(vendor: TVendor, vendorRecordingId: string): stri
 export function archiveJobId(vendor: TVendor, vendorRecordingId: string): string {
   return idempotencyKey(vendor, vendorRecordingId).replaceAll(':', '__');
 }
+
+/** A vendor event naming an interaction (Genesys conversation end): list its recordings, enqueue each. */
+export const ZResolveInteractionJob = z.object({
+  vendorSource: ZVendor,
+  vendorAccountId: z.string().min(1),
+  interactionId: z.string().min(1),
+  interactionDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  eventType: z.string().min(1),
+  vendorEventId: z.string().nullable(),
+});
+export type TResolveInteractionJob = z.infer<typeof ZResolveInteractionJob>;
+
+/** <vendor-slug>:interaction:<interactionId> — dedupe key of interaction events (distinct from recording keys). */
+export function interactionKey(vendor: TVendor, interactionId: string): string {
+  return `${VENDOR_SLUG[vendor]}:interaction:${interactionId}`;
+}
+
+export function resolveJobId(vendor: TVendor, interactionId: string): string {
+  return interactionKey(vendor, interactionId).replaceAll(':', '__');
+}
+
+export const ZPollJob = z.object({ vendorAccountId: z.string().min(1) });
+export type TPollJob = z.infer<typeof ZPollJob>;
+
+/** deadlineMinutes overrides ARCHIVE_DEADLINE_MINUTES (operators' "sweep now", tests). */
+export const ZSweepJob = z.object({ deadlineMinutes: z.number().int().min(0).optional() });
+export type TSweepJob = z.infer<typeof ZSweepJob>;

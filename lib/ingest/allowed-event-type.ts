@@ -1,0 +1,37 @@
+// Event-type allowlist per vendor. Unknown types are REFUSED with 422 (not silently 2xx-ignored): a vendor
+// subscription pointed at the wrong topic must show up as failed deliveries on the vendor's side, where the
+// integrator looks, instead of recordings quietly never arriving.
+import { AppError } from '@/lib/http/app-error';
+import type { TVendor } from '@/lib/vendors/types';
+
+// Genesys: the seed's recording.completed, and conversation-end topics from EventBridge / Architect
+// ("v2.detail.events.conversation.{id}.customer.end" — EventBridge keeps the literal {id} in detail-type).
+const GENESYS = [/^recording\.completed$/, /^v2\.detail\.events\.conversation\.[^.\s]+\.(customer\.end|user\.end|acw|wrapup)$/];
+// CXone has no native recording webhook; recordingReady is the integrator-defined event of the seed.
+const CXONE = [/^recordingReady$/];
+
+function field(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+}
+
+/** The event type the body claims, before full validation (so the allowlist runs first). */
+export function claimedEventType(vendor: TVendor, body: unknown): string | null {
+  const candidates =
+    vendor === 'GENESYS_CLOUD'
+      ? [field(body, 'type'), field(body, 'detail-type'), field(field(body, 'detail'), 'topicName')]
+      : [field(body, 'eventType')];
+  const found = candidates.find((c): c is string => typeof c === 'string' && c.length > 0);
+  return found ?? null;
+}
+
+export function assertAllowedEventType(vendor: TVendor, body: unknown): string {
+  const type = claimedEventType(vendor, body);
+  if (type === null) {
+    throw new AppError('unprocessable', 'Event type missing', [{ path: vendor === 'NICE_CXONE' ? 'eventType' : 'type', message: 'required' }]);
+  }
+  const allowed = vendor === 'GENESYS_CLOUD' ? GENESYS : CXONE;
+  if (!allowed.some((re) => re.test(type))) {
+    throw new AppError('unprocessable', `Event type not accepted: ${type.slice(0, 100)}`, { eventType: type.slice(0, 100) });
+  }
+  return type;
+}

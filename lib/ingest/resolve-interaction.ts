@@ -1,0 +1,37 @@
+// Resolves an interaction event into recordings: asks the vendor for the interaction's recordings (the client
+// retries Genesys' 202 "still transcoding"; if it gives up the job fails and BullMQ retries with backoff)
+// and enqueues each one with the original event's type and id, so the audit trail links them.
+import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { enqueueArchiveJob } from '@/lib/ingest/enqueue-archive-job';
+import { interactionKey, JOBS, type TResolveInteractionJob } from '@/lib/queue/contracts';
+import { vendorAccount } from '@/lib/vendors/accounts';
+import { createVendorClient } from '@/lib/vendors/create-vendor-client';
+
+export async function resolveInteraction(job: TResolveInteractionJob): Promise<{ recordings: number; duplicates: number }> {
+  const account = vendorAccount(job.vendorAccountId);
+  const listed = await createVendorClient(account).listInteractionRecordings(job.interactionId);
+  let duplicates = 0;
+  for (const recording of listed) {
+    const result = await enqueueArchiveJob(
+      {
+        vendorSource: job.vendorSource,
+        vendorAccountId: job.vendorAccountId,
+        vendorRecordingId: recording.vendorRecordingId,
+        interactionId: recording.interactionId ?? job.interactionId,
+        interactionDate: recording.interactionDate ?? job.interactionDate,
+        source: 'WEBHOOK',
+      },
+      { eventType: job.eventType, vendorEventId: job.vendorEventId, actor: { type: 'worker', id: JOBS.resolveInteraction } },
+    );
+    if (result.duplicate) duplicates += 1;
+  }
+  await appendAuditEntry({
+    actorType: 'worker',
+    actorId: JOBS.resolveInteraction,
+    action: 'ingest.interaction_resolved',
+    subjectType: 'system',
+    subjectId: interactionKey(job.vendorSource, job.interactionId),
+    details: { recordings: listed.map((r) => r.vendorRecordingId), duplicates },
+  });
+  return { recordings: listed.length, duplicates };
+}

@@ -1,0 +1,125 @@
+// Failures that outlast the retries: a recording whose media URLs keep arriving expired lands in DeadLetter
+// (visible, audited, left alone by the sweep), and an administrator's replay archives it. Also: a Genesys
+// conversation-end event is resolved into its recordings (202 "transcoding" first), and the queue history
+// shows the failure and the completion per minute.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
+import type { TUserRef } from '@/lib/auth/types';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/http/app-error';
+import { sweepPendingArchives } from '@/lib/ingest/sweep-pending-archives';
+import { QUEUES } from '@/lib/queue/contracts';
+import { listDeadLetters } from '@/lib/queue/dead-letters';
+import { getQueueHistory } from '@/lib/queue/get-queue-history';
+import { getQueueStats } from '@/lib/queue/get-queue-stats';
+import { archiveQueue } from '@/lib/queue/queues';
+import { replayDeadLetter } from '@/lib/queue/replay-dead-letter';
+import { sampleQueues } from '@/lib/queue/sample-queues';
+import { startGenesysSimulator } from '@/simulators/genesys/server';
+import type { TSimulator } from '@/simulators/types';
+import { startWorkers, type TWorkersHandle } from '@/workers/index';
+import { genesysRecordingCompleted, resetRedis, runId, setVendorAccounts, startRouteServer, waitFor } from './ingest-harness';
+
+// Retries 100 ms then 200 ms apart instead of 10 s / 20 s.
+process.env.RETRY_BACKOFF_MS = '100';
+
+const GEN = `b1-dlq-gen-${runId}`;
+const TOKEN = `${GEN}-bearer-0123456789`;
+const admin: TUserRef = { id: randomUUID(), email: 'ops@example.test', role: 'ADMIN' };
+const officer: TUserRef = { id: randomUUID(), email: 'officer@example.test', role: 'OFFICER' };
+
+let genesys: TSimulator;
+let workers: TWorkersHandle;
+
+async function status(promise: Promise<unknown>): Promise<number | 'ok'> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    return error instanceof AppError ? error.status : -1;
+  }
+}
+
+beforeAll(async () => {
+  genesys = await startGenesysSimulator({
+    accounts: [{ id: GEN, name: GEN, instance: 'mypurecloud.com', clientId: `${GEN}-c`, clientSecret: `${GEN}-secret-0123456789`, webhookBearerToken: TOKEN, webhookHmacSecret: null }],
+  });
+  setVendorAccounts(genesys.vendorAccountsJson().map((a) => ({ ...a, requestsPerMinute: 100_000 })) as never);
+  await resetRedis();
+  workers = await startWorkers({ schedule: false, metricsPort: null, archiveConcurrency: 2 });
+});
+
+afterAll(async () => {
+  await resetRedis().catch(() => undefined);
+  await workers?.close();
+  await genesys?.stop();
+});
+
+describe('dead letters', () => {
+  it('a job failing 3 times is dead-lettered, visible, skipped by the sweep, and replay archives it', { timeout: 60_000 }, async () => {
+    const rec = genesys.addRecording({ seconds: 2, seed: 7 });
+    const key = `genesys-cloud:${rec.id}`;
+    // Every media URL handed out is already expired (403): each attempt exhausts its URL refreshes and fails.
+    genesys.faults.expireNextMediaUrls = 1_000;
+    await sampleQueues(new Date(Date.now() - 60_000));
+    const accepted = await genesysPost(
+      new Request(`http://127.0.0.1/api/webhooks/genesys?account=${GEN}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: genesysRecordingCompleted(rec.id, rec.interactionId) }),
+    );
+    expect(accepted.status).toBe(202);
+
+    await waitFor('dead letter', async () => (await db().deadLetter.count({ where: { vendorRecordingId: rec.id } })) === 1, 30_000);
+    const { items } = await listDeadLetters({ state: 'open', queue: QUEUES.archive('GENESYS_CLOUD') });
+    const dead = items.find((d) => d.vendorRecordingId === rec.id);
+    expect(dead).toMatchObject({ attemptsMade: 3, jobName: 'recording.archive', idempotencyKey: key, replayedAt: null });
+    expect(dead?.failedReason.length).toBeGreaterThan(0);
+    expect(genesys.downloadStarts(rec.id)).toBe(0);
+    expect(genesys.downloadCount(rec.id)).toBe(0);
+    expect(await archiveQueue('GENESYS_CLOUD').getJobState(`genesys-cloud__${rec.id}`)).toBe('failed');
+    expect(await db().auditEntry.count({ where: { action: 'archive.dead_lettered', subjectId: key } })).toBe(1);
+    const row = await db().recording.findFirst({ where: { vendorRecordingId: rec.id }, select: { status: true } });
+    expect(row === null || row.status === 'FAILED').toBe(true);
+    // Failure visible in the console's numbers too.
+    expect((await getQueueStats()).find((s) => s.queue === QUEUES.archive('GENESYS_CLOUD'))?.failed).toBe(1);
+    await sampleQueues();
+    expect((await getQueueHistory(5)).find((p) => p.queue === QUEUES.archive('GENESYS_CLOUD') && p.failedPerMin > 0)).toBeDefined();
+
+    // Operators own dead letters: the sweep does not re-drive them behind their back.
+    expect(await sweepPendingArchives({ deadlineMinutes: 0 })).toMatchObject({ redriven: 0 });
+
+    if (!dead) throw new Error('unreachable');
+    genesys.faults.expireNextMediaUrls = 0;
+    expect(await status(replayDeadLetter(dead.id, officer))).toBe(403);
+    await replayDeadLetter(dead.id, admin);
+    expect(await status(replayDeadLetter(dead.id, admin))).toBe(409);
+    await waitFor('replayed recording archived', async () => (await db().recording.count({ where: { vendorRecordingId: rec.id, status: 'ARCHIVED' } })) === 1, 30_000);
+    expect(genesys.downloadCount(rec.id)).toBe(1);
+    const replayed = await db().deadLetter.findUniqueOrThrow({ where: { id: dead.id } });
+    expect(replayed.replayedBy).toBe(admin.id);
+    expect(replayed.replayedAt).not.toBeNull();
+    expect(await db().auditEntry.count({ where: { action: 'dead_letter.replayed', subjectId: dead.id, actorId: admin.id } })).toBe(1);
+    const replayEvent = await db().ingestEvent.findFirstOrThrow({ where: { vendorRecordingId: rec.id, source: 'REPLAY' } });
+    expect(replayEvent.jobId).toMatch(/__replay-/);
+    await sampleQueues(new Date(Date.now() + 60_000));
+    expect((await getQueueHistory(5)).find((p) => p.queue === QUEUES.archive('GENESYS_CLOUD') && p.completedPerMin > 0)).toBeDefined();
+  });
+});
+
+describe('conversation-end events', () => {
+  it('resolve into every recording of the conversation, waiting out 202 "transcoding"', { timeout: 60_000 }, async () => {
+    const conversationId = randomUUID();
+    const recs = [genesys.addRecording({ interactionId: conversationId, seconds: 1, pendingPolls: 1 }), genesys.addRecording({ interactionId: conversationId, seconds: 1 })];
+    const server = await startRouteServer({ '/api/webhooks/genesys': genesysPost });
+    try {
+      const results = await genesys.emitWebhook(recs[0] as never, { baseUrl: server.url, style: 'real', duplicates: 3 });
+      expect(results.map((r) => r.status)).toEqual([202, 202, 202]);
+      expect(results.map((r) => (JSON.parse(r.body) as { kind: string; duplicate: boolean }).duplicate).sort()).toEqual([false, true, true]);
+    } finally {
+      await server.stop();
+    }
+    const ids = recs.map((r) => r.id);
+    await waitFor('conversation recordings archived', async () => (await db().recording.count({ where: { vendorRecordingId: { in: ids }, status: 'ARCHIVED' } })) === 2, 30_000);
+    expect(recs.map((r) => genesys.downloadCount(r.id))).toEqual([1, 1]);
+    expect(await db().auditEntry.count({ where: { action: 'ingest.interaction_resolved', subjectId: `genesys-cloud:interaction:${conversationId}` } })).toBe(1);
+  });
+});

@@ -1,0 +1,198 @@
+// The worker process: every BullMQ processor with explicit concurrency and limiter, the repeatable jobs
+// (poll per vendor account, sweep, queue sampling, audit sealing), Prometheus metrics and graceful shutdown.
+// Run: `node --import tsx workers/index.ts`. Tests call startWorkers() in-process and close() the handle.
+import type { Server } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { UnrecoverableError, Worker, type Job, type Processor } from 'bullmq';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { closeProducerConnection } from '@/lib/queue/close-producer-connection';
+import { JOBS, QUEUES, ZVendor } from '@/lib/queue/contracts';
+import { closeQueues, maintenanceQueue, pollQueue } from '@/lib/queue/queues';
+import { isFinalFailure } from '@/lib/queue/record-dead-letter';
+import { createWorkerMetrics, serveMetrics, type TWorkerMetrics } from '@/lib/queue/worker-metrics';
+import { syncVendorAccounts, vendorAccounts } from '@/lib/vendors/accounts';
+import { processArchiveJob } from '@/workers/processors/archive-recording';
+import { handleFailedJob } from '@/workers/processors/dead-letter';
+import { processPollVendor } from '@/workers/processors/poll-vendor';
+import { processResolveInteraction } from '@/workers/processors/resolve-interaction';
+import { processSampleQueues } from '@/workers/processors/sample-queues';
+import { processSealAudit } from '@/workers/processors/seal-audit';
+import { processSweepArchive } from '@/workers/processors/sweep-archive';
+
+export type TStartWorkersOptions = {
+  /** Archive jobs processed at once per vendor queue (default WORKER_CONCURRENCY). */
+  archiveConcurrency?: number;
+  pollIntervalSeconds?: number;
+  sweepIntervalSeconds?: number;
+  /** Passed to every sweep job; default ARCHIVE_DEADLINE_MINUTES. */
+  sweepDeadlineMinutes?: number;
+  sampleIntervalSeconds?: number;
+  sealIntervalSeconds?: number;
+  /** Install the repeatable jobs (default true). */
+  schedule?: boolean;
+  /** How often missing schedulers are re-created (they vanish with a Redis flush); 0 = never. Default 30. */
+  scheduleWatchdogSeconds?: number;
+  /** Serve /metrics here (default WORKER_METRICS_PORT; null = off). */
+  metricsPort?: number | null;
+  /** Upsert VendorAccount rows from VENDOR_ACCOUNTS first (default true). */
+  syncAccounts?: boolean;
+};
+
+export type TWorkersHandle = {
+  workers: Worker[];
+  metrics: TWorkerMetrics;
+  /** Re-creates any repeatable job scheduler that is missing (e.g. after FLUSHDB). */
+  ensureSchedules(): Promise<void>;
+  /** worker.close() → queue.close() → Redis → prisma.$disconnect(). */
+  close(): Promise<void>;
+};
+
+type TSchedule = { queue: 'poll' | 'maintenance'; id: string; every: number; name: string; data: Record<string, unknown> };
+
+function schedules(opts: TStartWorkersOptions): TSchedule[] {
+  const e = env();
+  const polls = vendorAccounts().map((a) => ({
+    queue: 'poll' as const,
+    id: `poll-${a.id}`,
+    every: (opts.pollIntervalSeconds ?? e.POLL_INTERVAL_SECONDS) * 1000,
+    name: JOBS.poll,
+    data: { vendorAccountId: a.id },
+  }));
+  const sweepData = opts.sweepDeadlineMinutes === undefined ? {} : { deadlineMinutes: opts.sweepDeadlineMinutes };
+  return [
+    ...polls,
+    { queue: 'maintenance', id: 'archive-sweep', every: (opts.sweepIntervalSeconds ?? e.SWEEP_INTERVAL_SECONDS) * 1000, name: JOBS.sweep, data: sweepData },
+    { queue: 'maintenance', id: 'queues-sample', every: (opts.sampleIntervalSeconds ?? e.QUEUE_SAMPLE_INTERVAL_SECONDS) * 1000, name: JOBS.sampleQueues, data: {} },
+    { queue: 'maintenance', id: 'audit-seal', every: (opts.sealIntervalSeconds ?? e.AUDIT_SEAL_EVERY_SECONDS) * 1000, name: JOBS.sealAudit, data: {} },
+  ];
+}
+
+// Repeatable jobs are cheap and frequent: keep a short tail for the console, never retry (the next tick does).
+const SCHEDULED_JOB_OPTS = { attempts: 1, removeOnComplete: { count: 50 }, removeOnFail: { count: 200 } };
+
+async function installSchedules(list: TSchedule[], onlyMissing: boolean): Promise<void> {
+  for (const s of list) {
+    const queue = s.queue === 'poll' ? pollQueue() : maintenanceQueue();
+    // Re-upserting an existing scheduler would push its next run back; the watchdog only fills gaps.
+    if (onlyMissing && (await queue.getJobScheduler(s.id))) continue;
+    await queue.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, data: s.data, opts: SCHEDULED_JOB_OPTS });
+  }
+  if (onlyMissing) return;
+  // Accounts removed from VENDOR_ACCOUNTS stop being polled.
+  const wanted = new Set(list.map((s) => s.id));
+  for (const existing of await pollQueue().getJobSchedulers()) {
+    if (existing.key && !wanted.has(existing.key)) await pollQueue().removeJobScheduler(existing.key);
+  }
+}
+
+const maintenanceProcessors: Record<string, (job: Job) => Promise<unknown>> = {
+  [JOBS.sweep]: processSweepArchive,
+  [JOBS.sampleQueues]: processSampleQueues,
+  [JOBS.sealAudit]: processSealAudit,
+};
+
+async function processMaintenance(job: Job): Promise<unknown> {
+  const processor = maintenanceProcessors[job.name];
+  if (!processor) throw new UnrecoverableError(`no maintenance processor for ${job.name}`);
+  return processor(job);
+}
+
+function isDuplicateOutcome(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && (result as { status?: unknown }).status === 'DUPLICATE';
+}
+
+type TWorkerSpec = { queue: string; processor: Processor; concurrency: number; limiter?: { max: number; duration: number } };
+
+function workerSpecs(opts: TStartWorkersOptions): TWorkerSpec[] {
+  const e = env();
+  const archive = ZVendor.options.map((vendor) => ({
+    queue: QUEUES.archive(vendor),
+    processor: processArchiveJob as Processor,
+    concurrency: opts.archiveConcurrency ?? e.WORKER_CONCURRENCY,
+    // Storage writes and vendor calls have their own token buckets; this caps job starts per queue.
+    limiter: { max: e.ARCHIVE_JOBS_PER_SECOND, duration: 1000 },
+  }));
+  return [
+    ...archive,
+    { queue: QUEUES.resolve, processor: processResolveInteraction, concurrency: e.RESOLVE_CONCURRENCY, limiter: { max: 10, duration: 1000 } },
+    // One poll at a time: accounts share nothing, but vendor quotas are tight and cursors must not race.
+    { queue: QUEUES.poll, processor: processPollVendor, concurrency: 1, limiter: { max: 2, duration: 1000 } },
+    { queue: QUEUES.maintenance, processor: processMaintenance, concurrency: 1 },
+  ];
+}
+
+function startWorker(spec: TWorkerSpec, metrics: TWorkerMetrics, pending: Set<Promise<unknown>>): Worker {
+  const worker = new Worker(spec.queue, spec.processor, {
+    connection: { url: env().REDIS_URL, maxRetriesPerRequest: null },
+    concurrency: spec.concurrency,
+    limiter: spec.limiter,
+    lockDuration: 60_000,
+  });
+  worker.on('completed', (_job, result) => metrics.recordCompleted(spec.queue, isDuplicateOutcome(result)));
+  worker.on('failed', (job, error) => {
+    metrics.recordFailed(spec.queue, job ? isFinalFailure(job, error) : false);
+    // Tracked so close() waits for dead-letter writes instead of cutting them off.
+    const handling = handleFailedJob(spec.queue, job, error).finally(() => pending.delete(handling));
+    pending.add(handling);
+  });
+  worker.on('error', (err) => logger.error({ err, queue: spec.queue }, 'worker error'));
+  return worker;
+}
+
+export async function startWorkers(opts: TStartWorkersOptions = {}): Promise<TWorkersHandle> {
+  if (opts.syncAccounts !== false) await syncVendorAccounts();
+  const metrics = createWorkerMetrics();
+  const pending = new Set<Promise<unknown>>();
+  const workers = workerSpecs(opts).map((spec) => startWorker(spec, metrics, pending));
+  const list = schedules(opts);
+  if (opts.schedule !== false) await installSchedules(list, false);
+  const ensureSchedules = () => installSchedules(list, true);
+  const watchdogSeconds = opts.scheduleWatchdogSeconds ?? 30;
+  const watchdog =
+    opts.schedule !== false && watchdogSeconds > 0
+      ? setInterval(() => void ensureSchedules().catch((err: unknown) => logger.warn({ err }, 'schedule watchdog failed')), watchdogSeconds * 1000)
+      : undefined;
+  watchdog?.unref();
+  const port = opts.metricsPort === undefined ? env().WORKER_METRICS_PORT : opts.metricsPort;
+  const server: Server | undefined = port ? await serveMetrics(metrics.registry, port) : undefined;
+  logger.info({ queues: workers.map((w) => w.name), metricsPort: port ?? null }, 'workers started');
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      clearInterval(watchdog);
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.allSettled([...pending]);
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await closeQueues();
+      await closeProducerConnection();
+      await db().$disconnect();
+    })();
+    return closing;
+  };
+  return { workers, metrics, ensureSchedules, close };
+}
+
+async function main(): Promise<void> {
+  const handle = await startWorkers();
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down workers');
+    handle.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    logger.fatal({ err }, 'workers failed to start');
+    process.exit(1);
+  });
+}
