@@ -1,0 +1,115 @@
+// The archive pipeline for one recording (design.md "Flow"): claim → metadata → residency → transfer →
+// verify → duration → commit. Every step is audited under the recording's idempotency key. A retryable
+// failure releases the claim and rethrows (BullMQ backs off); a quarantine is a successful, explicit outcome.
+import { ArchiveError, isPermanentFailure } from '@/lib/archive/archive-error';
+import { auditArchiveEvent } from '@/lib/archive/audit-archive-event';
+import { commitArchiveOutcome, type TCommitResult } from '@/lib/archive/commit-archive-outcome';
+import { recordingRegion } from '@/lib/archive/recording-region';
+import { storeAndVerify, type TStoreResult } from '@/lib/archive/store-and-verify';
+import { storeRawPayload } from '@/lib/archive/store-raw-payload';
+import type { TArchiveContext, TArchiveOutcome } from '@/lib/archive/types';
+import { db } from '@/lib/db';
+import { claimRecording, completeClaim, releaseClaim } from '@/lib/ingest/claim-recording';
+import { logger } from '@/lib/logger';
+import { idempotencyKey, type TArchiveJob } from '@/lib/queue/contracts';
+import { RETRY_OPTIONS } from '@/lib/queue/queues';
+import { s3 as defaultS3 } from '@/lib/storage/s3-client';
+import { holdNewVersion } from '@/lib/legal-hold/hold-new-version';
+import { vendorAccount } from '@/lib/vendors/accounts';
+import { createVendorClient } from '@/lib/vendors/create-vendor-client';
+import { normalizeMetadata } from '@/lib/vendors/normalize-metadata';
+
+export type { TArchiveContext, TArchiveOutcome } from '@/lib/archive/types';
+
+type TRun = { job: TArchiveJob; key: string; ctx: TArchiveContext; attemptId: string };
+
+async function acknowledgeDuplicate(job: TArchiveJob, key: string, ctx: TArchiveContext, reason: string, recordingId: string | null): Promise<TArchiveOutcome> {
+  const now = new Date();
+  await db().ingestAttempt.create({
+    data: { idempotencyKey: key, recordingId, jobId: ctx.jobId, attemptNumber: ctx.attempt, outcome: 'DUPLICATE', startedAt: now, finishedAt: now },
+  });
+  await auditArchiveEvent(key, 'ingest.duplicate', { reason, jobId: ctx.jobId, source: job.source, recordingId });
+  return { status: 'DUPLICATE', recordingId };
+}
+
+async function settledRecording(job: TArchiveJob): Promise<string | null> {
+  const where = { vendorSource_vendorRecordingId: { vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId } };
+  const row = await db().recording.findUnique({ where, select: { id: true, status: true } });
+  return row && (row.status === 'ARCHIVED' || row.status === 'QUARANTINED') ? row.id : null;
+}
+
+async function recordFailure(key: string, attemptId: string, error: unknown): Promise<void> {
+  const e = error as Error & { code?: unknown; details?: unknown };
+  const code = typeof e?.code === 'string' ? e.code : null;
+  const message = (e?.message ?? String(error)).slice(0, 500);
+  await db().ingestAttempt.update({ where: { id: attemptId }, data: { outcome: 'FAILED', errorCode: code, errorMessage: message, finishedAt: new Date() } });
+  const details = error instanceof ArchiveError ? error.details : undefined;
+  await auditArchiveEvent(key, 'archive.failed', { errorClass: e?.name ?? 'Error', code, message, retryable: !isPermanentFailure(error), ...details });
+}
+
+async function runPipeline({ job, key, ctx, attemptId }: TRun): Promise<TCommitResult> {
+  const client = ctx.client ?? createVendorClient(vendorAccount(job.vendorAccountId));
+  const account = client.account;
+  const raw = await client.fetchMetadata({ vendorRecordingId: job.vendorRecordingId, interactionId: job.interactionId });
+  const payload = await storeRawPayload(job.vendorSource, job.vendorRecordingId, raw);
+  const normalized = normalizeMetadata(job.vendorSource, raw, account);
+  const base = { job, key, attemptId, account, rawPayloadId: payload.id };
+  if (!normalized.ok) {
+    const evidence = { problems: normalized.problems, rawPayloadId: payload.id, rawPayloadSha256: payload.sha256, schemaVersion: raw.schemaVersion };
+    return commitArchiveOutcome({ ...base, record: normalized.partial, region: account.residencyRegion, media: null, measuredDurationSeconds: null, quarantine: { reason: 'INVALID_METADATA', evidence } });
+  }
+  const record = normalized.record;
+  const residency = recordingRegion(account, record);
+  if (!residency.ok) {
+    return commitArchiveOutcome({ ...base, record, region: residency.region, media: null, measuredDurationSeconds: null, quarantine: { reason: 'RESIDENCY_VIOLATION', evidence: residency.evidence } });
+  }
+  const existing = await db().recording.findFirst({ where: { vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId }, select: { legalHold: true } });
+  const legalHold = existing?.legalHold ?? false;
+  const s3 = ctx.s3 ?? defaultS3();
+  const lastAttempt = ctx.attempt >= (ctx.maxAttempts ?? RETRY_OPTIONS.attempts);
+  let stored: TStoreResult;
+  try {
+    stored = await storeAndVerify({ job, key, attemptId, record, region: residency.region, legalHold, lastAttempt, client, s3 });
+  } catch (e) {
+    if (!(e instanceof ArchiveError && e.code === 'residency_violation')) throw e;
+    stored = { media: null, measuredDurationSeconds: null, quarantine: { reason: 'RESIDENCY_VIOLATION', evidence: e.details ?? {} } };
+  }
+  const outcome = await commitArchiveOutcome({ ...base, record, region: residency.region, ...stored });
+  // A hold placed while we were transferring did not see this version: extend it now (after the commit,
+  // so a failure here must not turn a committed archive into a retry; the version is locked regardless).
+  if (outcome.legalHold && stored.media && !legalHold) await holdNewVersion(s3, key, stored.media).catch((e: unknown) => logger.error({ err: e, key }, 'could not extend the legal hold to the new version'));
+  return outcome;
+}
+
+async function attemptArchive(job: TArchiveJob, key: string, ctx: TArchiveContext): Promise<TArchiveOutcome> {
+  const settledId = job.source === 'REFETCH' ? null : await settledRecording(job);
+  if (settledId) return acknowledgeDuplicate(job, key, ctx, 'already_archived', settledId);
+  const attempt = await db().ingestAttempt.create({
+    data: { idempotencyKey: key, jobId: ctx.jobId, attemptNumber: ctx.attempt, outcome: 'STARTED' },
+    select: { id: true },
+  });
+  await auditArchiveEvent(key, 'archive.attempt_started', { jobId: ctx.jobId, attempt: ctx.attempt, source: job.source, quarantineCaseId: job.quarantineCaseId ?? null });
+  try {
+    const result = await runPipeline({ job, key, ctx, attemptId: attempt.id });
+    return { status: result.status, recordingId: result.recordingId };
+  } catch (error) {
+    await recordFailure(key, attempt.id, error).catch((e: unknown) => logger.error({ err: e, key }, 'could not record archive failure'));
+    throw error;
+  }
+}
+
+export async function archiveRecording(job: TArchiveJob, ctx: TArchiveContext): Promise<TArchiveOutcome> {
+  const key = idempotencyKey(job.vendorSource, job.vendorRecordingId);
+  const claim = await claimRecording(key, job.source === 'REFETCH' ? { force: true } : {});
+  if (claim !== 'claimed') return acknowledgeDuplicate(job, key, ctx, `claim_${claim}`, null);
+  let outcome: TArchiveOutcome;
+  try {
+    outcome = await attemptArchive(job, key, ctx);
+  } catch (error) {
+    // Anything that did not settle the recording frees it for the retry.
+    await releaseClaim(key).catch((e: unknown) => logger.warn({ err: e, key }, 'could not release claim'));
+    throw error;
+  }
+  await completeClaim(key);
+  return outcome;
+}

@@ -1,0 +1,76 @@
+// Steps 4–6 for a recording whose metadata and residency passed: download → locked storage → read-back
+// verification → duration check. Returns what was stored and, if anything is wrong with it, the quarantine.
+import type { S3Client } from '@aws-sdk/client-s3';
+import { ArchiveError } from '@/lib/archive/archive-error';
+import { recordingsBucketFor } from '@/lib/archive/assert-same-region';
+import { auditArchiveEvent } from '@/lib/archive/audit-archive-event';
+import { checkMedia } from '@/lib/archive/check-media';
+import { MIME_BY_FORMAT } from '@/lib/archive/duration-probe';
+import { recordingObjectKey } from '@/lib/archive/recording-object-key';
+import type { TStoredMedia } from '@/lib/archive/recording-fields';
+import { transferMedia, type TTransferResult } from '@/lib/archive/transfer-media';
+import { verifyStoredObject } from '@/lib/archive/verify-stored-object';
+import type { TQuarantine } from '@/lib/quarantine/open-quarantine-case';
+import type { TArchiveJob } from '@/lib/queue/contracts';
+import { selectRetentionPolicy } from '@/lib/retention/select-retention-policy';
+import type { TCanonicalRecording, TVendorClient } from '@/lib/vendors/types';
+
+export type TStoreInput = {
+  job: TArchiveJob;
+  key: string;
+  attemptId: string;
+  record: TCanonicalRecording;
+  region: string;
+  legalHold: boolean;
+  lastAttempt: boolean;
+  client: TVendorClient;
+  s3: S3Client;
+};
+
+export type TStoreResult = { media: TStoredMedia | null; measuredDurationSeconds: number | null; quarantine: TQuarantine | null };
+
+async function transfer(input: TStoreInput, bucket: string, retainUntil: Date): Promise<TTransferResult> {
+  const { job, record, key } = input;
+  const objectKey = recordingObjectKey({ vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId, startTime: record.startTime, mediaFormat: record.mediaFormat });
+  const download = await input.client.openMedia({ vendorRecordingId: job.vendorRecordingId, interactionId: record.interactionId });
+  const contentType = download.contentType ?? MIME_BY_FORMAT[record.mediaFormat] ?? 'application/octet-stream';
+  await auditArchiveEvent(key, 'archive.download', { status: 'opened', contentLength: download.contentLength, contentType, mediaFormat: download.mediaFormat });
+  const metadata = {
+    'attempt-id': input.attemptId,
+    vendor: job.vendorSource,
+    'vendor-recording-id': encodeURIComponent(job.vendorRecordingId),
+    'interaction-id': encodeURIComponent(record.interactionId),
+    'vendor-account-id': encodeURIComponent(job.vendorAccountId),
+  };
+  try {
+    const stored = await transferMedia(input.s3, download, { region: input.region, bucket, key: objectKey, retainUntil, legalHold: input.legalHold, contentType, metadata });
+    await auditArchiveEvent(key, 'archive.download', { status: 'completed', bytes: stored.sizeBytes, contentLength: stored.contentLength });
+    return stored;
+  } catch (e) {
+    const details = e instanceof ArchiveError ? e.details : undefined;
+    await auditArchiveEvent(key, 'archive.download', { status: 'failed', error: (e as Error).message, ...details });
+    throw e;
+  }
+}
+
+export async function storeAndVerify(input: TStoreInput): Promise<TStoreResult> {
+  const { key, record } = input;
+  const bucket = recordingsBucketFor(input.region);
+  const retention = await selectRetentionPolicy(record.complianceTags);
+  const stored = await transfer(input, bucket, retention.retainUntil);
+  const media: TStoredMedia = { ...stored, mediaFormat: record.mediaFormat, retentionPolicyId: retention.policyId };
+  await auditArchiveEvent(key, 'archive.stored', {
+    bucket,
+    key: stored.key,
+    versionId: stored.versionId,
+    retainUntil: stored.retainUntil.toISOString(),
+    policyRetainUntil: retention.retainUntil.toISOString(),
+    retentionPolicy: retention.policyId ?? retention.policyName,
+    objectLockMode: 'COMPLIANCE',
+    legalHold: input.legalHold,
+    sha256: stored.sha256,
+    sizeBytes: stored.sizeBytes,
+  });
+  const check = await verifyStoredObject(input.s3, { bucket, key: stored.key, versionId: stored.versionId, mimeType: MIME_BY_FORMAT[record.mediaFormat] });
+  return checkMedia({ key, record, media, stored, check, lastAttempt: input.lastAttempt });
+}

@@ -1,0 +1,59 @@
+// Lifts every active legal hold of a recording: the database first (LegalHold rows closed, flag cleared,
+// audit entry — one transaction), then storage (PutObjectLegalHold OFF on every version). Storage failing
+// after the commit leaves MORE protection than the record says, never less; calling again finishes the job
+// (a recording with no active hold but versions still held in storage is completed and audited).
+import type { S3Client } from '@aws-sdk/client-s3';
+import { z } from 'zod';
+import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { can } from '@/lib/auth/permissions';
+import type { TUserRef } from '@/lib/auth/types';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/http/app-error';
+import { loadHeldRecording } from '@/lib/legal-hold/load-held-recording';
+import { heldVersions, setLegalHoldOnVersions, setObjectLegalHold } from '@/lib/legal-hold/object-legal-hold';
+import { s3 as defaultS3 } from '@/lib/storage/s3-client';
+
+export const ZLiftLegalHold = z.object({ recordingId: z.string().uuid(), reason: z.string().trim().min(3).max(2000) });
+
+type THeld = Awaited<ReturnType<typeof loadHeldRecording>>;
+
+async function releaseStorage(s3: S3Client, rec: THeld, user: TUserRef, reason: string): Promise<string[]> {
+  if (!rec.storage) return [];
+  try {
+    return await setLegalHoldOnVersions(s3, rec.storage.bucket, rec.storage.key, 'OFF');
+  } catch {
+    const details = { recordingId: rec.id, reason, storage: rec.storage };
+    await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'legal_hold.lift_incomplete', subjectType: 'recording', subjectId: rec.auditKey, details });
+    throw new AppError('unavailable', 'The hold is lifted in the record but storage still holds the media; retry to complete');
+  }
+}
+
+/** A previous lift committed but storage kept some versions held: turn them off now. */
+async function completeEarlierLift(s3: S3Client, rec: THeld, user: TUserRef, reason: string): Promise<boolean> {
+  if (!rec.storage) return false;
+  const held = await heldVersions(s3, rec.storage.bucket, rec.storage.key);
+  if (held.length === 0) return false;
+  for (const versionId of held) await setObjectLegalHold(s3, { ...rec.storage, versionId }, 'OFF');
+  const details = { recordingId: rec.id, reason, userEmail: user.email, storage: rec.storage, versionIds: held };
+  await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'legal_hold.lift_completed', subjectType: 'recording', subjectId: rec.auditKey, details });
+  return true;
+}
+
+export async function liftLegalHold(input: z.input<typeof ZLiftLegalHold> & { user: TUserRef }, s3: S3Client = defaultS3()): Promise<void> {
+  const { recordingId, reason } = ZLiftLegalHold.parse(input);
+  if (!can(input.user.role, 'legal_hold.manage')) throw new AppError('forbidden', 'Only compliance officers and admins lift legal holds');
+  const rec = await loadHeldRecording(recordingId);
+  const active = await db().legalHold.findMany({ where: { recordingId, active: true }, select: { id: true, caseReference: true } });
+  if (active.length === 0) {
+    if (await completeEarlierLift(s3, rec, input.user, reason)) return;
+    throw new AppError('conflict', 'This recording has no active legal hold');
+  }
+  await db().$transaction(async (tx) => {
+    const now = new Date();
+    await tx.legalHold.updateMany({ where: { recordingId, active: true }, data: { active: false, liftedById: input.user.id, liftedAt: now, liftReason: reason } });
+    await tx.recording.update({ where: { id: recordingId }, data: { legalHold: false } });
+    const details = { recordingId, reason, userEmail: input.user.email, holds: active, storage: rec.storage };
+    await appendAuditEntry({ actorType: 'user', actorId: input.user.id, action: 'legal_hold.lifted', subjectType: 'recording', subjectId: rec.auditKey, details }, tx);
+  });
+  await releaseStorage(s3, rec, input.user, reason);
+}

@@ -1,0 +1,59 @@
+// Places a legal hold: storage first (PutObjectLegalHold ON on every version of the recording's key), then
+// the LegalHold row + Recording.legalHold + audit entry in one transaction. If the database step fails the
+// storage hold stays ON — over-holding is safe and a retry completes it; the database never claims a hold
+// that storage does not have.
+import type { S3Client } from '@aws-sdk/client-s3';
+import { z } from 'zod';
+import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { can } from '@/lib/auth/permissions';
+import type { TUserRef } from '@/lib/auth/types';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/http/app-error';
+import { loadHeldRecording } from '@/lib/legal-hold/load-held-recording';
+import { setLegalHoldOnVersions } from '@/lib/legal-hold/object-legal-hold';
+import { logger } from '@/lib/logger';
+import { s3 as defaultS3 } from '@/lib/storage/s3-client';
+
+export const ZPlaceLegalHold = z.object({
+  recordingId: z.string().uuid(),
+  caseReference: z.string().trim().min(1).max(200),
+  reason: z.string().trim().min(3).max(2000),
+});
+
+export async function placeLegalHold(input: z.input<typeof ZPlaceLegalHold> & { user: TUserRef }, s3: S3Client = defaultS3()): Promise<void> {
+  const { recordingId, caseReference, reason } = ZPlaceLegalHold.parse(input);
+  if (!can(input.user.role, 'legal_hold.manage')) throw new AppError('forbidden', 'Only compliance officers and admins place legal holds');
+  const rec = await loadHeldRecording(recordingId);
+  const duplicate = await db().legalHold.findFirst({ where: { recordingId, caseReference, active: true }, select: { id: true } });
+  if (duplicate) throw new AppError('conflict', `A legal hold for case ${caseReference} is already active on this recording`);
+
+  let versions: string[] = [];
+  if (rec.storage) {
+    try {
+      versions = await setLegalHoldOnVersions(s3, rec.storage.bucket, rec.storage.key, 'ON');
+    } catch (e) {
+      logger.error({ err: e, recordingId }, 'legal hold: storage refused PutObjectLegalHold ON');
+      throw new AppError('unavailable', 'Storage did not accept the legal hold; nothing was recorded, retry later');
+    }
+  }
+  try {
+    await db().$transaction(async (tx) => {
+      const hold = await tx.legalHold.create({ data: { recordingId, caseReference, reason, placedById: input.user.id }, select: { id: true } });
+      await tx.recording.update({ where: { id: recordingId }, data: { legalHold: true } });
+      await appendAuditEntry(
+        {
+          actorType: 'user',
+          actorId: input.user.id,
+          action: 'legal_hold.placed',
+          subjectType: 'recording',
+          subjectId: rec.auditKey,
+          details: { recordingId, legalHoldId: hold.id, caseReference, reason, userEmail: input.user.email, storage: rec.storage, versionIds: versions },
+        },
+        tx,
+      );
+    });
+  } catch (e) {
+    logger.error({ err: e, recordingId, versions: versions.length }, 'legal hold: storage hold is ON but the record failed; retry to record it');
+    throw e;
+  }
+}

@@ -1,0 +1,147 @@
+// Reviewer decisions on quarantine cases against the real pipeline: a re-fetch writes a new version of the
+// same key and settles the case on the same Recording row; accepting keeps the quarantine tags; only OPEN or
+// ESCALATED cases can be decided, by reviewers, with a note, and every decision is audited.
+import { ZodError } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditDetails, createTestUser, objectVersions, startArchiveKit, type TArchiveKit } from '@/lib/archive/testing/archive-test-kit';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/http/app-error';
+import { listQuarantineCases } from '@/lib/quarantine/list-quarantine-cases';
+import { resolveQuarantineCase } from '@/lib/quarantine/resolve-quarantine-case';
+import { archiveQueue, closeQueues } from '@/lib/queue/queues';
+import { producerRedis } from '@/lib/redis';
+import { createS3Client } from '@/lib/storage/s3-client';
+import type { TSimRecording } from '@/simulators/types';
+import { processArchiveJob } from '@/workers/processors/archive-recording';
+
+const s3 = createS3Client();
+const savedAccounts = process.env.VENDOR_ACCOUNTS;
+let kit: TArchiveKit;
+let reviewer: Awaited<ReturnType<typeof createTestUser>>;
+
+beforeAll(async () => {
+  kit = await startArchiveKit();
+  process.env.VENDOR_ACCOUNTS = JSON.stringify(kit.sim.vendorAccountsJson());
+  reviewer = await createTestUser('REVIEWER');
+});
+
+afterAll(async () => {
+  if (savedAccounts === undefined) delete process.env.VENDOR_ACCOUNTS;
+  else process.env.VENDOR_ACCOUNTS = savedAccounts;
+  await kit?.stop();
+  await closeQueues();
+  producerRedis().disconnect();
+  s3.destroy();
+  await db().$disconnect();
+});
+
+async function quarantinedTruncated(seconds = 30, mediaSeconds = 24) {
+  const rec = kit.sim.addRecording({ seconds, mediaSeconds });
+  const outcome = await kit.archive(rec);
+  expect(outcome.status).toBe('QUARANTINED');
+  const c = await db().quarantineCase.findFirstOrThrow({ where: { recordingId: outcome.recordingId! } });
+  return { rec, recordingId: outcome.recordingId!, caseId: c.id };
+}
+
+/** The vendor re-delivers the same recording with its media now complete (or still short). */
+function vendorRepublishes(rec: TSimRecording, mediaSeconds: number) {
+  return kit.sim.addRecording({
+    id: rec.id, interactionId: rec.interactionId, seconds: rec.seconds, mediaSeconds, startTime: rec.startTime,
+    direction: rec.direction, agent: rec.agent, customer: { number: rec.customer.number }, tags: rec.tags, seed: rec.seed,
+  });
+}
+
+/** Runs the REFETCH job the decision enqueued, through the worker's processor, and removes it. */
+async function runRefetchJob(caseId: string) {
+  const [decision] = await auditDetails(caseId, 'quarantine.resolved');
+  const job = await archiveQueue('GENESYS_CLOUD').getJob(String(decision?.jobId));
+  expect(job?.data).toMatchObject({ source: 'REFETCH', quarantineCaseId: caseId });
+  try {
+    return await processArchiveJob(job!);
+  } finally {
+    await job!.remove();
+  }
+}
+
+const decide = (caseId: string, decision: 'accept' | 'refetch' | 'escalate', note = `reviewed: ${decision}`, user = reviewer) =>
+  resolveQuarantineCase({ caseId, decision, note, user });
+
+describe('quarantine resolution', () => {
+  it('re-fetch writes a new version of the same key and resolves the case, without a second Recording row', async () => {
+    const { rec, recordingId, caseId } = await quarantinedTruncated();
+    const before = await db().recording.findUniqueOrThrow({ where: { id: recordingId } });
+    await decide(caseId, 'refetch');
+    expect((await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } })).state).toBe('REFETCH_REQUESTED');
+
+    vendorRepublishes(rec, rec.seconds);
+    const outcome = await runRefetchJob(caseId);
+    expect(outcome).toEqual({ status: 'ARCHIVED', recordingId });
+
+    const after = await db().recording.findUniqueOrThrow({ where: { id: recordingId } });
+    expect(await db().recording.count({ where: { vendorRecordingId: rec.id } })).toBe(1);
+    expect(after).toMatchObject({ status: 'ARCHIVED', archiveId: before.archiveId, storageKey: before.storageKey });
+    expect(after.storageVersionId).not.toBe(before.storageVersionId);
+    expect(Number(after.measuredDurationSeconds)).toBeCloseTo(30, 2);
+    expect((await objectVersions(s3, after.storageBucket!, after.storageKey!)).sort()).toEqual([before.storageVersionId, after.storageVersionId].sort());
+    const c = await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } });
+    expect(c.state).toBe('RESOLVED');
+    expect(await db().quarantineCase.count({ where: { recordingId } })).toBe(1);
+  });
+
+  it('a re-fetch that still fails re-opens the same case with the new evidence and keeps the old', async () => {
+    const { rec, recordingId, caseId } = await quarantinedTruncated(40, 30);
+    await decide(caseId, 'refetch');
+    vendorRepublishes(rec, 33);
+    expect((await runRefetchJob(caseId)).status).toBe('QUARANTINED');
+    const c = await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } });
+    expect(c.state).toBe('OPEN');
+    expect(c.evidence).toMatchObject({ measuredDurationSeconds: 33, previousEvidence: { measuredDurationSeconds: 30 } });
+    expect(await db().quarantineCase.count({ where: { recordingId } })).toBe(1);
+    expect(await db().recording.count({ where: { vendorRecordingId: rec.id } })).toBe(1);
+  });
+
+  it('accept keeps the quarantine tag, archives the verified media, and is audited with the note', async () => {
+    const { recordingId, caseId } = await quarantinedTruncated();
+    await decide(caseId, 'accept', 'Carrier dropped the call; media is complete as delivered');
+    const c = await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } });
+    expect(c).toMatchObject({ state: 'ACCEPTED', resolvedById: reviewer.id, resolutionNote: 'Carrier dropped the call; media is complete as delivered' });
+    const r = await db().recording.findUniqueOrThrow({ where: { id: recordingId } });
+    expect(r.status).toBe('ARCHIVED');
+    expect(r.complianceTags).toContain('truncation_detected');
+    expect(Number(r.durationSeconds)).toBe(30);
+    const [entry] = await auditDetails(caseId, 'quarantine.resolved');
+    expect(entry).toMatchObject({ decision: 'accept', from: 'OPEN', to: 'ACCEPTED', note: 'Carrier dropped the call; media is complete as delivered', userEmail: reviewer.email });
+    await expect(decide(caseId, 'refetch')).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('escalation can be decided later; an accepted case without stored media stays QUARANTINED', async () => {
+    const rec = kit.sim.addRecording({ seconds: 10, missing: ['direction'] });
+    const { recordingId } = await kit.archive(rec);
+    const c = await db().quarantineCase.findFirstOrThrow({ where: { recordingId: recordingId! } });
+    await decide(c.id, 'escalate', 'needs the vendor to explain the missing direction');
+    await expect(decide(c.id, 'escalate')).rejects.toBeInstanceOf(AppError);
+    await decide(c.id, 'accept', 'vendor confirmed: internal test call');
+    expect((await db().quarantineCase.findUniqueOrThrow({ where: { id: c.id } })).state).toBe('ACCEPTED');
+    expect((await db().recording.findUniqueOrThrow({ where: { id: recordingId! } })).status).toBe('QUARANTINED');
+    expect((await auditDetails(c.id, 'quarantine.resolved')).map((d) => d.decision)).toEqual(['escalate', 'accept']);
+  });
+
+  it('refuses auditors, empty notes and unknown cases, changing nothing', async () => {
+    const { caseId } = await quarantinedTruncated(20, 15);
+    const auditor = await createTestUser('AUDITOR');
+    await expect(decide(caseId, 'accept', 'looks fine', auditor)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(decide(caseId, 'accept', ' ')).rejects.toBeInstanceOf(ZodError);
+    await expect(decide('00000000-0000-4000-8000-000000000000', 'accept')).rejects.toMatchObject({ code: 'not_found' });
+    expect((await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } })).state).toBe('OPEN');
+    expect(await auditDetails(caseId, 'quarantine.resolved')).toEqual([]);
+  });
+
+  it('lists the queue newest first with both durations, filtered and paginated', async () => {
+    const { caseId } = await quarantinedTruncated(25, 20);
+    const first = await listQuarantineCases({ state: 'OPEN', reason: 'TRUNCATION_DETECTED', take: 1 });
+    expect(first.items[0]).toMatchObject({ id: caseId, recording: { durationSeconds: 25, measuredDurationSeconds: 20 } });
+    expect(first.nextCursor).toBe(caseId);
+    const second = await listQuarantineCases({ state: 'OPEN', take: 1, cursor: first.nextCursor! });
+    expect(second.items[0]?.id).not.toBe(caseId);
+  });
+});
