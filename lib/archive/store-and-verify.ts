@@ -34,7 +34,12 @@ async function transfer(input: TStoreInput, bucket: string, retainUntil: Date): 
   const objectKey = recordingObjectKey({ vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId, startTime: record.startTime, mediaFormat: record.mediaFormat });
   const download = await input.client.openMedia({ vendorRecordingId: job.vendorRecordingId, interactionId: record.interactionId });
   const contentType = download.contentType ?? MIME_BY_FORMAT[record.mediaFormat] ?? 'application/octet-stream';
-  await auditArchiveEvent(key, 'archive.download', { status: 'opened', contentLength: download.contentLength, contentType, mediaFormat: download.mediaFormat });
+  try {
+    await auditArchiveEvent(key, 'archive.download', { status: 'opened', contentLength: download.contentLength, contentType, mediaFormat: download.mediaFormat });
+  } catch (e) {
+    download.stream.destroy();
+    throw e;
+  }
   const metadata = {
     'attempt-id': input.attemptId,
     vendor: job.vendorSource,

@@ -35,6 +35,10 @@ export function lengthCheckedStream(res: IncomingMessage, contentLength: number 
   res.on('close', () => {
     if (!res.complete) fail();
   });
+  // The caller may still be doing other work (an audit write) before it pipes this stream anywhere; a
+  // connection cut in that gap must not become an uncaught 'error' that kills the worker. pipeline() and
+  // any later listener still receive the error: destroy() keeps it as the stream's errored state.
+  out.on('error', () => undefined);
   // The consumer gave up (e.g. the storage write failed): stop downloading.
   out.on('close', () => {
     if (!res.complete) res.destroy();
