@@ -83,6 +83,7 @@ export async function enqueueArchiveJob(input: TArchiveJob, opts: TEnqueueOption
       vendorSource: job.vendorSource,
       vendorRecordingId: job.vendorRecordingId,
       vendorAccountId: job.vendorAccountId,
+      interactionId: job.interactionId,
       source: job.source,
       eventType: opts.eventType ?? job.source.toLowerCase(),
       vendorEventId: opts.vendorEventId ?? null,
@@ -90,7 +91,6 @@ export async function enqueueArchiveJob(input: TArchiveJob, opts: TEnqueueOption
       duplicate,
       jobId: settled ? null : jobId,
       actor: opts.actor ?? defaultActor(job),
-      // interactionId lives in the audit details (IngestEvent has no column): the sweep reads it back from there.
       details: { interactionId: job.interactionId, ...(settled ? { reason: 'already archived' } : {}), ...opts.auditDetails },
       rawPayload: opts.rawPayload,
     });

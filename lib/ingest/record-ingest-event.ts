@@ -15,6 +15,7 @@ export type TIngestEventInput = {
   vendorSource: TVendor;
   vendorRecordingId: string;
   vendorAccountId: string | null;
+  interactionId: string | null;
   source: TArchiveJob['source'];
   eventType: string;
   vendorEventId: string | null;

@@ -37,9 +37,7 @@ async function findCandidates(cutoff: Date, lookback: Date, limit: number, accou
       (array_agg(e."interactionDate") FILTER (WHERE e."interactionDate" IS NOT NULL))[1] AS "interactionDate",
       array_agg(DISTINCT e."jobId") FILTER (WHERE e."jobId" IS NOT NULL) AS "jobIds",
       min(e."receivedAt") AS "firstReceivedAt",
-      (SELECT a.details->>'interactionId' FROM "AuditEntry" a
-        WHERE a."subjectType" = 'recording' AND a."subjectId" = e."idempotencyKey" AND a.details->>'interactionId' IS NOT NULL
-        LIMIT 1) AS "interactionId"
+      (array_agg(e."interactionId") FILTER (WHERE e."interactionId" IS NOT NULL))[1] AS "interactionId"
     FROM "IngestEvent" e
     WHERE e."receivedAt" > ${lookback}
       AND e."vendorAccountId" = ANY(${accountIds})

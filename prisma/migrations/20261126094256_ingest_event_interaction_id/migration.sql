@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "IngestEvent" ADD COLUMN     "interactionId" TEXT;
