@@ -29,6 +29,8 @@ export const ZEnv = z.object({
   RETENTION_TRANSITION_DAYS: int(1).default(730),
   RETENTION_NONCURRENT_DAYS: int(1).default(1),
   STORAGE_TRANSITION_CLASS: z.string().default('GLACIER'),
+  /** Console origins allowed to fetch recordings from the buckets (default: the origin of NEXTAUTH_URL). */
+  STORAGE_CORS_ORIGINS: csv.optional(),
   STORAGE_WRITES_PER_SECOND: z.coerce.number().positive().default(20),
 
   // Audit trail signing: local keys for development, AWS KMS HMAC keys in production.

@@ -9,6 +9,7 @@ const reports = await provisionBuckets(createS3Client(config), config.RESIDENCY_
   transitionDays: config.RETENTION_TRANSITION_DAYS,
   noncurrentDays: config.RETENTION_NONCURRENT_DAYS,
   transitionStorageClass: config.STORAGE_TRANSITION_CLASS,
+  corsOrigins: config.STORAGE_CORS_ORIGINS ?? (config.NEXTAUTH_URL ? [new URL(config.NEXTAUTH_URL).origin] : []),
 });
 for (const r of reports) {
   const what = r.created ? 'created' : r.changed.length ? `updated ${r.changed.join(', ')}` : 'unchanged';

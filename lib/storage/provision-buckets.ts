@@ -3,10 +3,12 @@
 // Idempotent: a setting already in place is left untouched and reported as such.
 import {
   CreateBucketCommand,
+  GetBucketCorsCommand,
   GetBucketLifecycleConfigurationCommand,
   GetBucketVersioningCommand,
   GetObjectLockConfigurationCommand,
   HeadBucketCommand,
+  PutBucketCorsCommand,
   PutBucketLifecycleConfigurationCommand,
   PutBucketVersioningCommand,
   PutObjectLockConfigurationCommand,
@@ -20,6 +22,8 @@ export type TProvisionPolicy = {
   transitionDays: number;
   noncurrentDays: number;
   transitionStorageClass: string;
+  /** Console origins allowed to GET recordings through presigned URLs (the waveform fetches the bytes). */
+  corsOrigins?: string[];
 };
 
 export type TBucketReport = { bucket: string; region: string; kind: TBucketKind; created: boolean; changed: string[] };
@@ -113,6 +117,26 @@ async function ensureLifecycle(s3: S3Client, bucket: string, policy: TProvisionP
   return true;
 }
 
+async function readCorsOrigins(s3: S3Client, bucket: string): Promise<string[]> {
+  try {
+    const rules = (await s3.send(new GetBucketCorsCommand({ Bucket: bucket }))).CORSRules ?? [];
+    return rules.flatMap((r) => r.AllowedOrigins ?? []).sort();
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchCORSConfiguration') return [];
+    throw error;
+  }
+}
+
+// Read-only CORS (GET/HEAD) for the console's origins: presigned URLs still decide who may read.
+async function ensureCors(s3: S3Client, bucket: string, origins: string[]): Promise<boolean> {
+  const wanted = [...origins].sort();
+  if ((await readCorsOrigins(s3, bucket)).join(',') === wanted.join(',')) return false;
+  const rule = { AllowedOrigins: wanted, AllowedMethods: ['GET', 'HEAD'], AllowedHeaders: ['Range'], ExposeHeaders: ['Content-Length', 'Content-Range', 'Accept-Ranges'], MaxAgeSeconds: 600 };
+  await s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [rule] } }));
+  if ((await readCorsOrigins(s3, bucket)).join(',') !== wanted.join(',')) throw new Error(`${bucket}: CORS rule did not read back`);
+  return true;
+}
+
 export async function provisionBuckets(
   s3: S3Client,
   regions: string[],
@@ -128,6 +152,7 @@ export async function provisionBuckets(
       if (await ensureVersioning(s3, bucket)) changed.push('versioning');
       if (await ensureObjectLock(s3, bucket, policy.retentionDays)) changed.push('object-lock');
       if (await ensureLifecycle(s3, bucket, policy)) changed.push('lifecycle');
+      if (kind === 'recordings' && policy.corsOrigins?.length && (await ensureCors(s3, bucket, policy.corsOrigins))) changed.push('cors');
       reports.push({ bucket, region, kind, created, changed });
     }
   }

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   DeleteObjectCommand,
+  GetBucketCorsCommand,
   GetBucketLifecycleConfigurationCommand,
   GetBucketVersioningCommand,
   GetObjectLockConfigurationCommand,
@@ -16,7 +17,7 @@ import { createS3Client, isObjectLockDenial } from '@/lib/storage/s3-client';
 
 const s3 = createS3Client();
 const prefix = `cvprov${randomUUID().slice(0, 6)}`;
-const policy = { retentionDays: 2190, transitionDays: 730, noncurrentDays: 1, transitionStorageClass: 'GLACIER' };
+const policy = { retentionDays: 2190, transitionDays: 730, noncurrentDays: 1, transitionStorageClass: 'GLACIER', corsOrigins: ['http://127.0.0.1:3000'] };
 
 describe('storage provisioning', () => {
   it('creates locked, versioned buckets per region with lifecycle rules, and a second run changes nothing', async () => {
@@ -37,6 +38,9 @@ describe('storage provisioning', () => {
       NoncurrentVersionExpiration: { NoncurrentDays: 1 },
       Transitions: [{ Days: 730, StorageClass: 'GLACIER' }],
     });
+
+    const cors = (await s3.send(new GetBucketCorsCommand({ Bucket: bucket }))).CORSRules ?? [];
+    expect(cors[0]).toMatchObject({ AllowedOrigins: ['http://127.0.0.1:3000'], AllowedMethods: ['GET', 'HEAD'] });
 
     const second = await provisionBuckets(s3, ['us', 'eu'], policy, prefix);
     expect(second.map((r) => ({ created: r.created, changed: r.changed }))).toEqual(
