@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { Forbidden } from '@/components/forbidden';
+import { RecordingsSearch } from '@/components/recordings/recordings-search';
+import { Loading } from '@/components/ui/query-state';
+import { can } from '@/lib/auth/permissions';
+import { pageUser } from '@/lib/auth/page-user';
+
+export const metadata: Metadata = { title: 'Archive — CallVault' };
+
+export default async function RecordingsPage() {
+  const user = await pageUser();
+  if (!can(user.role, 'recordings.view')) return <Forbidden what="the archive search" />;
+  return (
+    <>
+      <h1>Archive</h1>
+      {can(user.role, 'identifiers.unmasked') ? null : <p className="muted">Customer identifiers are masked for your role.</p>}
+      <Suspense fallback={<Loading />}>
+        <RecordingsSearch />
+      </Suspense>
+    </>
+  );
+}

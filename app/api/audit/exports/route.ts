@@ -1,0 +1,12 @@
+// POST /api/audit/exports — start a signed audit export for a scope (date range, recordings, quarantine case).
+import { startAuditExport } from '@/lib/audit/start-audit-export';
+import { ZAuditScope } from '@/lib/audit/scope';
+import { rolesFor } from '@/lib/auth/permissions';
+import { json } from '@/lib/http/error-response';
+import { withRole } from '@/lib/http/with-role';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = withRole(rolesFor('audit.export'), ZAuditScope, async ({ input, user }) =>
+  json(await startAuditExport({ scope: input, user }), { status: 202 }),
+);

@@ -1,0 +1,43 @@
+'use client';
+// A running or finished export: progress, download, and the command that verifies it offline.
+import { formatDateTime } from '@/components/ui/format';
+import { ErrorState, Loading } from '@/components/ui/query-state';
+import { useAuditExport } from '@/hooks/use-audit-export';
+
+export function ExportProgress({ id, verifyKeyArg }: { id: string; verifyKeyArg: string }) {
+  const exp = useAuditExport(id);
+  if (exp.isPending) return <Loading label="Loading export…" />;
+  if (exp.isError) return <ErrorState error={exp.error} retry={() => void exp.refetch()} />;
+  const x = exp.data;
+  const filename = `callvault-audit-${x.id}.jsonl`;
+  return (
+    <section className="panel" aria-labelledby="export-heading" data-testid="export-status" data-status={x.status}>
+      <h2 id="export-heading">Export {x.id}</h2>
+      <p role="status" aria-live="polite">
+        {x.status === 'running' ? `Running — ${x.entryCount} entries written so far…` : null}
+        {x.status === 'completed' ? `Completed ${formatDateTime(x.completedAt)}: ${x.entryCount} entries (sequence ${x.firstSequence ?? '—'} to ${x.lastSequence ?? '—'}).` : null}
+        {x.status === 'failed' ? <span className="error">Failed: {x.error ?? 'unknown error'}</span> : null}
+      </p>
+      <p className="muted">
+        Scope <code>{JSON.stringify(x.scope)}</code>, requested by {x.requestedBy.email} {formatDateTime(x.createdAt)}
+      </p>
+      {x.status === 'completed' ? (
+        <>
+          <p>
+            <a className="btn btn-primary" href={`/api/audit/exports/${x.id}/download`} download={filename}>
+              Download bundle
+            </a>
+          </p>
+          <p>
+            Manifest SHA-256 (also recorded in the audit trail): <code>{x.manifestSha256}</code>
+          </p>
+          <h3>Verify it offline</h3>
+          <pre className="json" tabIndex={0} aria-label="Verify command" data-testid="verify-command">
+            {`node --import tsx scripts/audit/verify-bundle.ts ${filename} ${verifyKeyArg}`}
+          </pre>
+          <p className="hint">Exit code 0 means every entry, the chain and the manifest signature check out; otherwise it names the first bad line. After a key rotation, repeat --key for each key id in the bundle.</p>
+        </>
+      ) : null}
+    </section>
+  );
+}

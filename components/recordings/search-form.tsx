@@ -1,0 +1,102 @@
+'use client';
+// Archive search filters. Submitting writes them into the URL, so every search is a shareable link.
+import type { FormEvent } from 'react';
+import type { TSearchFilter } from '@/lib/recordings/search-filter';
+
+type TFormValues = Partial<Record<keyof TSearchFilter, string | string[] | undefined>>;
+
+const SELECTS: { name: keyof TSearchFilter; label: string; options: [string, string][] }[] = [
+  { name: 'vendor', label: 'Vendor', options: [['GENESYS_CLOUD', 'Genesys Cloud'], ['NICE_CXONE', 'NICE CXone']] },
+  { name: 'direction', label: 'Direction', options: [['INBOUND', 'Inbound'], ['OUTBOUND', 'Outbound'], ['INTERNAL', 'Internal']] },
+  { name: 'status', label: 'Status', options: [['ARCHIVED', 'Archived'], ['QUARANTINED', 'Quarantined'], ['FAILED', 'Failed'], ['PENDING', 'Pending']] },
+  { name: 'legalHold', label: 'Legal hold', options: [['true', 'On hold'], ['false', 'Not on hold']] },
+];
+
+function Field({ id, label, children, hint }: { id: string; label: string; children: React.ReactNode; hint?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint ? <span className="hint">{hint}</span> : null}
+    </div>
+  );
+}
+
+export function SearchForm({ values, onSearch, errors }: { values: TFormValues; onSearch: (params: URLSearchParams) => void; errors: Record<string, string> }) {
+  const v = (key: keyof TSearchFilter) => {
+    const value = values[key];
+    return Array.isArray(value) ? value.join(', ') : (value ?? '');
+  };
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const [key, raw] of new FormData(event.currentTarget).entries()) {
+      const value = String(raw).trim();
+      if (!value) continue;
+      if (key === 'tag') value.split(',').map((t) => t.trim()).filter(Boolean).forEach((t) => params.append('tag', t));
+      else params.set(key, value);
+    }
+    onSearch(params);
+  }
+  return (
+    <form className="panel" onSubmit={onSubmit} role="search" aria-label="Archive search">
+      <div className="filters">
+        <div className="wide">
+          <Field id="f-q" label="Free text" hint="Ids, names, numbers (3+ characters)">
+            <input id="f-q" name="q" defaultValue={v('q')} aria-invalid={Boolean(errors.q)} />
+          </Field>
+        </div>
+        <Field id="f-agent" label="Agent (id or name)">
+          <input id="f-agent" name="agent" defaultValue={v('agent')} />
+        </Field>
+        <Field id="f-customer" label="Customer number">
+          <input id="f-customer" name="customer" inputMode="tel" defaultValue={v('customer')} />
+        </Field>
+        <Field id="f-from" label="From (UTC day)">
+          <input id="f-from" name="from" type="date" defaultValue={v('from')} />
+        </Field>
+        <Field id="f-to" label="To (UTC day, inclusive)">
+          <input id="f-to" name="to" type="date" defaultValue={v('to')} />
+        </Field>
+        {SELECTS.map((f) => (
+          <Field key={f.name} id={`f-${f.name}`} label={f.label}>
+            <select id={`f-${f.name}`} name={f.name} defaultValue={v(f.name)}>
+              <option value="">Any</option>
+              {f.options.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ))}
+        <Field id="f-region" label="Residency region">
+          <input id="f-region" name="region" defaultValue={v('region')} placeholder="us, eu…" />
+        </Field>
+        <Field id="f-tag" label="Compliance tags" hint="Comma-separated; all must match">
+          <input id="f-tag" name="tag" defaultValue={v('tag')} />
+        </Field>
+        <Field id="f-sort" label="Sort">
+          <select id="f-sort" name="sort" defaultValue={v('sort') || 'startTime_desc'}>
+            <option value="startTime_desc">Newest first</option>
+            <option value="startTime_asc">Oldest first</option>
+            <option value="duration_desc">Longest first</option>
+            <option value="duration_asc">Shortest first</option>
+          </select>
+        </Field>
+        <div className="field">
+          <button type="submit" className="btn btn-primary">
+            Search
+          </button>
+        </div>
+      </div>
+      {Object.keys(errors).length > 0 ? (
+        <ul className="error" role="alert">
+          {Object.entries(errors).map(([k, m]) => (
+            <li key={k}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+    </form>
+  );
+}

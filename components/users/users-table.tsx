@@ -1,0 +1,67 @@
+'use client';
+// Users with role change and disable/enable (each change audited server-side).
+import { formatDateTime, titleCase } from '@/components/ui/format';
+import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
+import { useUpdateUser } from '@/hooks/use-update-user';
+import { useUsers } from '@/hooks/use-users';
+import { ROLES } from '@/lib/auth/permissions';
+
+export function UsersTable({ selfId }: { selfId: string }) {
+  const users = useUsers();
+  const update = useUpdateUser();
+  if (users.isPending) return <Loading />;
+  if (users.isError) return <ErrorState error={users.error} retry={() => void users.refetch()} />;
+  if (users.data.users.length === 0) return <Empty>No users.</Empty>;
+  return (
+    <section className="panel" aria-labelledby="users-heading">
+      <h2 id="users-heading">Users</h2>
+      {update.isError ? <p className="error" role="alert">{update.error.message}</p> : null}
+      <table className="data" aria-label="Users">
+        <thead>
+          <tr>
+            <th scope="col">User</th>
+            <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col">Last sign-in</th>
+            <th scope="col">Access</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.data.users.map((u) => (
+            <tr key={u.id} data-testid="user-row" data-email={u.email}>
+              <td>
+                {u.name}
+                <br />
+                <span className="muted">{u.email}</span>
+                {u.sso ? <span className="tag">SSO</span> : null}
+                {u.id === selfId ? <span className="tag">you</span> : null}
+              </td>
+              <td>
+                <label className="sr-only" htmlFor={`role-${u.id}`}>
+                  Role of {u.email}
+                </label>
+                <select id={`role-${u.id}`} value={u.role} disabled={update.isPending || u.id === selfId} onChange={(e) => update.mutate({ id: u.id, role: e.target.value })}>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {titleCase(r)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                {u.disabled ? <span className="badge badge-danger">Disabled</span> : <span className="badge badge-ok">Active</span>}
+                {u.lockedUntil ? <span className="badge badge-warn">Locked until {formatDateTime(u.lockedUntil)}</span> : null}
+              </td>
+              <td>{formatDateTime(u.lastLoginAt)}</td>
+              <td>
+                <button type="button" className={u.disabled ? 'btn' : 'btn btn-danger'} disabled={update.isPending || u.id === selfId} onClick={() => update.mutate({ id: u.id, disabled: !u.disabled })} aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.email}`}>
+                  {u.disabled ? 'Enable' : 'Disable'}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

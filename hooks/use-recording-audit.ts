@@ -1,0 +1,15 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import { apiFetch } from '@/lib/api-client/api-fetch';
+import type { TAuditEntryView } from '@/lib/recordings/types';
+
+export const recordingAuditKey = (id: string) => ['recording-audit', { id }] as const;
+
+/** The recording's audit history, newest first. */
+export function useRecordingAudit(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: recordingAuditKey(id),
+    enabled,
+    queryFn: ({ signal }) => apiFetch<{ entries: TAuditEntryView[] }>(`/api/recordings/${encodeURIComponent(id)}/audit`, { signal }),
+  });
+}

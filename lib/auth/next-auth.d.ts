@@ -1,0 +1,18 @@
+// What our JWT and session carry (next-auth v4 module augmentation).
+import type { TRole } from '@/lib/auth/types';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; email: string; role: TRole | null; name: string };
+  }
+  interface User {
+    role?: TRole;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    uid?: string;
+    role?: TRole;
+  }
+}

@@ -1,0 +1,44 @@
+// A recording's audit history: entries filed under its idempotency key (including those written
+// before the Recording row existed) and under each of its quarantine cases, newest first.
+// Details are masked like the rest of the recording for roles that may not see customer identifiers.
+import { listAuditEntries } from '@/lib/audit/list-audit-entries';
+import { can } from '@/lib/auth/permissions';
+import type { TRole } from '@/lib/auth/types';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/http/app-error';
+import { idempotencyKey } from '@/lib/queue/contracts';
+import { maskPayload } from '@/lib/recordings/mask-payload';
+import { customerSecrets } from '@/lib/recordings/present-participants';
+import type { TAuditEntryView } from '@/lib/recordings/types';
+import { isUuid } from '@/lib/http/uuid-param';
+
+const TAKE = 200;
+
+export async function listRecordingAudit(recordingId: string, role: TRole): Promise<{ entries: TAuditEntryView[] }> {
+  if (!isUuid(recordingId)) throw new AppError('not_found', 'Recording not found');
+  const r = await db().recording.findUnique({
+    where: { id: recordingId },
+    select: { vendorSource: true, vendorRecordingId: true, participants: true, quarantineCases: { select: { id: true } } },
+  });
+  if (!r) throw new AppError('not_found', 'Recording not found');
+  const pages = await Promise.all([
+    listAuditEntries({ subjectType: 'recording', subjectId: idempotencyKey(r.vendorSource, r.vendorRecordingId), take: TAKE }),
+    ...r.quarantineCases.map((c) => listAuditEntries({ subjectType: 'quarantine_case', subjectId: c.id, take: TAKE })),
+  ]);
+  const secrets = can(role, 'identifiers.unmasked') ? null : customerSecrets(r.participants);
+  const entries = pages
+    .flatMap((p) => p.entries)
+    .sort((a, b) => (BigInt(b.sequence) > BigInt(a.sequence) ? 1 : -1))
+    .slice(0, TAKE)
+    .map((e) => ({
+      sequence: e.sequence,
+      occurredAt: e.occurredAt,
+      actorType: e.actorType,
+      actorId: e.actorId,
+      action: e.action,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      details: secrets ? maskPayload(e.details, secrets) : e.details,
+    }));
+  return { entries };
+}

@@ -1,0 +1,44 @@
+// An auditor exports the audit bundle of a recording; C's offline verifier accepts it, and rejects
+// it once a single byte is changed.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+function verify(file: string) {
+  const keys = (process.env.AUDIT_HMAC_KEYS ?? '').split(',').filter(Boolean).flatMap((k) => ['--key', k.trim()]);
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit/verify-bundle.ts', file, ...keys], { encoding: 'utf8', timeout: 60_000 });
+}
+
+test('auditor exports a bundle that verifies offline', async ({ page, signInAs, makeRecording }) => {
+  const rec = await makeRecording();
+  await signInAs('AUDITOR');
+  await page.goto('/audit');
+  await page.getByLabel('Recording ids').fill(rec.id);
+  await page.getByRole('button', { name: 'Start export' }).click();
+  await expect(page).toHaveURL(/\?export=/);
+  const status = page.getByTestId('export-status');
+  await expect(status).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
+  await expect(page.getByTestId('verify-command')).toContainText('scripts/audit/verify-bundle.ts callvault-audit-');
+
+  const dir = await mkdtemp(path.join(tmpdir(), 'cv-e2e-export-'));
+  try {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download bundle' }).click()]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const content = await readFile(file, 'utf8');
+    expect(content).toContain(rec.auditKey);
+    const ok = verify(file);
+    expect(ok.status, ok.stderr || ok.stdout).toBe(0);
+
+    // Change one character inside an entry: the verifier must name the bad line and fail.
+    const tampered = content.replace('archive.stored', 'archive.storeD');
+    expect(tampered).not.toBe(content);
+    await writeFile(file, tampered);
+    const bad = verify(file);
+    expect(bad.status).toBe(1);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
