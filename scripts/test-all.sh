@@ -43,7 +43,7 @@ log "integration tests"
 node_modules/.bin/vitest run --project integration
 
 log "end-to-end tests"
-node_modules/.bin/next build >/tmp/callvault-next-build.log 2>&1 || { tail -50 /tmp/callvault-next-build.log; exit 1; }
+NODE_ENV=production node_modules/.bin/next build >/tmp/callvault-next-build.log 2>&1 || { tail -50 /tmp/callvault-next-build.log; exit 1; }
 node_modules/.bin/playwright test
 
 log "all tests passed in $((SECONDS - started)) s"
