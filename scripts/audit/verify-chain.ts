@@ -1,0 +1,29 @@
+// Verifies the live audit trail in place (streamed) and against the sealed segments in the
+// Object-Locked audit bucket (lib/audit/verify-audit-chain.ts). Uses the deployment's environment:
+// DATABASE_URL, S3_*, and the audit keys (AUDIT_KEY_PROVIDER and its variables; retired keys included).
+//
+//   node --import tsx scripts/audit/verify-chain.ts [--json]
+// Exit 0: table and segments verify. Exit 1: the first fault of each pass is printed.
+import { parseArgs } from 'node:util';
+import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
+import { db } from '@/lib/db';
+
+const { values } = parseArgs({ options: { json: { type: 'boolean' } } });
+const started = Date.now();
+try {
+  const result = await verifyAuditChain();
+  const seconds = (Date.now() - started) / 1000;
+  if (values.json) {
+    console.log(JSON.stringify({ ...result, seconds }, null, 2));
+  } else {
+    console.log(`${result.ok ? 'VALID' : 'INVALID'} audit chain (${seconds.toFixed(1)} s)`);
+    console.log(`  table:    ${result.entries} entries${result.lastSequence ? `, head sequence ${result.lastSequence}` : ''}`);
+    if (result.tableFault) console.log(`  TABLE FAULT at sequence ${result.tableFault.sequence ?? '?'}: [${result.tableFault.code}] ${result.tableFault.message}`);
+    console.log(`  sealed:   ${result.segmentsChecked} segment(s), ${result.sealedEntries} entries match their Object-Locked copies`);
+    const f = result.segmentFault;
+    if (f) console.log(`  SEGMENT FAULT in ${f.key} (segment ${f.segmentId})${f.line ? ` line ${f.line}` : ''}${f.sequence ? ` sequence ${f.sequence}` : ''}: ${f.message}`);
+  }
+  process.exitCode = result.ok ? 0 : 1;
+} finally {
+  await db().$disconnect();
+}

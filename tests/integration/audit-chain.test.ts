@@ -1,0 +1,149 @@
+// The live audit chain on a throwaway database: append-only at the database, 10 concurrent writer
+// processes leave one unbroken chain, and keys rotate without breaking verification.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
+import { setAuditKeyProvider } from '@/lib/audit/key-provider';
+import { LocalKeyProvider, parseLocalKeys } from '@/lib/audit/local-key-provider';
+import { resolveAuditScope } from '@/lib/audit/resolve-audit-scope';
+import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
+import { createPrismaClient, type Db } from '@/lib/db';
+import { ROOT, dropThrowawayDatabase, resetThrowawayDatabase, runTsx, throwawayDatabaseUrl } from './audit-support';
+
+const url = throwawayDatabaseUrl('audit_chain');
+const envKeys = parseLocalKeys(process.env.AUDIT_HMAC_KEYS ?? '');
+let client: Db;
+let sql: pg.Client;
+
+/** Runs one writer process to completion once `go` resolves; resolves with its exit code. */
+function startWriter(id: string, count: number, go: Promise<void>): { ready: Promise<void>; done: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/audit-writer-process.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url, AUDIT_WRITER_ID: id, AUDIT_WRITER_COUNT: String(count) },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+    child.on('close', (code) => reject(new Error(`writer ${id} exited (${code}) before ready: ${stderr}`)));
+  });
+  void go.then(() => child.stdin.write('go\n'));
+  const done = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  void done.then((code) => code !== 0 && console.error(`writer ${id}: ${stderr}`));
+  return { ready, done };
+}
+
+beforeAll(async () => {
+  await resetThrowawayDatabase(url);
+  sql = new pg.Client({ connectionString: url });
+  await sql.connect();
+  // Durability of each commit is not what this file tests; waiting for WAL flushes on a busy CI disk
+  // would only slow the 10,000 serialized appends. Locking semantics are unchanged by this setting.
+  await sql.query(`ALTER DATABASE ${pg.escapeIdentifier(new URL(url).pathname.slice(1))} SET synchronous_commit = off`);
+  client = createPrismaClient(url);
+}, 60_000);
+
+afterAll(async () => {
+  setAuditKeyProvider(undefined);
+  await client?.$disconnect();
+  await sql?.end();
+  await dropThrowawayDatabase(url);
+});
+
+describe('audit chain', () => {
+  it('10 writer processes appending 1,000 entries each leave one unbroken chain 1..10000', async () => {
+    let release!: () => void;
+    const go = new Promise<void>((resolve) => (release = resolve));
+    const writers = Array.from({ length: 10 }, (_, i) => startWriter(`w${i}`, 1000, go));
+    await Promise.all(writers.map((w) => w.ready));
+    release();
+    expect(await Promise.all(writers.map((w) => w.done))).toEqual(Array(10).fill(0));
+
+    const { rows } = await sql.query<{ sequence: string; actorId: string; prevHash: string; entryHash: string }>(
+      'SELECT e."sequence"::text AS "sequence", e."actorId", e."prevHash", e."entryHash" FROM "AuditEntry" e ORDER BY e."sequence"',
+    );
+    expect(rows).toHaveLength(10_000);
+    expect(rows[0]!.sequence).toBe('1');
+    expect(rows.at(-1)!.sequence).toBe('10000');
+    rows.forEach((row, i) => {
+      expect(row.sequence).toBe(String(i + 1));
+      if (i > 0) expect(row.prevHash).toBe(rows[i - 1]!.entryHash);
+    });
+    expect(new Set(rows.map((r) => r.prevHash)).size).toBe(10_000); // no two entries extend the same head
+    const perWriter = new Map<string, number>();
+    for (const r of rows) perWriter.set(r.actorId, (perWriter.get(r.actorId) ?? 0) + 1);
+    expect([...perWriter.values()]).toEqual(Array(10).fill(1000));
+    // The writers really ran at the same time: ownership of the chain head changed hands constantly.
+    const handovers = rows.filter((r, i) => i > 0 && r.actorId !== rows[i - 1]!.actorId).length;
+    expect(handovers).toBeGreaterThan(100);
+
+    const verified = await verifyAuditChain({ client });
+    expect(verified).toMatchObject({ ok: true, entries: 10_000, lastSequence: '10000', tableFault: null });
+  }, 240_000);
+
+  it('refuses UPDATE, DELETE and TRUNCATE on "AuditEntry" at the database', async () => {
+    await expect(sql.query(`UPDATE "AuditEntry" SET "details" = '{"tampered":true}' WHERE "sequence" = 5`)).rejects.toThrow(/AuditEntry is append-only/);
+    await expect(sql.query(`DELETE FROM "AuditEntry" WHERE "sequence" = 10000`)).rejects.toThrow(/AuditEntry is append-only/);
+    await expect(sql.query(`TRUNCATE "AuditEntry"`)).rejects.toThrow(/AuditEntry is append-only/);
+    await expect(client.auditEntry.update({ where: { sequence: 5n }, data: { action: 'x' } })).rejects.toThrow(/append-only/);
+    const { rows } = await sql.query('SELECT count(*)::int AS n, max("sequence")::text AS head FROM "AuditEntry"');
+    expect(rows[0]).toEqual({ n: 10_000, head: '10000' });
+  });
+
+  it('rolls the entry back with the caller’s transaction', async () => {
+    await expect(
+      client.$transaction(async (tx) => {
+        await appendAuditEntry({ actorType: 'system', actorId: 't', action: 'test.rollback', subjectType: 'system', subjectId: 't' }, tx);
+        throw new Error('caller failed');
+      }),
+    ).rejects.toThrow('caller failed');
+    expect(await client.auditEntry.count({ where: { action: 'test.rollback' } })).toBe(0);
+  });
+
+  it('rotates keys: old entries keep verifying, a verifier without the old key names it', async () => {
+    const k1 = randomBytes(32).toString('base64');
+    const k2 = randomBytes(32).toString('base64');
+    const keys = new Map([...envKeys, ['rot-k1', Buffer.from(k1, 'base64')], ['rot-k2', Buffer.from(k2, 'base64')]]);
+    const append = (n: number) =>
+      client.$transaction(async (tx) => {
+        for (let i = 0; i < n; i++) await appendAuditEntry({ actorType: 'system', actorId: 'rotation', action: 'test.rotation', subjectType: 'system', subjectId: 'rotation', details: { i } }, tx);
+      });
+    setAuditKeyProvider(new LocalKeyProvider(keys, 'rot-k1'));
+    await append(3);
+    setAuditKeyProvider(new LocalKeyProvider(keys, 'rot-k2'));
+    await append(3);
+    const signed = await client.auditEntry.findMany({ where: { action: 'test.rotation' }, orderBy: { sequence: 'asc' }, select: { keyId: true, sequence: true } });
+    expect(signed.map((e) => e.keyId)).toEqual(['rot-k1', 'rot-k1', 'rot-k1', 'rot-k2', 'rot-k2', 'rot-k2']);
+
+    expect(await verifyAuditChain({ client, provider: new LocalKeyProvider(keys, 'rot-k2') })).toMatchObject({ ok: true, tableFault: null });
+    const withoutK1 = new LocalKeyProvider(new Map([...keys].filter(([id]) => id !== 'rot-k1')), 'rot-k2');
+    const missing = await verifyAuditChain({ client, provider: withoutK1 });
+    expect(missing.ok).toBe(false);
+    expect(missing.tableFault).toMatchObject({ code: 'unknown_key', sequence: signed[0]!.sequence.toString(), message: expect.stringContaining('"rot-k1"') });
+
+    // The same through an exported bundle and the offline CLI.
+    const dir = await mkdtemp(path.join(tmpdir(), 'cv-audit-rotation-'));
+    try {
+      const file = path.join(dir, 'rotation.jsonl');
+      const scope = { from: new Date(Date.now() - 60_000).toISOString() };
+      await exportAuditBundle({ exportId: 'rotation', scope, resolved: await resolveAuditScope(scope, client), createdBy: { id: 'test' }, filePath: file, client });
+      const envKeyArgs = [...envKeys].flatMap(([id, key]) => ['--key', `${id}:${key.toString('base64')}`]);
+      const ok = await runTsx('scripts/audit/verify-bundle.ts', [file, ...envKeyArgs, '--key', `rot-k1:${k1}`, '--key', `rot-k2:${k2}`]);
+      expect(ok.stdout).toContain('VALID');
+      expect(ok.stdout).toMatch(/keys: +rot-k1, rot-k2/);
+      expect(ok.code).toBe(0);
+      const bad = await runTsx('scripts/audit/verify-bundle.ts', [file, ...envKeyArgs, '--key', `rot-k2:${k2}`]);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toContain(`(entry, sequence ${signed[0]!.sequence})`);
+      expect(bad.stdout).toContain('signed with key "rot-k1", which was not supplied');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -1,0 +1,181 @@
+// Audit export end to end on a throwaway database: scoped bundles hold exactly their entries, the
+// offline CLI verifies them, and a changed byte anywhere makes it fail naming the line and entry.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { text } from 'node:stream/consumers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { appendAuditEntry, type TAuditInput } from '@/lib/audit/append-audit-entry';
+import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
+import { getAuditExport, type TAuditExportView } from '@/lib/audit/get-audit-export';
+import { listAuditEntries } from '@/lib/audit/list-audit-entries';
+import { openAuditExport } from '@/lib/audit/open-audit-export';
+import { resolveAuditScope } from '@/lib/audit/resolve-audit-scope';
+import type { TAuditScope } from '@/lib/audit/scope';
+import { settleAuditExports, startAuditExport } from '@/lib/audit/start-audit-export';
+import type { TUserRef } from '@/lib/auth/types';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/http/app-error';
+import { dropThrowawayDatabase, pollFor, resetThrowawayDatabase, runTsx, throwawayDatabaseUrl } from './audit-support';
+
+const url = throwawayDatabaseUrl('audit_export');
+let exportDir = '';
+let auditor: TUserRef;
+const rec = { a: { id: '', key: 'genesys-cloud:rec-export-a' }, b: { id: '', key: 'nice-cxone:rec-export-b' } };
+let caseId = '';
+const expected = { a: [] as string[], b: [] as string[], case: [] as string[] };
+
+const add = async (input: TAuditInput, ...buckets: string[][]) => {
+  const entry = await appendAuditEntry(input);
+  for (const b of buckets) b.push(entry.sequence.toString());
+  return entry;
+};
+
+async function exportScope(scope: TAuditScope): Promise<{ view: TAuditExportView; file: string; lines: string[] }> {
+  const { id } = await startAuditExport({ scope, user: auditor });
+  const view = await pollFor(async () => {
+    const v = await getAuditExport(id);
+    return v.status === 'running' ? null : v;
+  }, 30_000, `export ${id}`);
+  expect(view.error).toBeNull();
+  expect(view.status).toBe('completed');
+  const opened = await openAuditExport(id);
+  const content = await text(opened.stream);
+  expect(Buffer.byteLength(content)).toBe(opened.size);
+  const file = path.join(exportDir, opened.filename);
+  await writeFile(file, content);
+  return { view, file, lines: content.trimEnd().split('\n') };
+}
+
+const entrySequences = (lines: string[]) => lines.slice(1, -1).map((l) => JSON.parse(l).sequence as string);
+const verifyCli = (file: string) => runTsx('scripts/audit/verify-bundle.ts', [file, '--keys-from-env']);
+
+beforeAll(async () => {
+  // Before anything reads the environment: this file's database and export directory.
+  process.env.DATABASE_URL = url;
+  exportDir = await mkdtemp(path.join(tmpdir(), 'cv-audit-export-'));
+  process.env.EXPORT_DIR = path.join(exportDir, 'store');
+  await resetThrowawayDatabase(url);
+  const user = await db().user.create({ data: { email: 'auditor@export.test', name: 'Export Auditor', role: 'AUDITOR' } });
+  auditor = { id: user.id, email: user.email, role: 'AUDITOR' };
+  const a = await db().recording.create({ data: { archiveId: 'arch-export-a', vendorSource: 'GENESYS_CLOUD', vendorRecordingId: 'rec-export-a' } });
+  const b = await db().recording.create({ data: { archiveId: 'arch-export-b', vendorSource: 'NICE_CXONE', vendorRecordingId: 'rec-export-b' } });
+  rec.a.id = a.id;
+  rec.b.id = b.id;
+  caseId = (await db().quarantineCase.create({ data: { recordingId: a.id, reason: 'TRUNCATION_DETECTED', evidence: { parsed: 138.2, vendor: 142.5 } } })).id;
+
+  const noise = { actorType: 'system' as const, actorId: 'noise', action: 'test.noise', subjectType: 'system', subjectId: 'noise' };
+  await add(noise);
+  await add({ actorType: 'vendor', actorId: 'genesys', action: 'ingest.received', subjectType: 'recording', subjectId: rec.a.key }, expected.a, expected.case);
+  await add({ actorType: 'worker', actorId: 'w1', action: 'ingest.received', subjectType: 'recording', subjectId: rec.b.key }, expected.b);
+  await add(noise);
+  await add({ actorType: 'worker', actorId: 'w1', action: 'archive.quarantined', subjectType: 'recording', subjectId: rec.a.key, details: { recordingId: a.id, quarantineCaseId: caseId } }, expected.a, expected.case);
+  await add({ actorType: 'user', actorId: user.id, action: 'playback.issued', subjectType: 'user', subjectId: user.id, details: { recordingId: a.id, reason: 'QA' } }, expected.a, expected.case);
+  await add({ actorType: 'user', actorId: user.id, action: 'quarantine.resolved', subjectType: 'quarantine_case', subjectId: caseId, details: { decision: 'accept' } }, expected.case);
+  await add({ actorType: 'worker', actorId: 'w2', action: 'archive.completed', subjectType: 'recording', subjectId: rec.b.key, details: { recordingId: b.id } }, expected.b);
+  await add(noise);
+}, 60_000);
+
+afterAll(async () => {
+  await settleAuditExports();
+  await db().$disconnect();
+  await dropThrowawayDatabase(url);
+  if (exportDir) await rm(exportDir, { recursive: true, force: true });
+});
+
+describe('audit export', () => {
+  it('exports exactly a recording’s entries (by idempotency key and details.recordingId), verifiable offline', async () => {
+    const { view, file, lines } = await exportScope({ recordingIds: [rec.a.id] });
+    expect(entrySequences(lines)).toEqual(expected.a);
+    expect(view).toMatchObject({ entryCount: 3, firstSequence: expected.a[0], lastSequence: expected.a.at(-1) });
+    const manifest = JSON.parse(lines.at(-1)!);
+    expect(manifest.manifest).toMatchObject({ filtered: true, entryCount: 3, scope: { recordingIds: [rec.a.id] }, createdBy: { id: auditor.id, email: auditor.email } });
+    expect(view.manifestSha256).toBe(manifest.manifestHash);
+
+    const audited = await db().auditEntry.findFirstOrThrow({ where: { action: 'audit.exported', subjectId: view.id } });
+    expect(audited).toMatchObject({ actorId: auditor.id, subjectType: 'export', details: { manifestHash: manifest.manifestHash, entryCount: 3 } });
+
+    const run = await verifyCli(file);
+    expect(run.stdout).toContain('VALID');
+    expect(run.stdout).toMatch(/entries: +3 \(sequences .*scope gap/);
+    expect(run.code).toBe(0);
+  });
+
+  it('fails verification for a changed byte in details, a hash, a signature or the manifest, naming the line', async () => {
+    const { file, lines } = await exportScope({ recordingIds: [rec.a.id, rec.b.id] });
+    const original = await readFile(file);
+    const lineStart = (n: number) => lines.slice(0, n - 1).reduce((sum, l) => sum + Buffer.byteLength(l) + 1, 0);
+    const offsetIn = (n: number, needle: string, skip = 0) => lineStart(n) + Buffer.from(lines[n - 1]!).lastIndexOf(needle) + needle.length + skip;
+    const seqOf = (n: number) => JSON.parse(lines[n - 1]!).sequence as string;
+    const last = lines.length;
+    const cases: { what: string; at: number; line: number; expect: RegExp }[] = [
+      { what: 'details', at: offsetIn(3, '"details":{"', 0), line: 3, expect: new RegExp(`\\(entry, sequence ${seqOf(3)}\\)[\\s\\S]*entryHash does not match`) },
+      { what: 'entryHash', at: offsetIn(2, '"entryHash":"', 10), line: 2, expect: new RegExp(`\\(entry, sequence ${seqOf(2)}\\)[\\s\\S]*entryHash does not match`) },
+      { what: 'prevHash', at: offsetIn(4, '"prevHash":"', 3), line: 4, expect: new RegExp(`\\(entry, sequence ${seqOf(4)}\\)[\\s\\S]*entryHash does not match`) },
+      { what: 'signature', at: offsetIn(5, '"signature":"', 20), line: 5, expect: new RegExp(`\\(entry, sequence ${seqOf(5)}\\)[\\s\\S]*signature does not verify`) },
+      { what: 'manifest count', at: offsetIn(last, '"entryCount":', 0), line: last, expect: /\(manifest\)[\s\S]*manifestHash does not match/ },
+      { what: 'manifest signature', at: offsetIn(last, '"signature":"', 5), line: last, expect: /\(manifest\)[\s\S]*manifest signature does not verify/ },
+    ];
+    for (const c of cases) {
+      const tampered = Buffer.from(original);
+      const byte = tampered[c.at]!;
+      tampered[c.at] = byte === 0x35 ? 0x36 : 0x35; // '5' <-> '6': stays valid JSON and hex
+      const target = path.join(exportDir, `tampered-${c.what.replace(/ /g, '-')}.jsonl`);
+      await writeFile(target, tampered);
+      const run = await verifyCli(target);
+      expect(run.code, `${c.what}: ${run.stdout} ${run.stderr}`).toBe(1);
+      expect(run.stdout, c.what).toContain(`first bad line: ${c.line} `);
+      expect(run.stdout, c.what).toMatch(c.expect);
+    }
+  }, 60_000);
+
+  it('exports a quarantine case with its recording’s entries', async () => {
+    const { lines } = await exportScope({ quarantineCaseId: caseId });
+    expect(entrySequences(lines)).toEqual(expected.case);
+  });
+
+  it('exports a time range as a contiguous slice of the chain', async () => {
+    const first = await db().auditEntry.findFirstOrThrow({ where: { sequence: BigInt(expected.a[0]!) } });
+    const last = await db().auditEntry.findFirstOrThrow({ where: { sequence: BigInt(expected.b.at(-1)!) } });
+    const { lines, file } = await exportScope({ from: first.occurredAt.toISOString(), to: new Date(last.occurredAt.getTime() + 1).toISOString() });
+    const sequences = entrySequences(lines).map(Number);
+    expect(sequences[0]).toBeLessThanOrEqual(Number(expected.a[0]));
+    expect(sequences.at(-1)).toBeGreaterThanOrEqual(Number(expected.b.at(-1)));
+    expect(sequences).toEqual(Array.from({ length: sequences.length }, (_, i) => sequences[0]! + i));
+    expect(JSON.parse(lines.at(-1)!).manifest).toMatchObject({ filtered: false, gapCount: 0 });
+    const run = await verifyCli(file);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+  });
+
+  it('refuses unknown recordings and malformed scopes before recording anything', async () => {
+    const before = await db().auditExport.count();
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    await expect(startAuditExport({ scope: { recordingIds: [rec.a.id, unknown] }, user: auditor })).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining(unknown) });
+    await expect(startAuditExport({ scope: { quarantineCaseId: unknown }, user: auditor })).rejects.toBeInstanceOf(AppError);
+    await expect(startAuditExport({ scope: { from: '2026-02-01', to: '2026-01-01' }, user: auditor })).rejects.toBeInstanceOf(ZodError);
+    await expect(startAuditExport({ scope: { recordingIds: ['not-a-uuid'] }, user: auditor })).rejects.toBeInstanceOf(ZodError);
+    await expect(startAuditExport({ scope: { bogus: 1 } as TAuditScope, user: auditor })).rejects.toBeInstanceOf(ZodError);
+    expect(await db().auditExport.count()).toBe(before);
+    await expect(openAuditExport(unknown)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(getAuditExport(unknown)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('reports progress page by page and streams in sequence order', async () => {
+    const progress: number[] = [];
+    const file = path.join(exportDir, 'progress.jsonl');
+    const result = await exportAuditBundle({ exportId: 'progress', scope: {}, resolved: await resolveAuditScope({}), createdBy: { id: 'test' }, filePath: file, pageSize: 4, onProgress: (n) => void progress.push(n) });
+    expect(progress.at(-1)).toBe(result.manifest.entryCount);
+    expect(progress.length).toBeGreaterThanOrEqual(Math.ceil(result.manifest.entryCount / 4));
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+    expect(result.manifest).toMatchObject({ firstSequence: '1', gapCount: 0, filtered: false });
+  });
+
+  it('lists a recording’s history newest first, page by page', async () => {
+    const page1 = await listAuditEntries({ subjectType: 'recording', subjectId: rec.a.key, take: 1 });
+    expect(page1.entries.map((e) => e.sequence)).toEqual([expected.a[1]]);
+    const page2 = await listAuditEntries({ subjectType: 'recording', subjectId: rec.a.key, take: 1, beforeSequence: BigInt(page1.nextBeforeSequence!) });
+    expect(page2.entries.map((e) => e.sequence)).toEqual([expected.a[0]]);
+    expect(page2.nextBeforeSequence).toBeNull();
+  });
+});

@@ -1,0 +1,24 @@
+// Child process for the concurrent-writers test (audit-chain.test.ts): its own Prisma client and
+// connection pool, appending AUDIT_WRITER_COUNT entries through appendAuditEntry sequentially
+// Prints "ready" once connected, starts on "go" from stdin, prints "done" at the end.
+import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { db } from '@/lib/db';
+
+const writer = process.env.AUDIT_WRITER_ID ?? 'w?';
+const count = Number(process.env.AUDIT_WRITER_COUNT ?? '0');
+
+await db().$queryRaw`SELECT 1`;
+process.stdout.write('ready\n');
+await new Promise((resolve) => process.stdin.once('data', resolve));
+
+let next = 0;
+async function loop(): Promise<void> {
+  while (next < count) {
+    const i = next++;
+    await appendAuditEntry({ actorType: 'worker', actorId: writer, action: 'test.concurrent', subjectType: 'system', subjectId: writer, details: { writer, i } });
+  }
+}
+await loop();
+await db().$disconnect();
+process.stdout.write(`done ${count}\n`);
+process.stdin.destroy();
