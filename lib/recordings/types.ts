@@ -1,4 +1,6 @@
 // What the console API sends for recordings (already masked for the caller's role).
+import type { TAuditHashed } from '@/lib/audit/hash-audit-entry';
+
 export type TParticipantView = { role: 'AGENT' | 'CUSTOMER' | 'OTHER'; identifier: string | null; displayName: string | null; masked: boolean };
 
 export type TRecordingListItem = {
@@ -70,13 +72,5 @@ export type TRecordingDetail = TRecordingListItem & {
   allowed: { play: boolean; manageLegalHold: boolean; viewAudit: boolean; unmasked: boolean };
 };
 
-export type TAuditEntryView = {
-  sequence: string;
-  occurredAt: string;
-  actorType: string;
-  actorId: string;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  details: unknown;
-};
+/** An audit entry as the console shows it: the hashed content without the chain link (details masked per role). */
+export type TAuditEntryView = Omit<TAuditHashed, 'prevHash'>;

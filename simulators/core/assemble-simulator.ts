@@ -1,6 +1,7 @@
 // The TSimulator object both vendor simulators return: the same state, fault and webhook plumbing around
 // vendor-specific routes, account shapes and event bodies.
-import type { TVendorAccount } from '@/lib/vendors/types';
+import { resolveAccountRegion } from '@/lib/vendors/derive-residency-region';
+import type { TVendor, TVendorAccount } from '@/lib/vendors/types';
 import type { TEmitOptions, TSimAccount, TSimRecording, TSimRecordingSpec, TSimulator, TSimulatorOptions } from '../types';
 import { buildRecording } from './build-recording';
 import { SimCore } from './sim-core';
@@ -11,10 +12,31 @@ export type TVendorParts = {
   vendor: 'genesys' | 'cxone';
   defaultAccounts: () => TSimAccount[];
   routes: (core: SimCore, baseUrl: () => string) => TRoute[];
-  vendorAccount: (account: TSimAccount, url: string) => TVendorAccount;
+  vendorSource: TVendor;
+  /** Path of the vendor's token endpoint on the simulator. */
+  authPath: string;
   events: (recordings: TSimRecording[], opts: TEmitOptions) => TOutgoingEvent[];
   checkSpec?: (spec: TSimRecordingSpec) => void;
 };
+
+function vendorAccount(parts: TVendorParts, a: TSimAccount, url: string): TVendorAccount {
+  const { vendorSource } = parts;
+  return {
+    id: a.id,
+    vendorSource,
+    name: a.name,
+    instance: a.instance,
+    residencyRegion: resolveAccountRegion({ id: a.id, vendorSource, instance: a.instance }),
+    apiBaseUrl: url,
+    authUrl: `${url}${parts.authPath}`,
+    clientId: a.clientId,
+    clientSecret: a.clientSecret,
+    tlsPins: [],
+    requestsPerMinute: 6000,
+    webhookBearerToken: a.webhookBearerToken,
+    webhookHmacSecret: a.webhookHmacSecret,
+  };
+}
 
 function accountJson(account: TVendorAccount): Record<string, unknown> {
   // The VENDOR_ACCOUNTS input shape: region is derived by the app, vendor given by its wire name.
@@ -33,8 +55,8 @@ export async function assembleSimulator(parts: TVendorParts, opts: TSimulatorOpt
     accounts: core.accounts,
     faults: core.faults,
     requests: core.requests,
-    vendorAccounts: () => core.accounts.map((a) => parts.vendorAccount(a, url)),
-    vendorAccountsJson: () => core.accounts.map((a) => accountJson(parts.vendorAccount(a, url))),
+    vendorAccounts: () => core.accounts.map((a) => vendorAccount(parts, a, url)),
+    vendorAccountsJson: () => core.accounts.map((a) => accountJson(vendorAccount(parts, a, url))),
     addRecording: (spec = {}) => {
       parts.checkSpec?.(spec);
       const rec = buildRecording(parts.vendor, core.account(spec.accountId), spec);

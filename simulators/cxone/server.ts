@@ -8,8 +8,6 @@ import { readJson, sendJson, type TRoute, type TRouteContext } from '../core/sim
 import type { TOutgoingEvent } from '../core/webhook-emitter';
 import type { TSimAccount, TSimRecording, TSimRecordingSpec, TSimulator, TSimulatorOptions } from '../types';
 import { completedContact, playback, recordingReadyEvent } from './payloads';
-import { resolveAccountRegion } from '@/lib/vendors/derive-residency-region';
-import type { TVendorAccount } from '@/lib/vendors/types';
 
 const API = '/incontactapi/services/v27.0';
 
@@ -97,24 +95,6 @@ function routes(core: SimCore, baseUrl: () => string): TRoute[] {
   ];
 }
 
-function vendorAccount(a: TSimAccount, url: string): TVendorAccount {
-  return {
-    id: a.id,
-    vendorSource: 'NICE_CXONE',
-    name: a.name,
-    instance: a.instance,
-    residencyRegion: resolveAccountRegion({ id: a.id, vendorSource: 'NICE_CXONE', instance: a.instance }),
-    apiBaseUrl: url,
-    authUrl: `${url}/authentication/v1/token/access-key`,
-    clientId: a.clientId,
-    clientSecret: a.clientSecret,
-    tlsPins: [],
-    requestsPerMinute: 6000,
-    webhookBearerToken: a.webhookBearerToken,
-    webhookHmacSecret: a.webhookHmacSecret,
-  };
-}
-
 function events(recs: TSimRecording[]): TOutgoingEvent[] {
   return recs.map((r) => {
     const body = recordingReadyEvent(r);
@@ -127,5 +107,5 @@ function checkSpec(spec: TSimRecordingSpec): void {
 }
 
 export function startCxoneSimulator(opts: TSimulatorOptions = {}): Promise<TSimulator> {
-  return assembleSimulator({ vendor: 'cxone', defaultAccounts: defaultCxoneAccounts, routes, vendorAccount, events, checkSpec }, opts);
+  return assembleSimulator({ vendor: 'cxone', defaultAccounts: defaultCxoneAccounts, routes, vendorSource: 'NICE_CXONE', authPath: '/authentication/v1/token/access-key', events, checkSpec }, opts);
 }

@@ -8,8 +8,6 @@ import { readRequestBody, sendJson, type TRoute, type TRouteContext } from '../c
 import type { TOutgoingEvent } from '../core/webhook-emitter';
 import type { TEmitOptions, TSimAccount, TSimRecording, TSimulator, TSimulatorOptions } from '../types';
 import { conversationDetails, conversationEndEvent, recording, recordingMetadata, seedEvent } from './payloads';
-import { resolveAccountRegion } from '@/lib/vendors/derive-residency-region';
-import type { TVendorAccount } from '@/lib/vendors/types';
 
 export function defaultGenesysAccounts(): TSimAccount[] {
   const secret = () => randomBytes(18).toString('base64url');
@@ -104,24 +102,6 @@ function routes(core: SimCore, baseUrl: () => string): TRoute[] {
   ];
 }
 
-function vendorAccount(a: TSimAccount, url: string): TVendorAccount {
-  return {
-    id: a.id,
-    vendorSource: 'GENESYS_CLOUD',
-    name: a.name,
-    instance: a.instance,
-    residencyRegion: resolveAccountRegion({ id: a.id, vendorSource: 'GENESYS_CLOUD', instance: a.instance }),
-    apiBaseUrl: url,
-    authUrl: `${url}/oauth/token`,
-    clientId: a.clientId,
-    clientSecret: a.clientSecret,
-    tlsPins: [],
-    requestsPerMinute: 6000,
-    webhookBearerToken: a.webhookBearerToken,
-    webhookHmacSecret: a.webhookHmacSecret,
-  };
-}
-
 function events(recs: TSimRecording[], opts: TEmitOptions): TOutgoingEvent[] {
   const real = opts.style === 'real';
   const seen = new Set<string>();
@@ -134,5 +114,5 @@ function events(recs: TSimRecording[], opts: TEmitOptions): TOutgoingEvent[] {
 }
 
 export function startGenesysSimulator(opts: TSimulatorOptions = {}): Promise<TSimulator> {
-  return assembleSimulator({ vendor: 'genesys', defaultAccounts: defaultGenesysAccounts, routes, vendorAccount, events: events }, opts);
+  return assembleSimulator({ vendor: 'genesys', defaultAccounts: defaultGenesysAccounts, routes, vendorSource: 'GENESYS_CLOUD', authPath: '/oauth/token', events: events }, opts);
 }
