@@ -171,6 +171,16 @@ describe('audit export', () => {
     expect(result.manifest).toMatchObject({ firstSequence: '1', gapCount: 0, filtered: false });
   });
 
+  it('audits who downloaded an export, with the manifest it received', async () => {
+    const { view } = await exportScope({ recordingIds: [rec.b.id] });
+    const opened = await openAuditExport(view.id, auditor);
+    opened.stream.destroy();
+    const { entries } = await listAuditEntries({ subjectType: 'export', subjectId: view.id });
+    const download = entries.find((e) => e.action === 'audit.export_downloaded');
+    expect(download).toMatchObject({ actorType: 'user', actorId: auditor.id });
+    expect(download?.details).toMatchObject({ manifestSha256: view.manifestSha256, size: opened.size });
+  });
+
   it('lists a recording’s history newest first, page by page', async () => {
     const page1 = await listAuditEntries({ subjectType: 'recording', subjectId: rec.a.key, take: 1 });
     expect(page1.entries.map((e) => e.sequence)).toEqual([expected.a[1]]);

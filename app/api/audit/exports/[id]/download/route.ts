@@ -7,9 +7,9 @@ import { withRole } from '@/lib/http/with-role';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withRole(rolesFor('audit.export'), null, async ({ params }) => {
+export const GET = withRole(rolesFor('audit.export'), null, async ({ params, user }) => {
   const id = uuidParam(params, 'Audit export');
-  const file = await openAuditExport(id);
+  const file = await openAuditExport(id, user);
   return new Response(Readable.toWeb(file.stream) as ReadableStream, {
     headers: {
       'Content-Type': 'application/x-ndjson',
