@@ -37,13 +37,16 @@ node --import tsx scripts/db/migrate.ts reset
 redis-cli -n 9 flushdb >/dev/null
 node --import tsx scripts/provision-storage.ts
 
+# Each runner also writes a JSON report, so the run ends with one total line across all three.
+reports=$(mktemp -d)
 log "unit tests"
-node_modules/.bin/vitest run --project unit
+node_modules/.bin/vitest run --project unit --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
 log "integration tests"
-node_modules/.bin/vitest run --project integration
+node_modules/.bin/vitest run --project integration --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
 
 log "end-to-end tests"
 NODE_ENV=production node_modules/.bin/next build >/tmp/callvault-next-build.log 2>&1 || { tail -50 /tmp/callvault-next-build.log; exit 1; }
-node_modules/.bin/playwright test
+PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" node_modules/.bin/playwright test --reporter=list,json
 
 log "all tests passed in $((SECONDS - started)) s"
+node scripts/test-totals.mjs "$reports"
