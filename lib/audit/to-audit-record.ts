@@ -1,21 +1,10 @@
 // A database row of "AuditEntry" in the representation every bundle, segment and verifier uses:
 // bigint sequence as a decimal string, occurredAt as ISO 8601 with milliseconds.
 import type { TAuditRecord } from '@/lib/audit/hash-audit-entry';
+import type { AuditEntry } from '@/lib/generated/prisma/client';
 
-export type TAuditEntryRow = {
-  sequence: bigint;
-  occurredAt: Date;
-  actorType: string;
-  actorId: string;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  details: unknown;
-  prevHash: string;
-  entryHash: string;
-  signature: string;
-  keyId: string;
-};
+/** The Prisma row type (type-only import: nothing of the database client is loaded here). */
+export type TAuditEntryRow = AuditEntry;
 
 export function toAuditRecord(row: TAuditEntryRow): TAuditRecord {
   return {
