@@ -9,6 +9,7 @@ import {
   BUNDLE_FORMAT_VERSION,
   DESCRIPTION_FIELDS,
   manifestDigest,
+  type TBundleManifest,
   type TBundleHeader,
   type TManifestLine,
 } from '@/lib/audit/bundle-format';
@@ -21,21 +22,15 @@ export type TBundlePart = 'header' | 'entry' | 'manifest' | 'file';
 
 export type TBundleFault = { line: number; part: TBundlePart; sequence: string | null; code: string; message: string };
 
-export type TBundleSummary = {
-  kind: string;
-  id: string;
-  entryCount: number;
-  firstSequence: string | null;
-  lastSequence: string | null;
-  firstHash: string | null;
-  lastHash: string | null;
-  gapCount: number;
-  keyIds: string[];
-  filtered: boolean;
+/** What a valid bundle's manifest says, plus what the verifier measured and the manifest's own signature. */
+export type TBundleSummary = Pick<
+  TBundleManifest,
+  'kind' | 'id' | 'entryCount' | 'firstSequence' | 'lastSequence' | 'firstHash' | 'lastHash' | 'gapCount' | 'keyIds' | 'filtered' | 'contentSha256'
+> & {
   manifestHash: string;
   manifestKeyId: string;
   manifestSignature: string;
-  contentSha256: string;
+  /** Bytes counted while reading (the manifest's own claim is checked against it). */
   contentBytes: number;
   lines: number;
 };

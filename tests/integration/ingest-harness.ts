@@ -5,7 +5,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { db } from '@/lib/db';
 import { signWebhookBody } from '@/lib/ingest/verify-webhook-auth';
-import { allQueueNames, queueByName } from '@/lib/queue/queues';
+import { closeProducerConnection } from '@/lib/queue/close-producer-connection';
+import { allQueueNames, closeQueues, queueByName } from '@/lib/queue/queues';
 import { producerRedis } from '@/lib/redis';
 
 export type TTestAccount = {
@@ -62,6 +63,14 @@ export async function resetRedis(): Promise<void> {
     if (keys.length > 0) await redis.del(...keys);
     cursor = next;
   } while (cursor !== '0');
+}
+
+/** Teardown for files that use the route handlers without workers: clean Redis, close every connection. */
+export async function closeProducerSide(): Promise<void> {
+  await resetRedis();
+  await closeQueues();
+  await closeProducerConnection();
+  await db().$disconnect();
 }
 
 export async function jobTotal(queue: string): Promise<number> {

@@ -11,7 +11,7 @@ import { QUEUES } from '@/lib/queue/contracts';
 import { closeProducerConnection } from '@/lib/queue/close-producer-connection';
 import { closeQueues } from '@/lib/queue/queues';
 import { createProducerConnection } from '@/lib/redis';
-import { genesysRecordingCompleted, ingestEventCount, jobTotal, resetRedis, runId, setVendorAccounts, webhookRequest } from './ingest-harness';
+import { closeProducerSide, genesysRecordingCompleted, ingestEventCount, jobTotal, resetRedis, runId, setVendorAccounts, webhookRequest } from './ingest-harness';
 
 const ACCOUNT = `b1-down-${runId}`;
 const TOKEN = 'down-bearer-token-0123456789';
@@ -37,12 +37,7 @@ beforeAll(async () => {
   await resetRedis();
 });
 
-afterAll(async () => {
-  await resetRedis();
-  await closeQueues();
-  await closeProducerConnection();
-  await db().$disconnect();
-});
+afterAll(closeProducerSide);
 
 describe('outages at delivery time', () => {
   it('Redis unreachable → 503 with Retry-After, nothing recorded as accepted; accepted once Redis is back', async () => {

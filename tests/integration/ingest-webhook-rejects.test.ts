@@ -6,9 +6,7 @@ import { POST as cxonePost } from '@/app/api/webhooks/cxone/route';
 import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
 import { db } from '@/lib/db';
 import { QUEUES } from '@/lib/queue/contracts';
-import { closeProducerConnection } from '@/lib/queue/close-producer-connection';
-import { closeQueues } from '@/lib/queue/queues';
-import { genesysRecordingCompleted, ingestEventCount, jobTotal, resetRedis, runId, setVendorAccounts, webhookRequest } from './ingest-harness';
+import { closeProducerSide, genesysRecordingCompleted, ingestEventCount, jobTotal, resetRedis, runId, setVendorAccounts, webhookRequest } from './ingest-harness';
 
 const GEN = `b1-rej-gen-${runId}`;
 const GEN_TOKEN_ONLY = `b1-rej-tok-${runId}`;
@@ -46,12 +44,7 @@ beforeAll(async () => {
   await resetRedis();
 });
 
-afterAll(async () => {
-  await resetRedis();
-  await closeQueues();
-  await closeProducerConnection();
-  await db().$disconnect();
-});
+afterAll(closeProducerSide);
 
 describe('webhook refusals leave nothing behind', () => {
   const good = () => genesysRecordingCompleted(`rec-${runId}-bad`, `conv-${runId}`);
