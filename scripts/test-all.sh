@@ -6,25 +6,18 @@ source "$(dirname "$0")/lib.sh"
 cd "$(repo_root)"
 started=$SECONDS
 
-bash scripts/setup-services.sh --with-s3=test --with-chromium
-trap 'bash scripts/services/rgw.sh stop --profile test >/dev/null 2>&1 || true' EXIT
+if [[ -n "${CALLVAULT_TEST_SLOT:-}" ]]; then
+  bash scripts/setup-services.sh --with-s3=dev --with-chromium
+else
+  bash scripts/setup-services.sh --with-s3=test --with-chromium
+  trap 'bash scripts/services/rgw.sh stop --profile test >/dev/null 2>&1 || true' EXIT
+fi
 ensure_node_modules
 bash scripts/prisma-generate.sh
 
-# A throwaway configuration: its own database, Redis db index, S3 server and freshly generated secrets.
+# A throwaway configuration: its own database, Redis db index, S3 server and secrets.
 set -a
-eval "$(bash scripts/services/rgw.sh env --profile test)"
-NODE_ENV=test
-LOG_LEVEL=${LOG_LEVEL:-warn}
-DATABASE_URL=postgresql://postgres@127.0.0.1:5432/callvault_test
-REDIS_URL=redis://127.0.0.1:6379/9
-S3_BUCKET_PREFIX=cvtest
-RESIDENCY_REGIONS=us,eu
-AUDIT_KEY_PROVIDER=local
-AUDIT_HMAC_KEYS="test-k1:$(random_b64 32)"
-AUDIT_ACTIVE_KEY_ID=test-k1
-NEXTAUTH_SECRET=$(random_b64 48)
-NEXTAUTH_URL=http://127.0.0.1:${E2E_PORT:-3100}
+source scripts/test-env.sh
 set +a
 
 log "static checks: typecheck, lint, schema/migration drift"
@@ -34,7 +27,7 @@ node --import tsx scripts/db/migrate.ts check
 
 log "database: reset $DATABASE_URL"
 node --import tsx scripts/db/migrate.ts reset
-redis-cli -n 9 flushdb >/dev/null
+redis-cli -n "$REDIS_DB" flushdb >/dev/null
 node --import tsx scripts/provision-storage.ts
 
 # Each runner also writes a JSON report, so the run ends with one total line across all three.

@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const server = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/callvault');
 const urlFor = (db: string) => Object.assign(new URL(server), { pathname: `/${db}` }).toString();
-const TEST_DB_URL = urlFor('callvault_migrations_test');
+// Named after the suite's database, so parallel checkouts (each with its own database) do not collide.
+const TEST_DB_NAME = `${decodeURIComponent(server.pathname.slice(1)).replace(/_test$/, '')}_migrations_test`;
+const TEST_DB_URL = urlFor(TEST_DB_NAME);
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -35,7 +37,7 @@ function migrate(args: string[], env: Record<string, string> = {}): Promise<Run>
 async function dropTestDatabase(): Promise<void> {
   const admin = new pg.Client({ connectionString: urlFor('postgres') });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS "callvault_migrations_test" WITH (FORCE)');
+  await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(TEST_DB_NAME)} WITH (FORCE)`);
   await admin.end();
 }
 
