@@ -29,6 +29,12 @@ export const ZEnv = z.object({
   RETENTION_TRANSITION_DAYS: int(1).default(730),
   RETENTION_NONCURRENT_DAYS: int(1).default(1),
   STORAGE_TRANSITION_CLASS: z.string().default('GLACIER'),
+  /** Lifecycle aborts multipart uploads left incomplete this many days after they started (every bucket). */
+  STORAGE_ABORT_MULTIPART_DAYS: int(1).default(1),
+  /** A cold recording restored for playback stays readable this many days (RestoreObject Days). */
+  RESTORE_DAYS: int(1).max(30).default(7),
+  /** Retrieval tier of a restore: Expedited (minutes, costly), Standard (hours) or Bulk (cheapest, slowest). */
+  RESTORE_TIER: z.enum(['Expedited', 'Standard', 'Bulk']).default('Standard'),
   /** Console origins allowed to fetch recordings from the buckets (default: the origin of NEXTAUTH_URL). */
   STORAGE_CORS_ORIGINS: csv.optional(),
   STORAGE_WRITES_PER_SECOND: z.coerce.number().positive().default(20),
@@ -49,6 +55,10 @@ export const ZEnv = z.object({
   AUDIT_REGION: z.string().regex(/^[a-z0-9-]+$/).optional(),
   /** Directory for audit export bundles (created on demand). */
   EXPORT_DIR: z.string().min(1).default('.data/exports'),
+  /** Audit export files in the audit bucket are locked, then expired by lifecycle, after this many days. */
+  AUDIT_EXPORT_RETENTION_DAYS: int(1).default(90),
+  /** Attempts a queued audit export gets (a crashed or failed worker's export is retried) before it is marked failed. */
+  AUDIT_EXPORT_ATTEMPTS: int(1).max(10).default(3),
 
   // Console authentication.
   NEXTAUTH_URL: z.url().optional(),

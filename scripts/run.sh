@@ -21,8 +21,9 @@ set -a; source .env; set +a
 PORT=${PORT:-3000}
 
 node --import tsx scripts/db/migrate.ts deploy
-node --import tsx scripts/provision-storage.ts
+# Seed first: the buckets' lifecycle rules follow the retention policies it creates.
 node --import tsx prisma/seed.ts
+node --import tsx scripts/provision-storage.ts
 
 log "building the console"
 NODE_ENV=production node_modules/.bin/next build >/tmp/callvault-next-build.log 2>&1 || { tail -50 /tmp/callvault-next-build.log; exit 1; }

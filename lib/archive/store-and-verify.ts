@@ -29,7 +29,7 @@ export type TStoreInput = {
 
 export type TStoreResult = { media: TStoredMedia | null; measuredDurationSeconds: number | null; quarantine: TQuarantine | null };
 
-async function transfer(input: TStoreInput, bucket: string, retainUntil: Date): Promise<TTransferResult> {
+async function transfer(input: TStoreInput, bucket: string, retention: { retainUntil: Date; policyId: string | null }): Promise<TTransferResult> {
   const { job, record, key } = input;
   const objectKey = recordingObjectKey({ vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId, startTime: record.startTime, mediaFormat: record.mediaFormat });
   const download = await input.client.openMedia({ vendorRecordingId: job.vendorRecordingId, interactionId: record.interactionId });
@@ -48,7 +48,8 @@ async function transfer(input: TStoreInput, bucket: string, retainUntil: Date): 
     'vendor-account-id': encodeURIComponent(job.vendorAccountId),
   };
   try {
-    const stored = await transferMedia(input.s3, download, { region: input.region, bucket, key: objectKey, retainUntil, legalHold: input.legalHold, contentType, metadata });
+    const target = { region: input.region, bucket, key: objectKey, retainUntil: retention.retainUntil, retentionPolicyId: retention.policyId, legalHold: input.legalHold, contentType, metadata };
+    const stored = await transferMedia(input.s3, download, target);
     await auditArchiveEvent(key, 'archive.download', { status: 'completed', bytes: stored.sizeBytes, contentLength: stored.contentLength });
     return stored;
   } catch (e) {
@@ -62,7 +63,7 @@ export async function storeAndVerify(input: TStoreInput): Promise<TStoreResult> 
   const { key, record } = input;
   const bucket = recordingsBucketFor(input.region);
   const retention = await selectRetentionPolicy(record.complianceTags);
-  const stored = await transfer(input, bucket, retention.retainUntil);
+  const stored = await transfer(input, bucket, retention);
   const media: TStoredMedia = { ...stored, mediaFormat: record.mediaFormat, retentionPolicyId: retention.policyId };
   await auditArchiveEvent(key, 'archive.stored', {
     bucket,

@@ -12,6 +12,7 @@ import { storageWriteLimiter } from '@/lib/archive/storage-write-limiter';
 import { tagChecksum } from '@/lib/archive/tag-checksum';
 import { watchIdleDownload } from '@/lib/archive/watch-idle-download';
 import { env } from '@/lib/env';
+import { retentionTag } from '@/lib/retention/retention-tag';
 import type { TMediaDownload } from '@/lib/vendors/types';
 
 export const PART_SIZE = 8 * 1024 * 1024;
@@ -22,6 +23,8 @@ export type TTransferTarget = {
   bucket: string;
   key: string;
   retainUntil: Date;
+  /** Retention policy of the recording: tagged on the version so the bucket's lifecycle rule for it applies. */
+  retentionPolicyId?: string | null;
   legalHold: boolean;
   contentType: string;
   /** Object metadata (ASCII); attempt-id identifies this write when the store returns no VersionId. */
@@ -89,7 +92,7 @@ export async function transferMedia(s3: S3Client, download: TMediaDownload, targ
   }
   const version = { bucket: target.bucket, key: target.key, versionId: uploadResult.value.VersionId || (await versionOfOurWrite(s3, target)) };
   const retainUntil = await confirmObjectLock(s3, version, target.retainUntil);
-  await tagChecksum(s3, version, hasher.sha256, hasher.byteCount);
+  await tagChecksum(s3, version, hasher.sha256, hasher.byteCount, target.retentionPolicyId === undefined ? [] : [retentionTag(target.retentionPolicyId)]);
   return { ...version, sha256: hasher.sha256, sizeBytes: hasher.byteCount, contentLength: download.contentLength, retainUntil };
 }
 

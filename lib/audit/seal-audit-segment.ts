@@ -1,6 +1,6 @@
 // Seals the unsealed tail of the audit chain into the immutable tier: one segment object (an audit
 // bundle of kind "segment", see bundle-format.ts) in the primary region's audit bucket, under Object
-// Lock COMPLIANCE until now + RETENTION_DEFAULT_DAYS, then an AuditSegment row and an `audit.sealed`
+// Lock COMPLIANCE until now + the longest retention window, then an AuditSegment row and an `audit.sealed`
 // entry. Each segment starts where the previous one ended (its first prevHash = the previous
 // lastHash), so the sealed objects alone prove the chain up to the last seal, whatever later happens
 // to the table. A second transaction-scoped advisory lock keeps two sealers from racing.
@@ -14,6 +14,7 @@ import { streamAuditEntries } from '@/lib/audit/stream-audit-entries';
 import { createAuditBundle, type TBundleResult } from '@/lib/audit/write-audit-bundle';
 import { db, type Db, type DbTx } from '@/lib/db';
 import { env, type TEnv } from '@/lib/env';
+import { longestRetentionDays } from '@/lib/retention/longest-retention-days';
 import { bucketName } from '@/lib/storage/buckets';
 import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 
@@ -115,7 +116,8 @@ async function sealWithin(tx: DbTx, o: TSealOptions, config: TEnv): Promise<TSea
   const { body, result } = await buildSegment(tx, plan, id, provider);
   const bucket = auditBucket(config);
   const key = `segments/${plan.first.toString().padStart(20, '0')}-${plan.last.toString().padStart(20, '0')}-${result.manifest.firstHash!.slice(0, 16)}.cvaudit.jsonl`;
-  const retainUntil = new Date((o.now ?? new Date()).getTime() + config.RETENTION_DEFAULT_DAYS * DAY_MS);
+  // At least the longest recording window: the evidence about a recording outlives the recording.
+  const retainUntil = new Date((o.now ?? new Date()).getTime() + (await longestRetentionDays(tx, config.RETENTION_DEFAULT_DAYS)) * DAY_MS);
   const versionId = await storeSegment(o.s3 ?? defaultS3(), bucket, key, body, retainUntil, result.sha256, config);
   const segment = await recordSegment(tx, { id, bucket, key, versionId, result, retainUntil });
   return { status: 'sealed', segment, more: plan.last < plan.head };

@@ -1,5 +1,6 @@
 // Creates (or confirms) every residency region's recordings and audit buckets with versioning,
-// Object Lock default COMPLIANCE retention and lifecycle rules, then reads each setting back.
+// Object Lock default COMPLIANCE retention and lifecycle rules per bucket kind (lifecycle-rules.ts),
+// then reads each setting back.
 // Idempotent: a setting already in place is left untouched and reported as such.
 import {
   CreateBucketCommand,
@@ -16,29 +17,34 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { bucketName, type TBucketKind } from '@/lib/storage/buckets';
+import { auditRetentionDays, DEFAULT_RETENTION_TAG_VALUE, lifecycleRules, type TLifecyclePlan, type TPolicyLifecycle } from '@/lib/storage/lifecycle-rules';
+import { sameLifecycle } from '@/lib/storage/same-lifecycle';
 
 export type TProvisionPolicy = {
+  /** Deployment default window and active period, for recordings no retention policy matches. */
   retentionDays: number;
   transitionDays: number;
   noncurrentDays: number;
   transitionStorageClass: string;
+  /** The RetentionPolicy rows: each gets its own recordings lifecycle rule (see lifecycle-rules.ts). */
+  policies?: TPolicyLifecycle[];
+  abortMultipartDays?: number;
+  exportRetentionDays?: number;
   /** Console origins allowed to GET recordings through presigned URLs (the waveform fetches the bytes). */
   corsOrigins?: string[];
 };
 
-export type TBucketReport = { bucket: string; region: string; kind: TBucketKind; created: boolean; changed: string[] };
+export type TBucketReport = { bucket: string; region: string; kind: TBucketKind; created: boolean; changed: string[]; retentionDays: number };
 
-export function lifecycleRules(policy: TProvisionPolicy): LifecycleRule[] {
-  return [
-    {
-      ID: 'compliance-retention',
-      Status: 'Enabled',
-      Filter: { Prefix: '' },
-      Transitions: [{ Days: policy.transitionDays, StorageClass: policy.transitionStorageClass as never }],
-      Expiration: { Days: policy.retentionDays },
-      NoncurrentVersionExpiration: { NoncurrentDays: policy.noncurrentDays },
-    },
-  ];
+export function lifecyclePlan(policy: TProvisionPolicy): TLifecyclePlan {
+  return {
+    defaultPolicy: { id: DEFAULT_RETENTION_TAG_VALUE, retentionDays: policy.retentionDays, activeDays: policy.transitionDays },
+    policies: policy.policies ?? [],
+    noncurrentDays: policy.noncurrentDays,
+    transitionStorageClass: policy.transitionStorageClass,
+    abortMultipartDays: policy.abortMultipartDays ?? 1,
+    exportRetentionDays: policy.exportRetentionDays ?? 90,
+  };
 }
 
 async function ensureBucket(s3: S3Client, bucket: string): Promise<boolean> {
@@ -95,25 +101,10 @@ async function readLifecycle(s3: S3Client, bucket: string): Promise<LifecycleRul
   }
 }
 
-function sameRule(a: LifecycleRule | undefined, b: LifecycleRule): boolean {
-  if (!a) return false;
-  return (
-    a.ID === b.ID &&
-    a.Status === b.Status &&
-    a.Expiration?.Days === b.Expiration?.Days &&
-    a.NoncurrentVersionExpiration?.NoncurrentDays === b.NoncurrentVersionExpiration?.NoncurrentDays &&
-    a.Transitions?.[0]?.Days === b.Transitions?.[0]?.Days &&
-    a.Transitions?.[0]?.StorageClass === b.Transitions?.[0]?.StorageClass
-  );
-}
-
-async function ensureLifecycle(s3: S3Client, bucket: string, policy: TProvisionPolicy): Promise<boolean> {
-  const wanted = lifecycleRules(policy);
-  const current = await readLifecycle(s3, bucket);
-  if (current.length === 1 && sameRule(current[0], wanted[0]!)) return false;
+async function ensureLifecycle(s3: S3Client, bucket: string, wanted: LifecycleRule[]): Promise<boolean> {
+  if (sameLifecycle(await readLifecycle(s3, bucket), wanted)) return false;
   await s3.send(new PutBucketLifecycleConfigurationCommand({ Bucket: bucket, LifecycleConfiguration: { Rules: wanted } }));
-  const readBack = await readLifecycle(s3, bucket);
-  if (readBack.length !== 1 || !sameRule(readBack[0], wanted[0]!)) throw new Error(`${bucket}: lifecycle rules did not read back`);
+  if (!sameLifecycle(await readLifecycle(s3, bucket), wanted)) throw new Error(`${bucket}: lifecycle rules did not read back`);
   return true;
 }
 
@@ -144,16 +135,19 @@ export async function provisionBuckets(
   prefix?: string,
 ): Promise<TBucketReport[]> {
   const reports: TBucketReport[] = [];
+  const plan = lifecyclePlan(policy);
+  // Audit objects prove records for as long as those are kept: their default lock is the longest window.
+  const lockDays = { recordings: policy.retentionDays, audit: auditRetentionDays(plan) };
   for (const region of regions) {
     for (const kind of ['recordings', 'audit'] as const) {
       const bucket = bucketName(kind, region, prefix);
       const created = await ensureBucket(s3, bucket);
       const changed: string[] = [];
       if (await ensureVersioning(s3, bucket)) changed.push('versioning');
-      if (await ensureObjectLock(s3, bucket, policy.retentionDays)) changed.push('object-lock');
-      if (await ensureLifecycle(s3, bucket, policy)) changed.push('lifecycle');
+      if (await ensureObjectLock(s3, bucket, lockDays[kind])) changed.push('object-lock');
+      if (await ensureLifecycle(s3, bucket, lifecycleRules(kind, plan))) changed.push('lifecycle');
       if (kind === 'recordings' && policy.corsOrigins?.length && (await ensureCors(s3, bucket, policy.corsOrigins))) changed.push('cors');
-      reports.push({ bucket, region, kind, created, changed });
+      reports.push({ bucket, region, kind, created, changed, retentionDays: lockDays[kind] });
     }
   }
   return reports;

@@ -111,6 +111,15 @@ describe('storage writes of the archive pipeline', () => {
     expect(result.sizeBytes).toBe(size);
   });
 
+  it('tags the stored version with its retention policy, which the bucket lifecycle rules select on', async () => {
+    await transferMedia(client, download(100_000), target({ retentionPolicyId: 'mifid-7y' }));
+    await transferMedia(client, download(100_000), target({ retentionPolicyId: null }));
+    const tagSets = s3.commandCalls(PutObjectTaggingCommand).map((c) => c.args[0].input.Tagging?.TagSet ?? []);
+    expect(tagSets[0]).toContainEqual({ Key: 'retention-policy', Value: 'mifid-7y' });
+    expect(tagSets[1]).toContainEqual({ Key: 'retention-policy', Value: 'deployment-default' });
+    expect(tagSets[0]).toContainEqual({ Key: 'size', Value: '100000' });
+  });
+
   it('asks for SHA-256 request checksums only where the store supports them', async () => {
     envOverrides.S3_CHECKSUM_SUPPORTED = 'true';
     await transferMedia(client, download(100_000), target());
