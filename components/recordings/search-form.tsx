@@ -8,7 +8,7 @@ type TFormValues = Partial<Record<keyof TSearchFilter, string | string[] | undef
 const SELECTS: { name: keyof TSearchFilter; label: string; options: [string, string][] }[] = [
   { name: 'vendor', label: 'Vendor', options: [['GENESYS_CLOUD', 'Genesys Cloud'], ['NICE_CXONE', 'NICE CXone']] },
   { name: 'direction', label: 'Direction', options: [['INBOUND', 'Inbound'], ['OUTBOUND', 'Outbound'], ['INTERNAL', 'Internal']] },
-  { name: 'status', label: 'Status', options: [['ARCHIVED', 'Archived'], ['QUARANTINED', 'Quarantined'], ['FAILED', 'Failed'], ['PENDING', 'Pending']] },
+  { name: 'status', label: 'Status', options: [['ARCHIVED', 'Archived'], ['QUARANTINED', 'Quarantined'], ['FAILED', 'Failed'], ['RETRYING', 'Retrying'], ['PENDING', 'Pending']] },
   { name: 'legalHold', label: 'Legal hold', options: [['true', 'On hold'], ['false', 'Not on hold']] },
 ];
 

@@ -1,40 +1,70 @@
-// A vendor event that names an interaction, not a recording (Genesys conversation-end via EventBridge or an
-// Architect data action): queue a resolve job that lists the interaction's recordings and enqueues each one.
-// Answered only once the job is in Redis and the delivery is audited. There is no IngestEvent row: the table
-// is keyed by recording, and inventing a recording id is not an option; the recordings get theirs when resolved.
-import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
-import { env } from '@/lib/env';
+// A vendor event that names an interaction, not a recording (Genesys conversation end via EventBridge or an
+// Architect data action). Like a recording delivery it is an IngestEvent row (kind INTERACTION, with its raw
+// body) before the 2xx, so the sweep can re-drive it whatever Redis loses. Each EVENT is its own key: an early
+// acw/user.end event does not make the later customer.end a duplicate; each one resolves the interaction again
+// (recordings that appeared in between are found; those already queued collapse on their own job ids).
+import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
-import { logger } from '@/lib/logger';
-import { interactionKey, JOBS, resolveJobId, ZResolveInteractionJob, type TResolveInteractionJob } from '@/lib/queue/contracts';
+import { acceptDelivery, type TRecordArgs } from '@/lib/ingest/accept-delivery';
+import { recordIngestEvent, type TIngestActor, type TRawPayload } from '@/lib/ingest/record-ingest-event';
+import { interactionEventKey, JOBS, resolveEventJobId, ZResolveInteractionJob, type TResolveInteractionJob } from '@/lib/queue/contracts';
 import { resolveQueue, retryOptions } from '@/lib/queue/queues';
-import { acceptedKey, DUPLICATE_COUNTER_KEY } from '@/lib/queue/redis-keys';
-import { withRedis } from '@/lib/queue/with-redis';
-import { producerRedis } from '@/lib/redis';
 
-export async function enqueueInteractionJob(input: TResolveInteractionJob): Promise<{ jobId: string; duplicate: boolean }> {
-  const job = ZResolveInteractionJob.parse(input);
-  const key = interactionKey(job.vendorSource, job.interactionId);
-  const jobId = resolveJobId(job.vendorSource, job.interactionId);
-  const first = await withRedis('mark accepted', () =>
-    producerRedis().set(acceptedKey(key), new Date().toISOString(), 'EX', env().DEDUPE_TTL_SECONDS, 'NX'),
-  );
-  await withRedis('enqueue resolve job', () => resolveQueue().add(JOBS.resolveInteraction, job, { ...retryOptions(), jobId }));
-  const duplicate = first !== 'OK';
+export type TInteractionEnqueueOptions = {
+  rawPayload?: TRawPayload;
+  /** Sweep/replay re-drives run under a fresh job id and are recorded with this source. */
+  source?: 'WEBHOOK' | 'SWEEP' | 'REPLAY';
+  actor?: TIngestActor;
+  auditDetails?: Record<string, unknown>;
+  /** The event's key when re-driving a recorded event (the body hash is not at hand then). */
+  eventKey?: string;
+  skipIfSettled?: boolean;
+};
+
+async function isResolved(eventKey: string): Promise<boolean> {
   try {
-    await appendAuditEntry({
-      actorType: 'vendor',
-      actorId: job.vendorAccountId,
-      action: duplicate ? 'ingest.duplicate' : 'ingest.received',
-      subjectType: 'system',
-      subjectId: key,
-      details: { kind: 'interaction', eventType: job.eventType, vendorEventId: job.vendorEventId, interactionDate: job.interactionDate, jobId },
-    });
-  } catch (error) {
-    logger.error({ err: error, key }, 'could not audit interaction event');
-    if (!duplicate) await producerRedis().del(acceptedKey(key)).catch(() => undefined);
+    return (await db().ingestEvent.count({ where: { idempotencyKey: eventKey, kind: 'INTERACTION', resolvedAt: { not: null } } })) > 0;
+  } catch {
     throw new AppError('unavailable', 'Database unavailable, retry later');
   }
-  if (duplicate) await producerRedis().incr(DUPLICATE_COUNTER_KEY).catch(() => undefined);
-  return { jobId, duplicate };
+}
+
+export async function enqueueInteractionJob(input: TResolveInteractionJob, opts: TInteractionEnqueueOptions = {}): Promise<{ jobId: string; duplicate: boolean }> {
+  const parsed = ZResolveInteractionJob.parse(input);
+  const eventRef = parsed.vendorEventId ?? opts.rawPayload?.sha256 ?? parsed.interactionDate ?? 'none';
+  const eventKey = opts.eventKey ?? parsed.eventKey ?? interactionEventKey(parsed.vendorSource, parsed.interactionId, parsed.eventType, eventRef);
+  const job: TResolveInteractionJob = { ...parsed, eventKey };
+  const source = opts.source ?? 'WEBHOOK';
+  const record = ({ jobId, duplicate, settled, redriven }: TRecordArgs) =>
+    recordIngestEvent({
+      kind: 'INTERACTION',
+      idempotencyKey: eventKey,
+      vendorSource: job.vendorSource,
+      vendorRecordingId: null,
+      vendorAccountId: job.vendorAccountId,
+      interactionId: job.interactionId,
+      source,
+      eventType: job.eventType,
+      vendorEventId: job.vendorEventId,
+      interactionDate: job.interactionDate,
+      duplicate,
+      jobId,
+      actor: opts.actor ?? { type: 'vendor', id: job.vendorAccountId },
+      details: { ...(settled ? { reason: 'already resolved' } : {}), ...(redriven ? { redriven: true } : {}), ...opts.auditDetails },
+      rawPayload: opts.rawPayload,
+    }).then(() => undefined);
+  const accepted = await acceptDelivery({
+    key: eventKey,
+    queue: resolveQueue,
+    jobName: JOBS.resolveInteraction,
+    data: job,
+    jobOptions: retryOptions(),
+    baseJobId: resolveEventJobId(eventKey),
+    redeliverable: source === 'WEBHOOK',
+    label: source.toLowerCase(),
+    settled: () => isResolved(eventKey),
+    skipIfSettled: opts.skipIfSettled,
+    record,
+  });
+  return { jobId: accepted.jobId ?? resolveEventJobId(eventKey), duplicate: accepted.duplicate };
 }

@@ -1,10 +1,12 @@
 // One vendor webhook delivery, start to finish (house style 4): size limit → account → auth on the raw
-// body → JSON → event-type allowlist → zod → enqueue. Resolves only when the job is in Redis and the
-// delivery is recorded in Postgres; every refusal is an AppError/ZodError thrown before anything is queued.
+// body → JSON → storable values → event-type allowlist → zod → enqueue. Resolves only when the delivery is
+// recorded in Postgres (with its exact bytes and their sha256) and its job is in Redis; every refusal is an
+// AppError/ZodError thrown before anything is queued or written.
 import { createHash } from 'node:crypto';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
 import { assertAllowedEventType } from '@/lib/ingest/allowed-event-type';
+import { assertStorable } from '@/lib/ingest/assert-storable';
 import { enqueueArchiveJob } from '@/lib/ingest/enqueue-archive-job';
 import { enqueueInteractionJob } from '@/lib/ingest/enqueue-interaction-job';
 import { readWebhookBody, rejectDeclaredOversize } from '@/lib/ingest/read-webhook-body';
@@ -45,20 +47,18 @@ export async function receiveWebhook(vendor: TVendor, request: Request): Promise
   const raw = await readWebhookBody(request, maxBytes);
   verifyWebhookAuth(account, request.headers, raw, { toleranceSeconds });
   const body = parseJson(raw);
+  assertStorable(body);
   assertAllowedEventType(vendor, body);
   const event = vendor === 'GENESYS_CLOUD' ? parseGenesysWebhook(body) : parseCxoneWebhook(body);
   const common = { vendorSource: vendor, vendorAccountId: account.id, interactionDate: event.interactionDate };
+  const rawPayload = { payload: body, body: raw, schemaVersion: `${vendor === 'GENESYS_CLOUD' ? 'genesys' : 'cxone'}-webhook/${event.eventType}`, sha256: sha256(raw) };
   if (event.kind === 'interaction') {
-    const result = await enqueueInteractionJob({ ...common, interactionId: event.interactionId, eventType: event.eventType, vendorEventId: event.vendorEventId });
+    const result = await enqueueInteractionJob({ ...common, interactionId: event.interactionId, eventType: event.eventType, vendorEventId: event.vendorEventId }, { rawPayload });
     return { accepted: true, kind: 'interaction', ...result };
   }
   const result = await enqueueArchiveJob(
     { ...common, vendorRecordingId: event.vendorRecordingId, interactionId: event.interactionId, source: 'WEBHOOK' },
-    {
-      eventType: event.eventType,
-      vendorEventId: event.vendorEventId,
-      rawPayload: { payload: body, schemaVersion: `${vendor === 'GENESYS_CLOUD' ? 'genesys' : 'cxone'}-webhook/${event.eventType}`, sha256: sha256(raw) },
-    },
+    { eventType: event.eventType, vendorEventId: event.vendorEventId, rawPayload },
   );
   return { accepted: true, kind: 'recording', ...result };
 }

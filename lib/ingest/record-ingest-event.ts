@@ -8,12 +8,15 @@ import type { TVendor } from '@/lib/vendors/types';
 import type { TArchiveJob } from '@/lib/queue/contracts';
 
 export type TIngestActor = { type: TAuditInput['actorType']; id: string };
-export type TRawPayload = { payload: unknown; schemaVersion: string; sha256: string };
+/** A delivery's body: `body` holds the exact bytes received (sha256 is theirs), `payload` their parsed view. */
+export type TRawPayload = { payload: unknown; schemaVersion: string; sha256: string; body?: Buffer };
 
 export type TIngestEventInput = {
+  kind?: 'RECORDING' | 'INTERACTION';
   idempotencyKey: string;
   vendorSource: TVendor;
-  vendorRecordingId: string;
+  /** Null for an interaction event (its recordings are not known yet). */
+  vendorRecordingId: string | null;
   vendorAccountId: string | null;
   interactionId: string | null;
   source: TArchiveJob['source'];
@@ -34,10 +37,13 @@ const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 export async function recordIngestEvent(input: TIngestEventInput): Promise<{ id: string }> {
   const { actor, details, rawPayload, ...row } = input;
+  const interaction = input.kind === 'INTERACTION';
+  // Interaction events have no recording to hang a RawVendorPayload on: their body stays on the event row.
+  const rawOnEvent = interaction && rawPayload && !input.duplicate ? { rawBody: rawPayload.body ? new Uint8Array(rawPayload.body) : null, rawSha256: rawPayload.sha256 } : {};
   try {
     return await db().$transaction(async (tx) => {
-      const event = await tx.ingestEvent.create({ data: row, select: { id: true } });
-      if (rawPayload && !input.duplicate) {
+      const event = await tx.ingestEvent.create({ data: { ...row, ...rawOnEvent }, select: { id: true } });
+      if (rawPayload && !input.duplicate && !interaction && input.vendorRecordingId) {
         await tx.rawVendorPayload.create({
           data: {
             vendorSource: input.vendorSource,
@@ -45,6 +51,7 @@ export async function recordIngestEvent(input: TIngestEventInput): Promise<{ id:
             kind: 'webhook',
             schemaVersion: rawPayload.schemaVersion,
             payload: rawPayload.payload as object,
+            rawBody: rawPayload.body ? new Uint8Array(rawPayload.body) : null,
             sha256: rawPayload.sha256,
           },
         });
@@ -54,10 +61,12 @@ export async function recordIngestEvent(input: TIngestEventInput): Promise<{ id:
           actorType: actor.type,
           actorId: actor.id,
           action: input.duplicate ? 'ingest.duplicate' : 'ingest.received',
-          subjectType: 'recording',
+          subjectType: interaction ? 'system' : 'recording',
           subjectId: input.idempotencyKey,
           details: {
             ingestEventId: event.id,
+            ...(interaction ? { kind: 'interaction', interactionId: input.interactionId } : {}),
+            ...(rawPayload && !input.duplicate ? { rawSha256: rawPayload.sha256 } : {}),
             source: input.source,
             eventType: input.eventType,
             vendorEventId: input.vendorEventId,

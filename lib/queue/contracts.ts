@@ -1,5 +1,6 @@
 // Job contracts shared by producers (webhooks, polling, console) and processors (workers/processors).
 // Processors parse job.data with these schemas first.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { VENDOR_SLUG, type TVendor } from '@/lib/vendors/types';
 
@@ -53,6 +54,8 @@ export const ZResolveInteractionJob = z.object({
   interactionDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   eventType: z.string().min(1),
   vendorEventId: z.string().nullable(),
+  /** The IngestEvent key of the delivery that asked for this resolve (absent in jobs queued before it existed). */
+  eventKey: z.string().min(1).optional(),
 });
 export type TResolveInteractionJob = z.infer<typeof ZResolveInteractionJob>;
 
@@ -61,8 +64,17 @@ export function interactionKey(vendor: TVendor, interactionId: string): string {
   return `${VENDOR_SLUG[vendor]}:interaction:${interactionId}`;
 }
 
-export function resolveJobId(vendor: TVendor, interactionId: string): string {
-  return interactionKey(vendor, interactionId).replaceAll(':', '__');
+/** One interaction EVENT (not the interaction): each conversation-end/acw/wrapup event is resolved on its own,
+ *  so an early acw does not turn the later customer.end into a duplicate. `eventRef` = the vendor's event id,
+ *  or the sha256 of the body when the vendor sends none (a redelivery repeats the same bytes). */
+export function interactionEventKey(vendor: TVendor, interactionId: string, eventType: string, eventRef: string): string {
+  const ref = createHash('sha256').update(`${eventType}\n${eventRef}`).digest('hex').slice(0, 16);
+  return `${interactionKey(vendor, interactionId)}:${ref}`;
+}
+
+/** BullMQ job id of one interaction event's resolve job. */
+export function resolveEventJobId(eventKey: string): string {
+  return eventKey.replaceAll(':', '__');
 }
 
 export const ZPollJob = z.object({ vendorAccountId: z.string().min(1) });

@@ -34,7 +34,7 @@ export const ZSearchFilter = z
     customer: text('Customer number'),
     vendor: z.preprocess(emptyAsUndefined, z.enum(['GENESYS_CLOUD', 'NICE_CXONE']).optional()),
     direction: z.preprocess(emptyAsUndefined, z.enum(['INBOUND', 'OUTBOUND', 'INTERNAL']).optional()),
-    status: z.preprocess(emptyAsUndefined, z.enum(['PENDING', 'ARCHIVED', 'QUARANTINED', 'FAILED']).optional()),
+    status: z.preprocess(emptyAsUndefined, z.enum(['PENDING', 'ARCHIVED', 'QUARANTINED', 'FAILED', 'RETRYING']).optional()),
     region: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9-]{1,32}$/).optional()),
     legalHold: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
     tag: oneOrMany(z.string().trim().min(1).max(64)),

@@ -15,7 +15,7 @@ export type TRecordingListItem = {
   participants: TParticipantView[];
   complianceTags: string[];
   dataResidencyRegion: string | null;
-  status: 'PENDING' | 'ARCHIVED' | 'QUARANTINED' | 'FAILED';
+  status: 'PENDING' | 'ARCHIVED' | 'QUARANTINED' | 'FAILED' | 'RETRYING';
   legalHold: boolean;
   mediaFormat: string | null;
 };

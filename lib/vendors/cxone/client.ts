@@ -2,6 +2,7 @@
 // and the media-playback API, asked again before every download for a fresh fileToPlayUrl.
 // One voice recording per ACD contact: vendorRecordingId is the contact id, so webhook events, the poller
 // and re-fetches all dedupe on the same key.
+import { partitionDate } from '@/lib/ingest/partition-date';
 import { createVendorApi, type TClientOptions } from '@/lib/vendors/http/create-vendor-api';
 import { decodeCursor, encodeCursor } from '@/lib/vendors/http/cursor';
 import { openMediaStream } from '@/lib/vendors/http/open-media-stream';
@@ -25,7 +26,7 @@ function tokenCall(account: TVendorAccount): TCall {
 }
 
 function dateOf(iso: string | undefined): string | null {
-  return iso && /^\d{4}-\d{2}-\d{2}T/.test(iso) ? iso.slice(0, 10) : null;
+  return iso && /^\d{4}-\d{2}-\d{2}T/.test(iso) ? partitionDate(iso) : null;
 }
 
 function skipOf(next: string): number | null {

@@ -2,6 +2,7 @@
 // sent by a Studio script / middleware when a call's recording is available. Its shape (defined here and sent
 // by simulators/cxone) names the ACD contact, which is our vendorRecordingId for CXone.
 import { z } from 'zod';
+import { partitionDate } from '@/lib/ingest/partition-date';
 import type { TWebhookEvent } from '@/lib/vendors/types';
 
 
@@ -34,7 +35,7 @@ export function parseWebhook(body: unknown): TWebhookEvent {
     kind: 'recording',
     vendorRecordingId: e.contactId,
     interactionId: e.masterContactId ?? e.contactId,
-    interactionDate: (e.startDate ?? e.timestamp).slice(0, 10),
+    interactionDate: partitionDate(e.startDate ?? e.timestamp),
     eventType: e.eventType,
     vendorEventId: e.eventId ?? null,
   };

@@ -1,5 +1,6 @@
 // Genesys Cloud CX client: client-credentials OAuth, conversation recordings (202 while transcoding), presigned
 // media URLs fetched fresh per download, and the analytics details query as the listing for polling sweeps.
+import { partitionDate } from '@/lib/ingest/partition-date';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createVendorApi, type TClientOptions } from '@/lib/vendors/http/create-vendor-api';
 import { decodeCursor, encodeCursor } from '@/lib/vendors/http/cursor';
@@ -28,7 +29,7 @@ function tokenCall(account: TVendorAccount): TCall {
 }
 
 function dateOf(iso: string | undefined): string | null {
-  return iso && /^\d{4}-\d{2}-\d{2}T/.test(iso) ? iso.slice(0, 10) : null;
+  return iso && /^\d{4}-\d{2}-\d{2}T/.test(iso) ? partitionDate(iso) : null;
 }
 
 export class GenesysClient implements TVendorClient {

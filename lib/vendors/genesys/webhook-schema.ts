@@ -2,6 +2,7 @@
 // recording-ready event) and the real route, an EventBridge conversation-end event naming a conversation whose
 // recordings are then fetched. parseWebhook throws ZodError on anything else.
 import { z } from 'zod';
+import { partitionDate } from '@/lib/ingest/partition-date';
 import type { TWebhookEvent } from '@/lib/vendors/types';
 
 
@@ -44,14 +45,14 @@ export function parseWebhook(body: unknown): TWebhookEvent {
   if (type === 'recording.completed') {
     const e = ZRecordingCompleted.parse(body);
     // Partition tag only: the day the recording completed (UTC).
-    return { kind: 'recording', vendorRecordingId: e.data.id, interactionId: e.data.conversationId ?? null, interactionDate: e.timestamp.slice(0, 10), eventType: e.type, vendorEventId: e.id };
+    return { kind: 'recording', vendorRecordingId: e.data.id, interactionId: e.data.conversationId ?? null, interactionDate: partitionDate(e.timestamp), eventType: e.type, vendorEventId: e.id };
   }
   const e = ZConversationEndEvent.parse(body);
   const interactionId = (e.detail.eventBody.conversationId ?? e.detail.eventBody.id) as string;
   return {
     kind: 'interaction',
     interactionId,
-    interactionDate: e.time ? e.time.slice(0, 10) : null,
+    interactionDate: partitionDate(e.time),
     eventType: e['detail-type'],
     vendorEventId: e.id ?? e.detail.metadata?.CorrelationId ?? null,
   };
