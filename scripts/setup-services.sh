@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Make the services CallVault needs ready on this machine (Debian 12), idempotently:
 #   PostgreSQL 127.0.0.1:5432 (user postgres, trust auth), Redis 127.0.0.1:6379 (no persistence),
-#   the S3 server (single-node Ceph RADOS Gateway, scripts/services/rgw.sh) and optionally Chromium.
+#   the S3 server (single-node Ceph RADOS Gateway, scripts/services/rgw.sh), ffmpeg and sox (the media
+#   tests generate their corpus with Debian's real encoders) and optionally Chromium.
 # Each service is used if it already answers, started if installed, installed from Debian packages
 # (as root) if missing.
 #
@@ -32,7 +33,7 @@ die() { printf 'setup-services: ERROR: %s\n' "$*" >&2; exit 1; }
 
 # ---------- summary (also printed when a step fails) ----------
 declare -A SUMMARY=()
-ORDER=(postgres redis s3 chromium)
+ORDER=(postgres redis s3 media chromium)
 CURRENT=""
 print_summary() {
   local rc=$? s
@@ -85,6 +86,8 @@ if [[ "$WITH_S3" != none ]]; then
   fi
 fi
 if ((WITH_CHROMIUM)) && [[ ! -x /usr/bin/chromium ]]; then PKGS+=(chromium); fi
+{ have ffmpeg && have ffprobe; } || PKGS+=(ffmpeg)
+have sox || PKGS+=(sox)
 
 if ((${#PKGS[@]})); then
   need_root "installing ${PKGS[*]}"
@@ -171,7 +174,14 @@ else
   SUMMARY[s3]="ready on $endpoint ($how; credentials: scripts/services/rgw.sh env --profile $WITH_S3)"
 fi
 
-# ---------- 5. Chromium ----------
+# ---------- 5. media encoders ----------
+CURRENT=media
+have ffmpeg || die "ffmpeg is still missing after installing ffmpeg"
+have sox || die "sox is still missing after installing sox"
+how="present"; [[ "$INSTALLED_NOW" == *" ffmpeg "* || "$INSTALLED_NOW" == *" sox "* ]] && how="installed"
+SUMMARY[media]="ffmpeg $(ffmpeg -version 2>/dev/null | sed -n '1s/^ffmpeg version \([^ ]*\).*/\1/p'), sox $(sox --version 2>/dev/null | sed -n 's/.*SoX v//p') ($how)"
+
+# ---------- 6. Chromium ----------
 CURRENT=chromium
 if ((WITH_CHROMIUM)); then
   [[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium is still missing after installing chromium"

@@ -1,12 +1,14 @@
 // Verdict on a stored version: (5) the bytes read back must hash and count exactly as the bytes that went
-// in; (6) the media must parse and its duration must agree with the vendor's within the tolerance.
-// The vendor's duration is evidence, never corrected; the measured one is stored beside it.
+// in; (6) the media must parse, and both its header's claim and the vendor's duration must agree with the
+// duration measured from the bytes within the tolerance. Neither claim is corrected; all three are evidence.
 import { ArchiveError } from '@/lib/archive/archive-error';
 import { auditArchiveEvent } from '@/lib/archive/audit-archive-event';
 import type { TStoredMedia } from '@/lib/archive/recording-fields';
 import type { TTransferResult } from '@/lib/archive/transfer-media';
 import type { TStoredObjectCheck } from '@/lib/archive/verify-stored-object';
 import { env } from '@/lib/env';
+import { judgeMedia } from '@/lib/media/judge-media';
+import { round3, type TMediaMeasurement } from '@/lib/media/types';
 import type { TQuarantine } from '@/lib/quarantine/open-quarantine-case';
 import type { TCanonicalRecording } from '@/lib/vendors/types';
 
@@ -20,8 +22,6 @@ export type TMediaCheckInput = {
 };
 
 export type TMediaVerdict = { media: TStoredMedia | null; measuredDurationSeconds: number | null; quarantine: TQuarantine | null };
-
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 async function checksumVerdict(input: TMediaCheckInput): Promise<TMediaVerdict | null> {
   const { stored, check } = input;
@@ -41,26 +41,32 @@ async function checksumVerdict(input: TMediaCheckInput): Promise<TMediaVerdict |
   return { media: null, measuredDurationSeconds: null, quarantine: { reason: 'CHECKSUM_MISMATCH', evidence } };
 }
 
+/** What the bytes showed, next to what the vendor and the header said: the evidence of every verdict. */
+function mediaEvidence(record: TCanonicalRecording, m: TMediaMeasurement) {
+  return {
+    vendorFormatLabel: record.mediaFormat,
+    container: m.container,
+    codec: m.codec,
+    headerDurationSeconds: m.headerSeconds === null ? null : round3(m.headerSeconds),
+    measuredDurationSeconds: m.measuredSeconds === null ? null : round3(m.measuredSeconds),
+    vendorDurationSeconds: record.durationSeconds,
+  };
+}
+
 export async function checkMedia(input: TMediaCheckInput): Promise<TMediaVerdict> {
   const mismatch = await checksumVerdict(input);
   if (mismatch) return mismatch;
   const { record, media, stored, check } = input;
-  await auditArchiveEvent(input.key, 'archive.verified', { versionId: stored.versionId, sha256: check.sha256, sizeBytes: check.sizeBytes });
-  const base = { sizeBytes: stored.sizeBytes, contentLength: stored.contentLength, checksumSha256: stored.sha256, versionId: stored.versionId };
-  const measured = check.duration.durationSeconds;
-  if (measured === null) {
-    const evidence = { ...base, mediaFormat: record.mediaFormat, container: check.duration.container, parseError: check.duration.error, vendorDurationSeconds: record.durationSeconds };
-    return { media, measuredDurationSeconds: null, quarantine: { reason: 'INVALID_MEDIA', evidence } };
-  }
-  const delta = round3(measured - record.durationSeconds);
+  const m = check.duration;
   const tolerance = env().DURATION_TOLERANCE_SECONDS;
-  if (Math.abs(delta) <= tolerance) return { media, measuredDurationSeconds: measured, quarantine: null };
-  const evidence = {
-    vendorDurationSeconds: record.durationSeconds,
-    measuredDurationSeconds: round3(measured),
-    deltaSeconds: delta,
-    toleranceSeconds: tolerance,
-    ...base,
-  };
-  return { media, measuredDurationSeconds: measured, quarantine: { reason: 'TRUNCATION_DETECTED', evidence } };
+  const { verdict, reason } = judgeMedia(m, record.durationSeconds, tolerance);
+  const evidence = { ...mediaEvidence(record, m), reason, toleranceSeconds: tolerance };
+  // One entry for the whole read-back: the checksum matched, and what the media bytes showed.
+  await auditArchiveEvent(input.key, 'archive.verified', { versionId: stored.versionId, sha256: check.sha256, sizeBytes: check.sizeBytes, media: { verdict, ...evidence } });
+  const base = { sizeBytes: stored.sizeBytes, contentLength: stored.contentLength, checksumSha256: stored.sha256, versionId: stored.versionId };
+  const measured = m.measuredSeconds;
+  if (verdict === 'ok') return { media, measuredDurationSeconds: measured, quarantine: null };
+  if (verdict === 'invalid') return { media, measuredDurationSeconds: null, quarantine: { reason: 'INVALID_MEDIA', evidence: { ...evidence, ...base, parseError: reason } } };
+  const deltaSeconds = measured === null ? null : round3(measured - record.durationSeconds);
+  return { media, measuredDurationSeconds: measured, quarantine: { reason: 'TRUNCATION_DETECTED', evidence: { ...evidence, deltaSeconds, ...base } } };
 }

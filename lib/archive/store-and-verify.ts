@@ -77,6 +77,6 @@ export async function storeAndVerify(input: TStoreInput): Promise<TStoreResult> 
     sha256: stored.sha256,
     sizeBytes: stored.sizeBytes,
   });
-  const check = await verifyStoredObject(input.s3, { bucket, key: stored.key, versionId: stored.versionId, mimeType: MIME_BY_FORMAT[record.mediaFormat] });
+  const check = await verifyStoredObject(input.s3, { bucket, key: stored.key, versionId: stored.versionId });
   return checkMedia({ key, record, media, stored, check, lastAttempt: input.lastAttempt });
 }

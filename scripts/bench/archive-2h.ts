@@ -90,9 +90,9 @@ async function pipelineCopy(client: import('@aws-sdk/client-s3').S3Client, res: 
   const target = { region: 'us', bucket, key, retainUntil: new Date(Date.now() + 86_400_000), legalHold: false, contentType: 'audio/wav', metadata: { 'attempt-id': randomUUID() } };
   const stored = await transferMedia(client, download, target);
   const t1 = performance.now();
-  const check = await verifyStoredObject(client, { bucket, key, versionId: stored.versionId, mimeType: 'audio/wav' });
+  const check = await verifyStoredObject(client, { bucket, key, versionId: stored.versionId });
   const t2 = performance.now();
-  const measured = check.duration.durationSeconds;
+  const measured = check.duration.measuredSeconds;
   const ok = check.sha256 === stored.sha256 && check.sizeBytes === stored.sizeBytes && measured !== null && Math.abs(measured - seconds) <= env().DURATION_TOLERANCE_SECONDS;
   if (!ok) throw new Error(`verification failed: ${JSON.stringify({ stored, check })}`);
   return { key, versionId: stored.versionId, sha256: stored.sha256, measuredDurationSeconds: measured, transferSeconds: Math.round(t1 - t0) / 1000, verifySeconds: Math.round(t2 - t1) / 1000 };
