@@ -40,12 +40,12 @@ async function skipId3v2(reader: ByteReader): Promise<void> {
 }
 
 /** Next frame header at or after the reader's position, within the resync budget; consumes nothing of it. */
-async function syncTo(reader: ByteReader, like: TMp3Frame | null): Promise<TMp3Frame | null> {
-  for (let scanned = 0; scanned < RESYNC_LIMIT; scanned++) {
+async function syncTo(reader: ByteReader, like: TMp3Frame | null): Promise<{ frame: TMp3Frame; skipped: number } | null> {
+  for (let skipped = 0; skipped < RESYNC_LIMIT; skipped++) {
     const b = await reader.peek(4);
     if (b.length < 4) return null;
     const f = parseMp3Frame(b.readUInt32BE(0));
-    if (f && (!like || sameMp3Stream(f, like))) return f;
+    if (f && (!like || sameMp3Stream(f, like))) return { frame: f, skipped };
     await reader.skip(1);
   }
   return null;
@@ -53,22 +53,24 @@ async function syncTo(reader: ByteReader, like: TMp3Frame | null): Promise<TMp3F
 
 export async function measureMp3(reader: ByteReader): Promise<TMediaMeasurement> {
   await skipId3v2(reader);
-  const first = await syncTo(reader, null);
+  const first = (await syncTo(reader, null))?.frame;
   if (!first) return invalidMedia('no MPEG audio frame found', 'mp3');
   const codec = `mpeg${first.version === 25 ? '2.5' : first.version}-layer${first.layer}`;
   const head = await reader.read(first.length);
   if (head.length < first.length) return invalidMedia('the first MPEG audio frame is incomplete', 'mp3', codec);
   const vbr = readVbrHeader(head, first);
   let frames = vbr ? 0 : 1;
-  let chained = vbr ? 0 : 1;
+  // Without a Xing/Info/VBRI header, only back-to-back frames prove this is MPEG audio, not noise.
+  let chained = vbr ? CHAIN : 1;
   for (;;) {
-    const f = await syncTo(reader, first);
-    if (!f) break;
-    if ((await reader.skip(f.length)) < f.length) break;
+    const next = await syncTo(reader, first);
+    if (!next) break;
+    if (chained < CHAIN && next.skipped > 0) break;
+    if ((await reader.skip(next.frame.length)) < next.frame.length) break;
     frames++;
     if (chained < CHAIN) chained++;
   }
-  if (!vbr && chained < CHAIN) return invalidMedia('no chain of consecutive MPEG audio frames', 'mp3', codec);
+  if (chained < CHAIN) return invalidMedia('no chain of consecutive MPEG audio frames', 'mp3', codec);
   const spf = first.samples;
   const trim = (n: number, whole: boolean) => Math.max(0, n * spf - (vbr?.delay ?? 0) - (whole ? (vbr?.padding ?? 0) : 0)) / first.sampleRate;
   const headerFrames = vbr?.frames ?? null;
