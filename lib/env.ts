@@ -88,6 +88,18 @@ export const ZEnv = z.object({
   ENQUEUE_TIMEOUT_MS: int(100).default(5000),
   /** Base delay of the exponential retry backoff of archive/resolve jobs (attempt n waits base * 2^(n-1)). */
   RETRY_BACKOFF_MS: int(10).default(10_000),
+  /** No single retry waits longer than this (the exponential backoff is capped). */
+  RETRY_BACKOFF_CAP_MS: int(10).default(300_000),
+  /** A retryable failure is retried until this long after the job was queued, then dead-lettered (>= 1 h
+   *  so ordinary outages of storage, database or vendor are outlasted). */
+  RETRY_BUDGET_SECONDS: int(1).default(4500),
+  /** Open retryable dead letters are re-driven automatically this often, once storage answers again. */
+  DEAD_LETTER_REDRIVE_INTERVAL_SECONDS: int(1).default(900),
+  /** Automatic re-drives of one recording's dead letters before only an operator can replay it. */
+  DEAD_LETTER_MAX_AUTO_REDRIVES: int(0).default(8),
+  /** Incomplete multipart uploads initiated longer ago than the longest possible transfer are aborted. */
+  MULTIPART_MAX_AGE_MINUTES: int(1).default(240),
+  UPLOAD_SWEEP_INTERVAL_SECONDS: int(1).default(3600),
   /** A 'processing' claim expires after this, so a crashed worker cannot block a recording forever. */
   CLAIM_PROCESSING_TTL_SECONDS: int(30).default(1800),
   ARCHIVE_JOBS_PER_SECOND: int(1).default(20),

@@ -9,7 +9,7 @@ import { storeAndVerify, type TStoreResult } from '@/lib/archive/store-and-verif
 import { storeRawPayload } from '@/lib/archive/store-raw-payload';
 import type { TArchiveContext, TArchiveOutcome } from '@/lib/archive/types';
 import { db } from '@/lib/db';
-import { claimRecording, completeClaim, releaseClaim } from '@/lib/ingest/claim-recording';
+import { claimRecording, completeClaim, releaseClaim, type TClaimOwner, type TClaimResult } from '@/lib/ingest/claim-recording';
 import { logger } from '@/lib/logger';
 import { idempotencyKey, type TArchiveJob } from '@/lib/queue/contracts';
 import { RETRY_OPTIONS } from '@/lib/queue/queues';
@@ -98,16 +98,35 @@ async function attemptArchive(job: TArchiveJob, key: string, ctx: TArchiveContex
   }
 }
 
+// The previous owner stopped without finishing (killed, or lost its lock): its attempt rows would stay
+// STARTED forever; they are closed as abandoned, and the takeover is logged at warn level and audited.
+async function recordTakeover(job: TArchiveJob, key: string, ctx: TArchiveContext, previousOwnerJobId: string): Promise<void> {
+  logger.warn({ key, jobId: ctx.jobId, previousOwnerJobId, source: job.source }, 'claim of a dead owner taken over');
+  const abandoned = await db().ingestAttempt.updateMany({
+    where: { idempotencyKey: key, outcome: 'STARTED' },
+    data: { outcome: 'FAILED', errorCode: 'abandoned', errorMessage: `owner job ${previousOwnerJobId} stopped without finishing (worker died or lost its lock)`, finishedAt: new Date() },
+  });
+  await auditArchiveEvent(key, 'archive.claim_taken_over', { jobId: ctx.jobId, previousOwnerJobId, abandonedAttempts: abandoned.count });
+}
+
+async function claim(job: TArchiveJob, key: string, owner: TClaimOwner): Promise<TClaimResult> {
+  return claimRecording(key, owner, job.source === 'REFETCH' ? { force: true } : {});
+}
+
 export async function archiveRecording(job: TArchiveJob, ctx: TArchiveContext): Promise<TArchiveOutcome> {
   const key = idempotencyKey(job.vendorSource, job.vendorRecordingId);
-  const claim = await claimRecording(key, job.source === 'REFETCH' ? { force: true } : {});
-  if (claim !== 'claimed') return acknowledgeDuplicate(job, key, ctx, `claim_${claim}`, null);
+  const owner = ctx.owner ?? { jobId: ctx.jobId, lockKey: null, token: null };
+  const claimed = await claim(job, key, owner);
+  // A live owner is settling this recording right now; only then is this job a duplicate of work in progress.
+  if (claimed.state === 'processing') return acknowledgeDuplicate(job, key, ctx, `claim_processing by ${claimed.ownerJobId}`, null);
+  if (claimed.state === 'completed') return acknowledgeDuplicate(job, key, ctx, 'claim_completed', null);
   let outcome: TArchiveOutcome;
   try {
+    if (claimed.state === 'taken_over') await recordTakeover(job, key, ctx, claimed.previousOwnerJobId);
     outcome = await attemptArchive(job, key, ctx);
   } catch (error) {
     // Anything that did not settle the recording frees it for the retry.
-    await releaseClaim(key).catch((e: unknown) => logger.warn({ err: e, key }, 'could not release claim'));
+    await releaseClaim(key, owner).catch((e: unknown) => logger.warn({ err: e, key }, 'could not release claim'));
     throw error;
   }
   await completeClaim(key);

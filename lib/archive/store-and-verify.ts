@@ -1,6 +1,7 @@
 // Steps 4–6 for a recording whose metadata and residency passed: download → locked storage → read-back
 // verification → duration check. Returns what was stored and, if anything is wrong with it, the quarantine.
 import type { S3Client } from '@aws-sdk/client-s3';
+import { abortOrphanUploads } from '@/lib/archive/abort-orphan-uploads';
 import { ArchiveError } from '@/lib/archive/archive-error';
 import { recordingsBucketFor } from '@/lib/archive/assert-same-region';
 import { auditArchiveEvent } from '@/lib/archive/audit-archive-event';
@@ -10,6 +11,7 @@ import { recordingObjectKey } from '@/lib/archive/recording-object-key';
 import type { TStoredMedia } from '@/lib/archive/recording-fields';
 import { transferMedia, type TTransferResult } from '@/lib/archive/transfer-media';
 import { verifyStoredObject } from '@/lib/archive/verify-stored-object';
+import { logger } from '@/lib/logger';
 import type { TQuarantine } from '@/lib/quarantine/open-quarantine-case';
 import type { TArchiveJob } from '@/lib/queue/contracts';
 import { selectRetentionPolicy } from '@/lib/retention/select-retention-policy';
@@ -29,9 +31,20 @@ export type TStoreInput = {
 
 export type TStoreResult = { media: TStoredMedia | null; measuredDurationSeconds: number | null; quarantine: TQuarantine | null };
 
-async function transfer(input: TStoreInput, bucket: string, retention: { retainUntil: Date; policyId: string | null }): Promise<TTransferResult> {
+// This attempt holds the recording's claim: an upload still open on the same key belongs to an attempt that
+// died mid-transfer. Its parts are released before we write (audited); failing to list is not fatal,
+// the periodic uploads sweep catches what is left.
+async function abortDeadAttemptUploads(input: TStoreInput, bucket: string, objectKey: string): Promise<void> {
+  try {
+    const aborted = await abortOrphanUploads(input.s3, bucket, { key: objectKey, initiatedBefore: new Date() });
+    if (aborted.length > 0) await auditArchiveEvent(input.key, 'storage.multipart_aborted', { reason: 'upload of an attempt that did not finish', uploads: aborted });
+  } catch (e) {
+    logger.warn({ err: e, bucket, key: objectKey }, 'could not list incomplete uploads of the object key');
+  }
+}
+
+async function transfer(input: TStoreInput, bucket: string, objectKey: string, retention: { retainUntil: Date; policyId: string | null }): Promise<TTransferResult> {
   const { job, record, key } = input;
-  const objectKey = recordingObjectKey({ vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId, startTime: record.startTime, mediaFormat: record.mediaFormat });
   const download = await input.client.openMedia({ vendorRecordingId: job.vendorRecordingId, interactionId: record.interactionId });
   const contentType = download.contentType ?? MIME_BY_FORMAT[record.mediaFormat] ?? 'application/octet-stream';
   try {
@@ -63,7 +76,10 @@ export async function storeAndVerify(input: TStoreInput): Promise<TStoreResult> 
   const { key, record } = input;
   const bucket = recordingsBucketFor(input.region);
   const retention = await selectRetentionPolicy(record.complianceTags);
-  const stored = await transfer(input, bucket, retention);
+  const { job } = input;
+  const objectKey = recordingObjectKey({ vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId, startTime: record.startTime, mediaFormat: record.mediaFormat });
+  await abortDeadAttemptUploads(input, bucket, objectKey);
+  const stored = await transfer(input, bucket, objectKey, retention);
   const media: TStoredMedia = { ...stored, mediaFormat: record.mediaFormat, retentionPolicyId: retention.policyId };
   await auditArchiveEvent(key, 'archive.stored', {
     bucket,
