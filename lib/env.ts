@@ -112,6 +112,8 @@ export const ZEnv = z.object({
   SWEEP_INTERVAL_SECONDS: int(1).default(60),
   /** Ingest events older than this are no longer re-driven by the sweep (they stay visible as PENDING). */
   SWEEP_LOOKBACK_HOURS: int(1).default(168),
+  /** Cron (UTC) of the daily reconciliation per vendor account; each run reconciles the previous UTC day. */
+  RECONCILE_CRON: z.string().min(9).default('15 2 * * *'),
   SWEEP_BATCH_SIZE: int(1).default(500),
   QUEUE_SAMPLE_INTERVAL_SECONDS: int(1).default(15),
   /** Samples kept per queue for the console's history charts (1440 × 15 s = 6 h). */

@@ -16,6 +16,7 @@ import { syncVendorAccounts, vendorAccounts } from '@/lib/vendors/accounts';
 import { processArchiveJob } from '@/workers/processors/archive-recording';
 import { handleFailedJob } from '@/workers/processors/dead-letter';
 import { processPollVendor } from '@/workers/processors/poll-vendor';
+import { processReconcileVendorDay } from '@/workers/processors/reconcile-vendor-day';
 import { processResolveInteraction } from '@/workers/processors/resolve-interaction';
 import { processSampleQueues } from '@/workers/processors/sample-queues';
 import { processSealAudit } from '@/workers/processors/seal-audit';
@@ -49,7 +50,7 @@ export type TWorkersHandle = {
   close(): Promise<void>;
 };
 
-type TSchedule = { queue: 'poll' | 'maintenance'; id: string; every: number; name: string; data: Record<string, unknown> };
+type TSchedule = { queue: 'poll' | 'maintenance'; id: string; every: number; name: string; data: Record<string, unknown>; /** cron (UTC) instead of every */ pattern?: string };
 
 function schedules(opts: TStartWorkersOptions): TSchedule[] {
   const e = env();
@@ -60,9 +61,18 @@ function schedules(opts: TStartWorkersOptions): TSchedule[] {
     name: JOBS.poll,
     data: { vendorAccountId: a.id },
   }));
+  const reconciles = vendorAccounts().map((a) => ({
+    queue: 'maintenance' as const,
+    id: `reconcile-${a.id}`,
+    every: 0,
+    pattern: e.RECONCILE_CRON,
+    name: JOBS.reconcile,
+    data: { vendorAccountId: a.id },
+  }));
   const sweepData = opts.sweepDeadlineMinutes === undefined ? {} : { deadlineMinutes: opts.sweepDeadlineMinutes };
   return [
     ...polls,
+    ...reconciles,
     { queue: 'maintenance', id: 'archive-sweep', every: (opts.sweepIntervalSeconds ?? e.SWEEP_INTERVAL_SECONDS) * 1000, name: JOBS.sweep, data: sweepData },
     { queue: 'maintenance', id: 'queues-sample', every: (opts.sampleIntervalSeconds ?? e.QUEUE_SAMPLE_INTERVAL_SECONDS) * 1000, name: JOBS.sampleQueues, data: {} },
     { queue: 'maintenance', id: 'audit-seal', every: (opts.sealIntervalSeconds ?? e.AUDIT_SEAL_EVERY_SECONDS) * 1000, name: JOBS.sealAudit, data: {} },
@@ -77,7 +87,7 @@ async function installSchedules(list: TSchedule[], onlyMissing: boolean): Promis
     const queue = s.queue === 'poll' ? pollQueue() : maintenanceQueue();
     // Re-upserting an existing scheduler would push its next run back; the watchdog only fills gaps.
     if (onlyMissing && (await queue.getJobScheduler(s.id))) continue;
-    await queue.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, data: s.data, opts: SCHEDULED_JOB_OPTS });
+    await queue.upsertJobScheduler(s.id, s.pattern ? { pattern: s.pattern, tz: 'UTC' } : { every: s.every }, { name: s.name, data: s.data, opts: SCHEDULED_JOB_OPTS });
   }
   if (onlyMissing) return;
   // Accounts removed from VENDOR_ACCOUNTS stop being polled.
@@ -91,6 +101,7 @@ const maintenanceProcessors: Record<string, (job: Job) => Promise<unknown>> = {
   [JOBS.sweep]: processSweepArchive,
   [JOBS.sampleQueues]: processSampleQueues,
   [JOBS.sealAudit]: processSealAudit,
+  [JOBS.reconcile]: processReconcileVendorDay,
 };
 
 async function processMaintenance(job: Job): Promise<unknown> {

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   /** A recording's audit history. */
   'audit.view': ['OFFICER', 'AUDITOR', 'ADMIN'],
   'audit.export': ['AUDITOR', 'ADMIN'],
+  /** Daily reconciliation reports (vendor listing against the archive) and their findings. */
+  'reconciliation.view': ['AUDITOR', 'ADMIN'],
   'operations.view': ['ADMIN'],
   'dead_letters.replay': ['ADMIN'],
   'users.manage': ['ADMIN'],
@@ -44,6 +46,7 @@ export const PAGES: readonly TPageRule[] = [
   { path: '/recordings', label: 'Archive', permission: 'recordings.view', nav: true },
   { path: '/quarantine', label: 'Quarantine', permission: 'quarantine.view', nav: true },
   { path: '/audit', label: 'Audit export', permission: 'audit.export', nav: true },
+  { path: '/reconciliation', label: 'Reconciliation', permission: 'reconciliation.view', nav: true },
   { path: '/operations', label: 'Operations', permission: 'operations.view', nav: true },
   { path: '/admin/users', label: 'Users', permission: 'users.manage', nav: true },
 ];

@@ -21,6 +21,7 @@ export const JOBS = {
   sweep: 'archive.sweep',
   sealAudit: 'audit.seal',
   sampleQueues: 'queues.sample',
+  reconcile: 'reconciliation.run',
 } as const;
 
 export const ZArchiveJob = z.object({
@@ -83,3 +84,10 @@ export type TPollJob = z.infer<typeof ZPollJob>;
 /** deadlineMinutes overrides ARCHIVE_DEADLINE_MINUTES (operators' "sweep now", tests). */
 export const ZSweepJob = z.object({ deadlineMinutes: z.number().int().min(0).optional() });
 export type TSweepJob = z.infer<typeof ZSweepJob>;
+
+/** One vendor account's UTC day against the archive; day defaults to yesterday (UTC) when the scheduler runs it. */
+export const ZReconcileJob = z.object({
+  vendorAccountId: z.string().min(1),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+export type TReconcileJob = z.infer<typeof ZReconcileJob>;

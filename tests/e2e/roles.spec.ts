@@ -24,6 +24,7 @@ test('officer: archive with identifiers in clear and legal holds; nothing else',
   expect(await status(page.request, 'POST', `/api/quarantine/${rec.caseId}/decision`, { decision: 'accept', note: 'not mine to decide' })).toBe(403);
   expect(await status(page.request, 'POST', '/api/audit/exports', {})).toBe(403);
   expect(await status(page.request, 'GET', '/api/operations/queues')).toBe(403);
+  expect(await status(page.request, 'GET', '/api/reconciliation')).toBe(403);
   expect(await status(page.request, 'GET', '/api/users')).toBe(403);
   expect(await status(page.request, 'POST', '/api/users', { email: 'x@callvault.test', name: 'X', role: 'ADMIN', password: 'long-enough-password' })).toBe(403);
   await page.goto('/quarantine');
@@ -58,7 +59,7 @@ test('auditor: read-only archive with masked identifiers, playback with a reason
   const rec = await makeRecording({ truncated: true, seconds: 4, vendorSeconds: 9 });
   await signInAs('AUDITOR');
   await page.goto(`/recordings/${rec.id}`);
-  expect(await navLabels(page)).toEqual(['Archive', 'Audit export']);
+  expect(await navLabels(page)).toEqual(['Archive', 'Audit export', 'Reconciliation']);
   await expect(page.getByTestId('participant').nth(1)).toContainText('•••');
   await expect(page.locator('main')).not.toContainText(rec.customerNumber);
   await expect(page.getByRole('button', { name: 'Place legal hold' })).toHaveCount(0);
@@ -81,7 +82,7 @@ test('auditor: read-only archive with masked identifiers, playback with a reason
 test('admin: every page, user administration audited', async ({ page, signInAs }) => {
   const admin = await signInAs('ADMIN');
   await page.goto('/admin/users');
-  expect(await navLabels(page)).toEqual(['Archive', 'Quarantine', 'Audit export', 'Operations', 'Users']);
+  expect(await navLabels(page)).toEqual(['Archive', 'Quarantine', 'Audit export', 'Reconciliation', 'Operations', 'Users']);
   const email = `e2e-new-${Date.now()}@callvault.test`;
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Name').fill('New Reviewer');

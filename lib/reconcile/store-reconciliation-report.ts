@@ -1,0 +1,41 @@
+// Signs a reconciliation document with the audit key provider and stores it in the account region's audit
+// bucket under Object Lock COMPLIANCE (as long as the recordings it vouches for), then confirms the stored
+// version carries the lock. Stored form: canonical JSON of { report, signature } — a verifier recomputes
+// canonicalJson(report) and checks the signature with the named key.
+import { createHash } from 'node:crypto';
+import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { canonicalJson } from '@/lib/audit/canonical-json';
+import type { TAuditKeyProvider } from '@/lib/audit/key-provider';
+import { env } from '@/lib/env';
+import type { TReconciliationDocument } from '@/lib/reconcile/types';
+import { bucketName } from '@/lib/storage/buckets';
+
+const DAY_MS = 24 * 3600_000;
+
+export type TStoredReport = { bucket: string; key: string; versionId: string | null; sha256: string; signature: string; keyId: string };
+
+export async function storeReconciliationReport(s3: S3Client, provider: TAuditKeyProvider, doc: TReconciliationDocument): Promise<TStoredReport> {
+  const keyId = provider.activeKeyId();
+  const signature = await provider.sign(keyId, canonicalJson(doc));
+  const body = Buffer.from(`${canonicalJson({ report: doc, signature: { alg: 'HMAC-SHA256', keyId, value: signature } })}\n`);
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  const bucket = bucketName('audit', doc.residencyRegion);
+  const key = `reconciliation/${doc.vendorAccountId}/${doc.day}/${doc.id}.json`;
+  const put = await s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      Body: body,
+      ContentType: 'application/json',
+      // Object Lock writes need an integrity header; MD5 is the one every S3 implementation accepts.
+      ContentMD5: createHash('md5').update(body).digest('base64'),
+      ObjectLockMode: 'COMPLIANCE',
+      ObjectLockRetainUntilDate: new Date(Date.now() + env().RETENTION_DEFAULT_DAYS * DAY_MS),
+      Metadata: { sha256 },
+    }),
+  );
+  const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: put.VersionId }));
+  if (head.ObjectLockMode !== 'COMPLIANCE') throw new Error(`reconciliation report ${key}: the store did not apply Object Lock COMPLIANCE`);
+  if (head.ContentLength !== body.length) throw new Error(`reconciliation report ${key}: stored ${head.ContentLength} bytes, wrote ${body.length}`);
+  return { bucket, key, versionId: put.VersionId ?? null, sha256, signature, keyId };
+}

@@ -1,0 +1,120 @@
+// Daily reconciliation against the simulators' listings (Genesys details query + recording metadata, CXone
+// completed contacts): a recording never delivered by webhook is found and archived through the normal
+// enqueue path; an archived row whose stored version disagrees and a row the vendor does not list are
+// reported; the report is signed, Object-Locked in the region's audit bucket, indexed and audited.
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as cxonePost } from '@/app/api/webhooks/cxone/route';
+import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
+import { canonicalJson } from '@/lib/audit/canonical-json';
+import { auditKeyProvider } from '@/lib/audit/key-provider';
+import { db } from '@/lib/db';
+import { JOBS } from '@/lib/queue/contracts';
+import { maintenanceQueue } from '@/lib/queue/queues';
+import type { TReconciliationDocument } from '@/lib/reconcile/types';
+import { s3 } from '@/lib/storage/s3-client';
+import { startCxoneSimulator } from '@/simulators/cxone/server';
+import { startGenesysSimulator } from '@/simulators/genesys/server';
+import type { TSimRecording, TSimulator } from '@/simulators/types';
+import { startWorkers, type TWorkersHandle } from '@/workers/index';
+import { resetRedis, runId, setVendorAccounts, startRouteServer, waitFor } from './ingest-harness';
+
+const GEN = `rec-gen-${runId}`;
+const CX = `rec-cx-${runId}`;
+// Yesterday (UTC): the day a scheduled run reconciles.
+const DAY = new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 10);
+const at = (hour: number) => new Date(`${DAY}T${String(hour).padStart(2, '0')}:00:00.000Z`);
+
+let genesys: TSimulator;
+let cxone: TSimulator;
+let workers: TWorkersHandle;
+let routes: { url: string; stop(): Promise<void> };
+
+const status = async (id: string) => (await db().recording.findFirst({ where: { vendorRecordingId: id }, select: { status: true } }))?.status ?? null;
+
+async function runReconcile(vendorAccountId: string): Promise<{ id: string }> {
+  const before = new Set((await db().reconciliationReport.findMany({ where: { vendorAccountId }, select: { id: true } })).map((r) => r.id));
+  await maintenanceQueue().add(JOBS.reconcile, { vendorAccountId, day: DAY }, { attempts: 1 });
+  let found: { id: string } | undefined;
+  await waitFor(`reconciliation report for ${vendorAccountId}`, async () => {
+    found = (await db().reconciliationReport.findMany({ where: { vendorAccountId }, select: { id: true } })).find((r) => !before.has(r.id));
+    return found !== undefined;
+  }, 60_000, 200);
+  return found!;
+}
+
+beforeAll(async () => {
+  const account = (id: string, instance: string) => ({ id, name: id, instance, clientId: `${id}-client`, clientSecret: `${id}-secret-0123456789`, webhookBearerToken: null, webhookHmacSecret: `${id}-hmac-0123456789abcd` });
+  genesys = await startGenesysSimulator({ accounts: [account(GEN, 'mypurecloud.com')] });
+  cxone = await startCxoneSimulator({ accounts: [account(CX, 'eu1')], faults: { maxPageSize: 2 } });
+  setVendorAccounts([...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()].map((a) => ({ ...a, requestsPerMinute: 100_000 })) as never);
+  await resetRedis();
+  routes = await startRouteServer({ '/api/webhooks/genesys': genesysPost, '/api/webhooks/cxone': cxonePost });
+  workers = await startWorkers({ schedule: false, metricsPort: null });
+});
+
+afterAll(async () => {
+  await resetRedis().catch(() => undefined);
+  await workers?.close();
+  await routes?.stop();
+  await genesys?.stop();
+  await cxone?.stop();
+});
+
+describe('daily reconciliation', () => {
+  it('archives what was never delivered, reports mismatches and extras, signs and locks the report', { timeout: 120_000 }, async () => {
+    const gen: TSimRecording[] = [1, 2, 3].map((h) => genesys.addRecording({ seconds: 1, seed: h, startTime: at(h) }));
+    const cx: TSimRecording[] = [4, 5].map((h) => cxone.addRecording({ seconds: 1, seed: h, startTime: at(h) }));
+    // Another day: never part of this day's reconciliation.
+    const otherDay = genesys.addRecording({ seconds: 1, seed: 9, startTime: new Date(at(1).getTime() - 24 * 3600_000) });
+    const [neverGen, neverCx] = [gen[2]!, cx[1]!];
+    await genesys.emitAll(gen.slice(0, 2), { baseUrl: routes.url });
+    await cxone.emitAll(cx.slice(0, 1), { baseUrl: routes.url });
+    const delivered = [...gen.slice(0, 2), cx[0]!].map((r) => r.id);
+    await waitFor('delivered recordings archived', async () => (await db().recording.count({ where: { vendorRecordingId: { in: delivered }, status: 'ARCHIVED' } })) === 3, 60_000, 200);
+    expect(await status(neverGen.id)).toBeNull();
+
+    // The archive row of one delivered recording now disagrees with its stored version.
+    await db().recording.updateMany({ where: { vendorRecordingId: gen[1]!.id }, data: { sizeBytes: { increment: 1 } } });
+    const extra = await db().recording.create({
+      data: { archiveId: `extra-${runId}`, vendorSource: 'GENESYS_CLOUD', vendorRecordingId: `extra-${runId}`, vendorAccountId: GEN, startTime: at(6), status: 'FAILED' },
+    });
+
+    const genReport = await runReconcile(GEN);
+    const row = await db().reconciliationReport.findUniqueOrThrow({ where: { id: genReport.id } });
+    expect({ listed: row.listedCount, matched: row.matchedCount, missing: row.missingCount, redriven: row.redrivenCount, extra: row.extraCount, mismatch: row.mismatchCount }).toEqual({
+      listed: 3, matched: 1, missing: 1, redriven: 1, extra: 1, mismatch: 1,
+    });
+    const findings = row.findings as { kind: string; vendorRecordingId: string }[];
+    expect(findings.map((f) => `${f.kind}:${f.vendorRecordingId}`).sort()).toEqual(
+      [`missing:${neverGen.id}`, `checksum_mismatch:${gen[1]!.id}`, `extra:${extra.vendorRecordingId}`].sort(),
+    );
+    expect(findings.some((f) => f.vendorRecordingId === otherDay.id)).toBe(false);
+
+    // The stored report: Object-Locked, byte-identical to the indexed digest, signature valid.
+    const object = await s3().send(new GetObjectCommand({ Bucket: row.bucket, Key: row.key, VersionId: row.versionId ?? undefined }));
+    expect(object.ObjectLockMode).toBe('COMPLIANCE');
+    expect(row.bucket).toMatch(/-audit-us$/);
+    const text = await object.Body!.transformToString();
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(text).digest('hex')).toBe(row.sha256);
+    const stored = JSON.parse(text) as { report: TReconciliationDocument; signature: { keyId: string; value: string } };
+    expect(await auditKeyProvider().verify(stored.signature.keyId, canonicalJson(stored.report), stored.signature.value)).toBe(true);
+    const tampered = { ...stored.report, counts: { ...stored.report.counts, missing: 0 } };
+    expect(await auditKeyProvider().verify(stored.signature.keyId, canonicalJson(tampered), stored.signature.value)).toBe(false);
+    expect(await db().auditEntry.count({ where: { action: 'reconciliation.reported', subjectId: row.id } })).toBe(1);
+
+    // The never-delivered recordings get archived, each downloaded once, recorded as a delivery.
+    const cxReport = await runReconcile(CX);
+    const cxRow = await db().reconciliationReport.findUniqueOrThrow({ where: { id: cxReport.id } });
+    expect(cxRow.bucket).toMatch(/-audit-eu$/);
+    expect([cxRow.listedCount, cxRow.matchedCount, cxRow.missingCount, cxRow.redrivenCount]).toEqual([2, 1, 1, 1]);
+    await waitFor('never-delivered recordings archived', async () => (await status(neverGen.id)) === 'ARCHIVED' && (await status(neverCx.id)) === 'ARCHIVED', 60_000, 200);
+    expect([genesys.downloadCount(neverGen.id), cxone.downloadCount(neverCx.id)]).toEqual([1, 1]);
+    expect(await db().ingestEvent.count({ where: { vendorRecordingId: neverGen.id, eventType: 'reconcile.missing' } })).toBe(1);
+
+    // A second run the next morning finds the account whole.
+    const again = await db().reconciliationReport.findUniqueOrThrow({ where: { id: (await runReconcile(CX)).id } });
+    expect([again.listedCount, again.matchedCount, again.missingCount, again.pendingCount, again.mismatchCount]).toEqual([2, 2, 0, 0, 0]);
+  });
+});
