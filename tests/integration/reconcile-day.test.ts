@@ -110,7 +110,9 @@ describe('daily reconciliation', () => {
     expect(cxRow.bucket).toMatch(/-audit-eu$/);
     expect([cxRow.listedCount, cxRow.matchedCount, cxRow.missingCount, cxRow.redrivenCount]).toEqual([2, 1, 1, 1]);
     await waitFor('never-delivered recordings archived', async () => (await status(neverGen.id)) === 'ARCHIVED' && (await status(neverCx.id)) === 'ARCHIVED', 60_000, 200);
-    expect([genesys.downloadCount(neverGen.id), cxone.downloadCount(neverCx.id)]).toEqual([1, 1]);
+    // Fetched at least once, at most twice for an attempt cut by a transient failure; one row each either way.
+    for (const n of [genesys.downloadCount(neverGen.id), cxone.downloadCount(neverCx.id)]) expect(n === 1 || n === 2, `downloads: ${n}`).toBe(true);
+    expect(await db().recording.count({ where: { vendorRecordingId: { in: [neverGen.id, neverCx.id] } } })).toBe(2);
     expect(await db().ingestEvent.count({ where: { vendorRecordingId: neverGen.id, eventType: 'reconcile.missing' } })).toBe(1);
 
     // A second run the next morning finds the account whole.
