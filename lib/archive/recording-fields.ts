@@ -43,6 +43,7 @@ export function recordingColumns(record: Partial<TCanonicalRecording>, region: s
     startTime: record.startTime ?? null,
     endTime: record.endTime ?? null,
     durationSeconds: record.durationSeconds ?? null,
+    durationSource: record.durationSource ?? null,
     measuredDurationSeconds: measured === null ? null : round3(measured),
     direction: record.direction ?? null,
     dataResidencyRegion: region,

@@ -30,6 +30,9 @@ export type TVendorAccount = {
   webhookBearerToken: string | null;
   /** Webhook auth for this account: HMAC-SHA256 key for X-CallVault-Signature; null = not used. */
   webhookHmacSecret: string | null;
+  /** Webhook auth for this account: an API-key header (what an EventBridge API destination can send, since it
+   *  cannot sign bodies); null = not used. */
+  webhookApiKey?: { header: string; value: string } | null;
   /** CXone: host of the media-playback API when it differs from apiBaseUrl (<area>.nice-incontact.com). */
   mediaBaseUrl?: string;
   /** Extra CA certificate(s), PEM, trusted for this account's TLS hosts (private CAs, test servers). */
@@ -45,8 +48,12 @@ export type TListedRecording = {
 
 export type TListPage = { recordings: TListedRecording[]; nextCursor: string | null };
 
-/** Vendor metadata exactly as received, with the vendor schema version it was read as. */
-export type TRawMetadata = { payload: unknown; schemaVersion: string };
+/** One vendor API response body exactly as received (these bytes are what its sha256 covers). */
+export type TRawResponse = { source: string; status: number; contentType: string | null; body: Buffer };
+
+/** Vendor metadata as received: `payload` is the parsed composite the normalizer reads, `responses` the exact
+ *  bodies it was assembled from, with the vendor schema version it was read as. */
+export type TRawMetadata = { payload: unknown; schemaVersion: string; responses?: TRawResponse[] };
 
 export type TMediaDownload = {
   stream: Readable;
@@ -80,6 +87,8 @@ export type TCanonicalRecording = {
   startTime: Date;
   endTime: Date;
   durationSeconds: number;
+  /** 'vendor': the API stated the duration; 'derived': the API states none, so it is end - start of the interaction. */
+  durationSource: 'vendor' | 'derived';
   direction: CallDirection;
   participants: TCanonicalParticipant[];
   complianceTags: string[];

@@ -7,7 +7,7 @@ import type { VendorApi } from './vendor-api';
 import { VendorError } from './vendor-error';
 
 /** Where to download from: a presigned URL (auth false) or a vendor API URL that wants the bearer token. */
-export type TMediaLocation = { url: URL; auth: boolean; formatHint: string };
+export type TMediaLocation = { url: URL; auth: boolean; formatHint: string; expectedBytes?: number | null };
 
 const FORMAT_BY_TYPE: Record<string, string> = {
   'audio/wav': 'wav',
@@ -41,6 +41,14 @@ function contentLengthOf(header: string | undefined): number | null {
   return Number(header);
 }
 
+function sizeMismatch(api: VendorApi, expectedBytes: number, contentLength: number): VendorError {
+  return new VendorError('size_mismatch', `${api.account.id}: the vendor stated ${expectedBytes} bytes but the download is ${contentLength} bytes`, {
+    accountId: api.account.id,
+    expectedBytes,
+    contentLength,
+  });
+}
+
 export async function openMediaStream(api: VendorApi, locate: () => Promise<TMediaLocation>): Promise<TMediaDownload> {
   for (let tries = 0; tries <= api.policy.mediaUrlRefreshes; tries++) {
     const location = await locate();
@@ -56,8 +64,13 @@ export async function openMediaStream(api: VendorApi, locate: () => Promise<TMed
     }
     const contentLength = contentLengthOf(res.headers['content-length']);
     const contentType = res.headers['content-type'] ?? null;
+    const expectedBytes = location.expectedBytes ?? null;
+    if (expectedBytes !== null && contentLength !== null && contentLength !== expectedBytes) {
+      drain(res);
+      throw sizeMismatch(api, expectedBytes, contentLength);
+    }
     return {
-      stream: lengthCheckedStream(res, contentLength, api.account.id),
+      stream: lengthCheckedStream(res, contentLength ?? expectedBytes, api.account.id),
       contentLength,
       contentType,
       mediaFormat: mediaFormatOf(contentType, location.url, location.formatHint),

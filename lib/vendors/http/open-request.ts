@@ -9,7 +9,7 @@ import { VendorError } from './vendor-error';
 /** Pinned agent for the account's own API hosts; presigned media hosts (e.g. the vendor's object storage) get
  *  TLS >= 1.2 with normal CA validation — their URLs come from a response of a pinned host. */
 export type TTransport = { http: http.Agent; pinned: https.Agent; unpinned: https.Agent; pinnedHosts: ReadonlySet<string>; accountId: string };
-export type TRequest = { method: 'GET' | 'POST'; url: URL; headers?: Record<string, string>; body?: string; timeoutMs: number };
+export type TRequest = { method: 'GET' | 'POST' | 'PUT'; url: URL; headers?: Record<string, string>; body?: string; timeoutMs: number };
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -62,8 +62,8 @@ export function openRequest(transport: TTransport, req: TRequest): Promise<Incom
   });
 }
 
-/** Reads a (small) response body, bounded so a misbehaving endpoint cannot exhaust memory. */
-export async function readBody(res: IncomingMessage, limitBytes = 20 * 1024 * 1024): Promise<string> {
+/** Reads a (small) response body as the bytes received, bounded so a misbehaving endpoint cannot exhaust memory. */
+export async function readBody(res: IncomingMessage, limitBytes = 20 * 1024 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of res) {
@@ -74,7 +74,7 @@ export async function readBody(res: IncomingMessage, limitBytes = 20 * 1024 * 10
     }
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Discards a body we do not need so the keep-alive socket can be reused. */

@@ -3,14 +3,15 @@
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { logger } from '@/lib/logger';
-import type { TVendorAccount } from '@/lib/vendors/types';
+import type { TRawResponse, TVendorAccount } from '@/lib/vendors/types';
 import type { AccessToken } from './access-token';
 import { drain, openRequest, readBody, type TRequest, type TTransport } from './open-request';
 import { backoffMs, parseRetryAfter, type TRetryPolicy } from './retry-policy';
 import type { TokenBucket } from './token-bucket';
 import { VendorError } from './vendor-error';
 
-export type TCall = { method: 'GET' | 'POST'; url: URL; body?: string; headers?: Record<string, string>; auth: boolean; timeoutMs?: number };
+export type TJsonResponse<T> = { status: number; body: T; raw: TRawResponse };
+export type TCall = { method: 'GET' | 'POST' | 'PUT'; url: URL; body?: string; headers?: Record<string, string>; auth: boolean; timeoutMs?: number };
 type TRetryState = { rateLimited: number; failed: number; reauthorized: boolean };
 
 export class VendorApi {
@@ -33,17 +34,19 @@ export class VendorApi {
     }
   }
 
-  /** Sends a call and parses a JSON body; any status outside `accept` becomes a VendorError. */
-  async json<T>(call: TCall, accept: readonly number[] = [200]): Promise<{ status: number; body: T }> {
+  /** Sends a call and parses a JSON body; any status outside `accept` becomes a VendorError. The exact body
+   *  text comes back too, so a metadata response can be archived verbatim. */
+  async json<T>(call: TCall, accept: readonly number[] = [200]): Promise<TJsonResponse<T>> {
     const res = await this.send({ ...call, headers: { accept: 'application/json', ...call.headers } });
     const status = res.statusCode ?? 0;
     if (!accept.includes(status)) {
       drain(res);
       throw this.statusError(status, call.url);
     }
-    const text = await readBody(res);
+    const bytes = await readBody(res);
+    const raw: TRawResponse = { source: `${call.method} ${call.url.pathname}${call.url.search}`, status, contentType: res.headers['content-type'] ?? null, body: bytes };
     try {
-      return { status, body: (text ? JSON.parse(text) : null) as T };
+      return { status, body: (bytes.length > 0 ? JSON.parse(bytes.toString('utf8')) : null) as T, raw };
     } catch {
       throw new VendorError('bad_response', `${call.method} ${call.url.pathname} returned invalid JSON`, { status, accountId: this.account.id });
     }

@@ -12,6 +12,8 @@ export type TVendorErrorCode =
   | 'media_expired' // download URL kept expiring (403) after fresh URLs
   | 'truncated_stream' // media stream ended before Content-Length bytes
   | 'missing_interaction' // a Genesys recording cannot be fetched without its conversation id
+  | 'size_mismatch' // the vendor stated the file size and a different number of bytes arrived
+  | 'media_unavailable' // the vendor reports the recording deleted or in error: no retry brings it back
   | 'bad_response'
   | 'http_error';
 
@@ -22,6 +24,7 @@ const RETRYABLE: ReadonlySet<TVendorErrorCode> = new Set([
   'not_ready',
   'media_expired',
   'truncated_stream',
+  'size_mismatch',
 ]);
 
 export class VendorError extends Error {
@@ -29,7 +32,7 @@ export class VendorError extends Error {
   constructor(
     readonly code: TVendorErrorCode,
     message: string,
-    readonly details: { status?: number; accountId?: string; retryAfterMs?: number; bytesReceived?: number; contentLength?: number | null } = {},
+    readonly details: { status?: number; accountId?: string; retryAfterMs?: number; bytesReceived?: number; contentLength?: number | null; expectedBytes?: number | null } = {},
   ) {
     super(message);
     this.name = 'VendorError';
