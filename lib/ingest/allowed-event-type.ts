@@ -2,11 +2,13 @@
 // subscription pointed at the wrong topic must show up as failed deliveries on the vendor's side, where the
 // integrator looks, instead of recordings quietly never arriving.
 import { AppError } from '@/lib/http/app-error';
+import { CONVERSATION_TOPIC, RECORDING_TOPIC } from '@/lib/vendors/genesys/webhook-schema';
 import type { TVendor } from '@/lib/vendors/types';
 
-// Genesys: the seed's recording.completed, and conversation-end topics from EventBridge / Architect
-// ("v2.detail.events.conversation.{id}.customer.end" — EventBridge keeps the literal {id} in detail-type).
-const GENESYS = [/^recording\.completed$/, /^v2\.detail\.events\.conversation\.[^.\s]+\.(customer\.end|user\.end|acw|wrapup)$/];
+// Genesys: the seed's recording.completed; conversation detail events (customer.end, user.end, acw, wrapup,
+// voicemail.end) and recording topics from EventBridge / Architect — EventBridge keeps the literal {id} in
+// detail-type, detail.topicName has the real ids.
+const GENESYS = [/^recording\.completed$/, CONVERSATION_TOPIC, RECORDING_TOPIC];
 // CXone has no native recording webhook; recordingReady is the integrator-defined event of the seed.
 const CXONE = [/^recordingReady$/];
 
@@ -14,11 +16,12 @@ function field(body: unknown, name: string): unknown {
   return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
 }
 
-/** The event type the body claims, before full validation (so the allowlist runs first). */
+/** The event type the body claims, before full validation (so the allowlist runs first). A delivery of only
+ *  the EventBridge `detail` carries its topic as a top-level topicName. */
 export function claimedEventType(vendor: TVendor, body: unknown): string | null {
   const candidates =
     vendor === 'GENESYS_CLOUD'
-      ? [field(body, 'type'), field(body, 'detail-type'), field(field(body, 'detail'), 'topicName')]
+      ? [field(body, 'type'), field(body, 'detail-type'), field(field(body, 'detail'), 'topicName'), field(body, 'topicName')]
       : [field(body, 'eventType')];
   const found = candidates.find((c): c is string => typeof c === 'string' && c.length > 0);
   return found ?? null;

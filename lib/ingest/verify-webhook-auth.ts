@@ -1,6 +1,9 @@
 // Authenticates a webhook on its RAW body, per account: a bearer token and/or an HMAC-SHA256 signature over
 // "<timestamp>.<raw body>" with a timestamp window (replays of captured deliveries fail once stale).
-// An account with neither configured refuses everything: an open endpoint would let anyone queue downloads.
+// Senders that cannot sign (an Amazon EventBridge API destination offers only Basic, API key or OAuth client
+// credentials) use the account's API-key header instead: when the account has one and the delivery carries
+// that header, the key alone decides. An account with nothing configured refuses everything: an open endpoint
+// would let anyone queue downloads.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError } from '@/lib/http/app-error';
 import type { TVendorAccount } from '@/lib/vendors/types';
@@ -41,6 +44,10 @@ function verifySignature(secret: string, headers: Headers, rawBody: Buffer, nowS
   if (!safeEqual(Buffer.from(match[1].toLowerCase(), 'hex'), expected)) throw unauthorized('invalid signature');
 }
 
+function verifyApiKey(expected: string, presented: string): void {
+  if (!safeEqual(presented.trim(), expected)) throw unauthorized('invalid API key');
+}
+
 export function verifyWebhookAuth(
   account: TVendorAccount,
   headers: Headers,
@@ -49,7 +56,11 @@ export function verifyWebhookAuth(
 ): void {
   const token = account.webhookBearerToken;
   const secret = account.webhookHmacSecret;
-  if (!token && !secret) throw unauthorized('webhook auth not configured');
+  const apiKey = account.webhookApiKey ?? null;
+  if (!token && !secret && !apiKey) throw unauthorized('webhook auth not configured');
+  const presentedKey = apiKey ? headers.get(apiKey.header) : null;
+  if (apiKey && presentedKey !== null) return verifyApiKey(apiKey.value, presentedKey);
+  if (!token && !secret) throw unauthorized(`missing API key header ${apiKey?.header}`);
   // Both configured → both required: a leaked token alone must not be enough.
   if (token) verifyBearer(token, headers);
   if (secret) verifySignature(secret, headers, rawBody, opts.nowSeconds ?? Math.floor(Date.now() / 1000), opts.toleranceSeconds);

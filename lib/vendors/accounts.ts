@@ -10,6 +10,8 @@ import type { TVendor, TVendorAccount } from './types';
 
 const VENDORS: Record<string, TVendor> = { 'genesys-cloud': 'GENESYS_CLOUD', GENESYS_CLOUD: 'GENESYS_CLOUD', 'nice-cxone': 'NICE_CXONE', NICE_CXONE: 'NICE_CXONE' };
 const DEFAULT_RPM: Record<TVendor, number> = { GENESYS_CLOUD: 240, NICE_CXONE: 30 };
+/** Header an EventBridge connection (authorization type API_KEY) is configured to send when none is named. */
+export const DEFAULT_API_KEY_HEADER = 'x-callvault-api-key';
 const LOCAL_HTTP = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
 
 const ZUrl = z.url().refine((u) => u.startsWith('https://') || LOCAL_HTTP.test(u), 'must be https:// (plain http only for 127.0.0.1/localhost)');
@@ -31,6 +33,13 @@ const ZAccountInput = z.strictObject({
   requestsPerMinute: z.number().positive().max(100_000).optional(),
   webhookBearerToken: ZSecret,
   webhookHmacSecret: ZSecret,
+  /** An API-key header for senders that cannot sign (EventBridge API destinations: API key auth). */
+  webhookApiKey: ZSecret,
+  webhookApiKeyHeader: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,100}$/, 'an HTTP header name')
+    .refine((h) => h.toLowerCase() !== 'authorization', 'use webhookBearerToken for the Authorization header')
+    .optional(),
 });
 type TAccountInput = z.infer<typeof ZAccountInput>;
 
@@ -67,6 +76,7 @@ function toAccount(input: TAccountInput, regions: readonly string[], readFile: (
     requestsPerMinute: input.requestsPerMinute ?? DEFAULT_RPM[vendorSource],
     webhookBearerToken: input.webhookBearerToken ?? null,
     webhookHmacSecret: input.webhookHmacSecret ?? null,
+    webhookApiKey: input.webhookApiKey ? { header: (input.webhookApiKeyHeader ?? DEFAULT_API_KEY_HEADER).toLowerCase(), value: input.webhookApiKey } : null,
   };
 }
 

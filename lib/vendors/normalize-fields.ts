@@ -64,6 +64,7 @@ export class CanonicalBuilder {
     if (isAbsent(value)) return this.problem('durationSeconds', 'missing', `${source} is absent`);
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return this.problem('durationSeconds', 'invalid', `${source} is not a non-negative number`);
     this.set('durationSeconds', value / divisor);
+    this.set('durationSource', 'vendor');
   }
 
   /** Cross-field rule: a recording cannot end before it starts. */
@@ -81,6 +82,7 @@ export class CanonicalBuilder {
     for (const field of REQUIRED_FIELDS) {
       if (this.partial[field] === undefined && !this.problems.some((p) => p.field === field)) this.problem(field, 'missing');
     }
+    if (this.partial.durationSeconds !== undefined && this.partial.durationSource === undefined) this.problem('durationSource', 'missing', 'a duration must say whether the vendor stated or we derived it');
     if (this.problems.length > 0) return { ok: false, problems: this.problems, partial: this.partial };
     return { ok: true, record: this.partial as TCanonicalRecording };
   }
@@ -92,10 +94,18 @@ export function normalizeTags(values: unknown[]): string[] {
   return [...new Set(tags.filter(Boolean))];
 }
 
-/** "tel:+15550199887" → "+15550199887"; other identifiers as given. */
-export function stripTelScheme(value: unknown): string | null {
+/** A caller address as an identifier: "tel:+15550199887" and "sip:+15550199887@carrier;user=phone" →
+ *  "+15550199887" (so dial rules see the number); a SIP URI whose user part is not a number keeps its
+ *  user@host form; other identifiers as given. */
+export function callerAddress(value: unknown): string | null {
   if (typeof value !== 'string' || value.trim() === '') return null;
-  return value.replace(/^tel:/i, '');
+  const trimmed = value.trim();
+  const sip = /^sips?:([^@;?]+)(@[^;?]*)?/i.exec(trimmed);
+  if (sip?.[1]) {
+    const user = sip[1].replace(/%2B/gi, '+');
+    return /^\+?\d[\d\s().-]*$/.test(user) ? user.replace(/[\s().-]/g, '') : `${user}${sip[2] ?? ''}`;
+  }
+  return trimmed.replace(/^tel:/i, '');
 }
 
 export function stringOrNull(value: unknown): string | null {

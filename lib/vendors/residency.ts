@@ -2,6 +2,7 @@
 // (RESIDENCY_DIAL_RULES) can only confirm it or flag a conflict, which the pipeline quarantines as
 // RESIDENCY_VIOLATION before any byte is stored. Reasons name prefixes, never whole customer numbers.
 import { z } from 'zod';
+import { callerAddress } from './normalize-fields';
 import type { TCanonicalParticipant, TVendorAccount } from './types';
 
 export type TDialRule = { prefix: string; region: string };
@@ -37,9 +38,10 @@ export function dialRules(): TDialRule[] {
   return cached.rules;
 }
 
-/** "+44 20 7946-0958" → "+442079460958"; numbers not in international form match no rule. */
+/** "+44 20 7946-0958", "tel:+44…", "sip:+44…@host" → "+442079460958"; numbers not in international form
+ *  match no rule. */
 function e164(identifier: string): string | null {
-  const compact = identifier.replace(/^tel:/i, '').replace(/[\s().-]/g, '');
+  const compact = (callerAddress(identifier) ?? '').replace(/[\s().-]/g, '');
   return /^\+\d{4,15}$/.test(compact) ? compact : null;
 }
 

@@ -7,10 +7,11 @@ import { createVendorApi, type TClientOptions } from '@/lib/vendors/http/create-
 import { decodeCursor, encodeCursor } from '@/lib/vendors/http/cursor';
 import { openMediaStream } from '@/lib/vendors/http/open-media-stream';
 import { parseWire } from '@/lib/vendors/http/parse-wire';
-import type { TCall, VendorApi } from '@/lib/vendors/http/vendor-api';
+import type { TCall, TJsonResponse, VendorApi } from '@/lib/vendors/http/vendor-api';
+import { formatFromUrl } from './format-from-url';
 import { VendorError } from '@/lib/vendors/http/vendor-error';
 import type { TListedRecording, TListPage, TMediaDownload, TRawMetadata, TRecordingRef, TVendorAccount, TVendorClient } from '@/lib/vendors/types';
-import { CXONE_API_PATH, CXONE_SCHEMA_VERSION, voiceInteractions, ZCompletedContactsPage, ZListCursor, ZPlayback, type TListCursor } from './wire';
+import { CXONE_API_PATH, CXONE_SCHEMA_VERSION, voiceInteractions, ZCompletedContactsPage, ZContact, ZListCursor, ZPlayback, type TListCursor } from './wire';
 
 const PAGE_SIZE = 100;
 const FIRST_POLL_WINDOW_MS = 24 * 3600_000;
@@ -23,10 +24,6 @@ function tokenCall(account: TVendorAccount): TCall {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ accessKeyId: account.clientId, accessKeySecret: account.clientSecret }),
   };
-}
-
-function dateOf(iso: string | undefined): string | null {
-  return iso && /^\d{4}-\d{2}-\d{2}T/.test(iso) ? partitionDate(iso) : null;
 }
 
 function skipOf(next: string): number | null {
@@ -65,47 +62,56 @@ export class CxoneClient implements TVendorClient {
     const recordings: TListedRecording[] = contacts.map((c) => ({
       vendorRecordingId: c.contactId,
       interactionId: c.masterContactId ?? c.contactId,
-      interactionDate: dateOf(c.contactStart),
+      interactionDate: partitionDate(c.contactStart),
     }));
     const next = page._links?.next;
     const nextSkip = next ? (skipOf(next) ?? pos.skip + (page.completedContacts?.length ?? 0)) : null;
     return { recordings, nextCursor: nextSkip !== null && nextSkip > pos.skip ? encodeCursor({ ...pos, skip: nextSkip }) : null };
   }
 
-  async listInteractionRecordings(contactId: string): Promise<TListedRecording[]> {
-    const playback = await this.playback(contactId);
-    const voice = voiceInteractions(parseWire(ZPlayback, playback, 'media playback', this.account.id));
+  async listInteractionRecordings(masterContactId: string): Promise<TListedRecording[]> {
+    const { body } = await this.playback(masterContactId);
+    const voice = voiceInteractions(parseWire(ZPlayback, body, 'media playback', this.account.id));
     if (voice.length === 0) return [];
-    return [{ vendorRecordingId: contactId, interactionId: contactId, interactionDate: dateOf(voice[0]?.startTime) }];
+    return [{ vendorRecordingId: masterContactId, interactionId: masterContactId, interactionDate: partitionDate(voice[0]?.startTime) }];
   }
 
   async fetchMetadata(ref: TRecordingRef): Promise<TRawMetadata> {
     const url = this.url(this.account.apiBaseUrl, `${CXONE_API_PATH}/contacts/${encodeURIComponent(ref.vendorRecordingId)}`);
-    const { body: contact } = await this.api.json<unknown>({ method: 'GET', url, auth: true });
-    const playback = await this.playback(ref.vendorRecordingId);
-    return { payload: { contact, playback }, schemaVersion: CXONE_SCHEMA_VERSION };
+    const { body: contact, raw: contactResponse } = await this.api.json<unknown>({ method: 'GET', url, auth: true });
+    const parsed = parseWire(ZContact, contact, 'contact', this.account.id);
+    // Media playback is keyed by the ACD call id, which CXone documents as the MASTER contact id.
+    const { body: playback, raw: playbackResponse } = await this.playback(parsed.masterContactId ?? parsed.contactId);
+    return { payload: { contact, playback }, schemaVersion: CXONE_SCHEMA_VERSION, responses: [contactResponse, playbackResponse] };
   }
 
   async openMedia(ref: TRecordingRef): Promise<TMediaDownload> {
+    const master = ref.interactionId ?? (await this.masterContactOf(ref.vendorRecordingId));
     return openMediaStream(this.api, async () => {
-      const playback = parseWire(ZPlayback, await this.playback(ref.vendorRecordingId), 'media playback', this.account.id);
+      const playback = parseWire(ZPlayback, (await this.playback(master)).body, 'media playback', this.account.id);
       const file = voiceInteractions(playback).find((i) => i.data?.fileToPlayUrl)?.data?.fileToPlayUrl;
       if (!file) throw new VendorError('not_found', `${this.account.id}: contact ${ref.vendorRecordingId} has no voice recording`, { status: 404 });
       const url = new URL(file, this.mediaBase());
       // The bearer token only goes to CXone's own hosts, never to a storage host named in a response.
       const ownHosts = [this.account.apiBaseUrl, this.mediaBase()].map((u) => new URL(u).host);
-      return { url, auth: ownHosts.includes(url.host), formatHint: 'mp3' };
+      return { url, auth: ownHosts.includes(url.host), formatHint: formatFromUrl(url.toString()) ?? 'unknown' };
     });
+  }
+
+  private async masterContactOf(contactId: string): Promise<string> {
+    const url = this.url(this.account.apiBaseUrl, `${CXONE_API_PATH}/contacts/${encodeURIComponent(contactId)}`);
+    const contact = parseWire(ZContact, (await this.api.json<unknown>({ method: 'GET', url, auth: true })).body, 'contact', this.account.id);
+    return contact.masterContactId ?? contact.contactId;
   }
 
   private mediaBase(): string {
     return this.account.mediaBaseUrl ?? this.account.apiBaseUrl;
   }
 
-  private async playback(contactId: string): Promise<unknown> {
-    const query = { 'acd-call-id': contactId, 'media-type': 'voice-only', 'exclude-waveforms': 'true', isDownload: 'true' };
+  private async playback(masterContactId: string): Promise<TJsonResponse<unknown>> {
+    const query = { 'acd-call-id': masterContactId, 'media-type': 'voice-only', 'exclude-waveforms': 'true', isDownload: 'true' };
     const url = this.url(this.mediaBase(), '/media-playback/v1/contacts', query);
-    return (await this.api.json<unknown>({ method: 'GET', url, auth: true })).body;
+    return this.api.json<unknown>({ method: 'GET', url, auth: true });
   }
 }
 

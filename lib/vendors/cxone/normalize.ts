@@ -1,11 +1,11 @@
-// NICE CXone metadata (completed contact + media-playback answer, as fetched by the client) → canonical record.
-// Timing and duration are the recording's own (the voice interaction of the playback answer), direction is the
-// contact's isOutbound flag; nothing is inferred or defaulted.
+// NICE CXone metadata (contact + media-playback answer, as fetched by the client) → canonical record.
+// Timing is the recording's own (the voice interaction of the playback answer). The Media Playback API states
+// no duration, so it is DERIVED from that interaction's end - start and recorded as derived; direction is the
+// contact's isOutbound flag; nothing else is inferred or defaulted.
 import { asArray, asRecord, CanonicalBuilder, normalizeTags, stringOrNull } from '@/lib/vendors/normalize-fields';
 import type { TCanonicalParticipant, TNormalizeResult } from '@/lib/vendors/types';
+import { formatFromUrl } from './format-from-url';
 import { CXONE_SCHEMA_VERSION } from './wire';
-
-const FORMATS: Record<string, string> = { mp3: 'mp3', mp4: 'mp4', m4a: 'mp4', wav: 'wav', ogg: 'ogg', opus: 'ogg', webm: 'webm' };
 
 function voiceInteraction(playback: Record<string, unknown>): Record<string, unknown> {
   const all = asArray(playback.interactions).map(asRecord);
@@ -23,12 +23,22 @@ function participantsOf(contact: Record<string, unknown>, isOutbound: boolean | 
   return people;
 }
 
+/** The URL's file extension is only a label (the bytes decide); an unknown one is said so, not guessed. */
 function formatOf(b: CanonicalBuilder, fileToPlayUrl: unknown): void {
   if (typeof fileToPlayUrl !== 'string' || fileToPlayUrl === '') return b.problem('mediaFormat', 'missing', 'interaction fileToPlayUrl is absent');
-  const ext = /\.([a-z0-9]+)$/i.exec(new URL(fileToPlayUrl, 'http://x').pathname)?.[1]?.toLowerCase();
-  const format = ext ? FORMATS[ext] : undefined;
-  if (!format) return b.problem('mediaFormat', 'invalid', `fileToPlayUrl has no known audio extension (${ext ?? 'none'})`);
-  b.set('mediaFormat', format);
+  b.set('mediaFormat', formatFromUrl(fileToPlayUrl) ?? 'unknown');
+}
+
+/** callTaggingList entries are objects ({ value, updateTime }); plain strings are taken as given. */
+function tagsOf(interaction: Record<string, unknown>): unknown[] {
+  return asArray(interaction.callTaggingList).map((t) => (typeof t === 'string' ? t : asRecord(t).value));
+}
+
+function derivedDuration(b: CanonicalBuilder): void {
+  const { startTime, endTime } = b.partial;
+  if (!startTime || !endTime || endTime < startTime) return b.problem('durationSeconds', 'missing', 'no duration stated and no valid interaction start/end to derive it from');
+  b.set('durationSeconds', (endTime.getTime() - startTime.getTime()) / 1000);
+  b.set('durationSource', 'derived');
 }
 
 export function normalizeCxone(payload: unknown): TNormalizeResult {
@@ -41,13 +51,16 @@ export function normalizeCxone(payload: unknown): TNormalizeResult {
   b.set('vendorSource', 'NICE_CXONE');
   b.set('rawVendorPayloadVersion', CXONE_SCHEMA_VERSION);
   b.id('vendorRecordingId', contact.contactId, 'contact.contactId');
-  if (playback.contactId !== undefined && String(playback.contactId) !== String(contact.contactId)) {
-    b.problem('vendorRecordingId', 'invalid', 'playback.contactId differs from contact.contactId');
+  const master = contact.masterContactId ?? contact.contactId;
+  // The playback answer is for the ACD (master) contact it was asked about; its own contactId is the
+  // recording system's id and is not compared.
+  if (playback.acdcontactId !== undefined && playback.acdcontactId !== null && String(playback.acdcontactId) !== String(master)) {
+    b.problem('interactionId', 'invalid', 'playback.acdcontactId differs from contact.masterContactId');
   }
-  b.id('interactionId', contact.masterContactId ?? contact.contactId, 'contact.masterContactId');
-  b.time('startTime', interaction.startTime, 'interaction.startTime');
-  b.time('endTime', interaction.endTime, 'interaction.endTime');
-  b.seconds(data.duration, 1, 'interaction.data.duration');
+  b.id('interactionId', master, 'contact.masterContactId');
+  b.time('startTime', interaction.startTime ?? data.startTime, 'interaction.startTime');
+  b.time('endTime', interaction.endTime ?? data.endTime, 'interaction.endTime');
+  derivedDuration(b);
 
   const isOutbound = typeof contact.isOutbound === 'boolean' ? contact.isOutbound : null;
   if (contact.isOutbound === undefined || contact.isOutbound === null) b.problem('direction', 'missing', 'contact.isOutbound is absent');
@@ -57,8 +70,7 @@ export function normalizeCxone(payload: unknown): TNormalizeResult {
   const participants = participantsOf(contact, isOutbound);
   if (participants.length === 0) b.problem('participants', 'missing', 'contact has neither agent nor customer address');
   else b.set('participants', participants);
-  const tagging = asArray(interaction.callTagging).map((t) => (typeof t === 'string' ? t : asRecord(t).name));
-  b.set('complianceTags', normalizeTags(tagging));
+  b.set('complianceTags', normalizeTags(tagsOf(interaction)));
   formatOf(b, data.fileToPlayUrl);
   return b.result();
 }

@@ -1,10 +1,10 @@
 // CXone has no public recording-ready webhook; `recordingReady` is the integrator-defined event of the seed,
 // sent by a Studio script / middleware when a call's recording is available. Its shape (defined here and sent
-// by simulators/cxone) names the ACD contact, which is our vendorRecordingId for CXone.
+// by simulators/cxone) names the ACD contact, which is our vendorRecordingId for CXone. Only the contact id is
+// required (it is what we fetch); every other field is optional, of any type, and kept in the raw payload.
 import { z } from 'zod';
-import { partitionDate } from '@/lib/ingest/partition-date';
 import type { TWebhookEvent } from '@/lib/vendors/types';
-
+import { partitionDate } from '@/lib/ingest/partition-date';
 
 const ZContactId = z.union([z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.number().int().positive()]).transform(String);
 const ZIsoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'ISO-8601 timestamp');
@@ -18,24 +18,24 @@ const ZIsoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'ISO-8601 ti
  */
 export const ZRecordingReady = z.looseObject({
   eventType: z.literal('recordingReady'),
-  eventId: z.string().min(1).max(200).optional(),
+  eventId: z.string().min(1).max(200).nullish(),
   timestamp: ZIsoTime,
-  businessUnitId: z.union([z.string(), z.number()]).optional(),
-  contactId: ZContactId,
-  masterContactId: ZContactId.optional(),
-  startDate: ZIsoTime.optional(),
-  recordingId: z.string().max(200).optional(),
-  fileName: z.string().max(500).optional(),
-  mediaType: z.string().optional(),
+  contactId: z
+    .union([z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.number().int().positive()], { error: 'contactId (a CXone contact id) is required: it names the recording to fetch' })
+    .transform(String),
+  masterContactId: ZContactId.nullish(),
+  startDate: z.unknown().optional(),
 });
 
 export function parseWebhook(body: unknown): TWebhookEvent {
   const e = ZRecordingReady.parse(body);
+  const contactId = e.contactId;
+  const startDate = typeof e.startDate === 'string' ? partitionDate(e.startDate) : null;
   return {
     kind: 'recording',
-    vendorRecordingId: e.contactId,
-    interactionId: e.masterContactId ?? e.contactId,
-    interactionDate: partitionDate(e.startDate ?? e.timestamp),
+    vendorRecordingId: contactId,
+    interactionId: e.masterContactId ?? contactId,
+    interactionDate: startDate ?? partitionDate(e.timestamp),
     eventType: e.eventType,
     vendorEventId: e.eventId ?? null,
   };

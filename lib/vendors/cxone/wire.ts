@@ -1,6 +1,7 @@
 // The parts of NICE CXone responses the client itself relies on. Field names of completed contacts follow the
-// Reporting API; the media-playback shape beyond interactions[].data.fileToPlayUrl is our reading of samples
-// (marked unverified in notes/vendor-apis.md). Unknown fields are kept verbatim for the raw payload.
+// Reporting API; the media-playback answer follows the published Media Playback API types (see
+// docs/vendors.md): `acdcontactId` names the ACD (master) contact, `contactId` is the recording system's own id.
+// Unknown fields are kept verbatim for the raw payload.
 import { z } from 'zod';
 
 export const CXONE_SCHEMA_VERSION = 'cxone-media-playback-v1';
@@ -22,17 +23,19 @@ export const ZCompletedContactsPage = z.looseObject({
 });
 
 export const ZPlaybackInteraction = z.looseObject({
-  mediaType: z.string().optional(),
-  startTime: z.string().optional(),
-  data: z.looseObject({ fileToPlayUrl: z.string().optional() }).optional(),
+  mediaType: z.string().nullish(),
+  startTime: z.string().nullish(),
+  data: z.looseObject({ fileToPlayUrl: z.string().nullish(), startTime: z.string().nullish() }).nullish(),
 });
 
-export const ZPlayback = z.looseObject({ contactId: ZId.optional(), interactions: z.array(ZPlaybackInteraction).optional() });
+export const ZPlayback = z.looseObject({ contactId: ZId.nullish(), acdcontactId: ZId.nullish(), interactions: z.array(ZPlaybackInteraction).nullish() });
+
+export const ZContact = z.looseObject({ contactId: ZId, masterContactId: ZId.nullish() });
 
 export const ZListCursor = z.object({ v: z.literal(1), updatedSince: z.string(), skip: z.number().int().nonnegative() });
 export type TListCursor = z.infer<typeof ZListCursor>;
 
-/** Voice interactions of a media-playback answer (screen/chat entries are not call recordings). */
+/** Voice interactions of a media-playback answer (chat and email entries are not call recordings). */
 export function voiceInteractions(playback: z.infer<typeof ZPlayback>) {
   return (playback.interactions ?? []).filter((i) => !i.mediaType || i.mediaType.startsWith('voice'));
 }

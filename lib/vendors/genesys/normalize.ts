@@ -1,8 +1,8 @@
 // Genesys Cloud metadata (recording + analytics conversation details, as fetched by the client) → canonical
-// record. Every mandatory field comes from the vendor's own value: duration is outputDurationMs / 1000,
+// record. Every mandatory field comes from the vendor's own value: duration is outputDurationMs / 1000 (stated),
 // direction is the conversation's originatingDirection, never inferred.
 import type { CallDirection } from '@/lib/generated/prisma/enums';
-import { asArray, asRecord, CanonicalBuilder, normalizeTags, stringOrNull, stripTelScheme } from '@/lib/vendors/normalize-fields';
+import { asArray, asRecord, callerAddress, CanonicalBuilder, normalizeTags, stringOrNull } from '@/lib/vendors/normalize-fields';
 import type { TCanonicalParticipant, TNormalizeResult } from '@/lib/vendors/types';
 import { GENESYS_SCHEMA_VERSION } from './wire';
 
@@ -20,11 +20,17 @@ function participantOf(p: Record<string, unknown>, direction: string | undefined
   if (SYSTEM_PURPOSES.has(purpose)) return null;
   const displayName = stringOrNull(p.participantName);
   if (purpose === 'agent' || purpose === 'user') return { role: 'AGENT', identifier: stringOrNull(p.userId), displayName };
-  if (purpose === 'customer' || purpose === 'external') {
+  if (purpose === 'customer') {
     // The customer's own number: the caller (ani) on inbound calls, the dialled number (dnis) on outbound.
     const session = sessionsOf(p)[0] ?? {};
     const number = direction === 'outbound' ? session.dnis : direction === 'inbound' ? session.ani : undefined;
-    return { role: 'CUSTOMER', identifier: stripTelScheme(number) ?? stringOrNull(p.externalContactId), displayName };
+    return { role: 'CUSTOMER', identifier: callerAddress(number) ?? stringOrNull(p.externalContactId), displayName };
+  }
+  // `external` is a third party (a consulted number, a transfer target): a party to the call, not the customer,
+  // so it neither identifies the customer nor decides residency.
+  if (purpose === 'external') {
+    const session = sessionsOf(p)[0] ?? {};
+    return { role: 'OTHER', identifier: callerAddress(session.addressOther ?? session.remote ?? session.dnis) ?? stringOrNull(p.participantId), displayName };
   }
   return { role: 'OTHER', identifier: stringOrNull(p.userId ?? p.participantId), displayName };
 }
@@ -57,8 +63,10 @@ export function normalizeGenesys(payload: unknown): TNormalizeResult {
   else b.set('participants', participants);
   b.set('complianceTags', normalizeTags(wrapUpTags(people)));
 
+  const media = typeof recording.media === 'string' ? recording.media.toLowerCase() : 'audio';
   const format = typeof root.formatId === 'string' ? FORMATS[root.formatId] : undefined;
-  if (root.formatId === undefined) b.problem('mediaFormat', 'missing', 'formatId is absent');
+  if (media !== 'audio') b.problem('mediaFormat', 'invalid', `recording.media is "${media}": only audio recordings are archived as calls`);
+  else if (root.formatId === undefined) b.problem('mediaFormat', 'missing', 'formatId is absent');
   else if (!format) b.problem('mediaFormat', 'invalid', `formatId "${String(root.formatId)}" is not an audio format we archive`);
   else b.set('mediaFormat', format);
   return b.result();

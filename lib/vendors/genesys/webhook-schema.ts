@@ -1,59 +1,93 @@
-// Genesys webhook bodies we accept: the seed's `recording.completed` (integrator-defined; Genesys has no native
-// recording-ready event) and the real route, an EventBridge conversation-end event naming a conversation whose
-// recordings are then fetched. parseWebhook throws ZodError on anything else.
+// Genesys webhook bodies we accept. Strict only where the pipeline depends on a value (what to fetch: the
+// conversation id, and the recording id where the event names one); every other field is optional and of any
+// type (a `displayName: null` or `duration: "142.5"` costs nothing) and stays in the raw payload.
+// - the seed's `recording.completed` (integrator-defined; Genesys has no native recording-ready event);
+// - Amazon EventBridge (or any relay) deliveries of notification topics, either the whole EventBridge event
+//   (`detail-type` + `detail`) or only its `detail` (an input transformer may forward just `$.detail`):
+//   conversation detail events (customer.end, user.end, acw, wrapup, voicemail.end) name a conversation whose
+//   recordings are then listed; recording topics (v2.users.{id}.conversations.{id}.recordings,
+//   v2.users.{id}.recordings) name one recording and its conversation.
+// parseWebhook throws ZodError (→ 422 with the reason) on anything else.
 import { z } from 'zod';
-import { partitionDate } from '@/lib/ingest/partition-date';
 import type { TWebhookEvent } from '@/lib/vendors/types';
-
+import { partitionDate } from '@/lib/ingest/partition-date';
 
 const ZIsoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'ISO-8601 timestamp');
+const ZId = z.string().min(1).max(200);
+const SEGMENT = '[^.\\s]+';
 
-/** The seed's example payload; `conversationId` is what lets us fetch the recording (it is added by the integrator). */
+export const CONVERSATION_TOPIC = new RegExp(`^v2\\.detail\\.events\\.conversation\\.${SEGMENT}\\.(customer\\.end|user\\.end|acw|wrapup|voicemail\\.end)$`);
+export const RECORDING_TOPIC = new RegExp(`^v2\\.users\\.${SEGMENT}\\.(conversations\\.${SEGMENT}\\.recordings|recordings)$`);
+
+/** The seed's example payload; `conversationId` is what lets us fetch the recording (added by the integrator). */
 export const ZRecordingCompleted = z.looseObject({
   type: z.literal('recording.completed'),
-  id: z.string().min(1).max(200),
+  id: ZId,
   timestamp: ZIsoTime,
   data: z.looseObject({
-    id: z.string().min(1).max(200),
-    conversationId: z.string().min(1).max(200).optional(),
-    mediaType: z.string().optional(),
-    duration: z.number().nonnegative().optional(),
-    participants: z.array(z.looseObject({ id: z.string().optional(), type: z.string().optional(), displayName: z.string().optional() })).optional(),
-    tags: z.array(z.string()).optional(),
-    status: z.string().optional(),
+    id: ZId,
+    conversationId: z.string({ error: 'data.conversationId is required: a Genesys recording cannot be fetched without its conversation' }).min(1).max(200),
   }),
 });
 
-const CONVERSATION_END = /^v2\.detail\.events\.conversation\.[^.\s]+\.(customer\.end|user\.end|acw|wrapup)$/;
+/** Conversation detail event bodies (CustomerEndDetailEventTopicCustomerEndEvent and siblings): eventTime is
+ *  epoch milliseconds. */
+const ZConversationEventBody = z.looseObject({
+  conversationId: ZId.nullish(),
+  id: ZId.nullish(),
+  eventTime: z.number().nullish(),
+}).refine((b) => b.conversationId ?? b.id, 'eventBody.conversationId is required to list the conversation\'s recordings');
 
-/** EventBridge envelope around a Genesys notification (detail-type keeps the topic pattern with "{id}"). */
-export const ZConversationEndEvent = z.looseObject({
-  id: z.string().max(200).optional(),
-  time: ZIsoTime.optional(),
-  'detail-type': z.string().regex(CONVERSATION_END, 'a conversation end/acw/wrapup topic'),
-  detail: z.looseObject({
-    topicName: z.string().max(300).optional(),
-    eventBody: z
-      .looseObject({ id: z.string().min(1).max(200).optional(), conversationId: z.string().min(1).max(200).optional() })
-      .refine((b) => b.conversationId ?? b.id, 'eventBody.conversationId or eventBody.id is required'),
-    metadata: z.looseObject({ CorrelationId: z.string().optional() }).optional(),
-  }),
+/** RecordingEventRecording / RecordingArchiveRestoreTopicRecording. */
+const ZRecordingEventBody = z.looseObject({
+  id: z.string({ error: 'eventBody.id (the recording id) is required' }).min(1).max(200),
+  conversationId: z.string({ error: 'eventBody.conversationId is required: a Genesys recording cannot be fetched without its conversation' }).min(1).max(200),
 });
+
+const ZDetail = z.looseObject({
+  topicName: z.string().max(300).nullish(),
+  eventBody: z.unknown(),
+  metadata: z.looseObject({ CorrelationId: z.string().nullish() }).nullish(),
+});
+
+/** The EventBridge event (detail-type repeats the topic pattern, possibly with a literal "{id}"). */
+export const ZEventBridgeEvent = z.looseObject({ id: z.string().max(200).nullish(), time: ZIsoTime.nullish(), 'detail-type': z.string().max(300), detail: ZDetail });
+
+type TEnvelope = { topic: string; eventBody: unknown; eventId: string | null; time: string | null };
+
+function envelopeOf(body: Record<string, unknown>): TEnvelope {
+  if ('detail-type' in body) {
+    const e = ZEventBridgeEvent.parse(body);
+    return { topic: e['detail-type'], eventBody: e.detail.eventBody, eventId: e.id ?? e.detail.metadata?.CorrelationId ?? null, time: e.time ?? null };
+  }
+  const d = ZDetail.extend({ topicName: z.string().max(300) }).parse(body);
+  return { topic: d.topicName, eventBody: d.eventBody, eventId: d.metadata?.CorrelationId ?? null, time: null };
+}
+
+function epochDate(ms: number | null | undefined): string | null {
+  return typeof ms === 'number' && Number.isFinite(ms) ? partitionDate(new Date(ms).toISOString()) : null;
+}
+
+function fromNotification(body: Record<string, unknown>): TWebhookEvent {
+  const env = envelopeOf(body);
+  if (RECORDING_TOPIC.test(env.topic)) {
+    const r = ZRecordingEventBody.parse(env.eventBody);
+    return { kind: 'recording', vendorRecordingId: r.id, interactionId: r.conversationId, interactionDate: partitionDate(env.time), eventType: env.topic, vendorEventId: env.eventId };
+  }
+  if (!CONVERSATION_TOPIC.test(env.topic)) {
+    throw new z.ZodError([{ code: 'custom', path: ['detail-type'], message: 'a conversation detail event or recording topic', input: env.topic }]);
+  }
+  const e = ZConversationEventBody.parse(env.eventBody);
+  const interactionId = (e.conversationId ?? e.id) as string;
+  return { kind: 'interaction', interactionId, interactionDate: epochDate(e.eventTime) ?? partitionDate(env.time), eventType: env.topic, vendorEventId: env.eventId };
+}
 
 export function parseWebhook(body: unknown): TWebhookEvent {
-  const type = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).type : undefined;
-  if (type === 'recording.completed') {
+  const record = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  if (record.type === 'recording.completed') {
     const e = ZRecordingCompleted.parse(body);
-    // Partition tag only: the day the recording completed (UTC).
-    return { kind: 'recording', vendorRecordingId: e.data.id, interactionId: e.data.conversationId ?? null, interactionDate: partitionDate(e.timestamp), eventType: e.type, vendorEventId: e.id };
+    // Partition tag only: the UTC day the recording completed.
+    return { kind: 'recording', vendorRecordingId: e.data.id, interactionId: e.data.conversationId, interactionDate: partitionDate(e.timestamp), eventType: e.type, vendorEventId: e.id };
   }
-  const e = ZConversationEndEvent.parse(body);
-  const interactionId = (e.detail.eventBody.conversationId ?? e.detail.eventBody.id) as string;
-  return {
-    kind: 'interaction',
-    interactionId,
-    interactionDate: partitionDate(e.time),
-    eventType: e['detail-type'],
-    vendorEventId: e.id ?? e.detail.metadata?.CorrelationId ?? null,
-  };
+  return fromNotification(record);
 }
