@@ -64,7 +64,14 @@ export type TSimRecordingSpec = {
   seed?: number;
   /** Sample rate of Genesys WAV media (8000 default, or 16000). */
   sampleRate?: 8000 | 16000;
+  /** Genesys Recording.media: 'audio' (default), or a screen/chat recording of the same conversation. */
+  mediaKind?: TSimMedia;
+  /** Genesys Recording.fileState: AVAILABLE (default); ARCHIVED needs a restore (PUT) first; DELETED is gone. */
+  fileState?: TSimFileState;
 };
+
+export type TSimMedia = 'audio' | 'screen' | 'chat';
+export type TSimFileState = 'AVAILABLE' | 'ARCHIVED' | 'RESTORING' | 'RESTORED' | 'DELETED';
 
 export type TSimRecording = {
   vendor: 'genesys' | 'cxone';
@@ -84,6 +91,9 @@ export type TSimRecording = {
   missing: TSimMissingField[];
   /** Remaining 202 answers (Genesys). */
   pendingPolls: number;
+  mediaKind: TSimMedia;
+  /** Changes when a restore is requested (ARCHIVED → RESTORING → RESTORED). */
+  fileState: TSimFileState;
   seed: number;
   sampleRate: 8000 | 16000;
   /** When the vendor considers the record last updated (listing order / updatedSince). */
@@ -120,7 +130,7 @@ export type TEmitOptions = {
   /** Console base URL, e.g. http://127.0.0.1:3000. */
   baseUrl: string;
   /** Genesys: 'seed' = recording.completed (default), 'real' = EventBridge conversation-end. CXone: 'seed' only. */
-  style?: 'seed' | 'real';
+  style?: 'seed' | 'real' | 'recording-topic';
   /** Deliveries per event (at-least-once redelivery), same event id each time. Default 1. */
   duplicates?: number;
   /** Shuffle the delivery order (true, or a numeric seed for a reproducible order). */

@@ -50,6 +50,8 @@ export function buildRecording(vendor: 'genesys' | 'cxone', account: TSimAccount
     tags: spec.tags ?? ['Compliance', 'pci-scoped'],
     missing: spec.missing ?? [],
     pendingPolls: spec.pendingPolls ?? 0,
+    mediaKind: spec.mediaKind ?? 'audio',
+    fileState: spec.fileState ?? 'AVAILABLE',
     seed,
     sampleRate,
     // The moment the record became visible at the vendor (drives listings and updatedSince).

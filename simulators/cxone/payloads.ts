@@ -1,6 +1,8 @@
 // NICE CXone JSON for a simulated recording: a completed contact (Reporting API field names), a media-playback
-// answer (interactions[].data.fileToPlayUrl) and the integrator-defined recordingReady webhook body.
-import { randomUUID } from 'node:crypto';
+// answer shaped like the published Media Playback API types (checked by tests/integration/vendor-contract.test.ts:
+// no duration, acdcontactId = the master contact, callTaggingList[].value, participant and segment lists) and
+// the integrator-defined recordingReady webhook body.
+import { createHash, randomUUID } from 'node:crypto';
 import type { TSimRecording } from '../types';
 
 const POINT_OF_CONTACT = '+18005550123';
@@ -34,16 +36,44 @@ export function completedContact(rec: TSimRecording) {
   };
 }
 
+/** The recording system's own contact id (a UUID-like string, not the ACD contact id). */
+function recordingContactId(rec: TSimRecording): string {
+  const h = createHash('sha256').update(`cxone-contact:${rec.interactionId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+function participantDataList(rec: TSimRecording, start: string | null, end: string | null) {
+  const stage = start && end ? [{ stageType: 'ACTIVE', startTime: start, endTime: end }] : [];
+  return [
+    { participantType: 'AGENT', agentName: rec.agent.name, userId: randomUUID(), channel: 1, voiceStages: stage },
+    { participantType: 'CUSTOMER', channel: 0, voiceStages: stage },
+  ];
+}
+
 export function playback(rec: TSimRecording, fileToPlayUrl: string) {
+  const start = rec.missing.includes('startTime') ? null : rec.startTime.toISOString();
+  const end = rec.missing.includes('endTime') ? null : rec.endTime.toISOString();
+  const times = { ...(start ? { startTime: start } : {}), ...(end ? { endTime: end } : {}) };
   return {
-    contactId: rec.id,
+    contactId: recordingContactId(rec),
+    acdcontactId: rec.interactionId,
+    elevatedInteraction: false,
     interactions: [
       {
         mediaType: 'voice-only',
-        ...(rec.missing.includes('startTime') ? {} : { startTime: rec.startTime.toISOString() }),
-        ...(rec.missing.includes('endTime') ? {} : { endTime: rec.endTime.toISOString() }),
-        callTagging: rec.tags,
-        data: { fileToPlayUrl, ...(rec.missing.includes('duration') ? {} : { duration: rec.seconds }) },
+        channelType: 'PHONE_CALL',
+        ...times,
+        '@type': 'call',
+        data: {
+          ...times,
+          ...(rec.missing.includes('mediaFormat') ? {} : { fileToPlayUrl }),
+          participantDataList: participantDataList(rec, start, end),
+          segmentsDataList: [{ ...times, directionType: rec.direction === 'inbound' ? 'INBOUND' : 'OUTBOUND', segmentId: randomUUID(), channelType: 'PHONE_CALL', firstSegment: true }],
+          categoryMatchesList: [],
+          sentiments: [],
+        },
+        callTaggingList: rec.tags.map((value) => ({ value, updateTime: rec.endTime.toISOString() })),
+        dynamicBusinessData: [],
       },
     ],
   };

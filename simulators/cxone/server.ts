@@ -74,9 +74,12 @@ function routes(core: SimCore, baseUrl: () => string): TRoute[] {
       const rec = core.owned(ctx, account, ctx.params[0] as string);
       if (rec) sendJson(ctx.res, 200, completedContact(rec));
     }),
+    // acd-call-id is the MASTER contact id: the answer covers the whole call, whichever contact leg asked.
     api(/^\/media-playback\/v1\/contacts$/, (ctx, account) => {
-      const rec = core.owned(ctx, account, ctx.url.searchParams.get('acd-call-id') ?? '');
-      if (rec) sendJson(ctx.res, 200, playback(rec, core.mediaUrl(baseUrl(), rec, mediaPath(rec))));
+      const master = ctx.url.searchParams.get('acd-call-id') ?? '';
+      const rec = [...core.recordings.values()].find((r) => r.account.id === account.id && r.interactionId === master);
+      if (!rec) return sendJson(ctx.res, 404, { internalCode: 'InteractionNotFound', message: `Interaction not found: ${master}` });
+      sendJson(ctx.res, 200, playback(rec, core.mediaUrl(baseUrl(), rec, mediaPath(rec))));
     }),
     {
       method: 'GET',

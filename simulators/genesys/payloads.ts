@@ -1,5 +1,8 @@
-// Genesys Cloud JSON for a simulated recording: analytics conversation details, recording metadata, the
-// recording (with mediaUris), and webhook bodies (seed recording.completed, EventBridge conversation end).
+// Genesys Cloud JSON for a simulated recording, shaped like the published Platform API models (and checked
+// against them by tests/integration/vendor-contract.test.ts): analytics conversation details
+// (AnalyticsConversationWithoutAttributes), recording metadata and Recording (documented nulls included:
+// startTime/endTime/mediaUris are null when there is no playable media), and webhook bodies (seed
+// recording.completed, EventBridge conversation detail events with eventTime in epoch ms, recording topics).
 import { randomUUID } from 'node:crypto';
 import type { TSimRecording } from '../types';
 
@@ -54,25 +57,36 @@ export function conversationDetails(recs: TSimRecording[]) {
   };
 }
 
+/** Playable media exists only while the file is available or restored. */
+function playable(rec: TSimRecording): boolean {
+  return rec.fileState === 'AVAILABLE' || rec.fileState === 'RESTORED';
+}
+
 export function recordingMetadata(rec: TSimRecording) {
   return {
     id: rec.id,
     conversationId: rec.interactionId,
-    ...(rec.missing.includes('startTime') ? {} : { startTime: rec.startTime.toISOString() }),
-    ...(rec.missing.includes('endTime') ? {} : { endTime: rec.endTime.toISOString() }),
-    media: 'audio',
-    fileState: 'AVAILABLE',
+    // Documented: "Null when there is no playable media".
+    startTime: rec.missing.includes('startTime') ? null : rec.startTime.toISOString(),
+    endTime: rec.missing.includes('endTime') ? null : rec.endTime.toISOString(),
+    media: rec.mediaKind,
+    fileState: rec.fileState,
     recordingFileRole: 'CUSTOMER_EXPERIENCE',
+    creationTime: rec.startTime.toISOString(),
     selfUri: `/api/v2/conversations/${rec.interactionId}/recordings/${rec.id}`,
   };
 }
 
 export function recording(rec: TSimRecording, mediaUri: string) {
+  const media = playable(rec);
   return {
     ...recordingMetadata(rec),
-    mediaUris: { S: { mediaUri } },
+    ...(media ? {} : { startTime: null, endTime: null }),
+    mediaUris: media && !rec.missing.includes('mediaFormat') ? { S: { mediaUri } } : null,
     ...(rec.missing.includes('duration') ? {} : { outputDurationMs: Math.round(rec.seconds * 1000) }),
-    outputSizeInBytes: rec.mediaSize(),
+    // "0 if there is no transcoded media".
+    outputSizeInBytes: media ? rec.mediaSize() : 0,
+    ...(rec.fileState === 'ARCHIVED' ? { archiveDate: rec.startTime.toISOString(), archiveMedium: 'CLOUDARCHIVE' } : {}),
   };
 }
 
@@ -96,6 +110,31 @@ export function seedEvent(rec: TSimRecording) {
   };
 }
 
+function eventBridgeEnvelope(detailType: string, topicName: string, eventBody: Record<string, unknown>) {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': detailType,
+    source: 'aws.partner/genesys.com/cloud/00000000-org/callvault',
+    account: '000000000000',
+    time: new Date().toISOString(),
+    region: 'us-east-1',
+    resources: [],
+    detail: { topicName, version: '2', eventBody, metadata: { CorrelationId: randomUUID() } },
+  };
+}
+
+/** EventBridge delivery of v2.users.{id}.conversations.{id}.recordings (body: RecordingEventRecording). */
+export function recordingTopicEvent(rec: TSimRecording) {
+  const user = rec.agent.id;
+  return eventBridgeEnvelope('v2.users.{id}.conversations.{id}.recordings', `v2.users.${user}.conversations.${rec.interactionId}.recordings`, {
+    id: rec.id,
+    conversationId: rec.interactionId,
+    fileState: rec.fileState,
+    mediaUris: [],
+  });
+}
+
 /** Amazon EventBridge envelope of a v2.detail.events.conversation.{id}.customer.end notification. */
 export function conversationEndEvent(rec: TSimRecording) {
   return {
@@ -110,13 +149,16 @@ export function conversationEndEvent(rec: TSimRecording) {
     detail: {
       topicName: `v2.detail.events.conversation.${rec.interactionId}.customer.end`,
       version: '2',
+      // CustomerEndDetailEventTopicCustomerEndEvent: eventTime is epoch milliseconds.
       eventBody: {
-        eventTime: rec.endTime.toISOString(),
+        eventTime: rec.endTime.getTime(),
         conversationId: rec.interactionId,
         participantId: `${rec.interactionId}-p1`,
+        sessionId: `${rec.interactionId}-c`,
         mediaType: 'VOICE',
         direction: rec.direction.toUpperCase(),
         disconnectType: 'PEER',
+        provider: 'Edge',
       },
       metadata: { CorrelationId: randomUUID() },
     },

@@ -7,7 +7,7 @@ import type { SimCore } from '../core/sim-core';
 import { readRequestBody, sendJson, type TRoute, type TRouteContext } from '../core/sim-http';
 import type { TOutgoingEvent } from '../core/webhook-emitter';
 import type { TEmitOptions, TSimAccount, TSimRecording, TSimulator, TSimulatorOptions } from '../types';
-import { conversationDetails, conversationEndEvent, recording, recordingMetadata, seedEvent } from './payloads';
+import { conversationDetails, conversationEndEvent, recording, recordingMetadata, recordingTopicEvent, seedEvent } from './payloads';
 
 export function defaultGenesysAccounts(): TSimAccount[] {
   const secret = () => randomBytes(18).toString('base64url');
@@ -87,6 +87,15 @@ function routes(core: SimCore, baseUrl: () => string): TRoute[] {
       pending.forEach((r) => r.pendingPolls--);
       if (pending.length > 0) return sendJson(ctx.res, 202, undefined);
       sendJson(ctx.res, 200, recs.map((r) => recording(r, core.mediaUrl(baseUrl(), r, `/media/genesys/${encodeURIComponent(r.id)}.wav`))));
+      // A restore completes after it has been seen in progress once.
+      recs.filter((r) => r.fileState === 'RESTORING').forEach((r) => (r.fileState = 'RESTORED'));
+    }),
+    // Moving the archive date of an ARCHIVED recording restores it (RecordingApi put_conversation_recording).
+    api(/^\/api\/v2\/conversations\/([^/]+)\/recordings\/([^/]+)$/, 'PUT', (ctx, account) => {
+      const rec = conversationRecs(core, account, ctx.params[0] as string).find((r) => r.id === ctx.params[1]);
+      if (!rec) return sendJson(ctx.res, 404, { message: 'recording not found' });
+      if (rec.fileState === 'ARCHIVED') rec.fileState = 'RESTORING';
+      sendJson(ctx.res, 200, recording(rec, ''));
     }),
     {
       method: 'GET',
@@ -108,7 +117,7 @@ function events(recs: TSimRecording[], opts: TEmitOptions): TOutgoingEvent[] {
   return recs
     .filter((r) => !real || (!seen.has(r.interactionId) && seen.add(r.interactionId)))
     .map((r) => {
-      const body = real ? conversationEndEvent(r) : seedEvent(r);
+      const body = real ? conversationEndEvent(r) : opts.style === 'recording-topic' ? recordingTopicEvent(r) : seedEvent(r);
       return { eventId: body.id, account: r.account, path: '/api/webhooks/genesys', body, vendorRecordingId: r.id, interactionId: r.interactionId };
     });
 }

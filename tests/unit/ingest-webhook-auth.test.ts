@@ -7,7 +7,7 @@ import type { TVendorAccount } from '@/lib/vendors/types';
 const NOW = 1_800_000_000;
 const BODY = Buffer.from('{"type":"recording.completed","id":"evt-1"}');
 
-function account(auth: { token?: string; secret?: string }): TVendorAccount {
+function account(auth: { token?: string; secret?: string; apiKey?: string }): TVendorAccount {
   return {
     id: 'acct-1',
     vendorSource: 'GENESYS_CLOUD',
@@ -22,6 +22,7 @@ function account(auth: { token?: string; secret?: string }): TVendorAccount {
     requestsPerMinute: 300,
     webhookBearerToken: auth.token ?? null,
     webhookHmacSecret: auth.secret ?? null,
+    webhookApiKey: auth.apiKey ? { header: 'x-callvault-api-key', value: auth.apiKey } : null,
   };
 }
 
@@ -84,5 +85,24 @@ describe('verifyWebhookAuth', () => {
     expect(reason(() => verifyWebhookAuth(a, signed('shh', NOW, BODY, { authorization: 'Bearer tok' }), BODY, opts))).toBeUndefined();
     expect(reason(() => verifyWebhookAuth(a, signed('shh', NOW), BODY, opts))).toBe('missing bearer token');
     expect(reason(() => verifyWebhookAuth(a, new Headers({ authorization: 'Bearer tok' }), BODY, opts))).toBe('missing timestamp');
+  });
+});
+
+describe('API-key header (EventBridge API destinations cannot sign bodies)', () => {
+  const KEY = 'k'.repeat(40);
+  const SECRET = 's'.repeat(32);
+  const opts = { toleranceSeconds: 300, nowSeconds: NOW };
+
+  it('lets an HMAC account be fed by a sender presenting the API key instead of a signature', () => {
+    const acct = account({ secret: SECRET, apiKey: KEY });
+    expect(reason(() => verifyWebhookAuth(acct, new Headers({ 'x-callvault-api-key': KEY }), BODY, opts))).toBeUndefined();
+    expect(reason(() => verifyWebhookAuth(acct, signed(SECRET, NOW), BODY, opts))).toBeUndefined();
+  });
+
+  it('refuses a wrong key, and a delivery with neither key nor signature', () => {
+    const acct = account({ secret: SECRET, apiKey: KEY });
+    expect(reason(() => verifyWebhookAuth(acct, new Headers({ 'x-callvault-api-key': `${KEY}x` }), BODY, opts))).toBe('invalid API key');
+    expect(reason(() => verifyWebhookAuth(acct, new Headers(), BODY, opts))).toBe('missing timestamp');
+    expect(reason(() => verifyWebhookAuth(account({ apiKey: KEY }), new Headers(), BODY, opts))).toBe('missing API key header x-callvault-api-key');
   });
 });

@@ -1,5 +1,6 @@
 // Normalization of vendor metadata into the canonical record: exact mapping, and every mandatory field
 // missing or invalid → a named problem, never a default.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalizeMetadata } from '@/lib/vendors/normalize-metadata';
 import type { TVendorAccount } from '@/lib/vendors/types';
@@ -8,47 +9,18 @@ const base = { name: 'x', instance: 'x', residencyRegion: 'us', apiBaseUrl: 'htt
 const GENESYS: TVendorAccount = { ...base, id: 'g', vendorSource: 'GENESYS_CLOUD' };
 const CXONE: TVendorAccount = { ...base, id: 'c', vendorSource: 'NICE_CXONE' };
 
-function genesysPayload() {
-  return {
-    formatId: 'WAV',
-    recording: {
-      id: 'rec-9a1b',
-      conversationId: 'conv-7f6e',
-      startTime: '2024-05-14T08:30:32.000Z',
-      endTime: '2024-05-14T08:32:54.500Z',
-      outputDurationMs: 142500,
-      media: 'audio',
-      mediaUris: { S: { mediaUri: 'https://example.invalid/x.wav' } },
-    },
-    conversation: {
-      conversationId: 'conv-7f6e',
-      originatingDirection: 'inbound',
-      participants: [
-        { participantId: 'p1', purpose: 'customer', participantName: 'Masked', sessions: [{ ani: 'tel:+15550199887', dnis: 'tel:+18005550100', segments: [] }] },
-        { participantId: 'p2', purpose: 'acd', participantName: 'Support', sessions: [] },
-        {
-          participantId: 'p3',
-          purpose: 'agent',
-          userId: 'agent-123',
-          participantName: 'J. Smith',
-          sessions: [{ segments: [{ segmentType: 'wrapup', wrapUpTags: ['PCI-Scoped', ' finra-retention-6yr ', 'pci-scoped'] }] }],
-        },
-        { participantId: 'p4', purpose: 'external', participantName: 'Supervisor line', sessions: [{ ani: 'tel:+15550000001' }] },
-      ],
-    },
-  };
+type TJson = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixtures are mutated freely below
+const fixture = (name: string): TJson => JSON.parse(readFileSync(`tests/fixtures/vendors/${name}`, 'utf8')) as TJson;
+
+/** What the Genesys client assembles: a recording of the published recordings answer + the conversation details. */
+function genesysPayload(index = 0) {
+  const recordings = fixture('genesys/conversation-recordings.json') as unknown as TJson[];
+  return { formatId: 'WAV', recording: recordings[index] as TJson, conversation: fixture('genesys/conversation-details.json') };
 }
 
+/** What the CXone client assembles: the contact + the published media-playback answer. */
 function cxonePayload() {
-  return {
-    contact: { contactId: 583920174, masterContactId: 583920170, isOutbound: true, agentId: 1001, firstName: 'J.', lastName: 'Smith', fromAddr: '+18005550123', toAddr: '+442079460958' },
-    playback: {
-      contactId: '583920174',
-      interactions: [
-        { mediaType: 'voice-only', startTime: '2024-05-14T08:30:32Z', endTime: '2024-05-14T08:32:54.5Z', callTagging: ['Compliance', { name: 'PCI-Scoped' }], data: { fileToPlayUrl: 'https://x/rec/583920174.mp3?sig=1', duration: 142.5 } },
-      ],
-    },
-  };
+  return { contact: fixture('cxone/contact.json'), playback: fixture('cxone/media-playback-contact.json') };
 }
 
 const genesysRaw = (payload: unknown) => ({ payload, schemaVersion: 'genesys-recording-v2' });
@@ -61,16 +33,18 @@ describe('Genesys normalization', () => {
       ok: true,
       record: {
         vendorSource: 'GENESYS_CLOUD',
-        vendorRecordingId: 'rec-9a1b',
-        interactionId: 'conv-7f6e',
-        startTime: new Date('2024-05-14T08:30:32.000Z'),
-        endTime: new Date('2024-05-14T08:32:54.500Z'),
+        vendorRecordingId: '4f2c8a61-93d0-4b7e-a1f5-0c6e2d9b7a14',
+        interactionId: 'b1e0c3a2-7d64-4f19-9a85-2e7c61f0d3b8',
+        startTime: new Date('2024-05-14T08:30:32.125Z'),
+        endTime: new Date('2024-05-14T08:32:54.625Z'),
         durationSeconds: 142.5,
+        durationSource: 'vendor',
         direction: 'INBOUND',
         participants: [
-          { role: 'CUSTOMER', identifier: '+15550199887', displayName: 'Masked' },
-          { role: 'AGENT', identifier: 'agent-123', displayName: 'J. Smith' },
-          { role: 'CUSTOMER', identifier: '+15550000001', displayName: 'Supervisor line' },
+          { role: 'CUSTOMER', identifier: '+15550199887', displayName: null },
+          { role: 'AGENT', identifier: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', displayName: 'J. Smith' },
+          // `external` is a third party reached over SIP: not the customer; its sip: URI reduced to the number.
+          { role: 'OTHER', identifier: '+442079460958', displayName: 'Consulted line' },
         ],
         complianceTags: ['pci-scoped', 'finra-retention-6yr'],
         mediaFormat: 'wav',
@@ -83,8 +57,26 @@ describe('Genesys normalization', () => {
     const p = genesysPayload();
     p.conversation.originatingDirection = 'outbound';
     const result = normalizeMetadata('GENESYS_CLOUD', genesysRaw(p), GENESYS);
-    expect(result.ok && result.record.participants[0]).toEqual({ role: 'CUSTOMER', identifier: '+18005550100', displayName: 'Masked' });
+    expect(result.ok && result.record.participants[0]).toEqual({ role: 'CUSTOMER', identifier: '+18005550100', displayName: null });
     expect(result.ok && result.record.direction).toBe('OUTBOUND');
+  });
+
+  it('quarantines the documented null-field recording on its own (missing times, nothing invented)', () => {
+    const result = normalizeMetadata('GENESYS_CLOUD', genesysRaw(genesysPayload(1)), GENESYS);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => p.field).sort()).toEqual(['endTime', 'startTime']);
+  });
+
+  it('refuses a screen recording as a call', () => {
+    const result = normalizeMetadata('GENESYS_CLOUD', genesysRaw(genesysPayload(2)), GENESYS);
+    expect(result).toMatchObject({ ok: false, problems: [{ field: 'mediaFormat', problem: 'invalid', detail: expect.stringContaining('screen') }] });
+  });
+
+  it('reads a sip: customer address as its number (so dial rules apply)', () => {
+    const p = genesysPayload();
+    p.conversation.participants[0].sessions[0].ani = 'sip:+15550199887@edge.example;user=phone';
+    const result = normalizeMetadata('GENESYS_CLOUD', genesysRaw(p), GENESYS);
+    expect(result.ok && result.record.participants[0]?.identifier).toBe('+15550199887');
   });
 
   const removals: [string, (p: ReturnType<typeof genesysPayload>) => void, 'missing' | 'invalid'][] = [
@@ -97,7 +89,7 @@ describe('Genesys normalization', () => {
     ['endTime', (p) => delete (p.recording as Partial<typeof p.recording>).endTime, 'missing'],
     ['durationSeconds', (p) => delete (p.recording as Partial<typeof p.recording>).outputDurationMs, 'missing'],
     ['direction', (p) => delete (p.conversation as Partial<typeof p.conversation>).originatingDirection, 'missing'],
-    ['participants', (p) => (p.conversation.participants = p.conversation.participants.filter((x) => x.purpose === 'acd')), 'missing'],
+    ['participants', (p) => (p.conversation.participants = p.conversation.participants.filter((x: TJson) => x.purpose === 'acd')), 'missing'],
     ['mediaFormat', (p) => delete (p as Partial<typeof p>).formatId, 'missing'],
     ['startTime', (p) => (p.recording.startTime = '14/05/2024 08:30'), 'invalid'],
     ['startTime', (p) => (p.recording.startTime = '2024-05-14T08:30:32'), 'invalid'],
@@ -143,31 +135,47 @@ describe('CXone normalization', () => {
         interactionId: '583920170',
         startTime: new Date('2024-05-14T08:30:32Z'),
         endTime: new Date('2024-05-14T08:32:54.5Z'),
+        // The Media Playback API states no duration: end - start of the voice interaction, marked derived.
         durationSeconds: 142.5,
+        durationSource: 'derived',
         direction: 'OUTBOUND',
         participants: [
           { role: 'AGENT', identifier: '1001', displayName: 'J. Smith' },
           { role: 'CUSTOMER', identifier: '+442079460958', displayName: null },
         ],
         complianceTags: ['compliance', 'pci-scoped'],
-        mediaFormat: 'mp3',
+        mediaFormat: 'mp4',
         rawVendorPayloadVersion: 'cxone-media-playback-v1',
       },
     });
   });
 
+  it('does not flag the playback answer\'s own contactId (it is the recording system\'s id, not the ACD contact)', () => {
+    const p = cxonePayload();
+    p.playback.contactId = 'something-else';
+    expect(normalizeMetadata('NICE_CXONE', cxoneRaw(p), CXONE).ok).toBe(true);
+  });
+
+  it('labels an unrecognised file extension as unknown instead of refusing (the bytes decide)', () => {
+    const p = cxonePayload();
+    voice(p).data.fileToPlayUrl = 'https://x/rec/583920174?sig=1';
+    const result = normalizeMetadata('NICE_CXONE', cxoneRaw(p), CXONE);
+    expect(result.ok && result.record.mediaFormat).toBe('unknown');
+  });
+
   type P = ReturnType<typeof cxonePayload>;
-  const voice = (p: P) => p.playback.interactions[0] as Record<string, unknown> & { data: Record<string, unknown> };
+  function voice(p: P): TJson {
+    return p.playback.interactions[0] as TJson;
+  }
   const removals: [string, (p: P) => void, 'missing' | 'invalid'][] = [
-    ['vendorRecordingId', (p) => delete (p.contact as Partial<P['contact']>).contactId, 'missing'],
-    ['vendorRecordingId', (p) => (p.playback.contactId = '1'), 'invalid'],
-    ['startTime', (p) => delete voice(p).startTime, 'missing'],
-    ['endTime', (p) => delete voice(p).endTime, 'missing'],
-    ['durationSeconds', (p) => delete voice(p).data.duration, 'missing'],
-    ['durationSeconds', (p) => (voice(p).data.duration = Number.NaN), 'invalid'],
-    ['direction', (p) => delete (p.contact as Partial<P['contact']>).isOutbound, 'missing'],
-    ['direction', (p) => ((p.contact as Record<string, unknown>).isOutbound = 'yes'), 'invalid'],
-    ['mediaFormat', (p) => (voice(p).data.fileToPlayUrl = 'https://x/rec/583920174?sig=1'), 'invalid'],
+    ['vendorRecordingId', (p) => delete p.contact.contactId, 'missing'],
+    ['interactionId', (p) => (p.playback.acdcontactId = '1'), 'invalid'],
+    ['startTime', (p) => (delete voice(p).startTime, delete voice(p).data.startTime), 'missing'],
+    ['endTime', (p) => (delete voice(p).endTime, delete voice(p).data.endTime), 'missing'],
+    ['durationSeconds', (p) => (delete voice(p).endTime, delete voice(p).data.endTime), 'missing'],
+    ['direction', (p) => delete p.contact.isOutbound, 'missing'],
+    ['direction', (p) => (p.contact.isOutbound = 'yes'), 'invalid'],
+    ['mediaFormat', (p) => delete voice(p).data.fileToPlayUrl, 'missing'],
   ];
 
   it.each(removals)('%s → %s problem, never a default', (field, mutate, problem) => {
@@ -187,7 +195,7 @@ describe('CXone normalization', () => {
 
   it('does not guess the customer address when the direction is unknown', () => {
     const p = cxonePayload();
-    delete (p.contact as Partial<P['contact']>).isOutbound;
+    delete p.contact.isOutbound;
     const result = normalizeMetadata('NICE_CXONE', cxoneRaw(p), CXONE);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.partial.participants).toEqual([{ role: 'AGENT', identifier: '1001', displayName: 'J. Smith' }]);

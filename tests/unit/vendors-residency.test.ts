@@ -64,6 +64,7 @@ describe('parseVendorAccounts', () => {
       requestsPerMinute: 240,
       webhookBearerToken: null,
       webhookHmacSecret: 'h'.repeat(32),
+      webhookApiKey: null,
     });
     const cx = parse([{ id: 'cx', vendorSource: 'nice-cxone', instance: 'na1', clientId: 'k', clientSecret: 's', tlsCaFile: '/ca.pem' }])[0];
     expect(cx).toMatchObject({ residencyRegion: 'us', requestsPerMinute: 30, mediaBaseUrl: 'https://na1.nice-incontact.com', tlsCaPem: 'PEM' });

@@ -1,5 +1,7 @@
-// Webhook bodies: the seed's payloads and the real Genesys route parse into recording/interaction events;
-// anything else is a ZodError (→ 422 upstream).
+// Webhook bodies: the seed's payloads and the real Genesys routes (published-model fixtures) parse into
+// recording/interaction events; strict only on what fetching needs, lenient on everything else; anything
+// else is a ZodError (→ 422 upstream).
+import { readFileSync } from 'node:fs';
 import { ZodError } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { parseWebhook as parseCxone } from '@/lib/vendors/cxone/webhook-schema';
@@ -22,6 +24,9 @@ const seed = {
   },
 };
 
+const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(`tests/fixtures/vendors/${name}`, 'utf8')) as Record<string, unknown>;
+const CONVERSATION = 'b1e0c3a2-7d64-4f19-9a85-2e7c61f0d3b8';
+
 const eventBridge = {
   version: '0',
   id: 'eb-1',
@@ -31,19 +36,46 @@ const eventBridge = {
 };
 
 describe('Genesys parseWebhook', () => {
-  it('accepts the seed example verbatim (no conversation id)', () => {
-    expect(parseGenesys(seed)).toEqual({
+  it('refuses the seed example without a conversation id, saying why (nothing could fetch it later)', () => {
+    expect(() => parseGenesys(seed)).toThrow(/conversationId is required/);
+  });
+
+  it('accepts the seed example with the conversation id, whatever the unused fields hold', () => {
+    const lenient = { ...seed, data: { ...seed.data, conversationId: 'c-9', duration: '142.5', participants: [...seed.data.participants, { id: 'p', type: 'agent', displayName: null }] } };
+    expect(parseGenesys(lenient)).toEqual({
       kind: 'recording',
       vendorRecordingId: 'rec-9a1b2c3d-4e5f-6789-0123-456789abcdef',
-      interactionId: null,
+      interactionId: 'c-9',
       interactionDate: '2024-05-14',
       eventType: 'recording.completed',
       vendorEventId: 'evt-8f3a2c1d-4b5e-6789-a012-3456789abcde',
     });
   });
 
-  it('carries the conversation id when the integrator adds it', () => {
-    expect(parseGenesys({ ...seed, data: { ...seed.data, conversationId: 'c-9' } })).toMatchObject({ interactionId: 'c-9' });
+  it('dates an offset timestamp by its UTC day', () => {
+    expect(parseGenesys({ ...seed, timestamp: '2024-05-14T22:30:00-05:00', data: { ...seed.data, conversationId: 'c-9' } })).toMatchObject({ interactionDate: '2024-05-15' });
+  });
+
+  it.each(['customer-end-event.json', 'user-end-event.json', 'acw-event.json', 'wrapup-event.json', 'voicemail-end-event.json'])('turns the published %s into an interaction event (epoch-ms eventTime → UTC date)', (name) => {
+    const body = fixture(`genesys/${name}`);
+    expect(parseGenesys(body)).toMatchObject({ kind: 'interaction', interactionId: CONVERSATION, eventType: body['detail-type'], vendorEventId: body.id });
+    expect(parseGenesys(body).interactionDate).toMatch(/^2024-05-14$/);
+  });
+
+  it.each(['recording-topic-event.json', 'user-recordings-event.json'])('turns the published %s into a recording event', (name) => {
+    expect(parseGenesys(fixture(`genesys/${name}`))).toMatchObject({ kind: 'recording', vendorRecordingId: '4f2c8a61-93d0-4b7e-a1f5-0c6e2d9b7a14', interactionId: CONVERSATION });
+  });
+
+  it('accepts a delivery of only the EventBridge detail (input transformer)', () => {
+    const detail = fixture('genesys/customer-end-event.json').detail as Record<string, unknown>;
+    expect(parseGenesys(detail)).toMatchObject({ kind: 'interaction', interactionId: CONVERSATION, vendorEventId: '0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f' });
+  });
+
+  it('refuses a recording topic without its conversation id, saying why', () => {
+    const body = fixture('genesys/recording-topic-event.json');
+    const detail = body.detail as { eventBody: Record<string, unknown> };
+    delete detail.eventBody.conversationId;
+    expect(() => parseGenesys(body)).toThrow(/conversationId is required/);
   });
 
   it('turns an EventBridge conversation end into an interaction event', () => {
