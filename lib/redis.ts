@@ -17,10 +17,22 @@ export function createProducerConnection(url = env().REDIS_URL, extra: RedisOpti
   });
 }
 
-const globalForRedis = globalThis as unknown as { producerRedis?: Redis };
+const globalForRedis = globalThis as unknown as { producerRedis?: Redis; rateLimitRedis?: Redis };
 
 /** The per-process producer connection used by route handlers. */
 export function producerRedis(): Redis {
   globalForRedis.producerRedis ??= createProducerConnection();
   return globalForRedis.producerRedis;
+}
+
+/** The per-process connection of the shared rate limits; fails fast so their in-memory fallback takes over in an outage. */
+export function rateLimitRedis(): Redis {
+  globalForRedis.rateLimitRedis ??= createProducerConnection(env().REDIS_URL, { connectionName: 'callvault-rate-limits' });
+  return globalForRedis.rateLimitRedis;
+}
+
+export async function closeRateLimitRedis(): Promise<void> {
+  const connection = globalForRedis.rateLimitRedis;
+  globalForRedis.rateLimitRedis = undefined;
+  await connection?.quit().catch(() => connection.disconnect());
 }

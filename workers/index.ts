@@ -1,5 +1,6 @@
 // The worker process: every BullMQ processor with explicit concurrency and limiter, the repeatable jobs
-// (poll per vendor account, sweep, queue sampling, audit sealing), Prometheus metrics and graceful shutdown.
+// (poll per vendor account, sweep, queue sampling, audit sealing), the audit sequencer (one leader per
+// cluster, the other processes stand by), Prometheus metrics and graceful shutdown.
 // Run: `node --import tsx workers/index.ts`. Tests call startWorkers() in-process and close() the handle.
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
@@ -8,12 +9,14 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { closeProducerConnection } from '@/lib/queue/close-producer-connection';
+import { closeRateLimitRedis } from '@/lib/redis';
 import { JOBS, QUEUES, ZVendor } from '@/lib/queue/contracts';
 import { closeQueues, maintenanceQueue, pollQueue } from '@/lib/queue/queues';
 import { isFinalFailure } from '@/lib/queue/record-dead-letter';
 import { createWorkerMetrics, serveMetrics, type TWorkerMetrics } from '@/lib/queue/worker-metrics';
 import { syncVendorAccounts, vendorAccounts } from '@/lib/vendors/accounts';
 import { processArchiveJob } from '@/workers/processors/archive-recording';
+import { startAuditSequencer, type TAuditSequencerHandle, type TAuditSequencerOptions } from '@/workers/processors/audit-sequencer';
 import { handleFailedJob } from '@/workers/processors/dead-letter';
 import { processPollVendor } from '@/workers/processors/poll-vendor';
 import { processReconcileVendorDay } from '@/workers/processors/reconcile-vendor-day';
@@ -39,11 +42,14 @@ export type TStartWorkersOptions = {
   metricsPort?: number | null;
   /** Upsert VendorAccount rows from VENDOR_ACCOUNTS first (default true). */
   syncAccounts?: boolean;
+  /** Take part in audit sequencer leader election (default true); false leaves chaining to other processes. */
+  auditSequencer?: boolean | TAuditSequencerOptions;
 };
 
 export type TWorkersHandle = {
   workers: Worker[];
   metrics: TWorkerMetrics;
+  sequencer: TAuditSequencerHandle | null;
   /** Re-creates any repeatable job scheduler that is missing (e.g. after FLUSHDB). */
   ensureSchedules(): Promise<void>;
   /** worker.close() → queue.close() → Redis → prisma.$disconnect(). */
@@ -157,6 +163,8 @@ export async function startWorkers(opts: TStartWorkersOptions = {}): Promise<TWo
   const metrics = createWorkerMetrics();
   const pending = new Set<Promise<unknown>>();
   const workers = workerSpecs(opts).map((spec) => startWorker(spec, metrics, pending));
+  const sequencerOpts = opts.auditSequencer ?? true;
+  const sequencer = sequencerOpts === false ? null : startAuditSequencer(sequencerOpts === true ? {} : sequencerOpts);
   const list = schedules(opts);
   if (opts.schedule !== false) await installSchedules(list, false);
   const ensureSchedules = () => installSchedules(list, true);
@@ -175,14 +183,17 @@ export async function startWorkers(opts: TStartWorkersOptions = {}): Promise<TWo
       clearInterval(watchdog);
       await Promise.all(workers.map((w) => w.close()));
       await Promise.allSettled([...pending]);
+      // After the processors: entries they journaled while finishing still get chained by this leader.
+      await sequencer?.stop();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       await closeQueues();
       await closeProducerConnection();
+      await closeRateLimitRedis();
       await db().$disconnect();
     })();
     return closing;
   };
-  return { workers, metrics, ensureSchedules, close };
+  return { workers, metrics, sequencer, ensureSchedules, close };
 }
 
 async function main(): Promise<void> {

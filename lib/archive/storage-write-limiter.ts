@@ -1,13 +1,13 @@
-// Token bucket on object-storage writes (Edge Case 1: a redelivery storm must not exceed the store's request
-// limits). Reuses the vendor clients' bucket. Per process: N worker processes allow N × the rate.
+// Budget on object-storage writes (a redelivery storm must not exceed the store's request limits),
+// shared by every worker and console process through Redis: N processes together write at most
+// STORAGE_WRITES_PER_SECOND, not N times it.
 import { env } from '@/lib/env';
 import { TokenBucket } from '@/lib/vendors/http/token-bucket';
 
 const globalForLimiter = globalThis as unknown as { storageWrites?: TokenBucket };
 
-/** The process-wide limiter every media write and legal-hold change takes a token from. */
+/** The limiter every media write and legal-hold change takes a token from. */
 export function storageWriteLimiter(): TokenBucket {
-  const perSecond = env().STORAGE_WRITES_PER_SECOND;
-  globalForLimiter.storageWrites ??= new TokenBucket(perSecond * 60, Math.max(1, Math.ceil(perSecond)));
+  globalForLimiter.storageWrites ??= new TokenBucket('storage-writes', { points: Math.max(1, Math.floor(env().STORAGE_WRITES_PER_SECOND)), seconds: 1 });
   return globalForLimiter.storageWrites;
 }

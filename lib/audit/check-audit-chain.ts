@@ -3,7 +3,7 @@
 // verifier, the sealer and the offline bundle verifier (no database, no network unless the key
 // provider is KMS). Signatures of a batch are checked concurrently (KMS VerifyMac is a network call);
 // faults are still reported in sequence order, so "the first bad entry" is exact.
-import { GENESIS_HASH, hashAuditEntry, type TAuditRecord } from '@/lib/audit/hash-audit-entry';
+import { GENESIS_HASH, hashAuditEntry, hashAuditJournalEntry, type TAuditJournalRecord, type TAuditRecord } from '@/lib/audit/hash-audit-entry';
 import type { TAuditKeyProvider } from '@/lib/audit/key-provider';
 
 export type TChainFaultCode = 'format' | 'hash' | 'unknown_key' | 'signature' | 'link' | 'gap' | 'order' | 'genesis';
@@ -102,4 +102,16 @@ export class AuditChainChecker {
     if (await this.provider.verify(record.keyId, record.entryHash, record.signature)) return null;
     return { code: 'signature', sequence: record.sequence, message: `signature does not verify with key "${record.keyId}"` };
   }
+}
+
+/**
+ * Why a journal row (committed by a writer, not chained yet) cannot be trusted, or null: its content
+ * hash and the writer's signature. The sequencer refuses to chain such a row; verifiers report it.
+ */
+export async function auditJournalFault(record: TAuditJournalRecord, provider: TAuditKeyProvider): Promise<string | null> {
+  const recomputed = hashAuditJournalEntry(record);
+  if (recomputed !== record.contentHash) return `contentHash does not match the entry's content (recomputed ${recomputed})`;
+  if (!provider.hasKey(record.keyId)) return `signed with key "${record.keyId}", which was not supplied to the verifier`;
+  if (!(await provider.verify(record.keyId, record.contentHash, record.signature))) return `signature does not verify with key "${record.keyId}"`;
+  return null;
 }

@@ -29,18 +29,31 @@ export function sha256Hex(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+type TAuditContent = Omit<TAuditHashed, 'sequence' | 'prevHash'>;
+
+/** Exactly the content fields (a record may carry more, e.g. entryHash, which must not be hashed). */
+function contentOf(entry: TAuditContent): TAuditContent {
+  const { occurredAt, actorType, actorId, action, subjectType, subjectId, details } = entry;
+  return { occurredAt, actorType, actorId, action, subjectType, subjectId, details };
+}
+
 /** entryHash = hex SHA-256 of the RFC 8785-style canonical JSON of the hashed fields. */
 export function hashAuditEntry(entry: TAuditHashed): string {
-  const hashed: TAuditHashed = {
-    sequence: entry.sequence,
-    occurredAt: entry.occurredAt,
-    actorType: entry.actorType,
-    actorId: entry.actorId,
-    action: entry.action,
-    subjectType: entry.subjectType,
-    subjectId: entry.subjectId,
-    details: entry.details,
-    prevHash: entry.prevHash,
-  };
+  const hashed: TAuditHashed = { sequence: entry.sequence, ...contentOf(entry), prevHash: entry.prevHash };
   return sha256Hex(canonicalJson(hashed));
 }
+
+/**
+ * What a writer signs when it commits an entry to the journal, before the sequencer gives it a
+ * sequence and a link: the content plus the writer-chosen journal id (so a copied row is not a new entry).
+ */
+export type TAuditJournalContent = TAuditContent & { journalId: string };
+
+/** contentHash of a journal row: hex SHA-256 of the canonical JSON of exactly these fields. */
+export function hashAuditJournalEntry(entry: TAuditJournalContent): string {
+  const hashed: TAuditJournalContent = { journalId: entry.journalId, ...contentOf(entry) };
+  return sha256Hex(canonicalJson(hashed));
+}
+
+/** A journal row as stored: content, its hash, the writer's signature of that hash and the key id. */
+export type TAuditJournalRecord = TAuditJournalContent & { contentHash: string; signature: string; keyId: string };

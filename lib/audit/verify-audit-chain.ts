@@ -4,11 +4,14 @@
 //     that continues the previous one, matches its AuditSegment row (SHA-256, signature, range), and
 //     each sealed entry equals the table's row byte for byte. Someone able to rewrite the table
 //     (trigger disabled, even with the signing key, recomputing every later hash) is caught here,
-//     because the sealed objects cannot be rewritten.
+//     because the sealed objects cannot be rewritten;
+//  3. the journal: entries writers committed that the sequencer has not chained yet. They are not
+//     part of the chain and not faults: they are counted as pending (with the oldest one's time, which
+//     shows a stalled sequencer), and each one's content hash and writer signature are checked.
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { canonicalJson } from '@/lib/audit/canonical-json';
-import { AuditChainChecker, type TChainFault } from '@/lib/audit/check-audit-chain';
+import { AuditChainChecker, auditJournalFault, type TChainFault } from '@/lib/audit/check-audit-chain';
 import { GENESIS_HASH, type TAuditRecord } from '@/lib/audit/hash-audit-entry';
 import { auditKeyProvider, type TAuditKeyProvider } from '@/lib/audit/key-provider';
 import { streamAuditEntries } from '@/lib/audit/stream-audit-entries';
@@ -18,8 +21,14 @@ import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 
 export type TSegmentFault = { segmentId: string; key: string; line: number | null; sequence: string | null; message: string };
 
+export type TJournalFault = { journalId: string; message: string };
+
+/** Journal entries not chained yet: expected while writers are busy, a problem only when old. */
+export type TPendingEntries = { entries: number; oldestOccurredAt: string | null; fault: TJournalFault | null };
+
 export type TChainVerification = {
   ok: boolean;
+  pending: TPendingEntries;
   entries: number;
   lastSequence: string | null;
   tableFault: TChainFault | null;
@@ -98,9 +107,31 @@ async function verifySegment(client: DbTx, s3: S3Client, provider: TAuditKeyProv
   return bad ? fault(`object ${bad[0]} ${JSON.stringify(bad[1])} differs from the AuditSegment row's ${JSON.stringify(bad[2])}`) : null;
 }
 
+const JOURNAL_PAGE = 2000;
+
+async function verifyJournal(client: DbTx, provider: TAuditKeyProvider): Promise<TPendingEntries> {
+  let entries = 0;
+  let oldest: Date | null = null;
+  let after = 0n;
+  for (;;) {
+    const rows = await client.auditJournal.findMany({ where: { position: { gt: after } }, orderBy: { position: 'asc' }, take: JOURNAL_PAGE });
+    if (rows.length === 0) return { entries, oldestOccurredAt: oldest?.toISOString() ?? null, fault: null };
+    const faults = await Promise.all(
+      rows.map((r) => auditJournalFault({ ...r, journalId: r.id, occurredAt: r.occurredAt.toISOString() }, provider)),
+    );
+    const bad = faults.findIndex((f) => f !== null);
+    if (bad >= 0) return { entries: entries + bad, oldestOccurredAt: oldest?.toISOString() ?? null, fault: { journalId: rows[bad]!.id, message: faults[bad]! } };
+    for (const r of rows) if (!oldest || r.occurredAt < oldest) oldest = r.occurredAt;
+    entries += rows.length;
+    after = rows.at(-1)!.position;
+  }
+}
+
 export async function verifyAuditChain(options: TVerifyChainOptions = {}): Promise<TChainVerification> {
   const client = options.client ?? db();
   const provider = options.provider ?? auditKeyProvider();
+  // The journal first: an entry chained meanwhile is then seen in the table pass instead of neither.
+  const pending = await verifyJournal(client, provider);
   const table = await verifyTable(client, provider, options.onProgress);
   const segments = await client.auditSegment.findMany({ orderBy: { firstSequence: 'asc' } });
   let segmentFault: TSegmentFault | null = null;
@@ -115,7 +146,8 @@ export async function verifyAuditChain(options: TVerifyChainOptions = {}): Promi
     expectedFirst = seg.lastSequence + 1n;
   }
   return {
-    ok: !table.fault && !segmentFault,
+    ok: !table.fault && !segmentFault && !pending.fault,
+    pending,
     entries: table.entries,
     lastSequence: table.lastSequence,
     tableFault: table.fault,

@@ -3,7 +3,8 @@
 // DATABASE_URL, S3_*, and the audit keys (AUDIT_KEY_PROVIDER and its variables; retired keys included).
 //
 //   node --import tsx scripts/audit/verify-chain.ts [--json]
-// Exit 0: table and segments verify. Exit 1: the first fault of each pass is printed.
+// Exit 0: table, segments and not-yet-chained journal entries verify (pending entries are listed, not
+// faults). Exit 1: the first fault of each pass is printed.
 import { parseArgs } from 'node:util';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { db } from '@/lib/db';
@@ -22,6 +23,10 @@ try {
     console.log(`  sealed:   ${result.segmentsChecked} segment(s), ${result.sealedEntries} entries match their Object-Locked copies`);
     const f = result.segmentFault;
     if (f) console.log(`  SEGMENT FAULT in ${f.key} (segment ${f.segmentId})${f.line ? ` line ${f.line}` : ''}${f.sequence ? ` sequence ${f.sequence}` : ''}: ${f.message}`);
+    // Not yet chained is not a fault: the sequencer links journal entries in batches, moments after their commit.
+    const p = result.pending;
+    console.log(`  pending:  ${p.entries} journal entr${p.entries === 1 ? 'y' : 'ies'} not chained yet${p.oldestOccurredAt ? ` (oldest ${p.oldestOccurredAt})` : ''}`);
+    if (p.fault) console.log(`  JOURNAL FAULT at journal entry ${p.fault.journalId}: ${p.fault.message}`);
   }
   process.exitCode = result.ok ? 0 : 1;
 } finally {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { db } from '@/lib/db';
 import { expect, signIn, test } from './fixtures';
 import { E2E_PASSWORD, seedUser } from './support/seed-users';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 const PAGES = ['/', '/recordings', '/recordings/00000000-0000-4000-8000-000000000000', '/quarantine', '/audit', '/operations', '/admin/users'];
 const APIS: [string, string][] = [
@@ -46,11 +47,13 @@ test('the sign-in form refuses a wrong password without saying why, then signs i
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/recordings$/);
   await expect(page.getByTestId('current-user')).toContainText(users.OFFICER.name);
+  await flushAuditSequencer();
   const entries = await db().auditEntry.findMany({ where: { subjectId: users.OFFICER.id }, orderBy: { sequence: 'asc' } });
   expect(entries.map((e) => e.action)).toEqual(['auth.sign_in_failed', 'auth.sign_in']);
   expect(JSON.stringify(entries.map((e) => e.details))).not.toContain('not-the-password');
   // The unknown address is audited as a hash only (a password typed into the email field must not be kept).
   const emailSha256 = createHash('sha256').update('nobody-at-all@callvault.test').digest('hex');
+  await flushAuditSequencer();
   const unknown = await db().auditEntry.findFirst({ where: { action: 'auth.sign_in_failed', subjectId: 'unknown' }, orderBy: { sequence: 'desc' } });
   expect(unknown?.details).toMatchObject({ reason: 'unknown_user', emailSha256 });
 });
@@ -70,6 +73,7 @@ test('repeated wrong passwords lock the account, even for the right password', a
   await page.getByLabel('Password').fill(E2E_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.locator('#signin-error')).toContainText('Sign-in failed');
+  await flushAuditSequencer();
   const actions = (await db().auditEntry.findMany({ where: { subjectId: user.id }, orderBy: { sequence: 'asc' } })).map((e) => e.action);
   expect(actions.filter((a) => a === 'auth.locked_out')).toHaveLength(1);
   expect(actions.at(-1)).toBe('auth.sign_in_failed');

@@ -2,6 +2,7 @@
 // renders, and the playback is in the recording's audit history; then places and lifts a legal hold.
 import { db } from '@/lib/db';
 import { expect, test } from './fixtures';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 test('officer searches, plays with a reason, and the playback is audited', async ({ page, signInAs, makeRecording }) => {
   const rec = await makeRecording({ seconds: 8, startTime: new Date(Date.UTC(2026, 2, 3, 14, 5, 0)) });
@@ -40,6 +41,7 @@ test('officer searches, plays with a reason, and the playback is audited', async
   const history = page.getByTestId('audit-history');
   await expect(history).toContainText('playback.issued');
   await expect(history).toContainText('Complaint CASE-4411 review');
+  await flushAuditSequencer();
   const entry = await db().auditEntry.findFirst({ where: { action: 'playback.issued', subjectId: rec.auditKey } });
   expect(entry?.actorId).toBe(officer.id);
   expect(entry?.details).toMatchObject({ user: officer.email, recordingId: rec.id, reason: 'Complaint CASE-4411 review' });

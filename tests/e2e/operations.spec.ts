@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { archiveJobId } from '@/lib/queue/contracts';
 import { expect, test } from './fixtures';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 test('admin replays a dead letter from the operations page', async ({ page, signInAs }) => {
   const vendorRecordingId = `rec-dl-${randomUUID()}`;
@@ -22,6 +23,7 @@ test('admin replays a dead letter from the operations page', async ({ page, sign
   await expect(page.getByTestId('dead-letters').getByRole('row').filter({ hasText: vendorRecordingId })).toHaveCount(0); // leaves the "not replayed" list
   const replayed = await db().deadLetter.findUniqueOrThrow({ where: { id: dead.id } });
   expect(replayed.replayedBy).toBe(admin.id);
+  await flushAuditSequencer();
   const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'dead_letter.replayed', subjectId: dead.id } });
   expect(entry.actorId).toBe(admin.id);
 });

@@ -2,6 +2,7 @@
 // without a reload and the decision is in the audit trail. New cases appear on their own.
 import { db } from '@/lib/db';
 import { expect, test } from './fixtures';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 test('reviewer resolves a truncation case', async ({ page, signInAs, makeRecording }) => {
   const rec = await makeRecording({ truncated: true, seconds: 5, vendorSeconds: 12 });
@@ -23,9 +24,11 @@ test('reviewer resolves a truncation case', async ({ page, signInAs, makeRecordi
 
   const decided = await db().quarantineCase.findUniqueOrThrow({ where: { id: rec.caseId! } });
   expect(decided).toMatchObject({ state: 'ACCEPTED', resolvedById: reviewer.id, resolutionNote: 'Carrier dropped the call; the stored audio is complete.' });
+  await flushAuditSequencer();
   const entry = await db().auditEntry.findFirst({ where: { action: 'quarantine.resolved', subjectType: 'quarantine_case', subjectId: rec.caseId! } });
   expect(entry?.actorId).toBe(reviewer.id);
   expect(entry?.details).toMatchObject({ decision: 'accept', note: 'Carrier dropped the call; the stored audio is complete.' });
+  await flushAuditSequencer();
   const playback = await db().auditEntry.findFirst({ where: { action: 'playback.issued', subjectId: rec.auditKey } });
   expect(playback?.details).toMatchObject({ reason: 'Checking the truncation evidence', user: reviewer.email });
 

@@ -2,6 +2,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { db } from '@/lib/db';
 import { expect, test } from './fixtures';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 async function status(request: APIRequestContext, method: string, path: string, data: unknown = {}): Promise<number> {
   return (await request.fetch(path, { method, data, headers: { 'Content-Type': 'application/json' } })).status();
@@ -96,6 +97,7 @@ test('admin: every page, user administration audited', async ({ page, signInAs }
   await row.getByRole('button', { name: `Disable ${email}` }).click();
   await expect(row).toContainText('Disabled');
   const created = await db().user.findUniqueOrThrow({ where: { email } });
+  await flushAuditSequencer();
   const actions = (await db().auditEntry.findMany({ where: { subjectType: 'user', subjectId: created.id }, orderBy: { sequence: 'asc' } })).map((e) => [e.action, e.actorId]);
   expect(actions).toEqual([
     ['user.created', admin.id],

@@ -1,5 +1,7 @@
 // The live audit chain on a throwaway database: append-only at the database, 10 concurrent writer
-// processes leave one unbroken chain, and keys rotate without breaking verification.
+// processes (each also competing to be the sequencer) leave one unbroken chain, a sequencer whose
+// connection dies is replaced without losing an entry, pending entries are reported (not faults),
+// and keys rotate without breaking verification.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,11 +11,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { setAuditKeyProvider } from '@/lib/audit/key-provider';
 import { LocalKeyProvider, parseLocalKeys } from '@/lib/audit/local-key-provider';
 import { resolveAuditScope } from '@/lib/audit/resolve-audit-scope';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { createPrismaClient, type Db } from '@/lib/db';
+import { startAuditSequencer } from '@/workers/processors/audit-sequencer';
 import { ROOT, dropThrowawayDatabase, resetThrowawayDatabase, runTsx, throwawayDatabaseUrl } from './audit-support';
 
 const url = throwawayDatabaseUrl('audit_chain');
@@ -22,13 +26,15 @@ let client: Db;
 let sql: pg.Client;
 
 /** Runs one writer process to completion once `go` resolves; resolves with its exit code. */
-function startWriter(id: string, count: number, go: Promise<void>): { ready: Promise<void>; done: Promise<number | null> } {
+function startWriter(id: string, count: number, go: Promise<void>): { ready: Promise<void>; done: Promise<number | null>; stdout: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/audit-writer-process.ts'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: url, AUDIT_WRITER_ID: id, AUDIT_WRITER_COUNT: String(count) },
   });
   let stderr = '';
+  let stdout = '';
   child.stderr.on('data', (d) => (stderr += d));
+  child.stdout.on('data', (d) => (stdout += d));
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
     child.on('close', (code) => reject(new Error(`writer ${id} exited (${code}) before ready: ${stderr}`)));
@@ -36,8 +42,11 @@ function startWriter(id: string, count: number, go: Promise<void>): { ready: Pro
   void go.then(() => child.stdin.write('go\n'));
   const done = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   void done.then((code) => code !== 0 && console.error(`writer ${id}: ${stderr}`));
-  return { ready, done };
+  return { ready, done, stdout: () => stdout };
 }
+
+const flush = () => flushAuditSequencer({ client, connectionString: url });
+const chainedBy = (w: { stdout: () => string }) => Number(/chained=(\d+)/.exec(w.stdout())?.[1] ?? 'NaN');
 
 beforeAll(async () => {
   await resetThrowawayDatabase(url);
@@ -64,6 +73,11 @@ describe('audit chain', () => {
     await Promise.all(writers.map((w) => w.ready));
     release();
     expect(await Promise.all(writers.map((w) => w.done))).toEqual(Array(10).fill(0));
+    // The writers' own sequencers chained what they could before exiting; the rest is chained here.
+    const chainedByWriters = writers.reduce((n, w) => n + chainedBy(w), 0);
+    expect(chainedByWriters).toBeGreaterThan(0);
+    await flush();
+    expect(await client.auditJournal.count()).toBe(0);
 
     const { rows } = await sql.query<{ sequence: string; actorId: string; prevHash: string; entryHash: string }>(
       'SELECT e."sequence"::text AS "sequence", e."actorId", e."prevHash", e."entryHash" FROM "AuditEntry" e ORDER BY e."sequence"',
@@ -84,16 +98,74 @@ describe('audit chain', () => {
     expect(handovers).toBeGreaterThan(100);
 
     const verified = await verifyAuditChain({ client });
-    expect(verified).toMatchObject({ ok: true, entries: 10_000, lastSequence: '10000', tableFault: null });
+    expect(verified).toMatchObject({ ok: true, entries: 10_000, lastSequence: '10000', tableFault: null, pending: { entries: 0, fault: null } });
   }, 240_000);
+
+  it('a sequencer whose connection dies is replaced by a standby; no entry is lost or chained twice', async () => {
+    const before = await client.auditEntry.count();
+    const a = startAuditSequencer({ connectionString: url, standbyMs: 50, idleMs: 10 });
+    await expect.poll(() => a.isLeader(), { timeout: 10_000 }).toBe(true);
+    const b = startAuditSequencer({ connectionString: url, standbyMs: 50, idleMs: 10 });
+    try {
+      const write = (n: number, from: number) =>
+        Promise.all(Array.from({ length: n }, (_, i) => appendAuditEntry({ actorType: 'system', actorId: 'takeover', action: 'test.takeover', subjectType: 'system', subjectId: 't', details: { i: from + i } }, client)));
+      await write(200, 0);
+      // Kill the leader's session as a crash or network cut would: its lock and any open batch go with it.
+      await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = 727003 AND granted`);
+      await write(200, 200);
+      await expect.poll(() => b.isLeader(), { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => client.auditJournal.count(), { timeout: 20_000 }).toBe(0);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+    const rows = await client.auditEntry.findMany({ where: { action: 'test.takeover' }, select: { details: true } });
+    expect(rows.map((r) => (r.details as { i: number }).i).sort((x, y) => x - y)).toEqual(Array.from({ length: 400 }, (_, i) => i));
+    expect(await client.auditEntry.count()).toBe(before + 400);
+    expect(await verifyAuditChain({ client })).toMatchObject({ ok: true, tableFault: null });
+  }, 60_000);
+
+  it('refuses UPDATE and TRUNCATE on the journal, and DELETE of an entry not chained yet', async () => {
+    const entry = await appendAuditEntry({ actorType: 'system', actorId: 't', action: 'test.pending', subjectType: 'system', subjectId: 't' }, client);
+    await expect(sql.query(`UPDATE "AuditJournal" SET "action" = 'tampered'`)).rejects.toThrow(/AuditJournal is append-only/);
+    await expect(sql.query(`DELETE FROM "AuditJournal" WHERE "id" = $1`, [entry.journalId])).rejects.toThrow(/leave only once chained/);
+    await expect(sql.query(`TRUNCATE "AuditJournal"`)).rejects.toThrow(/AuditJournal is append-only/);
+    const pending = await verifyAuditChain({ client });
+    expect(pending).toMatchObject({ ok: true, pending: { entries: 1, oldestOccurredAt: entry.occurredAt, fault: null } });
+    await flush();
+    expect(await client.auditEntry.findUnique({ where: { journalId: entry.journalId }, select: { action: true } })).toEqual({ action: 'test.pending' });
+  });
+
+  it('reports a forged journal entry and never chains it', async () => {
+    const entry = await appendAuditEntry({ actorType: 'system', actorId: 't', action: 'test.forged', subjectType: 'system', subjectId: 't' }, client);
+    await sql.query('ALTER TABLE "AuditJournal" DISABLE TRIGGER "AuditJournal_append_only"');
+    try {
+      await sql.query(`UPDATE "AuditJournal" SET "actorId" = 'someone-else' WHERE "id" = $1`, [entry.journalId]);
+    } finally {
+      await sql.query('ALTER TABLE "AuditJournal" ENABLE TRIGGER "AuditJournal_append_only"');
+    }
+    const verified = await verifyAuditChain({ client });
+    expect(verified.ok).toBe(false);
+    expect(verified.pending.fault).toEqual({ journalId: entry.journalId, message: expect.stringContaining('contentHash does not match') });
+    await expect(flush()).rejects.toThrow(/fail verification and stay unchained/);
+    expect(await client.auditEntry.count({ where: { action: 'test.forged' } })).toBe(0);
+    // Clean up so later tests see an empty journal (only possible with the trigger off).
+    await sql.query('ALTER TABLE "AuditJournal" DISABLE TRIGGER "AuditJournal_release_chained"');
+    try {
+      await sql.query('DELETE FROM "AuditJournal" WHERE "id" = $1', [entry.journalId]);
+    } finally {
+      await sql.query('ALTER TABLE "AuditJournal" ENABLE TRIGGER "AuditJournal_release_chained"');
+    }
+  });
 
   it('refuses UPDATE, DELETE and TRUNCATE on "AuditEntry" at the database', async () => {
     await expect(sql.query(`UPDATE "AuditEntry" SET "details" = '{"tampered":true}' WHERE "sequence" = 5`)).rejects.toThrow(/AuditEntry is append-only/);
     await expect(sql.query(`DELETE FROM "AuditEntry" WHERE "sequence" = 10000`)).rejects.toThrow(/AuditEntry is append-only/);
     await expect(sql.query(`TRUNCATE "AuditEntry"`)).rejects.toThrow(/AuditEntry is append-only/);
     await expect(client.auditEntry.update({ where: { sequence: 5n }, data: { action: 'x' } })).rejects.toThrow(/append-only/);
-    const { rows } = await sql.query('SELECT count(*)::int AS n, max("sequence")::text AS head FROM "AuditEntry"');
-    expect(rows[0]).toEqual({ n: 10_000, head: '10000' });
+    const { rows } = await sql.query<{ n: number; head: string }>('SELECT count(*)::int AS n, max("sequence")::text AS head FROM "AuditEntry"');
+    expect(rows[0]!.n).toBeGreaterThanOrEqual(10_000);
+    expect(rows[0]!.head).toBe(String(rows[0]!.n));
+    await expect(sql.query(`UPDATE "AuditEntry" SET "journalId" = gen_random_uuid() WHERE "sequence" = 5`)).rejects.toThrow(/AuditEntry is append-only/);
   });
 
   it('rolls the entry back with the caller’s transaction', async () => {
@@ -103,7 +175,9 @@ describe('audit chain', () => {
         throw new Error('caller failed');
       }),
     ).rejects.toThrow('caller failed');
+    await flush();
     expect(await client.auditEntry.count({ where: { action: 'test.rollback' } })).toBe(0);
+    expect(await client.auditJournal.count({ where: { action: 'test.rollback' } })).toBe(0);
   });
 
   it('rotates keys: old entries keep verifying, a verifier without the old key names it', async () => {
@@ -114,10 +188,13 @@ describe('audit chain', () => {
       client.$transaction(async (tx) => {
         for (let i = 0; i < n; i++) await appendAuditEntry({ actorType: 'system', actorId: 'rotation', action: 'test.rotation', subjectType: 'system', subjectId: 'rotation', details: { i } }, tx);
       });
+    // The sequencer signs chained entries with its active key: flush while each key is the active one.
     setAuditKeyProvider(new LocalKeyProvider(keys, 'rot-k1'));
     await append(3);
+    await flush();
     setAuditKeyProvider(new LocalKeyProvider(keys, 'rot-k2'));
     await append(3);
+    await flush();
     const signed = await client.auditEntry.findMany({ where: { action: 'test.rotation' }, orderBy: { sequence: 'asc' }, select: { keyId: true, sequence: true } });
     expect(signed.map((e) => e.keyId)).toEqual(['rot-k1', 'rot-k1', 'rot-k1', 'rot-k2', 'rot-k2', 'rot-k2']);
 

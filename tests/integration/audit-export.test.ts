@@ -9,6 +9,7 @@ import { ZodError } from 'zod';
 import { appendAuditEntry, type TAuditInput } from '@/lib/audit/append-audit-entry';
 import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
 import { getAuditExport, type TAuditExportView } from '@/lib/audit/get-audit-export';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { listAuditEntries } from '@/lib/audit/list-audit-entries';
 import { openAuditExport } from '@/lib/audit/open-audit-export';
 import { resolveAuditScope } from '@/lib/audit/resolve-audit-scope';
@@ -27,7 +28,9 @@ let caseId = '';
 const expected = { a: [] as string[], b: [] as string[], case: [] as string[] };
 
 const add = async (input: TAuditInput, ...buckets: string[][]) => {
-  const entry = await appendAuditEntry(input);
+  const { journalId } = await appendAuditEntry(input);
+  await flushAuditSequencer();
+  const entry = await db().auditEntry.findUniqueOrThrow({ where: { journalId } });
   for (const b of buckets) b.push(entry.sequence.toString());
   return entry;
 };
@@ -93,6 +96,7 @@ describe('audit export', () => {
     expect(manifest.manifest).toMatchObject({ filtered: true, entryCount: 3, scope: { recordingIds: [rec.a.id] }, createdBy: { id: auditor.id, email: auditor.email } });
     expect(view.manifestSha256).toBe(manifest.manifestHash);
 
+    await flushAuditSequencer();
     const audited = await db().auditEntry.findFirstOrThrow({ where: { action: 'audit.exported', subjectId: view.id } });
     expect(audited).toMatchObject({ actorId: auditor.id, subjectType: 'export', details: { manifestHash: manifest.manifestHash, entryCount: 3 } });
 
@@ -136,7 +140,9 @@ describe('audit export', () => {
   });
 
   it('exports a time range as a contiguous slice of the chain', async () => {
+    await flushAuditSequencer();
     const first = await db().auditEntry.findFirstOrThrow({ where: { sequence: BigInt(expected.a[0]!) } });
+    await flushAuditSequencer();
     const last = await db().auditEntry.findFirstOrThrow({ where: { sequence: BigInt(expected.b.at(-1)!) } });
     const { lines, file } = await exportScope({ from: first.occurredAt.toISOString(), to: new Date(last.occurredAt.getTime() + 1).toISOString() });
     const sequences = entrySequences(lines).map(Number);

@@ -17,6 +17,7 @@ import { env, type TEnv } from '@/lib/env';
 import { provisionBuckets } from '@/lib/storage/provision-buckets';
 import { createS3Client, isObjectLockDenial } from '@/lib/storage/s3-client';
 import { dropThrowawayDatabase, resetThrowawayDatabase, runTsx, throwawayDatabaseUrl } from './audit-support';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 const url = throwawayDatabaseUrl('audit_seal');
 let client: Db;
@@ -24,11 +25,18 @@ let sql: pg.Client;
 let config: TEnv;
 const s3 = createS3Client();
 
-const append = (n: number, tag = 'test.seal') =>
-  appendAuditEntries(Array.from({ length: n }, (_, i) => ({ actorType: 'worker' as const, actorId: 'sealer-test', action: tag, subjectType: 'system', subjectId: 'seal', details: { i } })), client);
+// Sealing reads the chain only: chain what was journaled (entries and earlier `audit.sealed`) first.
+const flush = () => flushAuditSequencer({ client, connectionString: url });
 
-const seal = (overrides: Partial<TEnv> = {}, extra: { force?: boolean; now?: Date } = {}) =>
-  sealAuditSegment({ client, s3, config: { ...config, ...overrides }, ...extra });
+const append = async (n: number, tag = 'test.seal') => {
+  await appendAuditEntries(Array.from({ length: n }, (_, i) => ({ actorType: 'worker' as const, actorId: 'sealer-test', action: tag, subjectType: 'system', subjectId: 'seal', details: { i } })), client);
+  await flush();
+};
+
+const seal = async (overrides: Partial<TEnv> = {}, extra: { force?: boolean; now?: Date } = {}) => {
+  await flush();
+  return sealAuditSegment({ client, s3, config: { ...config, ...overrides }, ...extra });
+};
 
 function sealed(result: TSealResult): TSealedSegment {
   if (result.status !== 'sealed') throw new Error(`expected a sealed segment, got ${result.status}`);
@@ -107,6 +115,7 @@ describe('sealing the audit chain', () => {
 
     const row = await client.auditSegment.findUniqueOrThrow({ where: { id: segments[0]!.id } });
     expect(row).toMatchObject({ firstSequence: 1n, lastSequence: 10n, lastHash: lastOfFirst.entryHash, sha256: segments[0]!.sha256 });
+    await flush();
     const audited = await client.auditEntry.findFirstOrThrow({ where: { action: 'audit.sealed' }, orderBy: { sequence: 'asc' } });
     expect(audited.details).toMatchObject({ id: segments[0]!.id, firstSequence: '1', lastSequence: '10', sha256: segments[0]!.sha256 });
   });

@@ -13,6 +13,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { json } from '@/lib/http/error-response';
 import { withRole } from '@/lib/http/with-role';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 const PASSWORD = 'integration-Password-1';
 let passwordHash: Promise<string> | undefined;
@@ -23,7 +24,8 @@ async function makeUser(role: TRole, extra: { disabled?: boolean; oidcSubject?: 
   return db().user.create({ data: { email, name: 'IT user', role, disabled: extra.disabled ?? false, oidcSubject: extra.oidcSubject, passwordHash: extra.noPassword ? null : await passwordHash } });
 }
 
-const actions = async (userId: string) => (await db().auditEntry.findMany({ where: { subjectType: 'user', subjectId: userId }, orderBy: { sequence: 'asc' } })).map((e) => e.action);
+await flushAuditSequencer();
+const actions = async (userId: string) => (await flushAuditSequencer(), await db().auditEntry.findMany({ where: { subjectType: 'user', subjectId: userId }, orderBy: { sequence: 'asc' } })).map((e) => e.action);
 
 afterAll(async () => {
   await db().$disconnect();
@@ -48,6 +50,7 @@ describe('authorizeCredentials', () => {
     const trail = await actions(user.id);
     expect(trail.filter((a) => a === 'auth.sign_in_failed')).toHaveLength(threshold + 1);
     expect(trail.filter((a) => a === 'auth.locked_out')).toHaveLength(1);
+    await flushAuditSequencer();
     const entries = await db().auditEntry.findMany({ where: { subjectId: user.id } });
     expect(JSON.stringify(entries.map((e) => e.details))).not.toMatch(/wrong-|integration-Password/);
 
@@ -62,6 +65,7 @@ describe('authorizeCredentials', () => {
     expect(await authorizeCredentials({ email: disabled.email, password: PASSWORD })).toBeNull();
     expect(await authorizeCredentials({ email: ssoOnly.email, password: PASSWORD })).toBeNull();
     expect(await authorizeCredentials({ email: `nobody-${randomUUID()}@callvault.test`, password: PASSWORD })).toBeNull();
+    await flushAuditSequencer();
     const details = await db().auditEntry.findMany({ where: { subjectId: { in: [disabled.id, ssoOnly.id] } }, select: { details: true } });
     expect(details.map((d) => (d.details as { reason: string }).reason).sort()).toEqual(['disabled', 'no_password']);
   });

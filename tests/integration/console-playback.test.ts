@@ -11,6 +11,7 @@ import { idempotencyKey } from '@/lib/queue/contracts';
 import { bucketName } from '@/lib/storage/buckets';
 import { s3 } from '@/lib/storage/s3-client';
 import { generateWav } from '@/simulators/audio/generate-wav';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 const wav = generateWav({ seconds: 2, seed: 3 });
 let stored: { bucket: string; key: string; versionId: string };
@@ -60,6 +61,7 @@ describe('issuePlaybackUrl', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('audio/wav');
     expect(Buffer.from(await res.arrayBuffer()).equals(wav)).toBe(true);
+    await flushAuditSequencer();
     const entry = await db().auditEntry.findFirst({ where: { action: 'playback.issued', subjectType: 'recording', subjectId: rec.key } });
     expect(entry).toMatchObject({ actorType: 'user', actorId: officer.id });
     expect(entry?.details).toEqual({ user: officer.email, recordingId: rec.id, reason: 'Complaint review CASE-1', expiresAt: grant.expiresAt, versionId: stored.versionId });
@@ -78,6 +80,7 @@ describe('issuePlaybackUrl', () => {
     const quarantined = await recording({ withStorage: true, quarantined: true });
     await expect(issuePlaybackUrl({ recordingId: archived.id, reason: 'Not my business here', user: reviewer })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(issuePlaybackUrl({ recordingId: quarantined.id, reason: 'Reviewing the case', user: reviewer })).resolves.toMatchObject({ contentType: 'audio/wav' });
+    await flushAuditSequencer();
     expect(await db().auditEntry.count({ where: { action: 'playback.issued', subjectId: archived.key } })).toBe(0);
   });
 
@@ -85,6 +88,7 @@ describe('issuePlaybackUrl', () => {
     const rec = await recording({ withStorage: false });
     await expect(issuePlaybackUrl({ recordingId: rec.id, reason: 'Nothing stored here', user: officer })).rejects.toMatchObject({ code: 'conflict' });
     await expect(issuePlaybackUrl({ recordingId: randomUUID(), reason: 'Nothing stored here', user: officer })).rejects.toMatchObject({ code: 'not_found' });
+    await flushAuditSequencer();
     expect(await db().auditEntry.count({ where: { action: 'playback.issued', subjectId: rec.key } })).toBe(0);
   });
 });

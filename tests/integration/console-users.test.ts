@@ -6,6 +6,7 @@ import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { createUser } from '@/lib/users/create-user';
 import { updateUser } from '@/lib/users/update-user';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 async function user(role: TUserRef['role']): Promise<TUserRef> {
   const u = await db().user.create({ data: { email: `it-users-${randomUUID().slice(0, 8)}@callvault.test`, name: 'IT', role } });
@@ -22,6 +23,7 @@ describe('user administration', () => {
     const admin = await user('ADMIN');
     const { id } = await createUser({ email, name: 'New', role: 'AUDITOR', password: 'a-very-secret-initial' }, admin);
     await expect(createUser({ email, name: 'Again', role: 'ADMIN', password: 'a-very-secret-initial' }, admin)).rejects.toMatchObject({ code: 'conflict' });
+    await flushAuditSequencer();
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'user.created', subjectId: id } });
     expect(entry.details).toMatchObject({ email, role: 'AUDITOR' });
     expect(JSON.stringify(entry.details)).not.toContain('a-very-secret-initial');
@@ -40,10 +42,12 @@ describe('user administration', () => {
       await expect(updateUser(admin.id, { role: 'OFFICER' }, actor)).rejects.toMatchObject({ code: 'conflict', message: 'This is the last enabled administrator' });
       await expect(updateUser(admin.id, { disabled: true }, actor)).rejects.toMatchObject({ code: 'conflict', message: 'This is the last enabled administrator' });
       await expect(updateUser(admin.id, { role: 'OFFICER' }, admin)).rejects.toMatchObject({ code: 'conflict', message: 'You cannot change your own role or disable yourself' });
+      await flushAuditSequencer();
       expect(await db().auditEntry.count({ where: { subjectId: admin.id } })).toBe(0);
       const second = await user('ADMIN');
       await updateUser(admin.id, { role: 'OFFICER' }, second);
       expect((await db().user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe('OFFICER');
+      await flushAuditSequencer();
       const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'user.role_changed', subjectId: admin.id } });
       expect(entry.details).toMatchObject({ from: 'ADMIN', to: 'OFFICER', by: second.email });
       await db().user.update({ where: { id: second.id }, data: { disabled: true } });

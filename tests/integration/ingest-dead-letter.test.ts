@@ -20,6 +20,7 @@ import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TSimulator } from '@/simulators/types';
 import { startWorkers, type TWorkersHandle } from '@/workers/index';
 import { genesysRecordingCompleted, resetRedis, runId, setVendorAccounts, startRouteServer, waitFor } from './ingest-harness';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 // Retries 100 ms then 200 ms apart instead of 10 s / 20 s.
 process.env.RETRY_BACKOFF_MS = '100';
@@ -76,6 +77,7 @@ describe('dead letters', () => {
     expect(genesys.downloadStarts(rec.id)).toBe(0);
     expect(genesys.downloadCount(rec.id)).toBe(0);
     expect(await archiveQueue('GENESYS_CLOUD').getJobState(`genesys-cloud__${rec.id}`)).toBe('failed');
+    await flushAuditSequencer();
     expect(await db().auditEntry.count({ where: { action: 'archive.dead_lettered', subjectId: key } })).toBe(1);
     const row = await db().recording.findFirst({ where: { vendorRecordingId: rec.id }, select: { status: true } });
     expect(row === null || row.status === 'FAILED').toBe(true);
@@ -97,6 +99,7 @@ describe('dead letters', () => {
     const replayed = await db().deadLetter.findUniqueOrThrow({ where: { id: dead.id } });
     expect(replayed.replayedBy).toBe(admin.id);
     expect(replayed.replayedAt).not.toBeNull();
+    await flushAuditSequencer();
     expect(await db().auditEntry.count({ where: { action: 'dead_letter.replayed', subjectId: dead.id, actorId: admin.id } })).toBe(1);
     const replayEvent = await db().ingestEvent.findFirstOrThrow({ where: { vendorRecordingId: rec.id, source: 'REPLAY' } });
     expect(replayEvent.jobId).toMatch(/__replay-/);
@@ -120,6 +123,7 @@ describe('conversation-end events', () => {
     const ids = recs.map((r) => r.id);
     await waitFor('conversation recordings archived', async () => (await db().recording.count({ where: { vendorRecordingId: { in: ids }, status: 'ARCHIVED' } })) === 2, 30_000);
     expect(recs.map((r) => genesys.downloadCount(r.id))).toEqual([1, 1]);
+    await flushAuditSequencer();
     expect(await db().auditEntry.count({ where: { action: 'ingest.interaction_resolved', subjectId: `genesys-cloud:interaction:${conversationId}` } })).toBe(1);
   });
 });

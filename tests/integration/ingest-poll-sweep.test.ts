@@ -12,6 +12,7 @@ import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TSimRecording, TSimulator } from '@/simulators/types';
 import { startWorkers, type TWorkersHandle } from '@/workers/index';
 import { resetRedis, runId, setVendorAccounts, waitFor } from './ingest-harness';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 // Two archive jobs per second per vendor queue: slow enough that the flush reliably lands mid-run.
 process.env.ARCHIVE_JOBS_PER_SECOND = '2';
@@ -97,6 +98,7 @@ describe('fallback polling and the deadline sweep', () => {
     const swept = await db().ingestEvent.findMany({ where: { vendorRecordingId: { in: ids }, source: 'SWEEP' } });
     expect(swept.length).toBeGreaterThanOrEqual(ids.length - archivedAtFlush - 1); // at most one was mid-commit
     expect(swept.every((e) => !e.duplicate && e.jobId?.includes('__sweep-'))).toBe(true);
+    await flushAuditSequencer();
     const audited = await db().auditEntry.count({ where: { action: 'ingest.received', actorId: JOBS.sweep, subjectId: { in: swept.map((e) => e.idempotencyKey) } } });
     expect(audited).toBe(swept.length);
     // One row per recording (DB unique), media fetched at least once, and at most twice for a job cut mid-flight.

@@ -12,6 +12,7 @@ import { closeProducerConnection } from '@/lib/queue/close-producer-connection';
 import { closeQueues } from '@/lib/queue/queues';
 import { createProducerConnection } from '@/lib/redis';
 import { closeProducerSide, genesysRecordingCompleted, ingestEventCount, jobTotal, resetRedis, runId, setVendorAccounts, webhookRequest } from './ingest-harness';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 const ACCOUNT = `b1-down-${runId}`;
 const TOKEN = 'down-bearer-token-0123456789';
@@ -27,6 +28,7 @@ async function closedPort(): Promise<number> {
 }
 
 async function auditCount(recordingId: string): Promise<number> {
+  await flushAuditSequencer();
   return db().auditEntry.count({ where: { subjectType: 'recording', subjectId: `genesys-cloud:${recordingId}` } });
 }
 

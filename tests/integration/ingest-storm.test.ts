@@ -14,6 +14,7 @@ import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TEmitResult, TSimRecording, TSimulator } from '@/simulators/types';
 import { startWorkers, type TWorkersHandle } from '@/workers/index';
 import { jobTotal, resetRedis, runId, setVendorAccounts, startRouteServer, waitFor } from './ingest-harness';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 const GEN = `b1-storm-gen-${runId}`;
 const CX = `b1-storm-cx-${runId}`;
@@ -85,6 +86,7 @@ describe('webhook redelivery storm', () => {
     // Every delivery is on record: 200 received + 1,800 duplicates, with matching audit entries and counter.
     const events = await db().ingestEvent.groupBy({ by: ['duplicate'], where: { vendorAccountId: { in: [GEN, CX] } }, _count: true });
     expect(Object.fromEntries(events.map((e) => [String(e.duplicate), e._count]))).toEqual({ false: 200, true: 1800 });
+    await flushAuditSequencer();
     const audits = await db().auditEntry.groupBy({ by: ['action'], where: { actorType: 'vendor', actorId: { in: [GEN, CX] } }, _count: true });
     expect(Object.fromEntries(audits.map((a) => [a.action, a._count]))).toEqual({ 'ingest.received': 200, 'ingest.duplicate': 1800 });
     expect(Number(await producerRedis().get(DUPLICATE_COUNTER_KEY))).toBe(1800);

@@ -7,6 +7,7 @@ import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
 import { db } from '@/lib/db';
 import { QUEUES } from '@/lib/queue/contracts';
 import { closeProducerSide, genesysRecordingCompleted, ingestEventCount, jobTotal, resetRedis, runId, setVendorAccounts, webhookRequest } from './ingest-harness';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 const GEN = `b1-rej-gen-${runId}`;
 const GEN_TOKEN_ONLY = `b1-rej-tok-${runId}`;
@@ -124,6 +125,7 @@ describe('accepted deliveries', () => {
       ['WEBHOOK', false, new Date().toISOString().slice(0, 10)],
       ['WEBHOOK', true, new Date().toISOString().slice(0, 10)],
     ]);
+    await flushAuditSequencer();
     const audit = await db().auditEntry.findMany({ where: { subjectType: 'recording', subjectId: `genesys-cloud:${recordingId}` }, orderBy: { sequence: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['ingest.received', 'ingest.duplicate']);
     expect(await db().rawVendorPayload.count({ where: { vendorRecordingId: recordingId, kind: 'webhook' } })).toBe(1);

@@ -1,11 +1,11 @@
-// The HTTP building blocks of the vendor clients: token bucket, Retry-After, backoff, access-token refresh,
+// The HTTP building blocks of the vendor clients: budget windows, Retry-After, backoff, access-token refresh,
 // listing cursors and media format detection.
 import { describe, expect, it } from 'vitest';
 import { AccessToken } from '@/lib/vendors/http/access-token';
 import { decodeCursor, encodeCursor } from '@/lib/vendors/http/cursor';
 import { mediaFormatOf } from '@/lib/vendors/http/open-media-stream';
 import { backoffMs, DEFAULT_RETRY_POLICY, parseRetryAfter } from '@/lib/vendors/http/retry-policy';
-import { TokenBucket } from '@/lib/vendors/http/token-bucket';
+import { perMinute } from '@/lib/vendors/http/token-bucket';
 import { VendorError } from '@/lib/vendors/http/vendor-error';
 import { ZListCursor } from '@/lib/vendors/genesys/wire';
 
@@ -14,45 +14,18 @@ function clock(start = 1_000_000) {
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
 
-describe('TokenBucket', () => {
-  it('allows a burst of its capacity, then one request per 60000/rpm ms', () => {
-    const c = clock();
-    const bucket = new TokenBucket(60, 3, c.now); // 1 per second
-    expect([bucket.tryTake(), bucket.tryTake(), bucket.tryTake()]).toEqual([0, 0, 0]);
-    expect(bucket.tryTake()).toBe(1000);
-    c.advance(400);
-    expect(bucket.tryTake()).toBe(600);
-    c.advance(600);
-    expect(bucket.tryTake()).toBe(0);
-    expect(bucket.tryTake()).toBe(1000);
-  });
-
-  it('never accumulates more than its capacity', () => {
-    const c = clock();
-    const bucket = new TokenBucket(600, 2, c.now);
-    c.advance(3_600_000);
-    expect([bucket.tryTake(), bucket.tryTake()]).toEqual([0, 0]);
-    expect(bucket.tryTake()).toBe(100);
-  });
-
-  it('holds every caller while blocked by a Retry-After', () => {
-    const c = clock();
-    const bucket = new TokenBucket(6000, 10, c.now);
-    bucket.blockFor(2500);
-    expect(bucket.tryTake()).toBe(2500);
-    c.advance(2500);
-    expect(bucket.tryTake()).toBe(0);
-  });
-
-  it('take() paces real callers at the configured rate', async () => {
-    const bucket = new TokenBucket(3000, 1); // one per 20 ms
-    const start = Date.now();
-    await Promise.all(Array.from({ length: 6 }, () => bucket.take()));
-    expect(Date.now() - start).toBeGreaterThanOrEqual(95);
+describe('perMinute budget', () => {
+  it('splits a minute into 6 s windows so that no sliding minute exceeds the budget', () => {
+    for (const rpm of [2, 3, 5, 10, 11, 60, 300, 1000, 6000]) {
+      const b = perMinute(rpm);
+      // A 60 s span overlaps at most ceil(60 / seconds) + 1 windows.
+      expect((Math.ceil(60 / b.seconds) + 1) * b.points, `rpm ${rpm}`).toBeLessThanOrEqual(rpm);
+    }
+    expect(perMinute(60)).toEqual({ points: 5, seconds: 6 });
   });
 
   it('refuses a non-positive rate', () => {
-    expect(() => new TokenBucket(0)).toThrow(/requestsPerMinute/);
+    expect(() => perMinute(0)).toThrow(/requestsPerMinute/);
   });
 });
 

@@ -12,6 +12,7 @@ import { createVendorClient } from '@/lib/vendors/create-vendor-client';
 import type { TVendorClient } from '@/lib/vendors/types';
 import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TSimRecording, TSimulator } from '@/simulators/types';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 export type TArchiveKit = {
   sim: TSimulator;
@@ -52,11 +53,13 @@ export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).dige
 export const recordingKey = (rec: TSimRecording) => idempotencyKey('GENESYS_CLOUD', rec.id);
 
 export async function auditActions(subjectId: string): Promise<string[]> {
+  await flushAuditSequencer();
   const rows = await db().auditEntry.findMany({ where: { subjectId }, orderBy: { sequence: 'asc' }, select: { action: true } });
   return rows.map((r) => r.action);
 }
 
 export async function auditDetails(subjectId: string, action: string): Promise<Record<string, unknown>[]> {
+  await flushAuditSequencer();
   const rows = await db().auditEntry.findMany({ where: { subjectId, action }, orderBy: { sequence: 'asc' }, select: { details: true } });
   return rows.map((r) => r.details as Record<string, unknown>);
 }

@@ -4,7 +4,7 @@ import type { TVendorAccount } from '@/lib/vendors/types';
 import { AccessToken, type TIssuedToken } from './access-token';
 import { createTransport } from './open-request';
 import { DEFAULT_RETRY_POLICY, type TRetryPolicy } from './retry-policy';
-import { TokenBucket } from './token-bucket';
+import { perMinute, TokenBucket } from './token-bucket';
 import { VendorApi, type TCall } from './vendor-api';
 import { VendorError } from './vendor-error';
 
@@ -13,7 +13,8 @@ export type TClientOptions = { policy?: Partial<TRetryPolicy>; pageSize?: number
 
 export function createVendorApi(account: TVendorAccount, tokenCall: (account: TVendorAccount) => TCall, opts: TClientOptions = {}): VendorApi {
   const policy = { ...DEFAULT_RETRY_POLICY, ...opts.policy };
-  const bucket = new TokenBucket(account.requestsPerMinute);
+  // Keyed by account: every process calling this account spends the same budget.
+  const bucket = new TokenBucket(`vendor:${account.id}`, perMinute(account.requestsPerMinute));
   const token = new AccessToken(() => requestToken(api, tokenCall(account)));
   const api: VendorApi = new VendorApi(account, policy, createTransport(account), bucket, token);
   return api;

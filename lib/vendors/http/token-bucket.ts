@@ -1,49 +1,65 @@
-// Client-side budget for one vendor account's API calls (the vendors count per OAuth client), so a burst of
-// archive jobs queues here instead of being answered 429 by the vendor.
-import { setTimeout as sleep } from 'node:timers/promises';
+// A request budget shared by every process of the deployment through Redis (rate-limiter-flexible):
+// one vendor account's API calls (the vendors count per OAuth client, whichever worker sends them) or
+// the object store's writes. N worker processes together stay within the budget instead of spending N
+// times it, and a vendor's 429 + Retry-After holds the account for every process, not just the one
+// that received it. If Redis is unreachable, each process falls back to the same budget in memory
+// (the insurance limiter) rather than stopping work: a Redis outage can then cost N x the budget,
+// which the vendor answers with 429s that are waited out as usual.
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterQueue, RateLimiterRedis } from 'rate-limiter-flexible';
+import { rateLimitRedis } from '@/lib/redis';
+
+const KEY = 'budget';
+
+export type TBudget = {
+  /** Calls allowed per window, across all processes. */
+  points: number;
+  /** Window length in whole seconds (rate-limiter-flexible keeps windows as Redis key TTLs). */
+  seconds: number;
+};
+
+/**
+ * A per-minute budget as fixed 6-second windows of rpm/11 calls: any sliding minute overlaps at most
+ * 11 windows, so no 60 s span ever sees more than rpm calls (one 1-minute window would allow 2 x rpm
+ * across a window boundary). The price is a steady rate of 10/11 of the budget.
+ */
+export function perMinute(requestsPerMinute: number): TBudget {
+  if (!(requestsPerMinute > 0)) throw new Error(`requestsPerMinute must be > 0, got ${requestsPerMinute}`);
+  if (requestsPerMinute >= 11) return { points: Math.floor(requestsPerMinute / 11), seconds: 6 };
+  // Tiny budgets: one call per window, windows long enough that a minute overlaps at most rpm of them
+  // (below 2 per minute fixed windows cannot be exact; 120 s windows allow 2 in an unlucky minute).
+  return { points: 1, seconds: requestsPerMinute >= 2 ? Math.ceil(60 / (Math.floor(requestsPerMinute) - 1)) : 120 };
+}
 
 export class TokenBucket {
-  private tokens: number;
-  private updatedAt: number;
-  private blockedUntil = 0;
-  private tail: Promise<void> = Promise.resolve();
-  private readonly perMs: number;
+  private readonly limiter: RateLimiterRedis;
+  private readonly queue: RateLimiterQueue;
 
+  /** name: the budget's identity across processes, e.g. `vendor:<accountId>` or `storage-writes`. */
   constructor(
-    requestsPerMinute: number,
-    private readonly capacity = Math.max(1, Math.ceil(requestsPerMinute / 10)),
-    private readonly now: () => number = Date.now,
+    readonly name: string,
+    readonly budget: TBudget,
+    redis: Redis = rateLimitRedis(),
   ) {
-    if (!(requestsPerMinute > 0)) throw new Error(`requestsPerMinute must be > 0, got ${requestsPerMinute}`);
-    this.perMs = requestsPerMinute / 60_000;
-    this.tokens = this.capacity;
-    this.updatedAt = now();
-  }
-
-  /** Milliseconds until a token is available (0 = take one now). Takes it when 0. */
-  tryTake(): number {
-    const now = this.now();
-    if (now < this.blockedUntil) return this.blockedUntil - now;
-    this.tokens = Math.min(this.capacity, this.tokens + (now - this.updatedAt) * this.perMs);
-    this.updatedAt = now;
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
-      return 0;
-    }
-    return Math.ceil((1 - this.tokens) / this.perMs);
-  }
-
-  /** Waits for a token; callers are served in arrival order. */
-  take(): Promise<void> {
-    const turn = this.tail.then(async () => {
-      for (let wait = this.tryTake(); wait > 0; wait = this.tryTake()) await sleep(wait);
+    if (!(budget.points >= 1) || !Number.isInteger(budget.seconds) || budget.seconds < 1) throw new Error(`invalid budget for ${name}: ${JSON.stringify(budget)}`);
+    this.limiter = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `callvault:rate:${name}`,
+      points: budget.points,
+      duration: budget.seconds,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: `callvault:rate:${name}`, points: budget.points, duration: budget.seconds }),
     });
-    this.tail = turn.catch(() => undefined);
-    return turn;
+    // Waiting callers of this process are served in arrival order; the queue retries at msBeforeNext.
+    this.queue = new RateLimiterQueue(this.limiter);
   }
 
-  /** The vendor said "not before" (Retry-After): hold every caller of this account until then. */
-  blockFor(ms: number): void {
-    this.blockedUntil = Math.max(this.blockedUntil, this.now() + ms);
+  /** Waits for a call of the shared budget. */
+  async take(): Promise<void> {
+    await this.queue.removeTokens(1, KEY);
+  }
+
+  /** The vendor said "not before" (Retry-After): hold every caller in every process until then. */
+  async blockFor(ms: number): Promise<void> {
+    await this.limiter.block(KEY, Math.max(1, Math.ceil(ms / 1000)));
   }
 }

@@ -100,7 +100,7 @@ export class VendorApi {
     }
     state.rateLimited++;
     logger.warn({ accountId: this.account.id, waitMs: wait }, 'vendor rate limit (429): holding this account\'s calls');
-    this.bucket.blockFor(wait);
+    await this.bucket.blockFor(wait);
     return null;
   }
 
