@@ -18,6 +18,7 @@ import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TSimRecording, TSimulator } from '@/simulators/types';
 import { startWorkers, type TWorkersHandle } from '@/workers/index';
 import { resetRedis, runId, setVendorAccounts, startRouteServer, waitFor } from './ingest-harness';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 const GEN = `rec-gen-${runId}`;
 const CX = `rec-cx-${runId}`;
@@ -102,6 +103,7 @@ describe('daily reconciliation', () => {
     expect(await auditKeyProvider().verify(stored.signature.keyId, canonicalJson(stored.report), stored.signature.value)).toBe(true);
     const tampered = { ...stored.report, counts: { ...stored.report.counts, missing: 0 } };
     expect(await auditKeyProvider().verify(stored.signature.keyId, canonicalJson(tampered), stored.signature.value)).toBe(false);
+    await flushAuditSequencer();
     expect(await db().auditEntry.count({ where: { action: 'reconciliation.reported', subjectId: row.id } })).toBe(1);
 
     // The never-delivered recordings get archived, each downloaded once, recorded as a delivery.
