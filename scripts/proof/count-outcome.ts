@@ -57,6 +57,16 @@ export async function openUploads(s3: S3Client, buckets: string[], since?: Date)
   return n;
 }
 
+/** The ids among `ids` that have given up for now: FAILED, or dead-lettered and not replayed. */
+export async function givenUp(db: pg.Pool, ids: string[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT "vendorRecordingId" AS id FROM "Recording" WHERE "vendorRecordingId" = ANY($1) AND status = 'FAILED'
+     UNION SELECT "vendorRecordingId" AS id FROM "DeadLetter" WHERE "vendorRecordingId" = ANY($1) AND "replayedAt" IS NULL`,
+    [ids],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
 async function reasonsFor(db: pg.Pool, ids: string[]): Promise<{ quarantine: Map<string, string>; failure: Map<string, string> }> {
   const q = await db.query<{ id: string; reason: string }>(
     'SELECT r."vendorRecordingId" AS id, q.reason::text AS reason FROM "QuarantineCase" q JOIN "Recording" r ON r.id = q."recordingId" WHERE r."vendorRecordingId" = ANY($1)',

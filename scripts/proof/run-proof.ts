@@ -10,16 +10,16 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { countOutcome, recordingStatuses, type TOutcome } from './count-outcome';
+import { countOutcome, givenUp, recordingStatuses, type TOutcome } from './count-outcome';
 import { Ledger } from './ledger';
 import { SCENARIOS, type TSizes } from './scenarios';
 import { startStack } from './stack';
 
-export type TScenarioResult = TOutcome & { scenario: string; refused: number; recoverySeconds: number | null; note?: string };
+export type TScenarioResult = TOutcome & { scenario: string; refused: number; recoverySeconds: number | null; note?: string; /** Lost when the whole run ended (late recoveries). */ lostAtEnd?: number };
 
 const SIZES: Record<'full' | 'short', TSizes & { settleSeconds: number; idleSeconds: number }> = {
   full: { recordings: 150, duplicates: 5, outageSeconds: 60, seconds: 10, crashSeconds: 1800, settleSeconds: 300, idleSeconds: 120 },
-  short: { recordings: 12, duplicates: 3, outageSeconds: 8, seconds: 2, crashSeconds: 900, settleSeconds: 120, idleSeconds: 40 },
+  short: { recordings: 12, duplicates: 3, outageSeconds: 8, seconds: 2, crashSeconds: 900, settleSeconds: 120, idleSeconds: 30 },
 };
 
 const TIMINGS = { ARCHIVE_DEADLINE_MINUTES: '1', SWEEP_INTERVAL_SECONDS: '10' };
@@ -35,8 +35,9 @@ function s3Direct(endpoint: string): S3Client {
 
 type TSettle = { ids: string[]; ledger: Ledger; db: pg.Pool; settleMs: number; idleMs: number };
 
-/** Waits until every accepted recording is ARCHIVED or QUARANTINED (redelivering refused events meanwhile);
- *  gives up when nothing has settled for idleMs or at settleMs. Returns when the last one settled. */
+/** Waits until every accepted recording is ARCHIVED or QUARANTINED (redelivering refused events meanwhile).
+ *  Gives up at settleMs, or earlier when nothing has settled for idleMs and every recording still open has
+ *  given up (FAILED or dead-lettered). Returns when the last one settled, null when they did not all settle. */
 async function settle(o: TSettle): Promise<number | null> {
   const deadline = Date.now() + o.settleMs;
   let settled = -1;
@@ -48,7 +49,11 @@ async function settle(o: TSettle): Promise<number | null> {
     const now = [...statuses.values()].filter((s) => s === 'ARCHIVED' || s === 'QUARANTINED').length;
     if (now !== settled) [settled, lastChange] = [now, Date.now()];
     if (now === accepted.length && o.ledger.unaccepted === 0) return Date.now();
-    if (Date.now() > deadline || (Date.now() - lastChange > o.idleMs && o.ledger.unaccepted === 0)) return null;
+    if (Date.now() > deadline) return null;
+    if (Date.now() - lastChange > o.idleMs && o.ledger.unaccepted === 0) {
+      const open = accepted.filter((id) => !['ARCHIVED', 'QUARANTINED'].includes(statuses.get(id) ?? ''));
+      if ((await givenUp(o.db, open)).size === open.length) return null;
+    }
     await sleep(250);
   }
 }
@@ -66,6 +71,7 @@ export async function runProof(opts: { short: boolean; only?: string; redisDb: n
   const s3 = s3Direct(stack.s3Endpoint);
   const buckets = ['us', 'eu'].map((r) => `${stack.bucketPrefix}-recordings-${r}`);
   const results: TScenarioResult[] = [];
+  const finals: (() => Promise<void>)[] = [];
   try {
     let seed = 1;
     for (const scenario of SCENARIOS.filter((s) => !opts.only || s.name.includes(opts.only))) {
@@ -76,10 +82,15 @@ export async function runProof(opts: { short: boolean; only?: string; redisDb: n
       seed += 1000;
       const settledAt = await settle({ ids: recordings.map((r) => r.id), ledger, db, settleMs: sizes.settleSeconds * 1000, idleMs: sizes.idleSeconds * 1000 });
       const outcome = await countOutcome(db, s3, buckets, recordings, new Set(ledger.accepted.keys()), { genesys: stack.genesys, cxone: stack.cxone }, since);
-      const result = { scenario: scenario.name, ...outcome, refused: ledger.refused(), recoverySeconds: settledAt === null ? null : Math.round((settledAt - faultClearedAt) / 100) / 10, note };
+      const result: TScenarioResult = { scenario: scenario.name, ...outcome, refused: ledger.refused(), recoverySeconds: settledAt === null ? null : Math.round((settledAt - faultClearedAt) / 100) / 10, note };
       results.push(result);
+      const accepted = new Set(ledger.accepted.keys());
+      finals.push(async () => {
+        result.lostAtEnd = (await countOutcome(db, s3, buckets, recordings, accepted, { genesys: stack.genesys, cxone: stack.cxone }, since)).lost;
+      });
       log(`${scenario.name}: ${JSON.stringify({ ...result, lostIds: result.lostIds.slice(0, 5) })} (${Math.round((Date.now() - started) / 1000)} s)`);
     }
+    for (const recount of finals) await recount();
   } finally {
     await db.end();
     await stack.stop();
@@ -88,9 +99,9 @@ export async function runProof(opts: { short: boolean; only?: string; redisDb: n
 }
 
 export function formatTable(results: TScenarioResult[]): string {
-  const head = ['scenario', 'accepted', 'archived once', 'quarantined', 'failed', 'lost', 'dup versions', 'orphan uploads', 'downloads done/started', 'refused (redelivered)', 'recovery s'];
+  const head = ['scenario', 'accepted', 'archived once', 'quarantined', 'failed', 'lost', 'lost at end of run', 'dup versions', 'orphan uploads', 'downloads done/started', 'refused (redelivered)', 'recovery s'];
   const rows = results.map((r) =>
-    [r.scenario, r.accepted, r.archivedOnce, r.quarantined, r.failed, r.lost, r.duplicateVersions, r.orphanUploads, `${r.downloads}/${r.downloadStarts}`, r.refused, r.recoverySeconds ?? 'not recovered'].map(String),
+    [r.scenario, r.accepted, r.archivedOnce, r.quarantined, r.failed, r.lost, r.lostAtEnd ?? '—', r.duplicateVersions, r.orphanUploads, `${r.downloads}/${r.downloadStarts}`, r.refused, r.recoverySeconds ?? 'not recovered'].map(String),
   );
   const lines = [head, head.map(() => '---'), ...rows].map((cols) => `| ${cols.join(' | ')} |`);
   const reasons = results.filter((r) => r.reasons.length).map((r) => `- ${r.scenario}: ${r.reasons.join('; ')}`);

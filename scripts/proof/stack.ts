@@ -79,6 +79,16 @@ function startChild(file: string, env: NodeJS.ProcessEnv, log: string, ready?: R
   });
 }
 
+/** SIGTERM, then SIGKILL if the process has not exited within 15 s. */
+async function stopChild(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 async function createDatabase(postgresUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
@@ -165,12 +175,8 @@ export async function startStack(o: TStackOptions): Promise<TStack> {
     killWorker: () => void worker?.kill('SIGKILL'),
     startWorker,
     stop: async () => {
-      worker?.kill('SIGTERM');
-      web.child.kill('SIGTERM');
+      await Promise.all([stopChild(worker), stopChild(web.child)]);
       await Promise.all([genesys.stop(), cxone.stop(), pgProxy.stop(), s3Proxy.stop()]);
-      await new Promise((r) => setTimeout(r, 500));
-      worker?.kill('SIGKILL');
-      web.child.kill('SIGKILL');
       await dropDatabase(o.postgresUrl, dbName).catch(() => undefined);
     },
   };
