@@ -13,6 +13,7 @@ import { closeRateLimitRedis } from '@/lib/redis';
 import { JOBS, QUEUES, ZVendor } from '@/lib/queue/contracts';
 import { closeQueues, maintenanceQueue, pollQueue } from '@/lib/queue/queues';
 import { isFinalFailure } from '@/lib/queue/record-dead-letter';
+import { backoffStrategy } from '@/lib/queue/retry-schedule';
 import { createWorkerMetrics, serveMetrics, type TWorkerMetrics } from '@/lib/queue/worker-metrics';
 import { syncVendorAccounts, vendorAccounts } from '@/lib/vendors/accounts';
 import { processArchiveJob } from '@/workers/processors/archive-recording';
@@ -20,10 +21,12 @@ import { startAuditSequencer, type TAuditSequencerHandle, type TAuditSequencerOp
 import { handleFailedJob } from '@/workers/processors/dead-letter';
 import { processPollVendor } from '@/workers/processors/poll-vendor';
 import { processReconcileVendorDay } from '@/workers/processors/reconcile-vendor-day';
+import { processRedriveDeadLetters } from '@/workers/processors/redrive-dead-letters';
 import { processResolveInteraction } from '@/workers/processors/resolve-interaction';
 import { processSampleQueues } from '@/workers/processors/sample-queues';
 import { processSealAudit } from '@/workers/processors/seal-audit';
 import { processSweepArchive } from '@/workers/processors/sweep-archive';
+import { processSweepUploads } from '@/workers/processors/sweep-uploads';
 
 export type TStartWorkersOptions = {
   /** Archive jobs processed at once per vendor queue (default WORKER_CONCURRENCY). */
@@ -82,6 +85,8 @@ function schedules(opts: TStartWorkersOptions): TSchedule[] {
     { queue: 'maintenance', id: 'archive-sweep', every: (opts.sweepIntervalSeconds ?? e.SWEEP_INTERVAL_SECONDS) * 1000, name: JOBS.sweep, data: sweepData },
     { queue: 'maintenance', id: 'queues-sample', every: (opts.sampleIntervalSeconds ?? e.QUEUE_SAMPLE_INTERVAL_SECONDS) * 1000, name: JOBS.sampleQueues, data: {} },
     { queue: 'maintenance', id: 'audit-seal', every: (opts.sealIntervalSeconds ?? e.AUDIT_SEAL_EVERY_SECONDS) * 1000, name: JOBS.sealAudit, data: {} },
+    { queue: 'maintenance', id: 'dead-letter-redrive', every: e.DEAD_LETTER_REDRIVE_INTERVAL_SECONDS * 1000, name: JOBS.redriveDeadLetters, data: {} },
+    { queue: 'maintenance', id: 'uploads-sweep', every: e.UPLOAD_SWEEP_INTERVAL_SECONDS * 1000, name: JOBS.sweepUploads, data: {} },
   ];
 }
 
@@ -108,6 +113,8 @@ const maintenanceProcessors: Record<string, (job: Job) => Promise<unknown>> = {
   [JOBS.sampleQueues]: processSampleQueues,
   [JOBS.sealAudit]: processSealAudit,
   [JOBS.reconcile]: processReconcileVendorDay,
+  [JOBS.redriveDeadLetters]: processRedriveDeadLetters,
+  [JOBS.sweepUploads]: processSweepUploads,
 };
 
 async function processMaintenance(job: Job): Promise<unknown> {
@@ -140,18 +147,20 @@ function workerSpecs(opts: TStartWorkersOptions): TWorkerSpec[] {
   ];
 }
 
-function startWorker(spec: TWorkerSpec, metrics: TWorkerMetrics, pending: Set<Promise<unknown>>): Worker {
+function startWorker(spec: TWorkerSpec, metrics: TWorkerMetrics, pending: Set<Promise<unknown>>, closing: AbortSignal): Worker {
   const worker = new Worker(spec.queue, spec.processor, {
     connection: { url: env().REDIS_URL, maxRetriesPerRequest: null },
     concurrency: spec.concurrency,
     limiter: spec.limiter,
     lockDuration: 60_000,
+    // Retry waits per error class, until the time budget is spent (lib/queue/retry-schedule.ts).
+    settings: { backoffStrategy },
   });
   worker.on('completed', (_job, result) => metrics.recordCompleted(spec.queue, isDuplicateOutcome(result)));
   worker.on('failed', (job, error) => {
     metrics.recordFailed(spec.queue, job ? isFinalFailure(job, error) : false);
     // Tracked so close() waits for dead-letter writes instead of cutting them off.
-    const handling = handleFailedJob(spec.queue, job, error).finally(() => pending.delete(handling));
+    const handling = handleFailedJob(spec.queue, job, error, closing).finally(() => pending.delete(handling));
     pending.add(handling);
   });
   worker.on('error', (err) => logger.error({ err, queue: spec.queue }, 'worker error'));
@@ -162,7 +171,8 @@ export async function startWorkers(opts: TStartWorkersOptions = {}): Promise<TWo
   if (opts.syncAccounts !== false) await syncVendorAccounts();
   const metrics = createWorkerMetrics();
   const pending = new Set<Promise<unknown>>();
-  const workers = workerSpecs(opts).map((spec) => startWorker(spec, metrics, pending));
+  const shutdown = new AbortController();
+  const workers = workerSpecs(opts).map((spec) => startWorker(spec, metrics, pending, shutdown.signal));
   const sequencerOpts = opts.auditSequencer ?? true;
   const sequencer = sequencerOpts === false ? null : startAuditSequencer(sequencerOpts === true ? {} : sequencerOpts);
   const list = schedules(opts);
@@ -182,6 +192,8 @@ export async function startWorkers(opts: TStartWorkersOptions = {}): Promise<TWo
     closing ??= (async () => {
       clearInterval(watchdog);
       await Promise.all(workers.map((w) => w.close()));
+      // Dead-letter writes still waiting out an outage stop retrying (the sweep covers what they leave).
+      shutdown.abort();
       await Promise.allSettled([...pending]);
       // After the processors: entries they journaled while finishing still get chained by this leader.
       await sequencer?.stop();

@@ -4,6 +4,7 @@
 import { ArchiveError, isPermanentFailure } from '@/lib/archive/archive-error';
 import { auditArchiveEvent } from '@/lib/archive/audit-archive-event';
 import { commitArchiveOutcome, type TCommitResult } from '@/lib/archive/commit-archive-outcome';
+import { markRecordingUnsettled } from '@/lib/archive/mark-recording-unsettled';
 import { recordingRegion } from '@/lib/archive/recording-region';
 import { storeAndVerify, type TStoreResult } from '@/lib/archive/store-and-verify';
 import { storeRawPayload } from '@/lib/archive/store-raw-payload';
@@ -12,7 +13,7 @@ import { db } from '@/lib/db';
 import { claimRecording, completeClaim, releaseClaim, type TClaimOwner, type TClaimResult } from '@/lib/ingest/claim-recording';
 import { logger } from '@/lib/logger';
 import { idempotencyKey, type TArchiveJob } from '@/lib/queue/contracts';
-import { RETRY_OPTIONS } from '@/lib/queue/queues';
+import { errorClassOf } from '@/lib/queue/retry-schedule';
 import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 import { holdNewVersion } from '@/lib/legal-hold/hold-new-version';
 import { vendorAccount } from '@/lib/vendors/accounts';
@@ -20,6 +21,8 @@ import { createVendorClient } from '@/lib/vendors/create-vendor-client';
 import { normalizeMetadata } from '@/lib/vendors/normalize-metadata';
 
 export type { TArchiveContext, TArchiveOutcome } from '@/lib/archive/types';
+
+const CHECKSUM_ATTEMPTS = 3;
 
 type TRun = { job: TArchiveJob; key: string; ctx: TArchiveContext; attemptId: string };
 
@@ -38,13 +41,19 @@ async function settledRecording(job: TArchiveJob): Promise<string | null> {
   return row && (row.status === 'ARCHIVED' || row.status === 'QUARANTINED') ? row.id : null;
 }
 
-async function recordFailure(key: string, attemptId: string, error: unknown): Promise<void> {
+async function recordFailure(job: TArchiveJob, key: string, attemptId: string, error: unknown): Promise<void> {
   const e = error as Error & { code?: unknown; details?: unknown };
   const code = typeof e?.code === 'string' ? e.code : null;
   const message = (e?.message ?? String(error)).slice(0, 500);
+  const retryable = !isPermanentFailure(error);
   await db().ingestAttempt.update({ where: { id: attemptId }, data: { outcome: 'FAILED', errorCode: code, errorMessage: message, finishedAt: new Date() } });
   const details = error instanceof ArchiveError ? error.details : undefined;
-  await auditArchiveEvent(key, 'archive.failed', { errorClass: e?.name ?? 'Error', code, message, retryable: !isPermanentFailure(error), ...details });
+  await auditArchiveEvent(key, 'archive.failed', { errorClass: e?.name ?? 'Error', retryClass: errorClassOf(error), code, message, retryable, ...details });
+  // Visible in search while the retries run; the dead letter turns it FAILED if they run out.
+  if (retryable) {
+    const reason = `${errorClassOf(error)}: ${message}`;
+    await markRecordingUnsettled({ vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId, vendorAccountId: job.vendorAccountId, interactionId: job.interactionId, status: 'RETRYING', reason });
+  }
 }
 
 async function runPipeline({ job, key, ctx, attemptId }: TRun): Promise<TCommitResult> {
@@ -66,7 +75,8 @@ async function runPipeline({ job, key, ctx, attemptId }: TRun): Promise<TCommitR
   const existing = await db().recording.findFirst({ where: { vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId }, select: { legalHold: true } });
   const legalHold = existing?.legalHold ?? false;
   const s3 = ctx.s3 ?? defaultS3();
-  const lastAttempt = ctx.attempt >= (ctx.maxAttempts ?? RETRY_OPTIONS.attempts);
+  // A read-back mismatch is retried a few times (a transient fault of the path), then quarantined as evidence.
+  const lastAttempt = ctx.attempt >= Math.min(ctx.maxAttempts ?? CHECKSUM_ATTEMPTS, CHECKSUM_ATTEMPTS);
   let stored: TStoreResult;
   try {
     stored = await storeAndVerify({ job, key, attemptId, record, region: residency.region, legalHold, lastAttempt, client, s3 });
@@ -93,7 +103,7 @@ async function attemptArchive(job: TArchiveJob, key: string, ctx: TArchiveContex
     const result = await runPipeline({ job, key, ctx, attemptId: attempt.id });
     return { status: result.status, recordingId: result.recordingId };
   } catch (error) {
-    await recordFailure(key, attempt.id, error).catch((e: unknown) => logger.error({ err: e, key }, 'could not record archive failure'));
+    await recordFailure(job, key, attempt.id, error).catch((e: unknown) => logger.error({ err: e, key }, 'could not record archive failure'));
     throw error;
   }
 }

@@ -57,6 +57,7 @@ async function writeRecording(tx: DbTx, input: TCommitInput) {
     vendorAccountId: input.account.id,
     complianceTags: tags,
     status,
+    statusReason: null,
     archivedAt: status === 'ARCHIVED' ? now : null,
     searchText: searchTextFor({ archiveId, vendorRecordingId: job.vendorRecordingId, interactionId: record.interactionId ?? job.interactionId, participants }),
   };

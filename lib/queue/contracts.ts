@@ -22,7 +22,12 @@ export const JOBS = {
   sealAudit: 'audit.seal',
   sampleQueues: 'queues.sample',
   reconcile: 'reconciliation.run',
+  redriveDeadLetters: 'dead_letter.redrive',
+  sweepUploads: 'storage.uploads_sweep',
 } as const;
+
+/** replayedBy of dead letters the automatic re-drive replayed. */
+export const AUTO_REDRIVE_ACTOR = 'system:auto-redrive';
 
 export const ZArchiveJob = z.object({
   vendorSource: ZVendor,

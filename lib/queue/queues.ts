@@ -1,24 +1,24 @@
 // Producer-side queues: one BullMQ Queue per name per process, on the fail-fast producer connection
 // (lib/redis.ts), so a Redis outage surfaces as an error the caller maps to 503 instead of a hang.
 import { Queue, type JobsOptions } from 'bullmq';
-import { env } from '@/lib/env';
 import { ZVendor, QUEUES } from '@/lib/queue/contracts';
+import { BACKOFF_TYPE } from '@/lib/queue/retry-schedule';
 import { producerRedis } from '@/lib/redis';
 import type { TVendor } from '@/lib/vendors/types';
 
-/** The one retry policy: 3 attempts, exponential backoff; finished jobs kept long enough for the console. */
+/** The one retry policy: retried on the schedule of lib/queue/retry-schedule.ts until its time budget is spent
+ *  (the attempt count is only a backstop); finished jobs kept long enough for the console. */
 export const RETRY_OPTIONS = {
-  attempts: 3,
-  backoff: { type: 'exponential', delay: 10_000 },
+  attempts: 10_000,
+  backoff: { type: BACKOFF_TYPE },
   // Completed jobs are not the dedupe (claims are): keep a day for the console, bounded in count.
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   // Failed jobs are mirrored to DeadLetter rows; keep them 30 days so the console can show stack traces.
   removeOnFail: { age: 30 * 24 * 3600, count: 50_000 },
 } as const satisfies JobsOptions;
 
-/** RETRY_OPTIONS with the backoff base from RETRY_BACKOFF_MS (short in tests, 10 s by default). */
 export function retryOptions(): JobsOptions {
-  return { ...RETRY_OPTIONS, backoff: { type: 'exponential', delay: env().RETRY_BACKOFF_MS } };
+  return { ...RETRY_OPTIONS };
 }
 
 const globalForQueues = globalThis as unknown as { callvaultQueues?: Map<string, Queue> };

@@ -83,7 +83,8 @@ describe('archive pipeline under faults', () => {
     expect(failure).not.toBeInstanceOf(UnrecoverableError);
     expect(isPermanentFailure(failure)).toBe(false);
 
-    expect(await rowOf(rec.id)).toBeNull();
+    // Not archived, but findable: RETRYING with the reason, no storage columns.
+    expect(await rowOf(rec.id)).toMatchObject({ status: 'RETRYING', statusReason: expect.stringMatching(/^media: Download broke off/), storageKey: null, archivedAt: null });
     expect(await readClaim(recordingKey(rec))).toBeNull();
     const [download] = (await auditDetails(recordingKey(rec), 'archive.download')).filter((d) => d.status === 'failed');
     expect(download).toMatchObject({ contentLength: rec.mediaSize() });
@@ -108,7 +109,7 @@ describe('archive pipeline under faults', () => {
     try {
       const first = await kit.archive(rec, {}, { s3: bad, attempt: 1 }).catch((e: unknown) => e);
       expect(first).toMatchObject({ code: 'checksum_mismatch', kind: 'retryable' });
-      expect(await rowOf(rec.id)).toBeNull();
+      expect(await rowOf(rec.id)).toMatchObject({ status: 'RETRYING', statusReason: expect.stringMatching(/^media: /), storageVersionId: null });
       const last = await kit.archive(rec, {}, { s3: bad, attempt: 3 });
       expect(last.status).toBe('QUARANTINED');
     } finally {

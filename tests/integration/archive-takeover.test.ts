@@ -1,10 +1,12 @@
 // Claims belong to their owner (the BullMQ lock of the job holding them). A claim whose owner died is taken
 // over at once by the next attempt: the dead attempt's row is closed as abandoned, its open multipart upload
 // is aborted, the takeover is audited — never acknowledged as a duplicate. A live owner's claim is respected.
+// Uploads abandoned anywhere else are aborted by the periodic sweep once older than any transfer can take.
 import { randomUUID } from 'node:crypto';
 import { CreateMultipartUploadCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordingObjectKey } from '@/lib/archive/recording-object-key';
+import { sweepIncompleteUploads } from '@/lib/archive/sweep-incomplete-uploads';
 import { auditActions, auditDetails, recordingKey, startArchiveKit, type TArchiveKit } from '@/lib/archive/testing/archive-test-kit';
 import { db } from '@/lib/db';
 import { closeQueues } from '@/lib/queue/queues';
@@ -39,6 +41,23 @@ async function openUploads(key: string): Promise<string[]> {
   const res = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucketName('recordings', 'us'), Prefix: key }));
   return (res.Uploads ?? []).filter((u) => u.Key === key).map((u) => u.UploadId ?? '');
 }
+
+describe('incomplete uploads', () => {
+  it('the periodic sweep aborts uploads older than the longest transfer, each audited', async () => {
+    const bucket = bucketName('recordings', 'eu');
+    const prefix = `voice/test/${randomUUID()}/`; // only this test's uploads: other files' transfers may be in flight
+    const key = `${prefix}abandoned.wav`;
+    await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
+    // Younger than the limit: left alone.
+    expect((await sweepIncompleteUploads({ maxAgeMinutes: 60, prefix })).aborted.filter((u) => u.key === key)).toEqual([]);
+    const { aborted } = await sweepIncompleteUploads({ maxAgeMinutes: 0, prefix });
+    expect(aborted.filter((u) => u.key === key)).toHaveLength(1);
+    const res = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: key }));
+    expect(res.Uploads ?? []).toEqual([]);
+    const [entry] = await auditDetails(`s3://${bucket}/${key}`, 'storage.multipart_aborted');
+    expect(entry).toMatchObject({ uploadId: aborted.find((u) => u.key === key)?.uploadId });
+  });
+});
 
 describe('claim ownership', () => {
   it('a dead owner\'s claim is taken over at once: abandoned attempt closed, its upload aborted, audited', async () => {
