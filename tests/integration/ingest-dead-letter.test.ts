@@ -139,6 +139,7 @@ describe('automatic re-drive of dead letters', () => {
     await waitFor('re-driven recording archived', async () => (await db().recording.count({ where: { vendorRecordingId: rec.id, status: 'ARCHIVED' } })) === 1, 30_000);
     const dead = await db().deadLetter.findFirstOrThrow({ where: { vendorRecordingId: rec.id } });
     expect(dead.replayedBy).toBe(AUTO_REDRIVE_ACTOR);
+    await flushAuditSequencer();
     expect(await db().auditEntry.count({ where: { action: 'dead_letter.auto_redriven', subjectId: dead.id } })).toBe(1);
     expect((await db().recording.findFirstOrThrow({ where: { vendorRecordingId: rec.id } })).statusReason).toBeNull();
   });
