@@ -68,6 +68,8 @@ export type TSimRecordingSpec = {
   mediaKind?: TSimMedia;
   /** Genesys Recording.fileState: AVAILABLE (default); ARCHIVED needs a restore (PUT) first; DELETED is gone. */
   fileState?: TSimFileState;
+  /** Genesys Recording.outputSizeInBytes as stated; default the size actually served. */
+  statedSizeBytes?: number;
 };
 
 export type TSimMedia = 'audio' | 'screen' | 'chat';
@@ -94,6 +96,7 @@ export type TSimRecording = {
   mediaKind: TSimMedia;
   /** Changes when a restore is requested (ARCHIVED → RESTORING → RESTORED). */
   fileState: TSimFileState;
+  statedSizeBytes: number | null;
   seed: number;
   sampleRate: 8000 | 16000;
   /** When the vendor considers the record last updated (listing order / updatedSince). */

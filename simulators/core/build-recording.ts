@@ -52,6 +52,7 @@ export function buildRecording(vendor: 'genesys' | 'cxone', account: TSimAccount
     pendingPolls: spec.pendingPolls ?? 0,
     mediaKind: spec.mediaKind ?? 'audio',
     fileState: spec.fileState ?? 'AVAILABLE',
+    statedSizeBytes: spec.statedSizeBytes ?? null,
     seed,
     sampleRate,
     // The moment the record became visible at the vendor (drives listings and updatedSince).

@@ -85,7 +85,7 @@ export function recording(rec: TSimRecording, mediaUri: string) {
     mediaUris: media && !rec.missing.includes('mediaFormat') ? { S: { mediaUri } } : null,
     ...(rec.missing.includes('duration') ? {} : { outputDurationMs: Math.round(rec.seconds * 1000) }),
     // "0 if there is no transcoded media".
-    outputSizeInBytes: media ? rec.mediaSize() : 0,
+    outputSizeInBytes: media ? (rec.statedSizeBytes ?? rec.mediaSize()) : 0,
     ...(rec.fileState === 'ARCHIVED' ? { archiveDate: rec.startTime.toISOString(), archiveMedium: 'CLOUDARCHIVE' } : {}),
   };
 }

@@ -199,6 +199,39 @@ describe('genesys specifics', () => {
     expect(listed.every((r) => r.interactionId === conversationId && /^\d{4}-\d{2}-\d{2}$/.test(r.interactionDate ?? ''))).toBe(true);
   });
 
+  it('restores an ARCHIVED recording (archive date moved) and fetches it once restored', async () => {
+    const rec = genesys.addRecording({ seconds: 2, fileState: 'ARCHIVED' });
+    const client = clientFor(genesys);
+    await expect(client.fetchMetadata(rec)).rejects.toMatchObject({ code: 'not_ready', retryable: true });
+    expect(rec.fileState).toBe('RESTORING');
+    expect(genesys.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(`/recordings/${rec.id}`))).toHaveLength(1);
+    await expect(client.fetchMetadata(rec)).rejects.toMatchObject({ code: 'not_ready' });
+    const raw = await client.fetchMetadata(rec);
+    expect(raw.payload).toMatchObject({ recording: { id: rec.id, fileState: 'RESTORED' } });
+    expect((await readAll(await client.openMedia(rec))).bytes).toBe(rec.mediaSize());
+  });
+
+  it('gives up at once on a DELETED recording (no retry brings it back)', async () => {
+    const rec = genesys.addRecording({ seconds: 2, fileState: 'DELETED' });
+    await expect(clientFor(genesys).fetchMetadata(rec)).rejects.toMatchObject({ code: 'media_unavailable', retryable: false });
+  });
+
+  it('refuses a download whose size differs from the stated outputSizeInBytes', async () => {
+    const rec = genesys.addRecording({ seconds: 2 });
+    rec.statedSizeBytes = rec.mediaSize() + 1000;
+    await expect(clientFor(genesys).openMedia(rec)).rejects.toMatchObject({ code: 'size_mismatch', retryable: true });
+  });
+
+  it('lists only audio recordings of a conversation, reporting each skipped one with its reason', async () => {
+    const conversationId = crypto.randomUUID();
+    const audio = genesys.addRecording({ interactionId: conversationId, seconds: 2 });
+    const screen = genesys.addRecording({ interactionId: conversationId, seconds: 2, mediaKind: 'screen' });
+    const skipped: unknown[] = [];
+    const client = createGenesysClient(account(genesys), { policy: FAST, onSkipped: async (_a, s) => void skipped.push(s) });
+    expect((await client.listInteractionRecordings(conversationId)).map((r) => r.vendorRecordingId)).toEqual([audio.id]);
+    expect(skipped).toEqual([{ vendorRecordingId: screen.id, interactionId: conversationId, media: 'screen', reason: 'screen recording: only audio recordings are archived' }]);
+  });
+
   it('refuses to guess a recording without its conversation id', async () => {
     await expect(clientFor(genesys).fetchMetadata({ vendorRecordingId: 'x', interactionId: null })).rejects.toMatchObject({ code: 'missing_interaction', retryable: false });
   });
