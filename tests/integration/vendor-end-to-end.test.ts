@@ -89,7 +89,10 @@ describe('vendor shapes end to end', () => {
     expect(JSON.stringify(quarantined?.quarantineCases[0]?.evidence)).toContain('startTime');
 
     expect(await recordingRow('GENESYS_CLOUD', screen.id)).toBeNull();
-    const skipped = await db().auditEntry.findMany({ where: { action: 'ingest.recording_skipped', subjectId: idempotencyKey('GENESYS_CLOUD', screen.id) } });
+    const skippedWhere = { action: 'ingest.recording_skipped', subjectId: idempotencyKey('GENESYS_CLOUD', screen.id) };
+    // Audit entries are chained by a sequencer shortly after they are written.
+    await waitFor('the skip on the audit chain', async () => (await db().auditEntry.count({ where: skippedWhere })) > 0, 30_000, 200);
+    const skipped = await db().auditEntry.findMany({ where: skippedWhere });
     expect(skipped.map((e) => e.details)).toEqual([expect.objectContaining({ interactionId: conversationId, media: 'screen', reason: expect.stringContaining('only audio') })]);
 
     const kept = await keptResponses('GENESYS_CLOUD', good.id);
