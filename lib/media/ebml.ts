@@ -1,7 +1,7 @@
 // EBML variable-length integers (RFC 8794 §4): element IDs keep their marker bit, sizes drop it.
 export type TVint = { value: number; length: number; unknown: boolean };
 
-export function vintLength(first: number): number {
+function vintLength(first: number): number {
   for (let i = 0; i < 8; i++) if (first & (0x80 >> i)) return i + 1;
   return 0;
 }

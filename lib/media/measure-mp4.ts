@@ -51,10 +51,13 @@ function presentSeconds(t: TSampleTables, mdats: TLayout['mdats']): number {
   let ticks = 0;
   let sttsRun = 0;
   let sttsLeft = t.stts[0]?.[0] ?? 0;
+  let stscRun = -1;
   for (let c = 0; c < t.chunkOffsets.length && sample < t.sampleCount; c++) {
-    const run = t.stsc.findLast(([first]) => first <= c + 1);
+    // Chunks only move forward, so the stsc run is found by stepping, not by searching each time.
+    while (stscRun + 1 < t.stsc.length && t.stsc[stscRun + 1]![0] <= c + 1) stscRun++;
+    const perChunk = t.stsc[stscRun]?.[1] ?? 0;
     let offset = t.chunkOffsets[c]!;
-    for (let k = 0; k < (run?.[1] ?? 0) && sample < t.sampleCount; k++, sample++) {
+    for (let k = 0; k < perChunk && sample < t.sampleCount; k++, sample++) {
       const size = typeof t.sizes === 'number' ? t.sizes : t.sizes[sample]!;
       if (!inMdat(offset, offset + size)) return (ticks - t.mediaTime) / t.timescale;
       offset += size;
