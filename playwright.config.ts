@@ -20,13 +20,25 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--autoplay-policy=no-user-gesture-required'],
     },
   },
-  webServer: {
-    // Started directly (not through npx) so stopping it stops next-server too.
-    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // Started directly (not through npx) so stopping it stops next-server too.
+      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // Audit exports are built by workers, as in production; only that queue runs here.
+      command: 'node --import tsx workers/index.ts',
+      url: `http://127.0.0.1:${port + 1}/metrics`,
+      env: { ...(process.env as Record<string, string>), WORKER_QUEUES: 'audit-export', WORKER_METRICS_PORT: String(port + 1) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

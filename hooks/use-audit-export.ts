@@ -5,12 +5,15 @@ import type { TAuditExportView } from '@/lib/audit/get-audit-export';
 
 export const auditExportKey = (id: string) => ['audit-export', { id }] as const;
 
-/** An export's progress: polled every second while it runs, then left alone. */
+/** An export's progress: polled every second while it is queued or runs, then left alone. */
 export function useAuditExport(id: string | null) {
   return useQuery({
     queryKey: auditExportKey(id ?? ''),
     enabled: id !== null,
     queryFn: ({ signal }) => apiFetch<TAuditExportView>(`/api/audit/exports/${encodeURIComponent(id ?? '')}`, { signal }),
-    refetchInterval: (query) => (query.state.data?.status === 'running' || query.state.data === undefined ? 1000 : false),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === undefined || status === 'queued' || status === 'running' ? 1000 : false;
+    },
   });
 }

@@ -53,8 +53,6 @@ export const ZEnv = z.object({
   AUDIT_SEAL_MAX_ENTRIES: int(1).max(200_000).default(20_000),
   /** Region whose audit bucket receives sealed segments; default the first of RESIDENCY_REGIONS. */
   AUDIT_REGION: z.string().regex(/^[a-z0-9-]+$/).optional(),
-  /** Directory for audit export bundles (created on demand). */
-  EXPORT_DIR: z.string().min(1).default('.data/exports'),
   /** Audit export files in the audit bucket are locked, then expired by lifecycle, after this many days. */
   AUDIT_EXPORT_RETENTION_DAYS: int(1).default(90),
   /** Attempts a queued audit export gets (a crashed or failed worker's export is retried) before it is marked failed. */
@@ -80,6 +78,8 @@ export const ZEnv = z.object({
   ARCHIVE_IDLE_TIMEOUT_SECONDS: int(1).default(60),
   DEDUPE_TTL_SECONDS: int(60).default(7 * 24 * 3600),
   WORKER_CONCURRENCY: int(1).default(4),
+  /** Queues this worker process serves (comma-separated, e.g. "audit-export" for a dedicated export worker); unset = all. */
+  WORKER_QUEUES: csv.optional(),
 
   // Ingestion (webhooks, queues, polling, sweep) — lib/ingest, lib/queue, workers/index.ts.
   WEBHOOK_MAX_BODY_BYTES: int(1024).default(256 * 1024),

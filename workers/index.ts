@@ -18,6 +18,7 @@ import { createWorkerMetrics, serveMetrics, type TWorkerMetrics } from '@/lib/qu
 import { syncVendorAccounts, vendorAccounts } from '@/lib/vendors/accounts';
 import { processArchiveJob } from '@/workers/processors/archive-recording';
 import { startAuditSequencer, type TAuditSequencerHandle, type TAuditSequencerOptions } from '@/workers/processors/audit-sequencer';
+import { processAuditExport } from '@/workers/processors/audit-export';
 import { handleFailedJob } from '@/workers/processors/dead-letter';
 import { processPollVendor } from '@/workers/processors/poll-vendor';
 import { processReconcileVendorDay } from '@/workers/processors/reconcile-vendor-day';
@@ -27,6 +28,7 @@ import { processSampleQueues } from '@/workers/processors/sample-queues';
 import { processSealAudit } from '@/workers/processors/seal-audit';
 import { processSweepArchive } from '@/workers/processors/sweep-archive';
 import { processSweepUploads } from '@/workers/processors/sweep-uploads';
+import { processSweepAuditExports } from '@/workers/processors/sweep-audit-exports';
 
 export type TStartWorkersOptions = {
   /** Archive jobs processed at once per vendor queue (default WORKER_CONCURRENCY). */
@@ -37,6 +39,9 @@ export type TStartWorkersOptions = {
   sweepDeadlineMinutes?: number;
   sampleIntervalSeconds?: number;
   sealIntervalSeconds?: number;
+  exportSweepIntervalSeconds?: number;
+  /** Run workers for these queues only (default WORKER_QUEUES, else every queue). */
+  queues?: string[];
   /** Install the repeatable jobs (default true). */
   schedule?: boolean;
   /** How often missing schedulers are re-created (they vanish with a Redis flush); 0 = never. Default 30. */
@@ -87,6 +92,7 @@ function schedules(opts: TStartWorkersOptions): TSchedule[] {
     { queue: 'maintenance', id: 'audit-seal', every: (opts.sealIntervalSeconds ?? e.AUDIT_SEAL_EVERY_SECONDS) * 1000, name: JOBS.sealAudit, data: {} },
     { queue: 'maintenance', id: 'dead-letter-redrive', every: e.DEAD_LETTER_REDRIVE_INTERVAL_SECONDS * 1000, name: JOBS.redriveDeadLetters, data: {} },
     { queue: 'maintenance', id: 'uploads-sweep', every: e.UPLOAD_SWEEP_INTERVAL_SECONDS * 1000, name: JOBS.sweepUploads, data: {} },
+    { queue: 'maintenance', id: 'audit-export-sweep', every: (opts.exportSweepIntervalSeconds ?? 60) * 1000, name: JOBS.sweepAuditExports, data: {} },
   ];
 }
 
@@ -115,6 +121,7 @@ const maintenanceProcessors: Record<string, (job: Job) => Promise<unknown>> = {
   [JOBS.reconcile]: processReconcileVendorDay,
   [JOBS.redriveDeadLetters]: processRedriveDeadLetters,
   [JOBS.sweepUploads]: processSweepUploads,
+  [JOBS.sweepAuditExports]: processSweepAuditExports,
 };
 
 async function processMaintenance(job: Job): Promise<unknown> {
@@ -144,7 +151,9 @@ function workerSpecs(opts: TStartWorkersOptions): TWorkerSpec[] {
     // One poll at a time: accounts share nothing, but vendor quotas are tight and cursors must not race.
     { queue: QUEUES.poll, processor: processPollVendor, concurrency: 1, limiter: { max: 2, duration: 1000 } },
     { queue: QUEUES.maintenance, processor: processMaintenance, concurrency: 1 },
-  ];
+    // Exports stream from Postgres into S3 in bounded memory; two at a time keep a worker responsive.
+    { queue: QUEUES.auditExport, processor: processAuditExport as Processor, concurrency: 2 },
+  ].filter((spec) => !opts.queues || opts.queues.includes(spec.queue));
 }
 
 function startWorker(spec: TWorkerSpec, metrics: TWorkerMetrics, pending: Set<Promise<unknown>>, closing: AbortSignal): Worker {
@@ -167,7 +176,10 @@ function startWorker(spec: TWorkerSpec, metrics: TWorkerMetrics, pending: Set<Pr
   return worker;
 }
 
-export async function startWorkers(opts: TStartWorkersOptions = {}): Promise<TWorkersHandle> {
+export async function startWorkers(options: TStartWorkersOptions = {}): Promise<TWorkersHandle> {
+  const queues = options.queues ?? env().WORKER_QUEUES;
+  // A process serving only some queues leaves the repeatable jobs to the ones running maintenance.
+  const opts = { ...options, queues, schedule: options.schedule ?? (!queues || queues.includes(QUEUES.maintenance)) };
   if (opts.syncAccounts !== false) await syncVendorAccounts();
   const metrics = createWorkerMetrics();
   const pending = new Set<Promise<unknown>>();

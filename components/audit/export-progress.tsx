@@ -14,7 +14,8 @@ export function ExportProgress({ id, verifyKeyArg }: { id: string; verifyKeyArg:
     <section className="panel" aria-labelledby="export-heading" data-testid="export-status" data-status={x.status}>
       <h2 id="export-heading">Export {x.id}</h2>
       <p role="status" aria-live="polite">
-        {x.status === 'running' ? `Running — ${x.entryCount} entries written so far…` : null}
+        {x.status === 'queued' ? 'Queued — waiting for a worker…' : null}
+        {x.status === 'running' ? `Running${x.attempts > 1 ? ` (attempt ${x.attempts})` : ''} — ${x.entryCount} entries written so far…` : null}
         {x.status === 'completed' ? `Completed ${formatDateTime(x.completedAt)}: ${x.entryCount} entries (sequence ${x.firstSequence ?? '—'} to ${x.lastSequence ?? '—'}).` : null}
         {x.status === 'failed' ? <span className="error">Failed: {x.error ?? 'unknown error'}</span> : null}
       </p>
@@ -31,6 +32,7 @@ export function ExportProgress({ id, verifyKeyArg }: { id: string; verifyKeyArg:
           <p>
             Manifest SHA-256 (also recorded in the audit trail): <code>{x.manifestSha256}</code>
           </p>
+          {x.retainUntil ? <p className="muted">The stored bundle is kept until {formatDateTime(x.retainUntil)}; after that, start a new export.</p> : null}
           <h3>Verify it offline</h3>
           <pre className="json" tabIndex={0} aria-label="Verify command" data-testid="verify-command">
             {`node --import tsx scripts/audit/verify-bundle.ts ${filename} ${verifyKeyArg}`}

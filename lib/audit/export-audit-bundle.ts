@@ -1,10 +1,7 @@
-// Writes the audit bundle for one export to disk: entries stream from the database page by page
-// into the file (constant memory), the file appears under its final name only once complete.
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
+// Produces the audit bundle for one export and hands it, as a stream, to `write` (which stores it): entries
+// stream from the database page by page (constant memory). The result is known once `write` has consumed
+// the whole stream; a failure on either side rejects.
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { createAuditBundle, type TBundleResult } from '@/lib/audit/write-audit-bundle';
 import { auditKeyProvider, type TAuditKeyProvider } from '@/lib/audit/key-provider';
 import type { TResolvedScope } from '@/lib/audit/resolve-audit-scope';
@@ -18,7 +15,8 @@ export type TExportAuditBundleInput = {
   scope: TAuditScope;
   resolved: TResolvedScope;
   createdBy: Record<string, string>;
-  filePath: string;
+  /** Consumes the bundle's bytes (e.g. an upload); resolves once they are stored. */
+  write: (body: Readable) => Promise<void>;
   onProgress?: (entriesSoFar: number) => Promise<void> | void;
   provider?: TAuditKeyProvider;
   client?: DbTx;
@@ -47,14 +45,6 @@ export async function exportAuditBundle(input: TExportAuditBundleInput): Promise
     chainHead: resolved.chainHead,
     onBatch: input.onProgress,
   });
-  await mkdir(path.dirname(input.filePath), { recursive: true });
-  const partial = `${input.filePath}.partial`;
-  try {
-    await pipeline(Readable.from(bundle.lines, { highWaterMark: 2 }), createWriteStream(partial, { flags: 'wx' }));
-    await rename(partial, input.filePath);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
+  await input.write(Readable.from(bundle.lines, { highWaterMark: 2 }));
   return bundle.result();
 }

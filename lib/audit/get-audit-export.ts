@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 
 export type TAuditExportView = {
   id: string;
-  status: 'running' | 'completed' | 'failed';
+  status: 'queued' | 'running' | 'completed' | 'failed';
   scope: unknown;
   requestedBy: { id: string; email: string };
   entryCount: number;
@@ -13,6 +13,10 @@ export type TAuditExportView = {
   /** SHA-256 of the signed manifest: the value recorded in the `audit.exported` entry. */
   manifestSha256: string | null;
   error: string | null;
+  /** Worker runs started so far (a crashed run is retried). */
+  attempts: number;
+  /** Until when the stored bundle is kept (Object Lock, then lifecycle expiry). */
+  retainUntil: string | null;
   createdAt: string;
   completedAt: string | null;
 };
@@ -30,6 +34,8 @@ export async function getAuditExport(id: string): Promise<TAuditExportView> {
     lastSequence: row.lastSequence?.toString() ?? null,
     manifestSha256: row.manifestSha256,
     error: row.error,
+    attempts: row.attempts,
+    retainUntil: row.retainUntil?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,
   };

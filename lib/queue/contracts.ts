@@ -12,6 +12,8 @@ export const QUEUES = {
   maintenance: 'maintenance',
   /** Conversation-end events name an interaction; its recordings are listed here, then archived per vendor. */
   resolve: 'interaction-resolve',
+  /** Audit exports, built by workers into the audit bucket so any console instance can serve them. */
+  auditExport: 'audit-export',
 } as const;
 
 export const JOBS = {
@@ -24,6 +26,8 @@ export const JOBS = {
   reconcile: 'reconciliation.run',
   redriveDeadLetters: 'dead_letter.redrive',
   sweepUploads: 'storage.uploads_sweep',
+  auditExport: 'audit.export',
+  sweepAuditExports: 'audit.export-sweep',
 } as const;
 
 /** replayedBy of dead letters the automatic re-drive replayed. */
@@ -96,3 +100,7 @@ export const ZReconcileJob = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 });
 export type TReconcileJob = z.infer<typeof ZReconcileJob>;
+
+/** Builds one AuditExport row's bundle; the job id is the export id, so an export is queued at most once. */
+export const ZAuditExportJob = z.object({ exportId: z.string().uuid() });
+export type TAuditExportJob = z.infer<typeof ZAuditExportJob>;

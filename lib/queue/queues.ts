@@ -57,9 +57,13 @@ export function maintenanceQueue(): Queue {
   return queueByName(QUEUES.maintenance);
 }
 
+export function auditExportQueue(): Queue {
+  return queueByName(QUEUES.auditExport);
+}
+
 /** Every queue of the application, in display order (console operations page, metrics, sampling). */
 export function allQueueNames(): string[] {
-  return [...ZVendor.options.map((v) => QUEUES.archive(v)), QUEUES.resolve, QUEUES.poll, QUEUES.maintenance];
+  return [...ZVendor.options.map((v) => QUEUES.archive(v)), QUEUES.resolve, QUEUES.poll, QUEUES.maintenance, QUEUES.auditExport];
 }
 
 /** Drops a queue whose connection broke for good, so the next call builds a fresh one. */

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { canonicalJson } from '@/lib/audit/canonical-json';
+import { bundleFileWriter } from '@/lib/audit/bundle-file-writer';
 import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
 import { GENESIS_HASH, hashAuditEntry, type TAuditRecord } from '@/lib/audit/hash-audit-entry';
 import { setAuditKeyProvider } from '@/lib/audit/key-provider';
@@ -158,7 +159,7 @@ async function phase(name: string): Promise<void> {
     if (name === 'baseline') {
       await client.$queryRaw`SELECT 1`;
     } else if (name === 'export') {
-      await exportAuditBundle({ exportId: randomUUID(), scope: {}, resolved: await resolveAuditScope({}, client), createdBy: { id: 'bench' }, filePath: values.file!, provider, client });
+      await exportAuditBundle({ exportId: randomUUID(), scope: {}, resolved: await resolveAuditScope({}, client), createdBy: { id: 'bench' }, write: bundleFileWriter(values.file!), provider, client });
     } else if (name === 'verify-table') {
       const result = await verifyAuditChain({ client, provider });
       if (!result.ok) throw new Error(`table did not verify: ${JSON.stringify(result)}`);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { bundleFileWriter } from '@/lib/audit/bundle-file-writer';
 import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { setAuditKeyProvider } from '@/lib/audit/key-provider';
@@ -209,7 +210,7 @@ describe('audit chain', () => {
     try {
       const file = path.join(dir, 'rotation.jsonl');
       const scope = { from: new Date(Date.now() - 60_000).toISOString() };
-      await exportAuditBundle({ exportId: 'rotation', scope, resolved: await resolveAuditScope(scope, client), createdBy: { id: 'test' }, filePath: file, client });
+      await exportAuditBundle({ exportId: 'rotation', scope, resolved: await resolveAuditScope(scope, client), createdBy: { id: 'test' }, write: bundleFileWriter(file), client });
       const envKeyArgs = [...envKeys].flatMap(([id, key]) => ['--key', `${id}:${key.toString('base64')}`]);
       const ok = await runTsx('scripts/audit/verify-bundle.ts', [file, ...envKeyArgs, '--key', `rot-k1:${k1}`, '--key', `rot-k2:${k2}`]);
       expect(ok.stdout).toContain('VALID');

@@ -1,5 +1,6 @@
-// Audit export end to end on a throwaway database: scoped bundles hold exactly their entries, the
-// offline CLI verifies them, and a changed byte anywhere makes it fail naming the line and entry.
+// Audit export end to end on a throwaway database: queued exports are built by the audit-export worker
+// into the audit bucket; scoped bundles hold exactly their entries, the offline CLI verifies them, and a
+// changed byte anywhere makes it fail naming the line and entry.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { appendAuditEntry, type TAuditInput } from '@/lib/audit/append-audit-entry';
+import { bundleFileWriter } from '@/lib/audit/bundle-file-writer';
 import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
 import { getAuditExport, type TAuditExportView } from '@/lib/audit/get-audit-export';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
@@ -14,14 +16,18 @@ import { listAuditEntries } from '@/lib/audit/list-audit-entries';
 import { openAuditExport } from '@/lib/audit/open-audit-export';
 import { resolveAuditScope } from '@/lib/audit/resolve-audit-scope';
 import type { TAuditScope } from '@/lib/audit/scope';
-import { settleAuditExports, startAuditExport } from '@/lib/audit/start-audit-export';
+import { startAuditExport } from '@/lib/audit/start-audit-export';
 import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
+import { QUEUES } from '@/lib/queue/contracts';
+import { auditExportQueue } from '@/lib/queue/queues';
+import { startWorkers, type TWorkersHandle } from '@/workers/index';
 import { dropThrowawayDatabase, pollFor, resetThrowawayDatabase, runTsx, throwawayDatabaseUrl } from './audit-support';
 
 const url = throwawayDatabaseUrl('audit_export');
 let exportDir = '';
+let workers: TWorkersHandle | undefined;
 let auditor: TUserRef;
 const rec = { a: { id: '', key: 'genesys-cloud:rec-export-a' }, b: { id: '', key: 'nice-cxone:rec-export-b' } };
 let caseId = '';
@@ -39,7 +45,7 @@ async function exportScope(scope: TAuditScope): Promise<{ view: TAuditExportView
   const { id } = await startAuditExport({ scope, user: auditor });
   const view = await pollFor(async () => {
     const v = await getAuditExport(id);
-    return v.status === 'running' ? null : v;
+    return v.status === 'running' || v.status === 'queued' ? null : v;
   }, 30_000, `export ${id}`);
   expect(view.error).toBeNull();
   expect(view.status).toBe('completed');
@@ -58,8 +64,10 @@ beforeAll(async () => {
   // Before anything reads the environment: this file's database and export directory.
   process.env.DATABASE_URL = url;
   exportDir = await mkdtemp(path.join(tmpdir(), 'cv-audit-export-'));
-  process.env.EXPORT_DIR = path.join(exportDir, 'store');
   await resetThrowawayDatabase(url);
+  // Jobs left by earlier files name rows of other databases.
+  await auditExportQueue().obliterate({ force: true });
+  workers = await startWorkers({ schedule: false, metricsPort: null, syncAccounts: false, queues: [QUEUES.auditExport] });
   const user = await db().user.create({ data: { email: 'auditor@export.test', name: 'Export Auditor', role: 'AUDITOR' } });
   auditor = { id: user.id, email: user.email, role: 'AUDITOR' };
   const a = await db().recording.create({ data: { archiveId: 'arch-export-a', vendorSource: 'GENESYS_CLOUD', vendorRecordingId: 'rec-export-a' } });
@@ -81,8 +89,9 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await settleAuditExports();
-  await db().$disconnect();
+  // close() also disconnects Prisma.
+  if (workers) await workers.close();
+  else await db().$disconnect();
   await dropThrowawayDatabase(url);
   if (exportDir) await rm(exportDir, { recursive: true, force: true });
 });
@@ -170,7 +179,7 @@ describe('audit export', () => {
   it('reports progress page by page and streams in sequence order', async () => {
     const progress: number[] = [];
     const file = path.join(exportDir, 'progress.jsonl');
-    const result = await exportAuditBundle({ exportId: 'progress', scope: {}, resolved: await resolveAuditScope({}), createdBy: { id: 'test' }, filePath: file, pageSize: 4, onProgress: (n) => void progress.push(n) });
+    const result = await exportAuditBundle({ exportId: 'progress', scope: {}, resolved: await resolveAuditScope({}), createdBy: { id: 'test' }, write: bundleFileWriter(file), pageSize: 4, onProgress: (n) => void progress.push(n) });
     expect(progress.at(-1)).toBe(result.manifest.entryCount);
     expect(progress.length).toBeGreaterThanOrEqual(Math.ceil(result.manifest.entryCount / 4));
     expect(progress).toEqual([...progress].sort((x, y) => x - y));
