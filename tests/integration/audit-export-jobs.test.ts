@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import { DeleteObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { getAuditExport } from '@/lib/audit/get-audit-export';
 import { openAuditExport } from '@/lib/audit/open-audit-export';
 import { auditBucket } from '@/lib/audit/seal-audit-segment';
@@ -81,6 +82,7 @@ describe('audit exports as jobs', () => {
     const deletion = s3().send(new DeleteObjectCommand({ Bucket: row.bucket!, Key: row.objectKey!, VersionId: row.versionId! }));
     await expect(deletion).rejects.toSatisfy(isObjectLockDenial);
 
+    await flushAuditSequencer();
     const audited = await db().auditEntry.findMany({ where: { subjectType: 'export', subjectId: id }, orderBy: { sequence: 'asc' } });
     expect(audited.map((e) => e.action)).toEqual(['audit.exported', 'audit.export_downloaded']);
     expect(audited[0]!.details).toMatchObject({ versionId: row.versionId, fileSha256: row.sha256, bytes: Number(row.sizeBytes) });
@@ -105,6 +107,7 @@ describe('audit exports as jobs', () => {
     const failed = await getAuditExport(exhausted.id);
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/No worker finished the export after 3 attempts/);
+    await flushAuditSequencer();
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'audit.export_failed', subjectId: exhausted.id } });
     expect(entry).toMatchObject({ actorId: auditor.id, subjectType: 'export' });
     expect((await getAuditExport(waiting.id)).status).toBe('queued');

@@ -190,6 +190,7 @@ describe('audit export', () => {
     const { view } = await exportScope({ recordingIds: [rec.b.id] });
     const opened = await openAuditExport(view.id, auditor);
     opened.stream.destroy();
+    await flushAuditSequencer();
     const { entries } = await listAuditEntries({ subjectType: 'export', subjectId: view.id });
     const download = entries.find((e) => e.action === 'audit.export_downloaded');
     expect(download).toMatchObject({ actorType: 'user', actorId: auditor.id });
