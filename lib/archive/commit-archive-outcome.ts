@@ -3,6 +3,7 @@
 // The unique (vendorSource, vendorRecordingId) decides concurrent duplicates: the loser records DUPLICATE.
 import { randomUUID } from 'node:crypto';
 import { auditArchiveEvent } from '@/lib/archive/audit-archive-event';
+import { recordExtraVersion } from '@/lib/archive/record-extra-version';
 import { archiveIdFor, recordingColumns, searchTextFor, storageLocation, type TStoredMedia } from '@/lib/archive/recording-fields';
 import type { TArchiveOutcome } from '@/lib/archive/types';
 import { db, type DbTx } from '@/lib/db';
@@ -109,10 +110,17 @@ export async function commitArchiveOutcome(input: TCommitInput): Promise<TCommit
   } catch (e) {
     if (!(e instanceof LostRace) && !isUniqueViolation(e)) throw e;
   }
-  // We lost to a concurrent worker: our stored version (if any) stays in storage, unreferenced (WORM).
+  // We lost to a concurrent worker: our stored version (if any) stays in storage (WORM), reported as extra
+  // unless it is the very version the winner committed (a reused version).
   await db().$transaction(async (tx) => {
     await tx.ingestAttempt.update({ where: { id: input.attemptId }, data: { outcome: 'DUPLICATE', finishedAt: new Date() } });
     await auditArchiveEvent(input.key, 'ingest.duplicate', { reason: 'lost_race', strayVersionId: input.media?.versionId ?? null }, tx);
+    const media = input.media;
+    if (!media) return;
+    const winner = await tx.recording.findUnique({ where: { vendorSource_vendorRecordingId: { vendorSource: input.job.vendorSource, vendorRecordingId: input.job.vendorRecordingId } }, select: { storageVersionId: true } });
+    if (winner?.storageVersionId === media.versionId) return;
+    const v = { bucket: media.bucket, objectKey: media.key, versionId: media.versionId, sha256: media.sha256, sizeBytes: media.sizeBytes };
+    await recordExtraVersion({ key: input.key, vendorSource: input.job.vendorSource, vendorRecordingId: input.job.vendorRecordingId, ...v, reason: 'lost_race', attemptId: input.attemptId }, tx);
   });
   return { status: 'DUPLICATE', recordingId: null, archiveId: null, caseId: null, legalHold: false };
 }

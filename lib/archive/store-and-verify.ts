@@ -6,6 +6,9 @@ import { ArchiveError } from '@/lib/archive/archive-error';
 import { recordingsBucketFor } from '@/lib/archive/assert-same-region';
 import { auditArchiveEvent } from '@/lib/archive/audit-archive-event';
 import { checkMedia } from '@/lib/archive/check-media';
+import { confirmObjectLock } from '@/lib/archive/confirm-object-lock';
+import { hashDownload, storedCandidates, type TStoredCandidate } from '@/lib/archive/find-reusable-version';
+import { recordExtraVersion } from '@/lib/archive/record-extra-version';
 import { MIME_BY_FORMAT } from '@/lib/archive/duration-probe';
 import { recordingObjectKey } from '@/lib/archive/recording-object-key';
 import type { TStoredMedia } from '@/lib/archive/recording-fields';
@@ -43,7 +46,41 @@ async function abortDeadAttemptUploads(input: TStoreInput, bucket: string, objec
   }
 }
 
-async function transfer(input: TStoreInput, bucket: string, objectKey: string, retention: { retainUntil: Date; policyId: string | null }): Promise<TTransferResult> {
+type TRetention = { retainUntil: Date; policyId: string | null };
+
+const extra = (input: TStoreInput, c: { bucket: string; versionId: string; sha256: string | null; sizeBytes: number | null }, objectKey: string, reason: 'superseded_by_other_bytes' | 'stray_write') =>
+  recordExtraVersion({ key: input.key, vendorSource: input.job.vendorSource, vendorRecordingId: input.job.vendorRecordingId, bucket: c.bucket, objectKey, versionId: c.versionId, sha256: c.sha256, sizeBytes: c.sizeBytes, reason, attemptId: input.attemptId });
+
+async function candidatesAt(input: TStoreInput, bucket: string, objectKey: string): Promise<TStoredCandidate[]> {
+  try {
+    return await storedCandidates(input.s3, bucket, objectKey);
+  } catch (e) {
+    throw new ArchiveError('retryable', 'upload_failed', `Could not list stored versions: ${(e as Error).message}`, { bucket, key: objectKey });
+  }
+}
+
+// A retry (or a re-drive) finds what an earlier attempt stored, e.g. when its commit failed: the same bytes
+// are reused — never a second WORM version — and completed by this attempt's verification and commit.
+// Other bytes are written anew; the earlier versions are then reported as extra (except on a reviewer's
+// re-fetch, where the earlier version is the quarantined evidence).
+async function reuseStored(input: TStoreInput, bucket: string, objectKey: string, retention: TRetention): Promise<TTransferResult | null> {
+  const candidates = await candidatesAt(input, bucket, objectKey);
+  if (candidates.length === 0) return null;
+  const { job, record, key } = input;
+  const download = await input.client.openMedia({ vendorRecordingId: job.vendorRecordingId, interactionId: record.interactionId });
+  const hashed = await hashDownload(download);
+  await auditArchiveEvent(key, 'archive.download', { status: 'compared', bytes: hashed.sizeBytes, sha256: hashed.sha256, storedVersions: candidates.length });
+  const same = candidates.find((c) => c.sha256 === hashed.sha256 && c.sizeBytes === hashed.sizeBytes);
+  if (same) {
+    const retainUntil = await confirmObjectLock(input.s3, same, retention.retainUntil);
+    await auditArchiveEvent(key, 'archive.version_reused', { bucket, key: objectKey, versionId: same.versionId, sha256: same.sha256, sizeBytes: same.sizeBytes, retainUntil: retainUntil.toISOString() });
+    return { bucket, key: objectKey, versionId: same.versionId, sha256: same.sha256, sizeBytes: same.sizeBytes, contentLength: download.contentLength, retainUntil };
+  }
+  if (job.source !== 'REFETCH') for (const c of candidates) await extra(input, c, objectKey, 'superseded_by_other_bytes');
+  return null;
+}
+
+async function transfer(input: TStoreInput, bucket: string, objectKey: string, retention: TRetention): Promise<TTransferResult> {
   const { job, record, key } = input;
   const download = await input.client.openMedia({ vendorRecordingId: job.vendorRecordingId, interactionId: record.interactionId });
   const contentType = download.contentType ?? MIME_BY_FORMAT[record.mediaFormat] ?? 'application/octet-stream';
@@ -68,6 +105,9 @@ async function transfer(input: TStoreInput, bucket: string, objectKey: string, r
   } catch (e) {
     const details = e instanceof ArchiveError ? e.details : undefined;
     await auditArchiveEvent(key, 'archive.download', { status: 'failed', error: (e as Error).message, ...details });
+    // A cut download whose upload completed anyway left a version that is not the recording.
+    const stray = typeof details?.strayVersionId === 'string' ? details.strayVersionId : null;
+    if (stray) await extra(input, { bucket, versionId: stray, sha256: null, sizeBytes: null }, objectKey, 'stray_write').catch(() => undefined);
     throw e;
   }
 }
@@ -79,9 +119,10 @@ export async function storeAndVerify(input: TStoreInput): Promise<TStoreResult> 
   const { job } = input;
   const objectKey = recordingObjectKey({ vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId, startTime: record.startTime, mediaFormat: record.mediaFormat });
   await abortDeadAttemptUploads(input, bucket, objectKey);
-  const stored = await transfer(input, bucket, objectKey, retention);
+  const reused = await reuseStored(input, bucket, objectKey, retention);
+  const stored = reused ?? (await transfer(input, bucket, objectKey, retention));
   const media: TStoredMedia = { ...stored, mediaFormat: record.mediaFormat, retentionPolicyId: retention.policyId };
-  await auditArchiveEvent(key, 'archive.stored', {
+  if (!reused) await auditArchiveEvent(key, 'archive.stored', {
     bucket,
     key: stored.key,
     versionId: stored.versionId,
@@ -94,5 +135,10 @@ export async function storeAndVerify(input: TStoreInput): Promise<TStoreResult> 
     sizeBytes: stored.sizeBytes,
   });
   const check = await verifyStoredObject(input.s3, { bucket, key: stored.key, versionId: stored.versionId });
-  return checkMedia({ key, record, media, stored, check, lastAttempt: input.lastAttempt });
+  const verdict = await checkMedia({ key, record, media, stored, check, lastAttempt: input.lastAttempt });
+  // A version whose read-back never matched is not the recording's media, but it is locked all the same.
+  if (verdict.quarantine?.reason === 'CHECKSUM_MISMATCH' && verdict.media === null) {
+    await recordExtraVersion({ key, vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId, bucket, objectKey, versionId: stored.versionId, sha256: stored.sha256, sizeBytes: stored.sizeBytes, reason: 'checksum_mismatch', attemptId: input.attemptId });
+  }
+  return verdict;
 }

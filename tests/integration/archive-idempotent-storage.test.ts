@@ -1,0 +1,87 @@
+// Idempotent storage writes across retries: an attempt that stored and verified a version but never committed
+// (its commit failed in a database outage, or its worker died) leaves that version; the retry hashes the
+// vendor's bytes, finds the same checksum stored, and reuses the version — no second Object-Locked version —
+// completing its audit trail. A stored version holding other bytes is reported as an extra version.
+import { randomUUID } from 'node:crypto';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordingObjectKey } from '@/lib/archive/recording-object-key';
+import { storeAndVerify } from '@/lib/archive/store-and-verify';
+import { auditActions, auditDetails, objectVersions, recordingKey, sha256, startArchiveKit, type TArchiveKit } from '@/lib/archive/testing/archive-test-kit';
+import { db } from '@/lib/db';
+import { closeQueues } from '@/lib/queue/queues';
+import { withRedis } from '@/lib/queue/with-redis';
+import { producerRedis } from '@/lib/redis';
+import { bucketName } from '@/lib/storage/buckets';
+import { createS3Client } from '@/lib/storage/s3-client';
+import { normalizeMetadata } from '@/lib/vendors/normalize-metadata';
+import type { TSimRecording } from '@/simulators/types';
+
+const s3 = createS3Client();
+let kit: TArchiveKit;
+
+beforeAll(async () => {
+  kit = await startArchiveKit();
+  await withRedis('test connection', () => producerRedis().ping());
+});
+
+afterAll(async () => {
+  await kit?.stop();
+  await closeQueues();
+  producerRedis().disconnect();
+  s3.destroy();
+  await db().$disconnect();
+});
+
+const bucket = bucketName('recordings', 'us');
+const objectKeyOf = (rec: TSimRecording) => recordingObjectKey({ vendorSource: 'GENESYS_CLOUD', vendorRecordingId: rec.id, startTime: rec.startTime, mediaFormat: 'wav' });
+
+/** Steps 4–6 of an attempt that then never committed. */
+async function storeWithoutCommit(rec: TSimRecording) {
+  const client = kit.client(rec.account.id);
+  const raw = await client.fetchMetadata({ vendorRecordingId: rec.id, interactionId: rec.interactionId });
+  const normalized = normalizeMetadata('GENESYS_CLOUD', raw, client.account);
+  if (!normalized.ok) throw new Error('fixture metadata did not normalize');
+  const attempt = await db().ingestAttempt.create({ data: { idempotencyKey: recordingKey(rec), attemptNumber: 1, outcome: 'STARTED', jobId: `lost-${randomUUID()}` } });
+  const job = kit.job(rec);
+  return storeAndVerify({ job, key: recordingKey(rec), attemptId: attempt.id, record: normalized.record, region: 'us', legalHold: false, lastAttempt: false, client, s3 });
+}
+
+describe('idempotent storage writes', () => {
+  it('a retry after a failed commit reuses the verified version: one version, trail completed', async () => {
+    const rec = kit.sim.addRecording({ seconds: 3 });
+    const first = await storeWithoutCommit(rec);
+    expect(first.quarantine).toBeNull();
+    const firstVersion = first.media?.versionId;
+    expect(await objectVersions(s3, bucket, objectKeyOf(rec))).toEqual([firstVersion]);
+
+    expect((await kit.archive(rec, {}, { attempt: 2 })).status).toBe('ARCHIVED');
+    const row = await db().recording.findFirstOrThrow({ where: { vendorRecordingId: rec.id } });
+    expect(row.storageVersionId).toBe(firstVersion);
+    expect(row.checksumSha256).toBe(sha256(rec.media()));
+    expect(await objectVersions(s3, bucket, objectKeyOf(rec))).toEqual([firstVersion]);
+    expect(await db().extraObjectVersion.count({ where: { vendorRecordingId: rec.id } })).toBe(0);
+    const actions = await auditActions(recordingKey(rec));
+    expect(actions.filter((a) => a === 'archive.stored')).toHaveLength(1);
+    expect(actions.indexOf('archive.version_reused')).toBeLessThan(actions.lastIndexOf('archive.completed'));
+    const [reused] = await auditDetails(recordingKey(rec), 'archive.version_reused');
+    expect(reused).toMatchObject({ versionId: firstVersion, sha256: sha256(rec.media()) });
+    const [completed] = await auditDetails(recordingKey(rec), 'archive.completed');
+    expect(completed).toMatchObject({ storageVersionId: firstVersion });
+  });
+
+  it('a stored version with other bytes is not reused, and is reported as an extra version', async () => {
+    const rec = kit.sim.addRecording({ seconds: 2 });
+    const other = Buffer.from('not this recording');
+    const planted = await s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: objectKeyOf(rec), Body: other, ChecksumAlgorithm: 'SHA256', Tagging: `sha256=${sha256(other)}&size=${other.length}` }),
+    );
+    expect((await kit.archive(rec)).status).toBe('ARCHIVED');
+    const row = await db().recording.findFirstOrThrow({ where: { vendorRecordingId: rec.id } });
+    expect(row.storageVersionId).not.toBe(planted.VersionId);
+    expect(row.checksumSha256).toBe(sha256(rec.media()));
+    const extras = await db().extraObjectVersion.findMany({ where: { vendorRecordingId: rec.id } });
+    expect(extras.map((e) => [e.versionId, e.reason, e.sha256])).toEqual([[planted.VersionId, 'superseded_by_other_bytes', sha256(other)]]);
+    expect(await auditActions(recordingKey(rec))).toContain('archive.extra_version');
+  });
+});
