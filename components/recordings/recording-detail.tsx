@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { PlaybackPanel } from '@/components/player/playback-panel';
 import { AuditHistory } from '@/components/recordings/audit-history';
 import { LegalHoldPanel } from '@/components/recordings/legal-hold-panel';
+import { RestorePanel } from '@/components/recordings/restore-panel';
 import { RecordingFacts, StorageFacts } from '@/components/recordings/recording-facts';
 import { formatDateTime, titleCase, VENDOR_LABEL } from '@/components/ui/format';
 import { JsonView } from '@/components/ui/json-view';
@@ -32,6 +33,7 @@ export function RecordingDetail({ id }: { id: string }) {
       {r.allowed.play ? (
         <section className="panel" aria-labelledby="play-heading">
           <h2 id="play-heading">Playback</h2>
+          <RestorePanel recordingId={r.id} />
           <PlaybackPanel recordingId={r.id} label={`${VENDOR_LABEL[r.vendorSource]} ${r.vendorRecordingId}`} />
         </section>
       ) : null}

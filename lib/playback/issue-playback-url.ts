@@ -10,6 +10,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
 import type { TPlaybackGrant } from '@/lib/playback/playback-request';
 import { idempotencyKey } from '@/lib/queue/contracts';
+import { assertPlayableNow } from '@/lib/restore/assert-playable-now';
 import { createS3Client } from '@/lib/storage/s3-client';
 import { isUuid } from '@/lib/http/uuid-param';
 
@@ -24,7 +25,8 @@ function presignClient(): S3Client {
   return globalForPresign.presignS3;
 }
 
-async function loadPlayable(recordingId: string, user: TUserRef) {
+/** The recording, if this user may play it and it has stored media (also gates cold-storage retrieval). */
+export async function loadPlayable(recordingId: string, user: TUserRef) {
   if (!isUuid(recordingId)) throw new AppError('not_found', 'Recording not found');
   const r = await db().recording.findUnique({ where: { id: recordingId }, include: { _count: { select: { quarantineCases: true } } } });
   if (!r) throw new AppError('not_found', 'Recording not found');
@@ -37,6 +39,7 @@ async function loadPlayable(recordingId: string, user: TUserRef) {
 
 export async function issuePlaybackUrl(input: { recordingId: string; reason: string; user: TUserRef }): Promise<TPlaybackGrant> {
   const r = await loadPlayable(input.recordingId, input.user);
+  await assertPlayableNow(r);
   const ttl = Math.min(env().PLAYBACK_URL_TTL_SECONDS, 300);
   const expiresAt = new Date(Date.now() + ttl * 1000).toISOString();
   const contentType = CONTENT_TYPES[r.mediaFormat ?? ''] ?? 'application/octet-stream';
