@@ -4,7 +4,7 @@
 //   node --import tsx scripts/db/migrate.ts deploy        apply pending migrations (creates the db)
 //   node --import tsx scripts/db/migrate.ts check         exit 1 if schema.prisma and migrations differ
 //   node --import tsx scripts/db/migrate.ts dev <name>    write the next migration (not applied)
-//   node --import tsx scripts/db/migrate.ts reset [--force]  drop + recreate + deploy (*_test dbs only)
+//   node --import tsx scripts/db/migrate.ts reset [--force]  drop + recreate + deploy (*_test / *_test_<slot> dbs only)
 //
 // Env: DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/callvault),
 //      PRISMA_SCHEMA / PRISMA_MIGRATIONS_DIR (paths relative to the repo root), MIGRATE_DEBUG=1.
@@ -78,8 +78,9 @@ async function dev(name: string | undefined): Promise<void> {
 async function reset(force: boolean): Promise<void> {
   const name = databaseName(databaseUrl);
   // Guard against wiping a real archive: only throwaway test databases unless forced.
-  if (!name.endsWith('_test') && !force) {
-    throw new Error(`Refusing to reset "${name}": name does not end with _test (pass --force to override).`);
+  // Parallel test slots use <name>_test_<slot>.
+  if (!/_test(_\d+)?$/.test(name) && !force) {
+    throw new Error(`Refusing to reset "${name}": name does not end with _test or _test_<slot> (pass --force to override).`);
   }
   await dropDatabase(databaseUrl);
   console.log(`Dropped database "${name}"`);
