@@ -47,6 +47,13 @@ export const ZEnv = z.object({
   /** kms provider: KMS HMAC key ids/ARNs, "keyId=arn,..."; the active one signs. */
   AUDIT_KMS_KEYS: z.string().optional(),
   AUDIT_KMS_REGION: z.string().optional(),
+  /** Asymmetric keys for checkpoints, export manifests and sealed segments (what outsiders verify). */
+  AUDIT_SIGNING_PROVIDER: z.enum(['local', 'kms']).default('local'),
+  /** JSON array: [{"id","algorithm":"Ed25519"|"ECDSA-P256-SHA256","privateKey"|"kmsKeyId","publicKey","validFrom","validUntil"}]. */
+  AUDIT_SIGNING_KEYS: z.string().optional(),
+  AUDIT_SIGNING_ACTIVE_KEY_ID: z.string().optional(),
+  /** How often a signed checkpoint of the chain head is published to the audit bucket (one is also written per export). */
+  AUDIT_CHECKPOINT_EVERY_SECONDS: int(10).default(3600),
   AUDIT_SEAL_EVERY_ENTRIES: int(1).default(1000),
   AUDIT_SEAL_EVERY_SECONDS: int(1).default(300),
   /** Most entries written into one sealed segment object (the segment is built in memory). */

@@ -17,6 +17,13 @@ if [ ! -f .env ]; then
   printf '# Demo simulators derive their vendor credentials from this seed (stable across restarts).\nSIM_SECRET_SEED=%s\n' "$(random_b64 24)" >> .env
   log "created .env with generated secrets"
 fi
+# The asymmetric signing key (also added to a .env created before signing keys existed). A JSON value:
+# written single-quoted on its own line, since sed would trip over base64's slashes.
+if ! grep -q "^AUDIT_SIGNING_KEYS='\[" .env; then
+  sed -i '/^AUDIT_SIGNING_KEYS=/d' .env
+  printf "# Generated Ed25519 signing key for audit checkpoints and exports.\nAUDIT_SIGNING_KEYS='[%s]'\n" "$(node --import tsx scripts/audit/new-signing-key.ts --id dev-s1 --valid-from 2020-01-01T00:00:00Z)" >> .env
+  log "added a generated audit signing key to .env"
+fi
 set -a; source .env; set +a
 PORT=${PORT:-3000}
 

@@ -27,6 +27,11 @@ AUDIT_KEY_PROVIDER=local
 _secret_seed=$(printf '%s' "$PWD:$_slot" | sha256sum | cut -c1-48)
 AUDIT_HMAC_KEYS="test-k1:$(printf '%s' "$_secret_seed-audit" | sha256sum | cut -c1-64 | base64 -w0)"
 AUDIT_ACTIVE_KEY_ID=test-k1
+# Ed25519 signing key from a per-checkout seed: PKCS#8 DER = fixed RFC 8410 prefix + the 32 seed bytes.
+_signing_der_hex="302e020100300506032b657004220420$(printf '%s' "$_secret_seed-signing" | sha256sum | cut -c1-64)"
+AUDIT_SIGNING_PROVIDER=local
+AUDIT_SIGNING_KEYS="[{\"id\":\"test-s1\",\"algorithm\":\"Ed25519\",\"privateKey\":\"$(printf "$(printf '%s' "$_signing_der_hex" | sed 's/../\\x&/g')" | base64 -w0)\",\"validFrom\":\"2020-01-01T00:00:00Z\"}]"
+unset _signing_der_hex
 NEXTAUTH_SECRET=$(printf '%s' "$_secret_seed-auth" | sha256sum | cut -c1-64)
 NEXTAUTH_URL=http://127.0.0.1:$E2E_PORT
 unset _slot _secret_seed
