@@ -1,6 +1,6 @@
 // The worker process: every BullMQ processor with explicit concurrency and limiter, the repeatable jobs
-// (poll per vendor account, sweep, queue sampling, audit sealing), the audit sequencer (one leader per
-// cluster, the other processes stand by), Prometheus metrics and graceful shutdown.
+// (poll per vendor account, sweep, queue sampling, audit sealing and checkpoints), the audit sequencer (one
+// leader per cluster, the other processes stand by), Prometheus metrics and graceful shutdown.
 // Run: `node --import tsx workers/index.ts`. Tests call startWorkers() in-process and close() the handle.
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +19,7 @@ import { syncVendorAccounts, vendorAccounts } from '@/lib/vendors/accounts';
 import { processArchiveJob } from '@/workers/processors/archive-recording';
 import { startAuditSequencer, type TAuditSequencerHandle, type TAuditSequencerOptions } from '@/workers/processors/audit-sequencer';
 import { processAuditExport } from '@/workers/processors/audit-export';
+import { processCheckpointAudit } from '@/workers/processors/checkpoint-audit';
 import { handleFailedJob } from '@/workers/processors/dead-letter';
 import { processPollVendor } from '@/workers/processors/poll-vendor';
 import { processReconcileVendorDay } from '@/workers/processors/reconcile-vendor-day';
@@ -42,6 +43,7 @@ export type TStartWorkersOptions = {
   exportSweepIntervalSeconds?: number;
   /** Run workers for these queues only (default WORKER_QUEUES, else every queue). */
   queues?: string[];
+  checkpointIntervalSeconds?: number;
   /** Install the repeatable jobs (default true). */
   schedule?: boolean;
   /** How often missing schedulers are re-created (they vanish with a Redis flush); 0 = never. Default 30. */
@@ -93,6 +95,7 @@ function schedules(opts: TStartWorkersOptions): TSchedule[] {
     { queue: 'maintenance', id: 'dead-letter-redrive', every: e.DEAD_LETTER_REDRIVE_INTERVAL_SECONDS * 1000, name: JOBS.redriveDeadLetters, data: {} },
     { queue: 'maintenance', id: 'uploads-sweep', every: e.UPLOAD_SWEEP_INTERVAL_SECONDS * 1000, name: JOBS.sweepUploads, data: {} },
     { queue: 'maintenance', id: 'audit-export-sweep', every: (opts.exportSweepIntervalSeconds ?? 60) * 1000, name: JOBS.sweepAuditExports, data: {} },
+    { queue: 'maintenance', id: 'audit-checkpoint', every: (opts.checkpointIntervalSeconds ?? e.AUDIT_CHECKPOINT_EVERY_SECONDS) * 1000, name: JOBS.checkpointAudit, data: {} },
   ];
 }
 
@@ -122,6 +125,7 @@ const maintenanceProcessors: Record<string, (job: Job) => Promise<unknown>> = {
   [JOBS.redriveDeadLetters]: processRedriveDeadLetters,
   [JOBS.sweepUploads]: processSweepUploads,
   [JOBS.sweepAuditExports]: processSweepAuditExports,
+  [JOBS.checkpointAudit]: processCheckpointAudit,
 };
 
 async function processMaintenance(job: Job): Promise<unknown> {

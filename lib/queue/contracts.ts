@@ -22,6 +22,7 @@ export const JOBS = {
   poll: 'vendor.poll',
   sweep: 'archive.sweep',
   sealAudit: 'audit.seal',
+  checkpointAudit: 'audit.checkpoint',
   sampleQueues: 'queues.sample',
   reconcile: 'reconciliation.run',
   redriveDeadLetters: 'dead_letter.redrive',
