@@ -1,15 +1,18 @@
 // Seals the unsealed tail of the audit chain into the immutable tier: one segment object (an audit
-// bundle of kind "segment", see bundle-format.ts) in the primary region's audit bucket, under Object
+// bundle of kind "segment", see bundle-format.ts, its manifest signed with the asymmetric signing key
+// and every entry's HMAC checked on the way in) in the primary region's audit bucket, under Object
 // Lock COMPLIANCE until now + the longest retention window, then an AuditSegment row and an `audit.sealed`
 // entry. Each segment starts where the previous one ended (its first prevHash = the previous
 // lastHash), so the sealed objects alone prove the chain up to the last seal, whatever later happens
 // to the table. A second transaction-scoped advisory lock keeps two sealers from racing.
-import { createHash, randomUUID } from 'node:crypto';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { randomUUID } from 'node:crypto';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { AuditChainChecker } from '@/lib/audit/check-audit-chain';
 import { GENESIS_HASH } from '@/lib/audit/hash-audit-entry';
 import { auditKeyProvider, type TAuditKeyProvider } from '@/lib/audit/key-provider';
+import { putLockedAuditObject } from '@/lib/audit/put-locked-audit-object';
+import { signingProvider, type TSigningProvider } from '@/lib/audit/signing-provider';
 import { streamAuditEntries } from '@/lib/audit/stream-audit-entries';
 import { createAuditBundle, type TBundleResult } from '@/lib/audit/write-audit-bundle';
 import { db, type Db, type DbTx } from '@/lib/db';
@@ -39,7 +42,7 @@ export type TSealResult =
   | { status: 'empty' }
   | { status: 'busy' };
 
-export type TSealOptions = { client?: Db; s3?: S3Client; provider?: TAuditKeyProvider; force?: boolean; now?: Date; config?: TEnv };
+export type TSealOptions = { client?: Db; s3?: S3Client; provider?: TAuditKeyProvider; signer?: TSigningProvider; force?: boolean; now?: Date; config?: TEnv };
 
 /** The audit bucket of the deployment's primary region (AUDIT_REGION, else the first residency region). */
 export function auditBucket(config: TEnv = env()): string {
@@ -67,43 +70,23 @@ async function planSeal(tx: DbTx, o: TSealOptions, config: TEnv): Promise<TPlan 
   return { first: after + 1n, last, head, previous };
 }
 
-async function buildSegment(tx: DbTx, plan: TPlan, id: string, provider: TAuditKeyProvider) {
+async function buildSegment(tx: DbTx, plan: TPlan, id: string, provider: TAuditKeyProvider, signer: TSigningProvider) {
   const previousSegment = plan.previous
     ? { id: plan.previous.id, lastSequence: plan.previous.lastSequence.toString(), lastHash: plan.previous.lastHash }
     : null;
   const range = { first: plan.first.toString(), last: plan.last.toString() };
   const bundle = createAuditBundle({
-    description: { kind: 'segment', id, createdAt: new Date().toISOString(), createdBy: { type: 'system', id: 'audit-sealer' }, scope: { sequenceRange: range }, filtered: false, sequenceRange: range, previousSegment },
+    description: { kind: 'segment', id, createdAt: new Date().toISOString(), createdBy: { type: 'system', id: 'audit-sealer' }, scope: { sequenceRange: range }, filtered: false, filter: null, sequenceRange: range, previousSegment },
     batches: streamAuditEntries({ range, client: tx }),
-    provider,
+    signer,
     chainHead: null,
+    anchor: null,
     // Never seal a broken chain into storage nobody can correct: verify every entry on the way.
     checker: new AuditChainChecker(provider, { gapsAllowed: false, expectFirst: { sequence: range.first, prevHash: plan.previous?.lastHash ?? GENESIS_HASH } }),
   });
   const parts: Buffer[] = [];
   for await (const line of bundle.lines) parts.push(line);
   return { body: Buffer.concat(parts), result: bundle.result() };
-}
-
-async function storeSegment(client: S3Client, bucket: string, key: string, body: Buffer, retainUntil: Date, sha256: string, config: TEnv): Promise<string | null> {
-  const put = await client.send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: key,
-      Body: body,
-      ContentType: 'application/x-ndjson',
-      // Object Lock writes need an integrity header; MD5 is the one every S3 implementation accepts.
-      ContentMD5: createHash('md5').update(body).digest('base64'),
-      ...(config.S3_CHECKSUM_SUPPORTED ? { ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64') } : {}),
-      ObjectLockMode: 'COMPLIANCE',
-      ObjectLockRetainUntilDate: retainUntil,
-    }),
-  );
-  const stored = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: put.VersionId }));
-  const readBack = createHash('sha256').update(await stored.Body!.transformToByteArray()).digest('hex');
-  if (readBack !== sha256) throw new Error(`sealed segment ${key}: stored object SHA-256 ${readBack} differs from the written ${sha256}`);
-  if (stored.ObjectLockMode !== 'COMPLIANCE') throw new Error(`sealed segment ${key}: store did not apply Object Lock COMPLIANCE`);
-  return put.VersionId ?? null;
 }
 
 async function sealWithin(tx: DbTx, o: TSealOptions, config: TEnv): Promise<TSealResult> {
@@ -113,12 +96,12 @@ async function sealWithin(tx: DbTx, o: TSealOptions, config: TEnv): Promise<TSea
   if ('status' in plan) return plan;
   const id = randomUUID();
   const provider = o.provider ?? auditKeyProvider();
-  const { body, result } = await buildSegment(tx, plan, id, provider);
+  const { body, result } = await buildSegment(tx, plan, id, provider, o.signer ?? signingProvider());
   const bucket = auditBucket(config);
   const key = `segments/${plan.first.toString().padStart(20, '0')}-${plan.last.toString().padStart(20, '0')}-${result.manifest.firstHash!.slice(0, 16)}.cvaudit.jsonl`;
   // At least the longest recording window: the evidence about a recording outlives the recording.
   const retainUntil = new Date((o.now ?? new Date()).getTime() + (await longestRetentionDays(tx, config.RETENTION_DEFAULT_DAYS)) * DAY_MS);
-  const versionId = await storeSegment(o.s3 ?? defaultS3(), bucket, key, body, retainUntil, result.sha256, config);
+  const versionId = await putLockedAuditObject(o.s3 ?? defaultS3(), { bucket, key, body, contentType: 'application/x-ndjson', retainUntil }, config);
   const segment = await recordSegment(tx, { id, bucket, key, versionId, result, retainUntil });
   return { status: 'sealed', segment, more: plan.last < plan.head };
 }

@@ -4,16 +4,13 @@
 import { toAuditRecord, type TAuditEntryRow } from '@/lib/audit/to-audit-record';
 import type { TAuditRecord } from '@/lib/audit/hash-audit-entry';
 import type { TSequenceRange } from '@/lib/audit/bundle-format';
+import type { TAuditFilter } from '@/lib/audit/merkle-leaf';
+
+export type { TAuditFilter };
 import { db, type DbTx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 export const AUDIT_PAGE_SIZE = 2000;
-
-/** Entries matching ANY of: a subject (type + one of the ids), or a details key holding one of the values. */
-export type TAuditFilter = {
-  subjects: { subjectType: string; subjectIds: string[] }[];
-  details: { key: string; values: string[] }[];
-};
 
 export type TStreamAuditOptions = {
   range: TSequenceRange;

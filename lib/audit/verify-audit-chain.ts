@@ -14,6 +14,8 @@ import { canonicalJson } from '@/lib/audit/canonical-json';
 import { AuditChainChecker, auditJournalFault, type TChainFault } from '@/lib/audit/check-audit-chain';
 import { GENESIS_HASH, type TAuditRecord } from '@/lib/audit/hash-audit-entry';
 import { auditKeyProvider, type TAuditKeyProvider } from '@/lib/audit/key-provider';
+import { signingProvider, type TSigningProvider } from '@/lib/audit/signing-provider';
+import type { TPublishedKey } from '@/lib/audit/signing-keys';
 import { streamAuditEntries } from '@/lib/audit/stream-audit-entries';
 import { verifyAuditBundle } from '@/lib/audit/verify-audit-bundle';
 import { db, type DbTx } from '@/lib/db';
@@ -37,7 +39,7 @@ export type TChainVerification = {
   segmentFault: TSegmentFault | null;
 };
 
-export type TVerifyChainOptions = { client?: DbTx; s3?: S3Client; provider?: TAuditKeyProvider; onProgress?: (checked: number) => void };
+export type TVerifyChainOptions = { client?: DbTx; s3?: S3Client; provider?: TAuditKeyProvider; signer?: TSigningProvider; onProgress?: (checked: number) => void };
 
 type TSegmentRow = { id: string; firstSequence: bigint; lastSequence: bigint; firstHash: string; lastHash: string; entryCount: number; bucket: string; key: string; versionId: string | null; sha256: string; signature: string; keyId: string };
 
@@ -81,7 +83,9 @@ async function* hashing(body: AsyncIterable<Uint8Array>, hash: ReturnType<typeof
   }
 }
 
-async function verifySegment(client: DbTx, s3: S3Client, provider: TAuditKeyProvider, seg: TSegmentRow, expectedFirst: bigint): Promise<TSegmentFault | null> {
+type TSegmentKeys = { provider: TAuditKeyProvider; publicKeys: TPublishedKey[] };
+
+async function verifySegment(client: DbTx, s3: S3Client, keys: TSegmentKeys, seg: TSegmentRow, expectedFirst: bigint): Promise<TSegmentFault | null> {
   const fault = (message: string, line: number | null = null, sequence: string | null = null): TSegmentFault => ({ segmentId: seg.id, key: seg.key, line, sequence, message });
   if (seg.firstSequence !== expectedFirst) return fault(`segment starts at ${seg.firstSequence}, expected ${expectedFirst} (sealed range not contiguous)`);
   const object = await s3.send(new GetObjectCommand({ Bucket: seg.bucket, Key: seg.key, VersionId: seg.versionId ?? undefined }));
@@ -89,7 +93,7 @@ async function verifySegment(client: DbTx, s3: S3Client, provider: TAuditKeyProv
     return fault(`object is not under an active COMPLIANCE lock (mode ${object.ObjectLockMode ?? 'none'})`);
   }
   const sha = createHash('sha256');
-  const result = await verifyAuditBundle(hashing(object.Body as AsyncIterable<Uint8Array>, sha), { provider, onEntry: tableComparer(client, seg) });
+  const result = await verifyAuditBundle(hashing(object.Body as AsyncIterable<Uint8Array>, sha), { publicKeys: keys.publicKeys, hmac: keys.provider, onEntry: tableComparer(client, seg) });
   if (!result.ok) return fault(result.code === 'cross_check' ? result.message : `sealed object ${result.part}: ${result.message}`, result.line, result.sequence);
   const expected: [string, unknown, unknown][] = [
     ['kind', result.kind, 'segment'],
@@ -134,12 +138,13 @@ export async function verifyAuditChain(options: TVerifyChainOptions = {}): Promi
   const pending = await verifyJournal(client, provider);
   const table = await verifyTable(client, provider, options.onProgress);
   const segments = await client.auditSegment.findMany({ orderBy: { firstSequence: 'asc' } });
+  const publicKeys = segments.length ? await (options.signer ?? signingProvider()).publishedKeys() : [];
   let segmentFault: TSegmentFault | null = null;
   let segmentsChecked = 0;
   let sealedEntries = 0;
   let expectedFirst = 1n;
   for (const seg of segments) {
-    segmentFault = await verifySegment(client, options.s3 ?? defaultS3(), provider, seg, expectedFirst);
+    segmentFault = await verifySegment(client, options.s3 ?? defaultS3(), { provider, publicKeys }, seg, expectedFirst);
     if (segmentFault) break;
     segmentsChecked++;
     sealedEntries += seg.entryCount;

@@ -7,10 +7,12 @@
 //   node --import tsx scripts/bench/audit-1m.ts [--entries 1000000] [--keep]
 //
 // Uses the server of DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/callvault) with its
-// own database callvault_audit_bench_test, dropped at the end unless --keep. Results: docs/benchmarks/audit.md.
+// own database callvault_audit_bench_test, dropped at the end unless --keep. The export publishes a signed
+// checkpoint, so the environment must also name the signing keys and an S3 server with provisioned audit
+// buckets (e.g. `set -a; source scripts/test-env.sh; set +a`). Results: docs/benchmarks/audit.md.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +25,7 @@ import { GENESIS_HASH, hashAuditEntry, type TAuditRecord } from '@/lib/audit/has
 import { setAuditKeyProvider } from '@/lib/audit/key-provider';
 import { LocalKeyProvider } from '@/lib/audit/local-key-provider';
 import { resolveAuditScope } from '@/lib/audit/resolve-audit-scope';
+import { signingProvider } from '@/lib/audit/signing-provider';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { createPrismaClient } from '@/lib/db';
 
@@ -130,7 +133,9 @@ async function main(): Promise<void> {
     const size = (await stat(file)).size;
     console.log(`export: ${(N / exported.seconds).toFixed(0)} entries/s (${exported.seconds.toFixed(1)} s incl. process start), bundle ${mb(size)} (${size} bytes), peak RSS ${mb(exported.peakRss)}`);
 
-    const verified = await runPhase(['scripts/audit/verify-bundle.ts', file, '--key', `bench-k1:${key.toString('base64')}`]);
+    const keysFile = path.join(dir, 'keys.json');
+    await writeFile(keysFile, JSON.stringify({ keys: await signingProvider().publishedKeys() }));
+    const verified = await runPhase(['scripts/audit/verify-bundle.ts', file, '--keys', keysFile]);
     if (!verified.stdout.startsWith('VALID')) throw new Error(`bundle did not verify: ${verified.stdout}`);
     console.log(`verify bundle (CLI, offline): ${(N / verified.seconds).toFixed(0)} entries/s (${verified.seconds.toFixed(1)} s incl. process start), peak RSS ${mb(verified.peakRss)}`);
 
@@ -159,7 +164,7 @@ async function phase(name: string): Promise<void> {
     if (name === 'baseline') {
       await client.$queryRaw`SELECT 1`;
     } else if (name === 'export') {
-      await exportAuditBundle({ exportId: randomUUID(), scope: {}, resolved: await resolveAuditScope({}, client), createdBy: { id: 'bench' }, write: bundleFileWriter(values.file!), provider, client });
+      await exportAuditBundle({ exportId: randomUUID(), scope: {}, resolved: await resolveAuditScope({}, client), createdBy: { id: 'bench' }, write: bundleFileWriter(values.file!), client });
     } else if (name === 'verify-table') {
       const result = await verifyAuditChain({ client, provider });
       if (!result.ok) throw new Error(`table did not verify: ${JSON.stringify(result)}`);

@@ -1,6 +1,7 @@
 // Audit export end to end on a throwaway database: queued exports are built by the audit-export worker
-// into the audit bucket; scoped bundles hold exactly their entries, the offline CLI verifies them, and a
-// changed byte anywhere makes it fail naming the line and entry.
+// into the audit bucket; scoped bundles hold exactly their entries in full (every other entry of the
+// range as a leaf), the offline CLI verifies them with the published public keys only, and a changed
+// byte anywhere makes it fail naming the line and entry.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
 import { getAuditExport, type TAuditExportView } from '@/lib/audit/get-audit-export';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { listAuditEntries } from '@/lib/audit/list-audit-entries';
+import { listPublishedKeys } from '@/lib/audit/list-published-keys';
 import { openAuditExport } from '@/lib/audit/open-audit-export';
 import { resolveAuditScope } from '@/lib/audit/resolve-audit-scope';
 import type { TAuditScope } from '@/lib/audit/scope';
@@ -57,13 +59,16 @@ async function exportScope(scope: TAuditScope): Promise<{ view: TAuditExportView
   return { view, file, lines: content.trimEnd().split('\n') };
 }
 
-const entrySequences = (lines: string[]) => lines.slice(1, -1).map((l) => JSON.parse(l).sequence as string);
-const verifyCli = (file: string) => runTsx('scripts/audit/verify-bundle.ts', [file, '--keys-from-env']);
+const entrySequences = (lines: string[]) => lines.slice(1, -1).map((l) => JSON.parse(l)).filter((l) => l.type === 'entry').map((l) => l.sequence as string);
+let keysFile = '';
+const verifyCli = (file: string) => runTsx('scripts/audit/verify-bundle.ts', ['--keys', keysFile, file]);
 
 beforeAll(async () => {
   // Before anything reads the environment: this file's database and export directory.
   process.env.DATABASE_URL = url;
   exportDir = await mkdtemp(path.join(tmpdir(), 'cv-audit-export-'));
+  keysFile = path.join(exportDir, 'audit-keys.json');
+  await writeFile(keysFile, JSON.stringify(await listPublishedKeys()));
   await resetThrowawayDatabase(url);
   // Jobs left by earlier files name rows of other databases.
   await auditExportQueue().obliterate({ force: true });
@@ -100,7 +105,9 @@ describe('audit export', () => {
   it('exports exactly a recording’s entries (by idempotency key and details.recordingId), verifiable offline', async () => {
     const { view, file, lines } = await exportScope({ recordingIds: [rec.a.id] });
     expect(entrySequences(lines)).toEqual(expected.a);
-    expect(view).toMatchObject({ entryCount: 3, firstSequence: expected.a[0], lastSequence: expected.a.at(-1) });
+    // The bundle covers the whole requested range (sequence 1 to the head when the export began).
+    expect(view).toMatchObject({ entryCount: 3, firstSequence: '1' });
+    expect(Number(view.lastSequence)).toBeGreaterThanOrEqual(Number(expected.a.at(-1)));
     const manifest = JSON.parse(lines.at(-1)!);
     expect(manifest.manifest).toMatchObject({ filtered: true, entryCount: 3, scope: { recordingIds: [rec.a.id] }, createdBy: { id: auditor.id, email: auditor.email } });
     expect(view.manifestSha256).toBe(manifest.manifestHash);
@@ -111,7 +118,8 @@ describe('audit export', () => {
 
     const run = await verifyCli(file);
     expect(run.stdout).toContain('VALID');
-    expect(run.stdout).toMatch(/entries: +3 \(sequences .*scope gap/);
+    expect(run.stdout).toMatch(/completeness: range 1\.\.\d+ complete: 3 matching entries in full, \d+ outside the filter/);
+    expect(run.stdout).toMatch(/inclusion: +every sequence of the range is in checkpoint/);
     expect(run.code).toBe(0);
   });
 
@@ -122,13 +130,18 @@ describe('audit export', () => {
     const offsetIn = (n: number, needle: string, skip = 0) => lineStart(n) + Buffer.from(lines[n - 1]!).lastIndexOf(needle) + needle.length + skip;
     const seqOf = (n: number) => JSON.parse(lines[n - 1]!).sequence as string;
     const last = lines.length;
+    const [e1, e2, e3, e4] = lines.map((l, i) => (JSON.parse(l).type === 'entry' ? i + 1 : 0)).filter(Boolean) as [number, number, number, number];
+    const leaf = lines.findIndex((l, i) => JSON.parse(l).type === 'leaf' && JSON.parse(lines[i + 1]!).type === 'entry') + 1;
     const cases: { what: string; at: number; line: number; expect: RegExp }[] = [
-      { what: 'details', at: offsetIn(3, '"details":{"', 0), line: 3, expect: new RegExp(`\\(entry, sequence ${seqOf(3)}\\)[\\s\\S]*entryHash does not match`) },
-      { what: 'entryHash', at: offsetIn(2, '"entryHash":"', 10), line: 2, expect: new RegExp(`\\(entry, sequence ${seqOf(2)}\\)[\\s\\S]*entryHash does not match`) },
-      { what: 'prevHash', at: offsetIn(4, '"prevHash":"', 3), line: 4, expect: new RegExp(`\\(entry, sequence ${seqOf(4)}\\)[\\s\\S]*entryHash does not match`) },
-      { what: 'signature', at: offsetIn(5, '"signature":"', 20), line: 5, expect: new RegExp(`\\(entry, sequence ${seqOf(5)}\\)[\\s\\S]*signature does not verify`) },
+      { what: 'details', at: offsetIn(e2, '"details":{"', 0), line: e2, expect: new RegExp(`\\(entry, sequence ${seqOf(e2)}\\)[\\s\\S]*entryHash does not match`) },
+      { what: 'entryHash', at: offsetIn(e1, '"entryHash":"', 10), line: e1, expect: new RegExp(`\\(entry, sequence ${seqOf(e1)}\\)[\\s\\S]*entryHash does not match`) },
+      { what: 'prevHash', at: offsetIn(e3, '"prevHash":"', 3), line: e3, expect: new RegExp(`\\(entry, sequence ${seqOf(e3)}\\)[\\s\\S]*entryHash does not match`) },
+      // The per-entry HMAC is internal (checking it needs the secret): the manifest's content hash catches it.
+      { what: 'entry HMAC', at: offsetIn(e4, '"signature":"', 20), line: last, expect: /\(manifest\)[\s\S]*contentSha256/ },
+      // A leaf's entryHash is what the next entry's prevHash links to.
+      { what: 'leaf', at: offsetIn(leaf, '"entryHash":"', 10), line: leaf + 1, expect: new RegExp(`\\(entry, sequence ${seqOf(leaf + 1)}\\)[\\s\\S]*prevHash does not equal`) },
       { what: 'manifest count', at: offsetIn(last, '"entryCount":', 0), line: last, expect: /\(manifest\)[\s\S]*manifestHash does not match/ },
-      { what: 'manifest signature', at: offsetIn(last, '"signature":"', 5), line: last, expect: /\(manifest\)[\s\S]*manifest signature does not verify/ },
+      { what: 'manifest signature', at: offsetIn(last, '"signature":"', 5), line: last, expect: /\(manifest\)[\s\S]*manifest signature does not verify with public key/ },
     ];
     for (const c of cases) {
       const tampered = Buffer.from(original);
@@ -158,7 +171,7 @@ describe('audit export', () => {
     expect(sequences[0]).toBeLessThanOrEqual(Number(expected.a[0]));
     expect(sequences.at(-1)).toBeGreaterThanOrEqual(Number(expected.b.at(-1)));
     expect(sequences).toEqual(Array.from({ length: sequences.length }, (_, i) => sequences[0]! + i));
-    expect(JSON.parse(lines.at(-1)!).manifest).toMatchObject({ filtered: false, gapCount: 0 });
+    expect(JSON.parse(lines.at(-1)!).manifest).toMatchObject({ filtered: false, leafCount: 0 });
     const run = await verifyCli(file);
     expect(run.code, run.stdout + run.stderr).toBe(0);
   });
@@ -183,7 +196,7 @@ describe('audit export', () => {
     expect(progress.at(-1)).toBe(result.manifest.entryCount);
     expect(progress.length).toBeGreaterThanOrEqual(Math.ceil(result.manifest.entryCount / 4));
     expect(progress).toEqual([...progress].sort((x, y) => x - y));
-    expect(result.manifest).toMatchObject({ firstSequence: '1', gapCount: 0, filtered: false });
+    expect(result.manifest).toMatchObject({ firstSequence: '1', leafCount: 0, filtered: false });
   });
 
   it('audits who downloaded an export, with the manifest it received', async () => {

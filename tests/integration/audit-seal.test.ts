@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditEntries } from '@/lib/audit/append-audit-entry';
 import { hashAuditEntry } from '@/lib/audit/hash-audit-entry';
 import { auditKeyProvider } from '@/lib/audit/key-provider';
+import { signingProvider } from '@/lib/audit/signing-provider';
 import { auditBucket, sealAuditSegment, type TSealResult, type TSealedSegment } from '@/lib/audit/seal-audit-segment';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { createPrismaClient, type Db } from '@/lib/db';
@@ -208,9 +209,12 @@ describe('sealing the audit chain', () => {
     try {
       const file = path.join(dir, 'segment.jsonl');
       await writeFile(file, (await objectLines(segments[1]!)).join('\n') + '\n');
-      const run = await runTsx('scripts/audit/verify-bundle.ts', [file, '--keys-from-env']);
+      const keysFile = path.join(dir, 'keys.json');
+      await writeFile(keysFile, JSON.stringify({ keys: await signingProvider().publishedKeys() }));
+      const run = await runTsx('scripts/audit/verify-bundle.ts', ['--keys', keysFile, file]);
       expect(run.stdout).toContain('VALID');
-      expect(run.stdout).toContain('entries:  61 (sequences 11..71, contiguous)');
+      expect(run.stdout).toContain('entries 11..71 continuous');
+      expect(run.stdout).toContain('range 11..71 complete: 61 entries in full');
       expect(run.code).toBe(0);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -8,10 +8,10 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export type TRun = { code: number | null; stdout: string; stderr: string };
 
-/** Runs `node --import tsx <script> ...args` from the repo root and collects its output. */
-export function runTsx(script: string, args: string[], env: Record<string, string | undefined> = {}): Promise<TRun> {
+/** Runs `node ...args` and collects its output; `env` replaces the environment entirely. */
+export function runNode(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<TRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, args, options);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -19,6 +19,11 @@ export function runTsx(script: string, args: string[], env: Record<string, strin
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs `node --import tsx <script> ...args` from the repo root and collects its output. */
+export function runTsx(script: string, args: string[], env: Record<string, string | undefined> = {}): Promise<TRun> {
+  return runNode(['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
 }
 
 /** <shared test db minus "_test">_<name>_test on the same server, e.g. callvault_audit_seal_test. */
