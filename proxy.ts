@@ -6,8 +6,11 @@ import { getToken } from 'next-auth/jwt';
 import { canVisit } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
 
-/** Reachable signed out: the sign-in page, next-auth itself, health probes and vendor webhooks (own auth). */
-const PUBLIC_PREFIXES = ['/signin', '/api/auth', '/api/health', '/api/webhooks'];
+/**
+ * Reachable signed out: the sign-in page, next-auth itself, health probes, vendor webhooks (own auth) and
+ * the audit signing PUBLIC keys (they cannot sign; outside auditors fetch them without an account).
+ */
+const PUBLIC_PREFIXES = ['/signin', '/api/auth', '/api/health', '/api/webhooks', '/api/audit/keys'];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));

@@ -35,9 +35,12 @@ export function ExportProgress({ id, verifyKeyArg }: { id: string; verifyKeyArg:
           {x.retainUntil ? <p className="muted">The stored bundle is kept until {formatDateTime(x.retainUntil)}; after that, start a new export.</p> : null}
           <h3>Verify it offline</h3>
           <pre className="json" tabIndex={0} aria-label="Verify command" data-testid="verify-command">
-            {`node --import tsx scripts/audit/verify-bundle.ts ${filename} ${verifyKeyArg}`}
+            {`node callvault-verify-bundle.mjs ${verifyKeyArg} ${filename}`}
           </pre>
-          <p className="hint">Exit code 0 means every entry, the chain and the manifest signature check out; otherwise it names the first bad line. After a key rotation, repeat --key for each key id in the bundle.</p>
+          <p className="hint">
+            Exit code 0 means the signatures verify under the published keys, the chain is continuous, every sequence of the range is in a named signed checkpoint and none in scope
+            was left out; otherwise it names the first bad line. Keys: <a href="/audit/keys">audit signing keys</a>; the verifier is built with <code>npm run build:verifier</code>.
+          </p>
         </>
       ) : null}
     </section>

@@ -46,6 +46,7 @@ export const PAGES: readonly TPageRule[] = [
   { path: '/recordings', label: 'Archive', permission: 'recordings.view', nav: true },
   { path: '/quarantine', label: 'Quarantine', permission: 'quarantine.view', nav: true },
   { path: '/audit', label: 'Audit export', permission: 'audit.export', nav: true },
+  { path: '/audit/keys', label: 'Audit keys', permission: 'audit.view', nav: false },
   { path: '/reconciliation', label: 'Reconciliation', permission: 'reconciliation.view', nav: true },
   { path: '/operations', label: 'Operations', permission: 'operations.view', nav: true },
   { path: '/admin/users', label: 'Users', permission: 'users.manage', nav: true },

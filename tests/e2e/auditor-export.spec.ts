@@ -1,14 +1,13 @@
-// An auditor exports the audit bundle of a recording; C's offline verifier accepts it, and rejects
-// it once a single byte is changed.
+// An auditor exports the audit bundle of a recording; the offline verifier, given only the public keys
+// fetched without a session from /api/audit/keys, accepts it, and rejects it once a single byte is changed.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 
-function verify(file: string) {
-  const keys = (process.env.AUDIT_HMAC_KEYS ?? '').split(',').filter(Boolean).flatMap((k) => ['--key', k.trim()]);
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit/verify-bundle.ts', file, ...keys], { encoding: 'utf8', timeout: 60_000 });
+function verify(file: string, keysFile: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit/verify-bundle.ts', '--keys', keysFile, file], { encoding: 'utf8', timeout: 60_000 });
 }
 
 test('auditor exports a bundle that verifies offline', async ({ page, signInAs, makeRecording }) => {
@@ -20,7 +19,7 @@ test('auditor exports a bundle that verifies offline', async ({ page, signInAs, 
   await expect(page).toHaveURL(/\?export=/);
   const status = page.getByTestId('export-status');
   await expect(status).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
-  await expect(page.getByTestId('verify-command')).toContainText('scripts/audit/verify-bundle.ts callvault-audit-');
+  await expect(page.getByTestId('verify-command')).toContainText('callvault-verify-bundle.mjs --keys audit-keys.json callvault-audit-');
 
   const dir = await mkdtemp(path.join(tmpdir(), 'cv-e2e-export-'));
   try {
@@ -29,14 +28,19 @@ test('auditor exports a bundle that verifies offline', async ({ page, signInAs, 
     await download.saveAs(file);
     const content = await readFile(file, 'utf8');
     expect(content).toContain(rec.auditKey);
-    const ok = verify(file);
+    // The public keys, fetched as an outsider would: no session cookie.
+    const keysResponse = await fetch(new URL('/api/audit/keys', page.url()));
+    expect(keysResponse.status).toBe(200);
+    const keysFile = path.join(dir, 'audit-keys.json');
+    await writeFile(keysFile, await keysResponse.text());
+    const ok = verify(file, keysFile);
     expect(ok.status, ok.stderr || ok.stdout).toBe(0);
 
     // Change one character inside an entry: the verifier must name the bad line and fail.
     const tampered = content.replace('archive.stored', 'archive.storeD');
     expect(tampered).not.toBe(content);
     await writeFile(file, tampered);
-    const bad = verify(file);
+    const bad = verify(file, keysFile);
     expect(bad.status).toBe(1);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -48,8 +48,8 @@ describe('page rules', () => {
 
 describe('proxy public paths', () => {
   it('leaves sign-in, next-auth, health and webhooks open and nothing else', () => {
-    for (const p of ['/signin', '/api/auth/csrf', '/api/auth/callback/credentials', '/api/health', '/api/webhooks/genesys']) expect(isPublicPath(p), p).toBe(true);
-    for (const p of ['/', '/recordings', '/api/recordings', '/api/healthz', '/api/authx', '/signin-other', '/api/users']) expect(isPublicPath(p), p).toBe(false);
+    for (const p of ['/signin', '/api/auth/csrf', '/api/auth/callback/credentials', '/api/health', '/api/webhooks/genesys', '/api/audit/keys']) expect(isPublicPath(p), p).toBe(true);
+    for (const p of ['/', '/recordings', '/api/recordings', '/api/healthz', '/api/authx', '/signin-other', '/api/users', '/api/audit/exports', '/api/audit/keysx']) expect(isPublicPath(p), p).toBe(false);
   });
 });
 
