@@ -5,6 +5,7 @@
 // chained since the newest checkpoint, that checkpoint is returned instead of a duplicate.
 import { randomUUID } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { canonicalJson } from '@/lib/audit/canonical-json';
 import { checkpointDigest, CHECKPOINT_FORMAT, CHECKPOINT_FORMAT_VERSION, type TCheckpoint, type TSignedCheckpoint } from '@/lib/audit/checkpoint-format';
 import { extendAuditTree, frontierNodes } from '@/lib/audit/extend-audit-tree';
 import { CompactRange } from '@/lib/audit/merkle';
@@ -14,6 +15,7 @@ import { signingProvider, type TSigningProvider } from '@/lib/audit/signing-prov
 import { db, type DbTx } from '@/lib/db';
 import { env, type TEnv } from '@/lib/env';
 import type { AuditCheckpoint } from '@/lib/generated/prisma/client';
+import { longestRetentionDays } from '@/lib/retention/longest-retention-days';
 import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -64,8 +66,9 @@ export async function writeAuditCheckpoint(options: TCheckpointOptions): Promise
   const signed: TSignedCheckpoint = { checkpoint, keyId, signature };
   const bucket = auditBucket(config);
   const key = `checkpoints/${checkpoint.treeSize.padStart(20, '0')}-${checkpoint.id}.json`;
-  const body = Buffer.from(`${JSON.stringify(signed)}\n`, 'utf8');
-  const retainUntil = new Date(now.getTime() + config.RETENTION_DEFAULT_DAYS * DAY_MS);
+  const body = Buffer.from(`${canonicalJson(signed)}\n`, 'utf8');
+  // As long as the longest recording window, like sealed segments: the proof outlives what it proves.
+  const retainUntil = new Date(now.getTime() + (await longestRetentionDays(client, config.RETENTION_DEFAULT_DAYS)) * DAY_MS);
   const versionId = await putLockedAuditObject(options.s3 ?? defaultS3(), { bucket, key, body, contentType: 'application/json', retainUntil }, config);
   const row = await client.auditCheckpoint.create({
     data: {
