@@ -15,6 +15,7 @@ import { bundleFileWriter } from '@/lib/audit/bundle-file-writer';
 import { canonicalJson } from '@/lib/audit/canonical-json';
 import { checkpointDigest, type TCheckpoint } from '@/lib/audit/checkpoint-format';
 import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { hashAuditEntry, type TAuditRecord } from '@/lib/audit/hash-audit-entry';
 import { parseLocalKeys } from '@/lib/audit/local-key-provider';
 import { listPublishedKeys } from '@/lib/audit/list-published-keys';
@@ -75,6 +76,7 @@ beforeAll(async () => {
     await appendAuditEntry({ actorType: 'worker', actorId: 'w1', action: 'archive.stored', subjectType: 'recording', subjectId: rec.b.key, details: { recordingId: b.id } });
     await appendAuditEntry({ actorType: 'user', actorId: 'officer', action: 'playback.issued', subjectType: 'user', subjectId: 'officer', details: { recordingId: a.id, reason: 'QA' } });
   }
+  await flushAuditSequencer(); // checkpoints and exports cover chained entries only
 }, 120_000);
 
 afterAll(async () => {
@@ -90,6 +92,7 @@ describe('audit evidence for outsiders', () => {
     expect(first).toMatchObject({ status: 'published', treeSize: '16' });
     expect(await processCheckpointAudit(job)).toMatchObject({ status: 'unchanged', id: first.id });
     await appendAuditEntry({ actorType: 'system', actorId: 'noise', action: 'test.noise', subjectType: 'system', subjectId: 'noise' });
+    await flushAuditSequencer();
     const second = (await processCheckpointAudit(job)) as typeof first;
     expect(second).toMatchObject({ status: 'published', treeSize: '17' });
 
