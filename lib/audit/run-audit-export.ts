@@ -34,6 +34,7 @@ export async function runAuditExport(exportId: string, s3: S3Client = defaultS3(
     scope,
     resolved: await resolveAuditScope(scope),
     createdBy: { id: user.id, email: user.email, role: user.role },
+    s3,
     write: async (body) => void (stored = await storeAuditExport(s3, target, body)),
     onProgress: async (entryCount) => void (await db().auditExport.update({ where: { id: exportId }, data: { entryCount, heartbeatAt: new Date() } })),
   });
