@@ -20,7 +20,7 @@ export const ZSigningKeyConfig = z
     privateKey: pemOrBase64.optional(),
     /** KMS signing: key id, ARN or alias of an asymmetric SIGN_VERIFY key. */
     kmsKeyId: z.string().min(1).optional(),
-    /** SPKI public key (PEM or base64 DER); derived from privateKey when omitted. Required for retired and KMS keys. */
+    /** SPKI public key (PEM or base64 DER); derived from privateKey, or fetched from KMS, when omitted. Required for retired keys. */
     publicKey: pemOrBase64.optional(),
     validFrom: z.iso.datetime({ offset: true }),
     /** Exclusive; absent while the key is in service. */
@@ -28,7 +28,7 @@ export const ZSigningKeyConfig = z
   })
   .strict()
   .refine((k) => !(k.privateKey && k.kmsKeyId), { message: 'give privateKey or kmsKeyId, not both' })
-  .refine((k) => k.privateKey || k.publicKey, { message: 'publicKey is required for a key without privateKey' })
+  .refine((k) => k.privateKey || k.publicKey || k.kmsKeyId, { message: 'publicKey is required for a retired key (no privateKey, no kmsKeyId)' })
   .refine((k) => !k.validUntil || Date.parse(k.validUntil) > Date.parse(k.validFrom), { message: 'validUntil must be after validFrom' });
 
 export type TSigningKeyConfig = z.infer<typeof ZSigningKeyConfig>;
