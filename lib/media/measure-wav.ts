@@ -9,7 +9,9 @@ const UNPATCHED = new Set([0, 0xffffffff]);
 const TO_END = Number.MAX_SAFE_INTEGER;
 const MAX_HEADER_CHUNK = 1024 * 1024;
 
-type TWavState = { format: TWavFormat | null; factSamples: number | null; ds64Data: number | null; dataPresent: number | null; dataDeclared: number | null };
+type TWavState = {
+  format: TWavFormat | null; factSamples: number | null; ds64Data: number | null; ds64Samples: number | null; dataPresent: number | null; dataDeclared: number | null;
+};
 
 /** The claim furthest from the bytes: either a fact count or a data size that lies is a truncation. */
 function headerClaim(s: TWavState, f: TWavFormat, measured: number): number | null {
@@ -43,7 +45,10 @@ async function readChunks(reader: ByteReader, s: TWavState, riffUnpatched: boole
       if (id === 'fmt ') s.format = parseWavFormat(body);
       if (id === 'fmt ' && !s.format) return 'fmt chunk describes no playable stream';
       if (id === 'fact' && size >= 4) s.factSamples = body.readUInt32LE(0);
-      if (id === 'ds64' && size >= 16) s.ds64Data = Number(body.readBigUInt64LE(8));
+      if (id === 'ds64' && size >= 24) {
+        s.ds64Data = Number(body.readBigUInt64LE(8));
+        s.ds64Samples = Number(body.readBigUInt64LE(16));
+      }
       continue;
     }
     if ((await reader.skip(size + (size % 2))) < size) return null;
@@ -53,13 +58,15 @@ async function readChunks(reader: ByteReader, s: TWavState, riffUnpatched: boole
 export async function measureWav(reader: ByteReader): Promise<TMediaMeasurement> {
   const riff = await reader.read(12);
   const riffUnpatched = riff.toString('latin1', 0, 4) === 'RIFF' && UNPATCHED.has(riff.readUInt32LE(4));
-  const s: TWavState = { format: null, factSamples: null, ds64Data: null, dataPresent: null, dataDeclared: null };
+  const s: TWavState = { format: null, factSamples: null, ds64Data: null, ds64Samples: null, dataPresent: null, dataDeclared: null };
   const problem = await readChunks(reader, s, riffUnpatched);
   const f = s.format;
   if (problem) return invalidMedia(problem, 'wav', f?.codec ?? null);
   if (!f) return invalidMedia('no fmt chunk', 'wav');
   if (s.dataPresent === null) return invalidMedia('no data chunk', 'wav', f.codec);
   const measured = wavSecondsFor(f, s.dataPresent);
-  if (riffUnpatched && s.factSamples === 0) s.factSamples = null;
+  // RF64 moves a fact count that does not fit 32 bits into ds64 and leaves 0xFFFFFFFF in its place.
+  if (s.factSamples === 0xffffffff) s.factSamples = s.ds64Samples;
+  if (riffUnpatched && (s.factSamples === 0 || s.factSamples === 0xffffffff)) s.factSamples = null;
   return { container: 'wav', codec: f.codec, headerSeconds: headerClaim(s, f, measured), measuredSeconds: measured, incomplete: null, error: null };
 }

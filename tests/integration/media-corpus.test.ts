@@ -35,8 +35,8 @@ function wrong(expected: TCorpusEntry['expected'], isRight: (e: TCorpusEntry, r:
 describe('media corpus', () => {
   it('covers every container and failure it is meant to', () => {
     const count = (v: TCorpusEntry['expected']) => corpus.filter((e) => e.expected === v).length;
-    expect([count('ok'), count('truncated'), count('invalid')]).toEqual([17, 11, 4]);
-    expect(new Set(corpus.filter((e) => e.expected === 'ok').map((e) => e.container))).toEqual(new Set(['wav', 'mp3', 'ogg', 'webm', 'mp4', 'flac']));
+    expect([count('ok'), count('truncated'), count('invalid')]).toEqual([22, 13, 4]);
+    expect(new Set(corpus.filter((e) => e.expected === 'ok').map((e) => e.container))).toEqual(new Set(['wav', 'mp3', 'ogg', 'webm', 'matroska', 'mp4', 'flac']));
   });
 
   it('finds every intact file ok, measured within 0.1 s of the truth, container and codec from the bytes (zero false quarantines)', () => {

@@ -16,7 +16,7 @@ function chunk(id: string, body: Buffer): Buffer {
 }
 
 /** A mu-law WAV (8 kHz mono, 1 byte a sample) with chosen sizes; `present` data bytes actually follow. */
-function mulawWav(o: { present: number; dataSize?: number; riffSize?: number; factSamples?: number; rf64DataSize?: number }): Buffer {
+function mulawWav(o: { present: number; dataSize?: number; riffSize?: number; factSamples?: number; rf64DataSize?: number; rf64Samples?: number }): Buffer {
   const fmt = Buffer.alloc(18);
   fmt.writeUInt16LE(7, 0);
   fmt.writeUInt16LE(1, 2);
@@ -28,6 +28,7 @@ function mulawWav(o: { present: number; dataSize?: number; riffSize?: number; fa
   if (o.rf64DataSize !== undefined) {
     const ds64 = Buffer.alloc(28);
     ds64.writeBigUInt64LE(BigInt(o.rf64DataSize), 8);
+    ds64.writeBigUInt64LE(BigInt(o.rf64Samples ?? 0), 16);
     parts.push(chunk('ds64', ds64));
   }
   parts.push(chunk('fmt ', fmt));
@@ -124,8 +125,12 @@ describe('WAV measured from the data bytes present', () => {
     }
   });
 
-  it('reads RF64 sizes from ds64', async () => {
+  it('reads RF64 sizes and sample counts from ds64', async () => {
     expect(await measure(mulawWav({ present: 8000 * 4, dataSize: 0xffffffff, riffSize: 0xffffffff, rf64DataSize: 8000 * 8 }))).toMatchObject({ headerSeconds: 8, measuredSeconds: 4 });
+    // The fact chunk's 0xFFFFFFFF means "see ds64", not 149 hours.
+    const rf64 = { present: 8000 * 4, dataSize: 0xffffffff, riffSize: 0xffffffff, rf64DataSize: 8000 * 4, factSamples: 0xffffffff };
+    expect(await measure(mulawWav({ ...rf64, rf64Samples: 8000 * 4 }))).toMatchObject({ headerSeconds: 4, measuredSeconds: 4 });
+    expect(await measure(mulawWav({ ...rf64, rf64Samples: 8000 * 30 }))).toMatchObject({ headerSeconds: 30, measuredSeconds: 4 });
   });
 
   it('refuses a WAV without a usable fmt chunk', async () => {
