@@ -42,6 +42,12 @@ test('auditor exports a bundle that verifies offline', async ({ page, signInAs, 
     await writeFile(file, tampered);
     const bad = verify(file, keysFile);
     expect(bad.status).toBe(1);
+
+    // The console shows the same keys (fingerprints to compare out of band) and the checkpoint used.
+    const published = JSON.parse(await readFile(keysFile, 'utf8')) as { keys: { fingerprint: string }[] };
+    await page.goto('/audit/keys');
+    await expect(page.getByTestId('signing-keys')).toContainText(published.keys[0]!.fingerprint);
+    await expect(page.getByTestId('audit-checkpoints')).toContainText('export');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as getKeys } from '@/app/api/audit/keys/route';
 import { appendAuditEntry, type TAuditInput } from '@/lib/audit/append-audit-entry';
 import { manifestDigest, type TManifestLine } from '@/lib/audit/bundle-format';
 import { bundleFileWriter } from '@/lib/audit/bundle-file-writer';
@@ -109,6 +110,16 @@ describe('audit evidence for outsiders', () => {
     expect(stored.checkpoint).toMatchObject({ id: second.id, treeSize: '17', rootHash: all.root(), lastHash: rows.at(-1)!.entryHash });
     const key = (await listPublishedKeys()).keys.find((k) => k.keyId === stored.keyId)!;
     expect(verifySignature(key, signedMessage('checkpoint', checkpointDigest(stored.checkpoint)), stored.signature)).toBe(true);
+  });
+
+  it('serves the public keys without a session, exactly as the verifier reads them', async () => {
+    const response = await getKeys();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toContain('public');
+    const body = (await response.json()) as { format: string; keys: { keyId: string; publicKey: string; fingerprint: string }[] };
+    expect(body).toEqual(JSON.parse(await readFile(keysFile, 'utf8')));
+    expect(body.format).toBe('callvault-audit-keys');
+    expect(JSON.stringify(body)).not.toMatch(/privateKey/);
   });
 
   it('a genuine filtered export passes the standalone verifier with inclusion and consistency proofs', async () => {
