@@ -66,7 +66,17 @@ export type TWorkersHandle = {
   close(): Promise<void>;
 };
 
-type TSchedule = { queue: 'poll' | 'maintenance'; id: string; every: number; name: string; data: Record<string, unknown>; /** cron (UTC) instead of every */ pattern?: string };
+type TSchedule = {
+  queue: 'poll' | 'maintenance';
+  id: string;
+  every: number;
+  name: string;
+  data: Record<string, unknown>;
+  /** cron (UTC) instead of every */
+  pattern?: string;
+  /** job options instead of SCHEDULED_JOB_OPTS */
+  opts?: Record<string, unknown>;
+};
 
 function schedules(opts: TStartWorkersOptions): TSchedule[] {
   const e = env();
@@ -84,6 +94,8 @@ function schedules(opts: TStartWorkersOptions): TSchedule[] {
     pattern: e.RECONCILE_CRON,
     name: JOBS.reconcile,
     data: { vendorAccountId: a.id },
+    // A daily run has no next tick to catch up: retry for about two hours (vendor or storage outages) first.
+    opts: { ...SCHEDULED_JOB_OPTS, attempts: 8, backoff: { type: 'exponential', delay: 60_000 } },
   }));
   const sweepData = opts.sweepDeadlineMinutes === undefined ? {} : { deadlineMinutes: opts.sweepDeadlineMinutes };
   return [
@@ -107,7 +119,7 @@ async function installSchedules(list: TSchedule[], onlyMissing: boolean): Promis
     const queue = s.queue === 'poll' ? pollQueue() : maintenanceQueue();
     // Re-upserting an existing scheduler would push its next run back; the watchdog only fills gaps.
     if (onlyMissing && (await queue.getJobScheduler(s.id))) continue;
-    await queue.upsertJobScheduler(s.id, s.pattern ? { pattern: s.pattern, tz: 'UTC' } : { every: s.every }, { name: s.name, data: s.data, opts: SCHEDULED_JOB_OPTS });
+    await queue.upsertJobScheduler(s.id, s.pattern ? { pattern: s.pattern, tz: 'UTC' } : { every: s.every }, { name: s.name, data: s.data, opts: s.opts ?? SCHEDULED_JOB_OPTS });
   }
   if (onlyMissing) return;
   // Accounts removed from VENDOR_ACCOUNTS stop being polled.
