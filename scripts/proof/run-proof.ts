@@ -78,7 +78,14 @@ export async function runProof(opts: { short: boolean; only?: string; redisDb: n
       const ledger = new Ledger(stack.webhookUrl);
       const started = Date.now();
       const since = new Date(started);
-      const { recordings, faultClearedAt, note } = await scenario.run({ stack, ledger, db, s3, buckets, sizes, seed });
+      let ran: Awaited<ReturnType<typeof scenario.run>>;
+      try {
+        ran = await scenario.run({ stack, ledger, db, s3, buckets, sizes, seed });
+      } catch (error) {
+        log(`${scenario.name}: harness error ${String(error)}`);
+        continue;
+      }
+      const { recordings, faultClearedAt, note } = ran;
       seed += 1000;
       const settledAt = await settle({ ids: recordings.map((r) => r.id), ledger, db, settleMs: sizes.settleSeconds * 1000, idleMs: sizes.idleSeconds * 1000 });
       const outcome = await countOutcome(db, s3, buckets, recordings, new Set(ledger.accepted.keys()), { genesys: stack.genesys, cxone: stack.cxone }, since);

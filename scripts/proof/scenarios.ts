@@ -33,12 +33,14 @@ function makeRecordings(ctx: TScenarioContext, n: number, seconds: number): TIte
   return items;
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number, everyMs = 100): Promise<void> {
+/** Polls `check` until it holds or the deadline passes; false when it never held (the caller decides). */
+async function until(check: () => Promise<boolean>, timeoutMs: number, everyMs = 100): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) return false;
     await sleep(everyMs);
   }
+  return true;
 }
 
 async function archivedCount(ctx: TScenarioContext, items: TItem[]): Promise<number> {
@@ -50,10 +52,14 @@ async function outage(ctx: TScenarioContext, target: 'pgProxy' | 's3Proxy'): Pro
   const items = makeRecordings(ctx, ctx.sizes.recordings, ctx.sizes.seconds);
   // Deliveries keep arriving through the outage and after it, as calls keep ending.
   const storm = ctx.ledger.storm(items, ctx.sizes.duplicates, ctx.sizes.outageSeconds * 2000);
-  await until('the first recordings archived', async () => (await archivedCount(ctx, items)) >= 1, 60_000);
+  // Cut once deliveries are being accepted, whatever state the pipeline is in.
+  await until(async () => ctx.ledger.accepted.size >= 1, 60_000);
   ctx.stack[target].cut();
-  await sleep(ctx.sizes.outageSeconds * 1000);
-  ctx.stack[target].restore();
+  try {
+    await sleep(ctx.sizes.outageSeconds * 1000);
+  } finally {
+    ctx.stack[target].restore();
+  }
   const faultClearedAt = Date.now();
   await storm;
   return { recordings: items.map((i) => i.rec), faultClearedAt };
@@ -80,14 +86,14 @@ export const SCENARIOS: TScenario[] = [
     async run(ctx) {
       const items = makeRecordings(ctx, ctx.sizes.recordings, ctx.sizes.seconds);
       const storm = ctx.ledger.storm(items, ctx.sizes.duplicates);
-      await until('a fifth archived', async () => (await archivedCount(ctx, items)) >= Math.ceil(items.length / 5), 120_000);
+      const midway = await until(async () => (await archivedCount(ctx, items)) >= Math.ceil(items.length / 5), 120_000);
       const redis = new Redis(ctx.stack.redisUrl);
       // The stack's own db index only: other databases on this Redis belong to others.
       await redis.flushdb();
       await redis.quit();
       const faultClearedAt = Date.now();
       await storm;
-      return { recordings: items.map((i) => i.rec), faultClearedAt };
+      return { recordings: items.map((i) => i.rec), faultClearedAt, note: midway ? undefined : 'flushed before a fifth was archived' };
     },
   },
   {
@@ -97,11 +103,11 @@ export const SCENARIOS: TScenario[] = [
       const big = makeRecordings(ctx, 1, ctx.sizes.crashSeconds);
       const rest = makeRecordings({ ...ctx, seed: ctx.seed + 500 }, Math.max(2, Math.floor(ctx.sizes.recordings / 4)), ctx.sizes.seconds);
       await ctx.ledger.storm(big, 1);
-      await until('a multipart upload in flight', async () => (await openUploads(ctx.s3, ctx.buckets, since)) > 0, 120_000, 20);
+      const uploading = await until(async () => (await openUploads(ctx.s3, ctx.buckets, since)) > 0, 120_000, 20);
       ctx.stack.killWorker();
       await ctx.ledger.storm(rest, ctx.sizes.duplicates);
       await ctx.stack.startWorker();
-      return { recordings: [...big, ...rest].map((i) => i.rec), faultClearedAt: Date.now() };
+      return { recordings: [...big, ...rest].map((i) => i.rec), faultClearedAt: Date.now(), note: uploading ? undefined : 'no multipart upload seen before the kill' };
     },
   },
   { name: 'S3 outage', run: (ctx) => outage(ctx, 's3Proxy') },

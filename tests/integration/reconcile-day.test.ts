@@ -2,16 +2,20 @@
 // completed contacts): a recording never delivered by webhook is found and archived through the normal
 // enqueue path; an archived row whose stored version disagrees and a row the vendor does not list are
 // reported; the report is signed, Object-Locked in the region's audit bucket, indexed and audited.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as cxonePost } from '@/app/api/webhooks/cxone/route';
 import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
-import { canonicalJson } from '@/lib/audit/canonical-json';
 import { auditKeyProvider } from '@/lib/audit/key-provider';
 import { db } from '@/lib/db';
 import { JOBS } from '@/lib/queue/contracts';
 import { maintenanceQueue } from '@/lib/queue/queues';
-import type { TReconciliationDocument } from '@/lib/reconcile/types';
+import { verifyReconciliationReport } from '@/lib/reconcile/verify-reconciliation-report';
 import { s3 } from '@/lib/storage/s3-client';
 import { startCxoneSimulator } from '@/simulators/cxone/server';
 import { startGenesysSimulator } from '@/simulators/genesys/server';
@@ -97,12 +101,20 @@ describe('daily reconciliation', () => {
     expect(object.ObjectLockMode).toBe('COMPLIANCE');
     expect(row.bucket).toMatch(/-audit-us$/);
     const text = await object.Body!.transformToString();
-    const { createHash } = await import('node:crypto');
     expect(createHash('sha256').update(text).digest('hex')).toBe(row.sha256);
-    const stored = JSON.parse(text) as { report: TReconciliationDocument; signature: { keyId: string; value: string } };
-    expect(await auditKeyProvider().verify(stored.signature.keyId, canonicalJson(stored.report), stored.signature.value)).toBe(true);
-    const tampered = { ...stored.report, counts: { ...stored.report.counts, missing: 0 } };
-    expect(await auditKeyProvider().verify(stored.signature.keyId, canonicalJson(tampered), stored.signature.value)).toBe(false);
+    const verdict = await verifyReconciliationReport(text, auditKeyProvider());
+    expect(verdict.ok && verdict.report.counts).toMatchObject({ listed: 3, missing: 1, redriven: 1 });
+    const tampered = text.replace('"missing":1', '"missing":0');
+    expect(tampered).not.toBe(text);
+    expect(await verifyReconciliationReport(tampered, auditKeyProvider())).toMatchObject({ ok: false, reason: expect.stringContaining('signature does not match') });
+    // The offline verifier: the downloaded object and the key, nothing else.
+    const file = join(mkdtempSync(join(tmpdir(), 'cv-rec-')), 'report.json');
+    writeFileSync(file, text);
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/reconcile/verify-report.ts', file, '--keys-from-env'], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout).toContain(`VALID: ${GEN} ${DAY}`);
+    writeFileSync(file, tampered);
+    expect(spawnSync(process.execPath, ['--import', 'tsx', 'scripts/reconcile/verify-report.ts', file, '--keys-from-env'], { encoding: 'utf8' }).status).toBe(1);
     await flushAuditSequencer();
     expect(await db().auditEntry.count({ where: { action: 'reconciliation.reported', subjectId: row.id } })).toBe(1);
 
