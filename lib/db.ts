@@ -5,8 +5,13 @@ import { env } from '@/lib/env';
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
+// Under a delivery storm every connection of the pool can be busy for seconds. Prisma's default of 2 s to
+// obtain one for an interactive transaction then fails a step that would have succeeded a moment later,
+// and the retry repeats the download: waiting for a connection is the cheaper outcome.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
+
 export function createPrismaClient(connectionString = env().DATABASE_URL): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }), transactionOptions: TRANSACTION_OPTIONS });
 }
 
 export function db(): PrismaClient {
