@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getKeys } from '@/app/api/audit/keys/route';
 import { appendAuditEntry, type TAuditInput } from '@/lib/audit/append-audit-entry';
@@ -26,7 +27,9 @@ import { CompactRange, rootFromRanges } from '@/lib/audit/merkle';
 import { resolveAuditScope } from '@/lib/audit/resolve-audit-scope';
 import type { TAuditScope } from '@/lib/audit/scope';
 import { parseSigningKeys } from '@/lib/audit/signing-keys';
+import { verifyAuditCheckpoints } from '@/lib/audit/verify-audit-checkpoints';
 import { verifySignature, signedMessage } from '@/lib/audit/verify-signature';
+import { toAuditRecord } from '@/lib/audit/to-audit-record';
 import { db } from '@/lib/db';
 import { createS3Client } from '@/lib/storage/s3-client';
 import { processCheckpointAudit } from '@/workers/processors/checkpoint-audit';
@@ -207,5 +210,33 @@ describe('audit evidence for outsiders', () => {
     expect(run.stdout).toMatch(/\(manifest\)[\s\S]*\[signature\] manifest signature does not verify with public key "test-s1"/);
     // The genuine bundle it came from still passes.
     expect((await verify(path.join(dir, 'to-forge.jsonl'))).code).toBe(0);
+  });
+
+  // Last: it leaves the table rewritten.
+  it('catches a table rewritten behind the trigger after a checkpoint was published', async () => {
+    expect(await verifyAuditCheckpoints({ s3 })).toMatchObject({ ok: true, fault: null });
+    const checked = (await verifyAuditCheckpoints({ s3 })).checked;
+    expect(checked).toBeGreaterThanOrEqual(2);
+    const sql = new pg.Client({ connectionString: url });
+    await sql.connect();
+    try {
+      // Even with the trigger disabled and every later link and HMAC recomputed, the published root disagrees.
+      await sql.query('ALTER TABLE "AuditEntry" DISABLE TRIGGER "AuditEntry_append_only"');
+      const rows = await db().auditEntry.findMany({ where: { sequence: { gte: 3n } }, orderBy: { sequence: 'asc' } });
+      const hmac = parseLocalKeys(process.env.AUDIT_HMAC_KEYS!);
+      let prevHash = (await db().auditEntry.findUniqueOrThrow({ where: { sequence: 2n } })).entryHash;
+      for (const row of rows) {
+        const record = { ...toAuditRecord(row), prevHash, ...(row.sequence === 3n ? { details: { rewritten: true } } : {}) };
+        const entryHash = hashAuditEntry(record);
+        const signature = createHmac('sha256', hmac.get(row.keyId)!).update(entryHash).digest('hex');
+        await sql.query('UPDATE "AuditEntry" SET "details" = $1, "prevHash" = $2, "entryHash" = $3, "signature" = $4 WHERE "sequence" = $5', [JSON.stringify(record.details), prevHash, entryHash, signature, row.sequence.toString()]);
+        prevHash = entryHash;
+      }
+      const result = await verifyAuditCheckpoints({ s3 });
+      expect(result).toMatchObject({ ok: false, checked: 0, fault: { treeSize: '16', message: expect.stringContaining('no longer rebuild') } });
+    } finally {
+      await sql.query('ALTER TABLE "AuditEntry" ENABLE TRIGGER "AuditEntry_append_only"');
+      await sql.end();
+    }
   });
 });
