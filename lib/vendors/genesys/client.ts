@@ -1,27 +1,26 @@
-// Genesys Cloud CX client: client-credentials OAuth, conversation recordings (202 while transcoding), presigned
-// media URLs fetched fresh per download, and the analytics details query as the listing for polling sweeps.
+// Genesys Cloud CX client: client-credentials OAuth, conversation recordings in an explicitly requested format
+// (202 while transcoding; archived files restored first), presigned media URLs fetched fresh per download and
+// checked against the stated size, and the analytics details query as the listing for polling sweeps.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { partitionDate } from '@/lib/ingest/partition-date';
 import { createVendorApi, type TClientOptions } from '@/lib/vendors/http/create-vendor-api';
 import { decodeCursor, encodeCursor } from '@/lib/vendors/http/cursor';
 import { openMediaStream } from '@/lib/vendors/http/open-media-stream';
 import { parseWire } from '@/lib/vendors/http/parse-wire';
-import type { TCall, TJsonResponse, VendorApi } from '@/lib/vendors/http/vendor-api';
 import { auditSkippedRecording, type TSkippedRecording } from '@/lib/vendors/audit-skipped-recording';
+import type { TCall, TJsonResponse, VendorApi } from '@/lib/vendors/http/vendor-api';
 import { VendorError } from '@/lib/vendors/http/vendor-error';
 import type { TListedRecording, TListPage, TMediaDownload, TRawMetadata, TRawResponse, TRecordingRef, TVendorAccount, TVendorClient } from '@/lib/vendors/types';
-import { GENESYS_FORMAT_ID, GENESYS_SCHEMA_VERSION, isAudio, RESTORE_DAYS, ZDetailsQueryResponse, ZListCursor, ZRecording, ZRecordingMetadata, type TListCursor, type TRecording } from './wire';
+import { FORMAT_LABELS, GENESYS_FORMAT_ID, GENESYS_SCHEMA_VERSION, isAudio, RESTORE_DAYS, ZDetailsQueryResponse, ZListCursor, ZRecording, ZRecordingMetadata, type TListCursor, type TRecording } from './wire';
 
 const PAGE_SIZE = 25;
-/** formatId → the format label passed on (evidence only: the media check identifies the bytes itself). */
-const FORMAT_LABELS: Record<string, string> = { WAV: 'wav', WAV_ULAW: 'wav', MP3: 'mp3', OGG_VORBIS: 'ogg', OGG_OPUS: 'ogg', WEBM: 'webm' };
-
-/** onSkipped: where a deliberately skipped (non-audio) recording is recorded; the audit trail by default. */
-export type TGenesysOptions = TClientOptions & { onSkipped?: (account: TVendorAccount, skipped: TSkippedRecording) => Promise<void> };
 /** Conversations are listed by start time: look back this far so calls that were still running at the
  *  previous poll are seen once they have ended. */
 const LOOKBACK_MS = 2 * 3600_000;
 const FIRST_POLL_WINDOW_MS = 24 * 3600_000;
+
+/** onSkipped: where a deliberately skipped (non-audio) recording is recorded; the audit trail by default. */
+export type TGenesysOptions = TClientOptions & { onSkipped?: (account: TVendorAccount, skipped: TSkippedRecording) => Promise<void> };
 
 function tokenCall(account: TVendorAccount): TCall {
   const basic = Buffer.from(`${account.clientId}:${account.clientSecret}`).toString('base64');
@@ -37,8 +36,7 @@ function tokenCall(account: TVendorAccount): TCall {
 export class GenesysClient implements TVendorClient {
   private readonly api: VendorApi;
   private readonly pageSize: number;
-
-  private readonly onSkipped: TGenesysOptions['onSkipped'] & {};
+  private readonly onSkipped: NonNullable<TGenesysOptions['onSkipped']>;
 
   constructor(
     readonly account: TVendorAccount,

@@ -4,10 +4,9 @@
 import type { CallDirection } from '@/lib/generated/prisma/enums';
 import { asArray, asRecord, callerAddress, CanonicalBuilder, normalizeTags, stringOrNull } from '@/lib/vendors/normalize-fields';
 import type { TCanonicalParticipant, TNormalizeResult } from '@/lib/vendors/types';
-import { GENESYS_SCHEMA_VERSION } from './wire';
+import { FORMAT_LABELS, GENESYS_SCHEMA_VERSION } from './wire';
 
 const DIRECTIONS: Record<string, CallDirection> = { inbound: 'INBOUND', outbound: 'OUTBOUND' };
-const FORMATS: Record<string, string> = { WAV: 'wav', WAV_ULAW: 'wav', MP3: 'mp3', OGG_VORBIS: 'ogg', OGG_OPUS: 'ogg', WEBM: 'webm' };
 /** Routing machinery, not parties to the call. */
 const SYSTEM_PURPOSES = new Set(['acd', 'ivr', 'workflow', 'fax', 'dialer']);
 
@@ -64,7 +63,7 @@ export function normalizeGenesys(payload: unknown): TNormalizeResult {
   b.set('complianceTags', normalizeTags(wrapUpTags(people)));
 
   const media = typeof recording.media === 'string' ? recording.media.toLowerCase() : 'audio';
-  const format = typeof root.formatId === 'string' ? FORMATS[root.formatId] : undefined;
+  const format = typeof root.formatId === 'string' ? FORMAT_LABELS[root.formatId] : undefined;
   if (media !== 'audio') b.problem('mediaFormat', 'invalid', `recording.media is "${media}": only audio recordings are archived as calls`);
   else if (root.formatId === undefined) b.problem('mediaFormat', 'missing', 'formatId is absent');
   else if (!format) b.problem('mediaFormat', 'invalid', `formatId "${String(root.formatId)}" is not an audio format we archive`);

@@ -8,6 +8,8 @@ export const GENESYS_SCHEMA_VERSION = 'genesys-recording-v2';
 /** formatId we ask Genesys to transcode to (WAV: plain PCM, parseable without codecs). Asked explicitly:
  *  the API's default is WEBM. */
 export const GENESYS_FORMAT_ID = 'WAV';
+/** formatId → the format label passed on (evidence only: the media check identifies the bytes itself). */
+export const FORMAT_LABELS: Record<string, string> = { WAV: 'wav', WAV_ULAW: 'wav', MP3: 'mp3', OGG_VORBIS: 'ogg', OGG_OPUS: 'ogg', WEBM: 'webm' };
 /** How long a restored (previously archived) recording should stay restored: long enough for retries. */
 export const RESTORE_DAYS = 7;
 
