@@ -7,7 +7,7 @@ _slot=${CALLVAULT_TEST_SLOT:-}
 if [[ -n "$_slot" ]]; then
   [[ "$_slot" =~ ^[1-8]$ ]] || { echo "CALLVAULT_TEST_SLOT must be 1-8" >&2; return 1 2>/dev/null || exit 1; }
   eval "$(bash "$(dirname "${BASH_SOURCE[0]}")/services/rgw.sh" env --profile dev)"
-  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/callvault_test_$_slot
+  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/callvault_slot${_slot}_test
   REDIS_DB=$_slot
   S3_BUCKET_PREFIX=cvt$_slot
   E2E_PORT=$((3100 + _slot * 10))
