@@ -11,7 +11,7 @@ import { logger } from '@/lib/logger';
 import { closeProducerConnection } from '@/lib/queue/close-producer-connection';
 import { closeRateLimitRedis } from '@/lib/redis';
 import { JOBS, QUEUES, ZVendor } from '@/lib/queue/contracts';
-import { closeQueues, maintenanceQueue, pollQueue } from '@/lib/queue/queues';
+import { allQueueNames, closeQueues, maintenanceQueue, pollQueue } from '@/lib/queue/queues';
 import { isFinalFailure } from '@/lib/queue/record-dead-letter';
 import { backoffStrategy } from '@/lib/queue/retry-schedule';
 import { createWorkerMetrics, serveMetrics, type TWorkerMetrics } from '@/lib/queue/worker-metrics';
@@ -193,7 +193,10 @@ function startWorker(spec: TWorkerSpec, metrics: TWorkerMetrics, pending: Set<Pr
 }
 
 export async function startWorkers(options: TStartWorkersOptions = {}): Promise<TWorkersHandle> {
-  const queues = options.queues ?? env().WORKER_QUEUES;
+  const listed = options.queues ?? env().WORKER_QUEUES;
+  const queues = listed?.length ? listed : undefined;
+  const unknown = queues?.filter((q) => !allQueueNames().includes(q)) ?? [];
+  if (unknown.length) throw new Error(`WORKER_QUEUES names unknown queues: ${unknown.join(', ')} (known: ${allQueueNames().join(', ')})`);
   // A process serving only some queues leaves the repeatable jobs to the ones running maintenance.
   const opts = { ...options, queues, schedule: options.schedule ?? (!queues || queues.includes(QUEUES.maintenance)) };
   if (opts.syncAccounts !== false) await syncVendorAccounts();
