@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listExtraVersions } from '@/lib/archive/list-extra-versions';
 import { recordingObjectKey } from '@/lib/archive/recording-object-key';
 import { storeAndVerify } from '@/lib/archive/store-and-verify';
 import { auditActions, auditDetails, objectVersions, recordingKey, sha256, startArchiveKit, type TArchiveKit } from '@/lib/archive/testing/archive-test-kit';
@@ -83,5 +84,8 @@ describe('idempotent storage writes', () => {
     const extras = await db().extraObjectVersion.findMany({ where: { vendorRecordingId: rec.id } });
     expect(extras.map((e) => [e.versionId, e.reason, e.sha256])).toEqual([[planted.VersionId, 'superseded_by_other_bytes', sha256(other)]]);
     expect(await auditActions(recordingKey(rec))).toContain('archive.extra_version');
+    // Reported to operators (the operations page lists these).
+    const listed = await listExtraVersions();
+    expect(listed.items.find((v) => v.versionId === planted.VersionId)).toMatchObject({ vendorRecordingId: rec.id, reason: 'superseded_by_other_bytes', sizeBytes: other.length });
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Forbidden } from '@/components/forbidden';
 import { DeadLettersPanel } from '@/components/operations/dead-letters-panel';
+import { ExtraVersionsPanel } from '@/components/operations/extra-versions-panel';
 import { HealthPanel } from '@/components/operations/health-panel';
 import { PollCursorsPanel } from '@/components/operations/poll-cursors-panel';
 import { QueuesPanel } from '@/components/operations/queues-panel';
@@ -19,6 +20,7 @@ export default async function OperationsPage() {
       <QueuesPanel />
       <DeadLettersPanel />
       <PollCursorsPanel />
+      <ExtraVersionsPanel />
     </>
   );
 }

@@ -1,0 +1,52 @@
+'use client';
+import { formatDateTime, VENDOR_LABEL } from '@/components/ui/format';
+import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
+import { useExtraVersions } from '@/hooks/use-extra-versions';
+
+const REASON: Record<string, string> = {
+  lost_race: 'written by an attempt that lost to a concurrent one',
+  superseded_by_other_bytes: 'earlier bytes, replaced by what the vendor serves now',
+  checksum_mismatch: 'read-back never matched what was sent',
+  stray_write: 'completed by a download that was cut',
+};
+
+export function ExtraVersionsPanel() {
+  const extra = useExtraVersions();
+  return (
+    <section className="panel" aria-labelledby="xv-heading">
+      <h2 id="xv-heading">Extra storage versions{extra.data ? ` (${extra.data.total})` : ''}</h2>
+      <p className="muted">Locked versions that are not a recording&apos;s media. Retention keeps them until it ends; none is hidden.</p>
+      {extra.isPending ? <Loading /> : null}
+      {extra.isError ? <ErrorState error={extra.error} retry={() => void extra.refetch()} /> : null}
+      {extra.data && extra.data.items.length === 0 ? <Empty>None.</Empty> : null}
+      {extra.data && extra.data.items.length > 0 ? (
+        <table className="data" aria-label="Extra storage versions" data-testid="extra-versions">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Recording</th>
+              <th scope="col">Object version</th>
+              <th scope="col">Why it exists</th>
+            </tr>
+          </thead>
+          <tbody>
+            {extra.data.items.map((v) => (
+              <tr key={v.id}>
+                <td>{formatDateTime(v.createdAt)}</td>
+                <td>
+                  {v.vendorRecordingId} <span className="muted">({VENDOR_LABEL[v.vendorSource]})</span>
+                </td>
+                <td className="mono">
+                  s3://{v.bucket}/{v.key}
+                  <br />
+                  {v.versionId}
+                </td>
+                <td>{REASON[v.reason] ?? v.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
