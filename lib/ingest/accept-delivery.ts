@@ -57,6 +57,9 @@ async function jobIdFor(d: TDelivery): Promise<{ jobId: string; add: boolean; re
   const state = await withRedis('read job state', () => d.queue().getJobState(d.baseJobId));
   if (LIVE_JOB_STATES.has(state)) return { jobId: d.baseJobId, add: false, redriven: false };
   if (state === 'unknown') return { jobId: d.baseJobId, add: true, redriven: false };
+  // The job may have settled the subject between our first look and now (commit comes before completion):
+  // look again before re-driving, or a redelivery racing the commit would queue a needless second job.
+  if (await d.settled()) return { jobId: d.baseJobId, add: false, redriven: false };
   return { jobId: freshJobId(d.baseJobId, 'redeliver'), add: true, redriven: true };
 }
 

@@ -2,12 +2,13 @@
 // store is a 422 before anything is queued; the body is kept byte for byte beside its sha256 for both event
 // styles; a conversation-end event is a Postgres row the sweep re-drives after Redis lost everything; each
 // interaction event resolves on its own; a redelivery of a delivery whose job failed re-drives it.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { enqueueArchiveJob } from '@/lib/ingest/enqueue-archive-job';
 import { sweepPendingArchives } from '@/lib/ingest/sweep-pending-archives';
 import { archiveJobId, QUEUES } from '@/lib/queue/contracts';
 import { archiveQueue, resolveQueue } from '@/lib/queue/queues';
@@ -122,5 +123,18 @@ describe('durable intake', () => {
     expect(json.duplicate).toBe(true);
     expect(json.jobId).toContain('__redeliver-');
     expect(await archiveQueue('GENESYS_CLOUD').getJobState(json.jobId)).toBe('waiting');
+  });
+
+  it('the sweep re-checks settled state at the moment of re-driving: a recording archived meanwhile is left alone', async () => {
+    const id = `rec-settled-${runId}`;
+    const rowId = randomUUID();
+    await db().recording.create({ data: { id: rowId, archiveId: `arch-test-${rowId.slice(0, 8)}`, vendorSource: 'GENESYS_CLOUD', vendorRecordingId: id, status: 'ARCHIVED' } });
+    const result = await enqueueArchiveJob(
+      { vendorSource: 'GENESYS_CLOUD', vendorAccountId: GEN, vendorRecordingId: id, interactionId: null, interactionDate: null, source: 'SWEEP' },
+      { eventType: 'sweep.redrive', skipIfSettled: true },
+    );
+    expect(result.duplicate).toBe(true);
+    expect(await db().ingestEvent.count({ where: { vendorRecordingId: id } })).toBe(0);
+    expect(await archiveQueue('GENESYS_CLOUD').getJobs(['waiting', 'delayed'])).not.toContainEqual(expect.objectContaining({ data: expect.objectContaining({ vendorRecordingId: id }) }));
   });
 });
