@@ -1,6 +1,6 @@
 // Steps 4–6 for a recording whose metadata and residency passed: download → locked storage → read-back
 // verification → duration check. Returns what was stored and, if anything is wrong with it, the quarantine.
-import type { S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { abortOrphanUploads } from '@/lib/archive/abort-orphan-uploads';
 import { ArchiveError } from '@/lib/archive/archive-error';
 import { recordingsBucketFor } from '@/lib/archive/assert-same-region';
@@ -14,6 +14,7 @@ import { recordingObjectKey } from '@/lib/archive/recording-object-key';
 import type { TStoredMedia } from '@/lib/archive/recording-fields';
 import { transferMedia, type TTransferResult } from '@/lib/archive/transfer-media';
 import { verifyStoredObject } from '@/lib/archive/verify-stored-object';
+import { db } from '@/lib/db';
 import { logger } from '@/lib/logger';
 import type { TQuarantine } from '@/lib/quarantine/open-quarantine-case';
 import type { TArchiveJob } from '@/lib/queue/contracts';
@@ -59,23 +60,45 @@ async function candidatesAt(input: TStoreInput, bucket: string, objectKey: strin
   }
 }
 
-// A retry (or a re-drive) finds what an earlier attempt stored, e.g. when its commit failed: the same bytes
-// are reused — never a second WORM version — and completed by this attempt's verification and commit.
-// Other bytes are written anew; the earlier versions are then reported as extra (except on a reviewer's
-// re-fetch, where the earlier version is the quarantined evidence).
+/** The newest stored version written by an earlier attempt at this same recording (its attempt-id metadata
+ *  names one of the recording's IngestAttempt rows). */
+async function ownEarlierVersion(input: TStoreInput, candidates: TStoredCandidate[]): Promise<TStoredCandidate | null> {
+  for (const c of candidates) {
+    const head = await input.s3.send(new HeadObjectCommand({ Bucket: c.bucket, Key: c.key, VersionId: c.versionId }));
+    const attemptId = head.Metadata?.['attempt-id'];
+    if (!attemptId || !/^[0-9a-f-]{36}$/.test(attemptId)) continue;
+    if (await db().ingestAttempt.count({ where: { id: attemptId, idempotencyKey: input.key } })) return c;
+  }
+  return null;
+}
+
+async function reused(input: TStoreInput, c: TStoredCandidate, retention: TRetention, contentLength: number | null, basis: string): Promise<TTransferResult> {
+  const retainUntil = await confirmObjectLock(input.s3, c, retention.retainUntil);
+  await auditArchiveEvent(input.key, 'archive.version_reused', { bucket: c.bucket, key: c.key, versionId: c.versionId, sha256: c.sha256, sizeBytes: c.sizeBytes, retainUntil: retainUntil.toISOString(), basis });
+  return { bucket: c.bucket, key: c.key, versionId: c.versionId, sha256: c.sha256, sizeBytes: c.sizeBytes, contentLength, retainUntil };
+}
+
+// A retry (or a re-drive) finds what an earlier attempt stored, e.g. when its commit failed: that version is
+// reused — never a second WORM version — and completed by this attempt's read-back verification and commit.
+// A version written by an earlier attempt at this recording is trusted by the checksum recorded when it was
+// written (the read-back checks the stored bytes against it). Any other stored version (and every version on
+// a reviewer's re-fetch, who asked for the vendor's bytes again) is compared with the vendor's bytes, hashed
+// without writing: the same bytes are reused; other bytes are written anew and the old versions reported as
+// extra (except on a re-fetch, where the earlier version is the quarantined evidence).
 async function reuseStored(input: TStoreInput, bucket: string, objectKey: string, retention: TRetention): Promise<TTransferResult | null> {
-  const candidates = await candidatesAt(input, bucket, objectKey);
+  const listed = await candidatesAt(input, bucket, objectKey);
+  // Versions already reported as extra (e.g. a read-back that did not match) are never the recording's media.
+  const extras = await db().extraObjectVersion.findMany({ where: { bucket, key: objectKey }, select: { versionId: true } });
+  const candidates = listed.filter((c) => !extras.some((e) => e.versionId === c.versionId));
   if (candidates.length === 0) return null;
   const { job, record, key } = input;
+  const own = job.source === 'REFETCH' ? null : await ownEarlierVersion(input, candidates);
+  if (own) return reused(input, own, retention, null, 'written by an earlier attempt at this recording');
   const download = await input.client.openMedia({ vendorRecordingId: job.vendorRecordingId, interactionId: record.interactionId });
   const hashed = await hashDownload(download);
   await auditArchiveEvent(key, 'archive.download', { status: 'compared', bytes: hashed.sizeBytes, sha256: hashed.sha256, storedVersions: candidates.length });
   const same = candidates.find((c) => c.sha256 === hashed.sha256 && c.sizeBytes === hashed.sizeBytes);
-  if (same) {
-    const retainUntil = await confirmObjectLock(input.s3, same, retention.retainUntil);
-    await auditArchiveEvent(key, 'archive.version_reused', { bucket, key: objectKey, versionId: same.versionId, sha256: same.sha256, sizeBytes: same.sizeBytes, retainUntil: retainUntil.toISOString() });
-    return { bucket, key: objectKey, versionId: same.versionId, sha256: same.sha256, sizeBytes: same.sizeBytes, contentLength: download.contentLength, retainUntil };
-  }
+  if (same) return reused(input, same, retention, download.contentLength, 'same checksum as the vendor\'s bytes now');
   if (job.source !== 'REFETCH') for (const c of candidates) await extra(input, c, objectKey, 'superseded_by_other_bytes');
   return null;
 }
@@ -135,7 +158,13 @@ export async function storeAndVerify(input: TStoreInput): Promise<TStoreResult> 
     sizeBytes: stored.sizeBytes,
   });
   const check = await verifyStoredObject(input.s3, { bucket, key: stored.key, versionId: stored.versionId });
-  const verdict = await checkMedia({ key, record, media, stored, check, lastAttempt: input.lastAttempt });
+  const verdict = await checkMedia({ key, record, media, stored, check, lastAttempt: input.lastAttempt }).catch(async (e: unknown) => {
+    // A version whose read-back did not match is never reused by the retry: it is reported as extra now.
+    if (e instanceof ArchiveError && e.code === 'checksum_mismatch') {
+      await recordExtraVersion({ key, vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId, bucket, objectKey, versionId: stored.versionId, sha256: stored.sha256, sizeBytes: stored.sizeBytes, reason: 'checksum_mismatch', attemptId: input.attemptId });
+    }
+    throw e;
+  });
   // A version whose read-back never matched is not the recording's media, but it is locked all the same.
   if (verdict.quarantine?.reason === 'CHECKSUM_MISMATCH' && verdict.media === null) {
     await recordExtraVersion({ key, vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId, bucket, objectKey, versionId: stored.versionId, sha256: stored.sha256, sizeBytes: stored.sizeBytes, reason: 'checksum_mismatch', attemptId: input.attemptId });

@@ -1,7 +1,8 @@
 // Idempotent storage writes across retries: an attempt that stored and verified a version but never committed
-// (its commit failed in a database outage, or its worker died) leaves that version; the retry hashes the
-// vendor's bytes, finds the same checksum stored, and reuses the version — no second Object-Locked version —
-// completing its audit trail. A stored version holding other bytes is reported as an extra version.
+// (its commit failed in a database outage, or its worker died) leaves that version; the retry reuses it — no
+// second Object-Locked version, no second download — and its read-back and commit complete the audit trail.
+// A stored version not written by this recording's attempts is compared with the vendor's bytes: other bytes
+// → a new version, and the old one is reported as an extra version.
 import { randomUUID } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,8 @@ describe('idempotent storage writes', () => {
     expect(await objectVersions(s3, bucket, objectKeyOf(rec))).toEqual([firstVersion]);
 
     expect((await kit.archive(rec, {}, { attempt: 2 })).status).toBe('ARCHIVED');
+    // Its own earlier version is trusted by the checksum recorded at write time: no second download either.
+    expect(kit.sim.downloadCount(rec.id)).toBe(1);
     const row = await db().recording.findFirstOrThrow({ where: { vendorRecordingId: rec.id } });
     expect(row.storageVersionId).toBe(firstVersion);
     expect(row.checksumSha256).toBe(sha256(rec.media()));
