@@ -68,8 +68,17 @@ export const ZEnv = z.object({
   // Console authentication.
   NEXTAUTH_URL: z.url().optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'at least 32 characters'),
+  /** Consecutive failed sign-ins to one account from one address before that pair is locked out. */
   AUTH_LOCKOUT_THRESHOLD: int(1).default(5),
   AUTH_LOCKOUT_MINUTES: int(1).default(15),
+  /** Failed sign-ins from one client address (any accounts) per window before it gets 429. */
+  AUTH_IP_MAX_FAILURES: int(1).default(20),
+  AUTH_IP_WINDOW_MINUTES: int(1).default(15),
+  /** Console sessions end after this much inactivity, and after SESSION_ABSOLUTE_HOURS whatever the activity. */
+  SESSION_IDLE_MINUTES: int(1).default(30),
+  SESSION_ABSOLUTE_HOURS: int(1).max(24 * 30).default(8),
+  /** OIDC issuers whose email claim is trusted for linking even without email_verified (comma-separated issuer URLs). */
+  OIDC_TRUSTED_EMAIL_ISSUERS: csv.optional(),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),

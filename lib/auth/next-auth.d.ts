@@ -3,7 +3,7 @@ import type { TRole } from '@/lib/auth/types';
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; email: string; role: TRole | null; name: string };
+    user: { id: string; sid: string; email: string; role: TRole | null; name: string };
   }
   interface User {
     role?: TRole;
@@ -13,6 +13,8 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string;
+    /** The server-side Session row this token stands for. */
+    sid?: string;
     role?: TRole;
   }
 }

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'operations.view': ['ADMIN'],
   'dead_letters.replay': ['ADMIN'],
   'users.manage': ['ADMIN'],
+  /** Who looked at what: a user's searches, views, playbacks, exports and denials. */
+  'users.access_report': ['AUDITOR', 'ADMIN'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -1,11 +1,20 @@
-// Maps an OpenID Connect identity to a CallVault user: by subject first, then by verified email.
-// Unknown people get OIDC_DEFAULT_ROLE, or are refused when it is unset (an admin creates them).
+// Maps an OpenID Connect identity to a CallVault user: by subject first, then by email — but linking an
+// existing account by email only when the provider vouches for the address (email_verified === true) or
+// the issuer is listed in OIDC_TRUSTED_EMAIL_ISSUERS; every link is audited. Unknown people get
+// OIDC_DEFAULT_ROLE, or are refused when it is unset (an admin creates them).
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { normalizeEmail, type TSignInUser } from '@/lib/auth/authorize-credentials';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { clientInfo } from '@/lib/http/request-context';
 
-export type TOidcIdentity = { subject: string; email: string | null; emailVerified: boolean | null; name: string | null };
+export type TOidcIdentity = { subject: string; email: string | null; emailVerified: boolean; name: string | null; issuer?: string | null };
+
+function emailTrusted(identity: TOidcIdentity): boolean {
+  if (identity.emailVerified === true) return true;
+  const trusted = env().OIDC_TRUSTED_EMAIL_ISSUERS ?? [];
+  return identity.issuer != null && trusted.includes(identity.issuer);
+}
 
 async function refuse(reason: string, subjectId: string, details: Record<string, unknown> = {}): Promise<null> {
   await appendAuditEntry({
@@ -14,7 +23,7 @@ async function refuse(reason: string, subjectId: string, details: Record<string,
     action: 'auth.sign_in_failed',
     subjectType: 'user',
     subjectId,
-    details: { reason, method: 'oidc', ...details },
+    details: { reason, method: 'oidc', ...details, ...clientInfo() },
   });
   return null;
 }
@@ -23,12 +32,17 @@ async function findOrCreate(identity: TOidcIdentity) {
   const bySubject = await db().user.findUnique({ where: { oidcSubject: identity.subject } });
   if (bySubject) return { user: bySubject, created: false };
   // Matching by email is only safe when the identity provider vouches for the address.
-  if (!identity.email || identity.emailVerified === false) return null;
+  if (!identity.email || !emailTrusted(identity)) return null;
   const email = normalizeEmail(identity.email);
   const byEmail = await db().user.findUnique({ where: { email } });
   if (byEmail) {
     if (byEmail.oidcSubject && byEmail.oidcSubject !== identity.subject) return null;
-    const linked = await db().user.update({ where: { id: byEmail.id }, data: { oidcSubject: identity.subject } });
+    const linked = await db().$transaction(async (tx) => {
+      const row = await tx.user.update({ where: { id: byEmail.id }, data: { oidcSubject: identity.subject } });
+      const details = { email, subject: identity.subject, issuer: identity.issuer ?? null, emailVerified: identity.emailVerified, ...clientInfo() };
+      await appendAuditEntry({ actorType: 'system', actorId: 'oidc', action: 'auth.oidc_linked', subjectType: 'user', subjectId: row.id, details }, tx);
+      return row;
+    });
     return { user: linked, created: false };
   }
   const role = env().OIDC_DEFAULT_ROLE;
@@ -51,7 +65,7 @@ export async function resolveOidcUser(identity: TOidcIdentity): Promise<TSignInU
   if (user.disabled) return refuse('disabled', user.id);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'auth.sign_in', subjectType: 'user', subjectId: user.id, details: { method: 'oidc' } }, tx);
+    await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'auth.sign_in', subjectType: 'user', subjectId: user.id, details: { method: 'oidc', ...clientInfo() } }, tx);
   });
   return { id: user.id, email: user.email, role: user.role, name: user.name };
 }

@@ -1,18 +1,21 @@
 // Creates a local console user with an initial password (audited; the password never is).
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { checkPasswordPolicy } from '@/lib/auth/check-password-policy';
 import { hashPassword } from '@/lib/auth/password';
 import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import type { TCreateUser } from '@/lib/users/user-schemas';
 
-export async function createUser(input: TCreateUser, actor: TUserRef): Promise<{ id: string }> {
+export async function createUser(input: Omit<TCreateUser, 'regions'> & { regions?: string[] }, actor: TUserRef): Promise<{ id: string }> {
+  const problem = checkPasswordPolicy(input.password, { email: input.email });
+  if (problem) throw new AppError('unprocessable', problem, [{ path: 'password', message: problem }]);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: { id: true } });
       await appendAuditEntry(
-        { actorType: 'user', actorId: actor.id, action: 'user.created', subjectType: 'user', subjectId: user.id, details: { email: input.email, role: input.role, by: actor.email } },
+        { actorType: 'user', actorId: actor.id, action: 'user.created', subjectType: 'user', subjectId: user.id, details: { email: input.email, role: input.role, regions: input.regions ?? [], by: actor.email } },
         tx,
       );
       return user;

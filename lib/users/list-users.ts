@@ -3,7 +3,10 @@ import { db } from '@/lib/db';
 import type { TUserView } from '@/lib/users/user-schemas';
 
 export async function listUsers(): Promise<TUserView[]> {
-  const users = await db().user.findMany({ orderBy: [{ disabled: 'asc' }, { email: 'asc' }] });
+  const users = await db().user.findMany({
+    orderBy: [{ disabled: 'asc' }, { email: 'asc' }],
+    include: { _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } } } } } },
+  });
   return users.map((u) => ({
     id: u.id,
     email: u.email,
@@ -11,6 +14,8 @@ export async function listUsers(): Promise<TUserView[]> {
     role: u.role,
     disabled: u.disabled,
     sso: u.oidcSubject !== null,
+    regions: u.regions,
+    activeSessions: u._count.sessions,
     lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),

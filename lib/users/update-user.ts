@@ -1,6 +1,8 @@
-// Changes a user's role and/or disables/enables them (each change audited). Refuses self-changes and
-// leaving the console without an enabled administrator, which nobody could undo from the UI.
+// Changes a user's role, regions and/or disables/enables them (each change audited). A role change or a
+// disable ends the user's sessions at once. Refuses self-changes and leaving the console without an
+// enabled administrator, which nobody could undo from the UI.
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { revokeSessions } from '@/lib/auth/revoke-sessions';
 import type { TUserRef } from '@/lib/auth/types';
 import { db, type DbTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
@@ -15,7 +17,7 @@ async function assertAdminRemains(tx: DbTx, userId: string): Promise<void> {
 export async function updateUser(userId: string, change: TUpdateUser, actor: TUserRef): Promise<void> {
   if (!isUuid(userId)) throw new AppError('not_found', 'User not found');
   // Another administrator makes such a change; nobody locks themselves out by a misclick.
-  if (userId === actor.id && (change.role !== undefined || change.disabled === true)) {
+  if (userId === actor.id && (change.role !== undefined || change.disabled === true || change.regions !== undefined)) {
     throw new AppError('conflict', 'You cannot change your own role or disable yourself');
   }
   await db().$transaction(async (tx) => {
@@ -29,11 +31,17 @@ export async function updateUser(userId: string, change: TUpdateUser, actor: TUs
       appendAuditEntry({ actorType: 'user', actorId: actor.id, action, subjectType: 'user', subjectId: userId, details: { ...details, email: user.email, by: actor.email } }, tx);
     if (change.role && change.role !== user.role) {
       await tx.user.update({ where: { id: userId }, data: { role: change.role } });
-      await audit('user.role_changed', { from: user.role, to: change.role });
+      const sessionsEnded = await revokeSessions({ userId }, 'role_changed', tx);
+      await audit('user.role_changed', { from: user.role, to: change.role, sessionsEnded });
     }
     if (change.disabled !== undefined && change.disabled !== user.disabled) {
       await tx.user.update({ where: { id: userId }, data: { disabled: change.disabled } });
-      await audit(change.disabled ? 'user.disabled' : 'user.enabled', {});
+      const sessionsEnded = change.disabled ? await revokeSessions({ userId }, 'disabled', tx) : 0;
+      await audit(change.disabled ? 'user.disabled' : 'user.enabled', { sessionsEnded });
+    }
+    if (change.regions !== undefined && change.regions.join(',') !== user.regions.join(',')) {
+      await tx.user.update({ where: { id: userId }, data: { regions: change.regions } });
+      await audit('user.regions_changed', { from: user.regions, to: change.regions });
     }
   });
 }

@@ -12,8 +12,11 @@ import type { TRole } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { json } from '@/lib/http/error-response';
+import { runWithClientInfo } from '@/lib/http/request-context';
 import { withRole } from '@/lib/http/with-role';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
+import { startSession } from '@/lib/auth/start-session';
+import { unlockUser } from '@/lib/users/unlock-user';
 
 const PASSWORD = 'integration-Password-1';
 let passwordHash: Promise<string> | undefined;
@@ -40,23 +43,28 @@ describe('authorizeCredentials', () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).lastLoginAt).not.toBeNull();
   });
 
-  it('locks the account after the threshold and refuses even the right password until it expires', async () => {
+  it('locks the account from the failing address after the threshold, refusing even the right password, until an admin unlocks it', async () => {
     const user = await makeUser('AUDITOR');
+    const admin = await makeUser('ADMIN');
     const threshold = env().AUTH_LOCKOUT_THRESHOLD;
-    for (let i = 0; i < threshold; i += 1) expect(await authorizeCredentials({ email: user.email, password: `wrong-${i}` })).toBeNull();
-    const locked = await db().user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + (env().AUTH_LOCKOUT_MINUTES * 60 - 5) * 1000);
-    expect(await authorizeCredentials({ email: user.email, password: PASSWORD })).toBeNull();
+    const attacker = { ip: `198.51.100.${Math.floor(Math.random() * 200) + 1}`, userAgent: 'it' };
+    await runWithClientInfo(attacker, async () => {
+      for (let i = 0; i < threshold; i += 1) expect(await authorizeCredentials({ email: user.email, password: `wrong-${i}` })).toBeNull();
+      expect(await authorizeCredentials({ email: user.email, password: PASSWORD })).toBeNull();
+    });
+    // The owner, from their own address, is not locked out by someone else's guessing.
+    expect(await runWithClientInfo({ ip: '203.0.113.7', userAgent: 'it' }, () => authorizeCredentials({ email: user.email, password: PASSWORD }))).not.toBeNull();
     const trail = await actions(user.id);
     expect(trail.filter((a) => a === 'auth.sign_in_failed')).toHaveLength(threshold + 1);
     expect(trail.filter((a) => a === 'auth.locked_out')).toHaveLength(1);
     await flushAuditSequencer();
     const entries = await db().auditEntry.findMany({ where: { subjectId: user.id } });
     expect(JSON.stringify(entries.map((e) => e.details))).not.toMatch(/wrong-|integration-Password/);
+    expect(entries.find((e) => e.action === 'auth.locked_out')?.details).toMatchObject({ ip: attacker.ip });
 
-    await db().user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
-    expect(await authorizeCredentials({ email: user.email, password: PASSWORD })).not.toBeNull();
-    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(0);
+    await unlockUser(user.id, admin);
+    expect(await runWithClientInfo(attacker, () => authorizeCredentials({ email: user.email, password: PASSWORD }))).not.toBeNull();
+    expect(await actions(user.id)).toContain('user.unlocked');
   });
 
   it('refuses disabled, password-less and unknown accounts alike', async () => {
@@ -74,7 +82,7 @@ describe('authorizeCredentials', () => {
 describe('resolveOidcUser', () => {
   it('matches by subject, then links a verified email, and refuses an unverified one', async () => {
     const bySubject = await makeUser('REVIEWER', { oidcSubject: `sub-${randomUUID()}` });
-    expect((await resolveOidcUser({ subject: bySubject.oidcSubject!, email: null, emailVerified: null, name: null }))?.id).toBe(bySubject.id);
+    expect((await resolveOidcUser({ subject: bySubject.oidcSubject!, email: null, emailVerified: false, name: null }))?.id).toBe(bySubject.id);
 
     const byEmail = await makeUser('AUDITOR');
     expect(await resolveOidcUser({ subject: `sub-${randomUUID()}`, email: byEmail.email, emailVerified: false, name: null })).toBeNull();
@@ -100,7 +108,8 @@ describe('withRole', () => {
   async function call(userId: string | null, body: string, contentType = 'application/json') {
     const headers: Record<string, string> = { 'content-type': contentType };
     if (userId) {
-      const token = await encode({ token: { uid: userId, role: 'ADMIN', sub: userId }, secret: env().NEXTAUTH_SECRET });
+      const session = await startSession(userId, 'credentials');
+      const token = await encode({ token: { uid: userId, sid: session.id, role: 'ADMIN', sub: userId }, secret: env().NEXTAUTH_SECRET });
       headers.cookie = `next-auth.session-token=${token}`;
     }
     const req = new NextRequest('http://127.0.0.1/api/x/abc', { method: 'POST', headers, body });

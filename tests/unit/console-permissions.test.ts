@@ -9,7 +9,7 @@ describe('permission matrix', () => {
     expect(granted).toEqual({
       OFFICER: ['audit.view', 'identifiers.unmasked', 'legal_hold.manage', 'recordings.play', 'recordings.view'],
       REVIEWER: ['quarantine.decide', 'quarantine.play', 'quarantine.view'],
-      AUDITOR: ['audit.export', 'audit.view', 'reconciliation.view', 'recordings.play', 'recordings.view'],
+      AUDITOR: ['audit.export', 'audit.view', 'reconciliation.view', 'recordings.play', 'recordings.view', 'users.access_report'],
       ADMIN: Object.keys(PERMISSIONS).sort(),
     });
   });
