@@ -8,8 +8,10 @@ import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
+import { clientInfo } from '@/lib/http/request-context';
 import type { TPlaybackGrant } from '@/lib/playback/playback-request';
 import { idempotencyKey } from '@/lib/queue/contracts';
+import { assertRegionAccess } from '@/lib/recordings/assert-region-access';
 import { assertPlayableNow } from '@/lib/restore/assert-playable-now';
 import { createS3Client } from '@/lib/storage/s3-client';
 import { isUuid } from '@/lib/http/uuid-param';
@@ -25,19 +27,22 @@ function presignClient(): S3Client {
   return globalForPresign.presignS3;
 }
 
-/** The recording, if this user may play it and it has stored media (also gates cold-storage retrieval). */
-export async function loadPlayable(recordingId: string, user: TUserRef) {
+type TPlayer = TUserRef & { regions?: readonly string[] };
+
+/** The recording, if this user may play it (role and regions) and it has stored media (also gates cold-storage retrieval). */
+export async function loadPlayable(recordingId: string, user: TPlayer) {
   if (!isUuid(recordingId)) throw new AppError('not_found', 'Recording not found');
   const r = await db().recording.findUnique({ where: { id: recordingId }, include: { _count: { select: { quarantineCases: true } } } });
   if (!r) throw new AppError('not_found', 'Recording not found');
   // Reviewers listen to what they review: recordings with a quarantine case, nothing else.
   const allowed = can(user.role, 'recordings.play') || (can(user.role, 'quarantine.play') && r._count.quarantineCases > 0);
   if (!allowed) throw new AppError('forbidden', 'Your role may not play this recording');
+  assertRegionAccess(user.regions, r.dataResidencyRegion);
   if (!r.storageBucket || !r.storageKey || !r.storageVersionId) throw new AppError('conflict', 'This recording has no stored media to play');
   return { ...r, storageBucket: r.storageBucket, storageKey: r.storageKey, storageVersionId: r.storageVersionId };
 }
 
-export async function issuePlaybackUrl(input: { recordingId: string; reason: string; user: TUserRef }): Promise<TPlaybackGrant> {
+export async function issuePlaybackUrl(input: { recordingId: string; reason: string; user: TPlayer }): Promise<TPlaybackGrant> {
   const r = await loadPlayable(input.recordingId, input.user);
   await assertPlayableNow(r);
   const ttl = Math.min(env().PLAYBACK_URL_TTL_SECONDS, 300);
@@ -49,7 +54,7 @@ export async function issuePlaybackUrl(input: { recordingId: string; reason: str
     action: 'playback.issued',
     subjectType: 'recording',
     subjectId: idempotencyKey(r.vendorSource, r.vendorRecordingId),
-    details: { user: input.user.email, recordingId: r.id, reason: input.reason, expiresAt, versionId: r.storageVersionId },
+    details: { user: input.user.email, recordingId: r.id, reason: input.reason, expiresAt, versionId: r.storageVersionId, ...clientInfo() },
   });
   const command = new GetObjectCommand({ Bucket: r.storageBucket, Key: r.storageKey, VersionId: r.storageVersionId, ResponseContentType: contentType });
   const url = await getSignedUrl(presignClient(), command, { expiresIn: ttl });

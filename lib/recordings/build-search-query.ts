@@ -7,7 +7,7 @@ import { VENDOR_SLUG } from '@/lib/vendors/types';
 import type { TSearchCursor } from '@/lib/recordings/search-cursor';
 import type { TSearchFilter } from '@/lib/recordings/search-filter';
 
-const PHONE_LIKE = /^\+?[\d\s().-]{6,}$/;
+export const PHONE_LIKE = /^\+?[\d\s().-]{6,}$/;
 
 /** LIKE pattern for a substring; phone-like input matches on digits only (formatting differs by vendor). */
 export function likePattern(input: string): string {
@@ -25,7 +25,18 @@ function participantMatch(role: 'AGENT' | 'CUSTOMER', pattern: string): Prisma.S
     AND p.role = ${role}::"ParticipantRole" AND (p.identifier ILIKE ${pattern}${names}))`;
 }
 
-function filterConditions(f: TSearchFilter): Prisma.Sql[] {
+/**
+ * Free text for a role that sees customer identifiers masked: ids and agents only. Matching the hidden
+ * customer columns would let such a user recover a number prefix by prefix from the result counts.
+ */
+function maskedTextMatch(pattern: string): Prisma.Sql {
+  return Prisma.sql`(r."archiveId" ILIKE ${pattern} OR r."vendorRecordingId" ILIKE ${pattern} OR r."interactionId" ILIKE ${pattern}
+    OR ${participantMatch('AGENT', pattern)})`;
+}
+
+export type TSearchScope = { masked: boolean; regions: readonly string[] };
+
+function filterConditions(f: TSearchFilter, scope: TSearchScope): Prisma.Sql[] {
   const c: Prisma.Sql[] = [];
   if (f.vendor) c.push(Prisma.sql`r."vendorSource" = ${VENDOR_SLUG[f.vendor]}::"VendorSource"`);
   if (f.direction) c.push(Prisma.sql`r.direction = ${f.direction}::"CallDirection"`);
@@ -35,9 +46,11 @@ function filterConditions(f: TSearchFilter): Prisma.Sql[] {
   if (f.tag.length > 0) c.push(Prisma.sql`r."complianceTags" @> ${f.tag}::text[]`);
   if (f.from) c.push(Prisma.sql`r."startTime" >= ${`${f.from}T00:00:00Z`}::timestamptz`);
   if (f.to) c.push(Prisma.sql`r."startTime" < ${dayAfter(f.to)}::timestamptz`);
-  if (f.q) c.push(Prisma.sql`r."searchText" LIKE ${likePattern(f.q)}`);
+  if (f.q) c.push(scope.masked ? maskedTextMatch(likePattern(f.q)) : Prisma.sql`r."searchText" LIKE ${likePattern(f.q)}`);
   if (f.agent) c.push(participantMatch('AGENT', likePattern(f.agent)));
-  if (f.customer) c.push(participantMatch('CUSTOMER', likePattern(f.customer)));
+  if (f.customer && !scope.masked) c.push(participantMatch('CUSTOMER', likePattern(f.customer)));
+  // A region-scoped user sees only recordings stored in their regions (none without a region).
+  if (scope.regions.length > 0) c.push(Prisma.sql`r."dataResidencyRegion" = ANY(${[...scope.regions]}::text[])`);
   return c;
 }
 
@@ -69,8 +82,8 @@ export function orderBy(sort: TSearchFilter['sort']): Prisma.Sql {
 }
 
 /** SELECT of ids and sort values for one page (+1 row to know whether another page exists). */
-export function buildSearchQuery(filter: TSearchFilter, cursor: TSearchCursor | null): Prisma.Sql {
-  const conditions = filterConditions(filter);
+export function buildSearchQuery(filter: TSearchFilter, cursor: TSearchCursor | null, scope: TSearchScope = { masked: false, regions: [] }): Prisma.Sql {
+  const conditions = filterConditions(filter, scope);
   if (cursor) conditions.push(afterCursor(cursor));
   const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
   return Prisma.sql`SELECT r.id, r."startTime", r."durationSeconds"::text AS "durationSeconds"

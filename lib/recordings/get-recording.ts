@@ -6,7 +6,10 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { idempotencyKey } from '@/lib/queue/contracts';
 import { maskPayload } from '@/lib/recordings/mask-payload';
+import { redactMediaUrls } from '@/lib/recordings/redact-media-urls';
 import { customerSecrets } from '@/lib/recordings/present-participants';
+import { assertRegionAccess } from '@/lib/recordings/assert-region-access';
+import type { TViewer } from '@/lib/recordings/search-recordings';
 import { toListItem } from '@/lib/recordings/to-list-item';
 import type { TRecordingDetail } from '@/lib/recordings/types';
 import { isUuid } from '@/lib/http/uuid-param';
@@ -33,11 +36,15 @@ async function loadRecording(id: string) {
   return { r, rawPayloads };
 }
 
-export async function getRecording(id: string, role: TRole): Promise<TRecordingDetail> {
+export async function getRecording(id: string, viewer: TRole | TViewer): Promise<TRecordingDetail> {
+  const { role, regions } = typeof viewer === 'string' ? { role: viewer, regions: [] } : viewer;
   const { r, rawPayloads } = await loadRecording(id);
+  assertRegionAccess(regions, r.dataResidencyRegion);
   const unmasked = can(role, 'identifiers.unmasked');
   const secrets = customerSecrets(r.participants);
-  const protect = (value: unknown) => (unmasked ? value : maskPayload(value, secrets));
+  const protect = (value: unknown) => redactMediaUrls(unmasked ? value : maskPayload(value, secrets));
+  // Free text people typed (hold reasons, notes) can hold a customer's number in any format.
+  const text = <T extends string | null>(value: T): T => (unmasked || value === null ? value : (maskPayload(value, secrets) as T));
   return {
     ...toListItem(r, role),
     idempotencyKey: idempotencyKey(r.vendorSource, r.vendorRecordingId),
@@ -58,11 +65,11 @@ export async function getRecording(id: string, role: TRole): Promise<TRecordingD
     archivedAt: iso(r.archivedAt),
     rawPayloads: rawPayloads.map((p) => ({ id: p.id, kind: p.kind, schemaVersion: p.schemaVersion, sha256: p.sha256, receivedAt: p.receivedAt.toISOString(), payload: protect(p.payload) })),
     legalHolds: r.legalHolds.map((h) => ({
-      id: h.id, caseReference: h.caseReference, reason: h.reason, active: h.active, placedBy: h.placedBy.email, placedAt: h.placedAt.toISOString(),
-      liftedBy: h.liftedBy?.email ?? null, liftedAt: iso(h.liftedAt), liftReason: h.liftReason,
+      id: h.id, caseReference: text(h.caseReference), reason: text(h.reason), active: h.active, placedBy: h.placedBy.email, placedAt: h.placedAt.toISOString(),
+      liftedBy: h.liftedBy?.email ?? null, liftedAt: iso(h.liftedAt), liftReason: text(h.liftReason),
     })),
     quarantineCases: r.quarantineCases.map((c) => ({
-      id: c.id, reason: c.reason, state: c.state, tags: c.tags, evidence: protect(c.evidence), resolutionNote: c.resolutionNote,
+      id: c.id, reason: c.reason, state: c.state, tags: c.tags, evidence: protect(c.evidence), resolutionNote: text(c.resolutionNote),
       resolvedBy: c.resolvedBy?.email ?? null, resolvedAt: iso(c.resolvedAt), createdAt: c.createdAt.toISOString(),
     })),
     allowed: {

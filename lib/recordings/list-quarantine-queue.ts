@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { listQuarantineCases, type TQuarantineFilter } from '@/lib/quarantine/list-quarantine-cases';
 import { maskPayload } from '@/lib/recordings/mask-payload';
 import { customerSecrets, presentParticipants } from '@/lib/recordings/present-participants';
+import { redactMediaUrls } from '@/lib/recordings/redact-media-urls';
 
 export async function listQuarantineQueue(filter: TQuarantineFilter, role: TRole) {
   const { items, nextCursor } = await listQuarantineCases(filter);
@@ -25,8 +26,8 @@ export async function listQuarantineQueue(filter: TQuarantineFilter, role: TRole
         reason: c.reason,
         state: c.state,
         tags: c.tags,
-        evidence: unmasked ? c.evidence : maskPayload(c.evidence, customerSecrets(rows)),
-        resolutionNote: c.resolutionNote,
+        evidence: redactMediaUrls(unmasked ? c.evidence : maskPayload(c.evidence, customerSecrets(rows))),
+        resolutionNote: unmasked || c.resolutionNote === null ? c.resolutionNote : (maskPayload(c.resolutionNote, customerSecrets(rows)) as string),
         resolvedBy: c.resolvedBy ? { email: c.resolvedBy.email, name: c.resolvedBy.name } : null,
         resolvedAt: c.resolvedAt?.toISOString() ?? null,
         createdAt: c.createdAt.toISOString(),

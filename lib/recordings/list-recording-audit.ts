@@ -7,20 +7,24 @@ import type { TRole } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { idempotencyKey } from '@/lib/queue/contracts';
+import { assertRegionAccess } from '@/lib/recordings/assert-region-access';
 import { maskPayload } from '@/lib/recordings/mask-payload';
+import type { TViewer } from '@/lib/recordings/search-recordings';
 import { customerSecrets } from '@/lib/recordings/present-participants';
 import type { TAuditEntryView } from '@/lib/recordings/types';
 import { isUuid } from '@/lib/http/uuid-param';
 
 const TAKE = 200;
 
-export async function listRecordingAudit(recordingId: string, role: TRole): Promise<{ entries: TAuditEntryView[] }> {
+export async function listRecordingAudit(recordingId: string, viewer: TRole | TViewer): Promise<{ entries: TAuditEntryView[] }> {
+  const { role, regions } = typeof viewer === 'string' ? { role: viewer, regions: [] } : viewer;
   if (!isUuid(recordingId)) throw new AppError('not_found', 'Recording not found');
   const r = await db().recording.findUnique({
     where: { id: recordingId },
-    select: { vendorSource: true, vendorRecordingId: true, participants: true, quarantineCases: { select: { id: true } } },
+    select: { vendorSource: true, vendorRecordingId: true, dataResidencyRegion: true, participants: true, quarantineCases: { select: { id: true } } },
   });
   if (!r) throw new AppError('not_found', 'Recording not found');
+  assertRegionAccess(regions, r.dataResidencyRegion);
   const pages = await Promise.all([
     listAuditEntries({ subjectType: 'recording', subjectId: idempotencyKey(r.vendorSource, r.vendorRecordingId), take: TAKE }),
     ...r.quarantineCases.map((c) => listAuditEntries({ subjectType: 'quarantine_case', subjectId: c.id, take: TAKE })),

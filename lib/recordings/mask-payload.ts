@@ -1,7 +1,9 @@
 // Masks customer identifiers inside raw vendor JSON before it leaves the server for a role that may
 // not see them: values of known customer-identifier fields, and any string containing one of the
-// recording's known customer identifiers (vendors repeat the number in names, addresses, URIs).
+// recording's known customer identifiers (vendors repeat the number in names, addresses, URIs), and
+// whatever else the identifier detector finds in free text (a number typed into a note in another format).
 import { maskIdentifier } from '@/lib/recordings/mask-identifier';
+import { maskIdentifiersInText } from '@/lib/recordings/mask-identifiers-in-text';
 
 /** Field names (lower-case, no separators) that carry a caller's number, address or name in vendor payloads. */
 const CUSTOMER_FIELDS = new Set([
@@ -22,7 +24,7 @@ function maskString(value: string, secrets: string[]): string {
   for (const secret of secrets) {
     if (out.includes(secret)) out = out.split(secret).join(maskIdentifier(secret));
   }
-  return out;
+  return maskIdentifiersInText(out);
 }
 
 export function maskPayload(payload: unknown, customerValues: (string | null)[]): unknown {

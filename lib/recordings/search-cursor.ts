@@ -21,7 +21,15 @@ export function decodeCursor(raw: string, sort: TSort): TSearchCursor {
   if (cursorSort !== sort) throw new AppError('bad_request', 'The cursor belongs to another sort order');
   if (typeof id !== 'string' || !isUuid(id)) throw new AppError('bad_request', 'Invalid cursor');
   if (value !== null && typeof value !== 'string') throw new AppError('bad_request', 'Invalid cursor');
-  const valid = value === null || (sort.startsWith('startTime') ? !Number.isNaN(Date.parse(value)) : /^\d+(\.\d+)?$/.test(value));
-  if (!valid) throw new AppError('bad_request', 'Invalid cursor');
+  if (value === null) return { sort, value, id };
+  // Only values this server could have written: an ISO instant within years 1..9999, or a duration that
+  // fits numeric(12,3). Anything else would reach the database as a cast error.
+  if (sort.startsWith('startTime')) {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(value)) throw new AppError('bad_request', 'Invalid cursor');
+    const t = Date.parse(value);
+    if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 19) !== value.slice(0, 19)) throw new AppError('bad_request', 'Invalid cursor');
+    return { sort, value: new Date(t).toISOString(), id };
+  }
+  if (!/^\d{1,9}(\.\d{1,3})?$/.test(value)) throw new AppError('bad_request', 'Invalid cursor');
   return { sort, value, id };
 }

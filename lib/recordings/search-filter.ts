@@ -18,7 +18,11 @@ const text = (label: string) =>
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'not a date')
+  // Round-trip: Date.parse accepts 2024-02-30 (as March 1st); the database rightly refuses it.
+  .refine((v) => {
+    const t = Date.parse(`${v}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+  }, 'not a calendar date')
   .optional()
   .or(z.literal('').transform(() => undefined));
 

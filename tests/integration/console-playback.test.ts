@@ -64,7 +64,7 @@ describe('issuePlaybackUrl', () => {
     await flushAuditSequencer();
     const entry = await db().auditEntry.findFirst({ where: { action: 'playback.issued', subjectType: 'recording', subjectId: rec.key } });
     expect(entry).toMatchObject({ actorType: 'user', actorId: officer.id });
-    expect(entry?.details).toEqual({ user: officer.email, recordingId: rec.id, reason: 'Complaint review CASE-1', expiresAt: grant.expiresAt, versionId: stored.versionId });
+    expect(entry?.details).toEqual({ user: officer.email, recordingId: rec.id, reason: 'Complaint review CASE-1', expiresAt: grant.expiresAt, versionId: stored.versionId, ip: null, userAgent: null });
   });
 
   it('a tampered signature is refused by storage', async () => {

@@ -106,7 +106,7 @@ describe('filters', () => {
   });
 
   it('masks customer numbers for roles without clear access', async () => {
-    const filter = ZSearchFilter.parse({ tag: RUN_TAG, customer: '5550100007' });
+    const filter = ZSearchFilter.parse({ tag: RUN_TAG, q: `${RUN_TAG}-rec-7` });
     const [forAuditor] = (await searchRecordings(filter, 'AUDITOR')).items;
     const [forOfficer] = (await searchRecordings(filter, 'OFFICER')).items;
     expect(forOfficer?.participants[1]?.identifier).toBe('+15550100007');
