@@ -7,8 +7,8 @@ import { recordingAuditKey } from '@/hooks/use-recording-audit';
 export function useLiftLegalHold(recordingId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { reason: string }) =>
-      apiFetch<{ ok: true }>(`/api/recordings/${encodeURIComponent(recordingId)}/legal-hold/lift`, { method: 'POST', json: input }),
+    mutationFn: (input: { caseReference: string; reason: string }) =>
+      apiFetch<{ ok: true; remainingMatters: string[] }>(`/api/recordings/${encodeURIComponent(recordingId)}/legal-hold/lift`, { method: 'POST', json: input }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: recordingKey(recordingId) }),

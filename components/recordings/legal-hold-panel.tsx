@@ -1,5 +1,6 @@
 'use client';
-// Legal hold: current state, history, and (for roles that may) place with a case reference / lift.
+// Legal hold: current state, history per matter, and (for roles that may) place a matter's hold / lift one
+// matter's hold after confirmation.
 import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '@/components/ui/format';
 import { useLiftLegalHold } from '@/hooks/use-lift-legal-hold';
@@ -19,7 +20,7 @@ function PlaceForm({ recordingId }: { recordingId: string }) {
   return (
     <form onSubmit={submit} aria-label="Place legal hold">
       <div className="field">
-        <label htmlFor="hold-case">Case reference</label>
+        <label htmlFor="hold-case">Matter (case reference)</label>
         <input id="hold-case" value={caseReference} onChange={(e) => setCaseReference(e.target.value)} required maxLength={120} />
         {errors.caseReference ? <span className="field-error">{errors.caseReference}</span> : null}
       </div>
@@ -36,26 +37,42 @@ function PlaceForm({ recordingId }: { recordingId: string }) {
   );
 }
 
-function LiftForm({ recordingId }: { recordingId: string }) {
+/** Lifting names one matter and asks for confirmation; other matters' holds stay in force. */
+function LiftForm({ recordingId, hold, others }: { recordingId: string; hold: TLegalHoldView; others: string[] }) {
   const lift = useLiftLegalHold(recordingId);
   const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const errors = fieldErrors(lift.error);
+  const id = `lift-reason-${hold.id}`;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!confirming) return setConfirming(true);
+    lift.mutate({ caseReference: hold.caseReference, reason: reason.trim() }, { onSettled: () => setConfirming(false) });
+  };
   return (
-    <form onSubmit={(e) => { e.preventDefault(); lift.mutate({ reason: reason.trim() }); }} aria-label="Lift legal hold">
+    <form onSubmit={submit} aria-label={`Lift legal hold of matter ${hold.caseReference}`}>
       <div className="field">
-        <label htmlFor="lift-reason">Reason for lifting</label>
-        <textarea id="lift-reason" value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={1000} />
+        <label htmlFor={id}>Reason for lifting the hold of matter {hold.caseReference}</label>
+        <textarea id={id} value={reason} onChange={(e) => { setReason(e.target.value); setConfirming(false); }} required maxLength={1000} />
         {errors.reason ? <span className="field-error">{errors.reason}</span> : null}
       </div>
+      {confirming ? (
+        <p role="alert" data-testid="lift-confirmation">
+          Lift the hold of matter <strong>{hold.caseReference}</strong> on this recording?{' '}
+          {others.length > 0 ? `Matters ${others.join(', ')} keep holding it.` : 'No other matter holds it: the media can expire once its retention ends.'}
+        </p>
+      ) : null}
       <button type="submit" className="btn btn-danger" disabled={lift.isPending}>
-        {lift.isPending ? 'Lifting…' : 'Lift legal hold'}
+        {lift.isPending ? 'Lifting…' : confirming ? `Confirm: lift hold of ${hold.caseReference}` : `Lift hold of ${hold.caseReference}`}
       </button>
+      {confirming ? <button type="button" className="btn" onClick={() => setConfirming(false)}>Cancel</button> : null}
       {lift.isError && Object.keys(errors).length === 0 ? <p className="error" role="alert">{lift.error.message}</p> : null}
     </form>
   );
 }
 
 export function LegalHoldPanel({ recordingId, onHold, holds, canManage }: { recordingId: string; onHold: boolean; holds: TLegalHoldView[]; canManage: boolean }) {
+  const active = holds.filter((h) => h.active);
   return (
     <section className="panel" aria-labelledby="hold-heading">
       <h2 id="hold-heading">Legal hold</h2>
@@ -70,7 +87,10 @@ export function LegalHoldPanel({ recordingId, onHold, holds, canManage }: { reco
           ))}
         </ul>
       ) : null}
-      {canManage ? onHold ? <LiftForm recordingId={recordingId} /> : <PlaceForm recordingId={recordingId} /> : null}
+      {canManage
+        ? active.map((h) => <LiftForm key={h.id} recordingId={recordingId} hold={h} others={active.filter((o) => o.id !== h.id).map((o) => o.caseReference)} />)
+        : null}
+      {canManage ? <PlaceForm recordingId={recordingId} /> : null}
     </section>
   );
 }

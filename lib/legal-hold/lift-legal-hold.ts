@@ -1,7 +1,8 @@
-// Lifts every active legal hold of a recording: the database first (LegalHold rows closed, flag cleared,
-// audit entry — one transaction), then storage (PutObjectLegalHold OFF on every version). Storage failing
-// after the commit leaves MORE protection than the record says, never less; calling again finishes the job
-// (a recording with no active hold but versions still held in storage is completed and audited).
+// Lifts ONE matter's legal hold on a recording (the caller names the matter): the database first (that
+// matter's LegalHold row closed, the flag cleared only if no other matter still holds, audit entry — one
+// transaction), then storage: PutObjectLegalHold OFF on every version, and only when no matter holds any
+// more. Storage failing after the commit leaves MORE protection than the record says, never less; calling
+// again finishes the job (a recording with no active hold but versions still held is completed and audited).
 import type { S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
@@ -10,10 +11,17 @@ import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { loadHeldRecording } from '@/lib/legal-hold/load-held-recording';
+import { resolveMatter } from '@/lib/legal-hold/resolve-matter';
 import { heldVersions, setLegalHoldOnVersions, setObjectLegalHold } from '@/lib/legal-hold/object-legal-hold';
 import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 
-export const ZLiftLegalHold = z.object({ recordingId: z.string().uuid(), reason: z.string().trim().min(3).max(2000) });
+export const ZLiftLegalHold = z
+  .object({
+    matterId: z.string().uuid().optional(),
+    caseReference: z.string().trim().min(1).max(200).optional(),
+    reason: z.string().trim().min(3).max(2000),
+  })
+  .refine((v) => v.matterId !== undefined || v.caseReference !== undefined, { message: 'Name the matter whose hold you lift', path: ['caseReference'] });
 
 type THeld = Awaited<ReturnType<typeof loadHeldRecording>>;
 
@@ -39,21 +47,27 @@ async function completeEarlierLift(s3: S3Client, rec: THeld, user: TUserRef, rea
   return true;
 }
 
-export async function liftLegalHold(input: z.input<typeof ZLiftLegalHold> & { user: TUserRef }, s3: S3Client = defaultS3()): Promise<void> {
-  const { recordingId, reason } = ZLiftLegalHold.parse(input);
+export async function liftLegalHold(input: z.input<typeof ZLiftLegalHold> & { recordingId: string; user: TUserRef }, s3: S3Client = defaultS3()): Promise<{ remainingMatters: string[] }> {
+  const { reason, ...ref } = ZLiftLegalHold.parse(input);
+  const recordingId = z.uuid().parse(input.recordingId);
   if (!can(input.user.role, 'legal_hold.manage')) throw new AppError('forbidden', 'Only compliance officers and admins lift legal holds');
   const rec = await loadHeldRecording(recordingId);
-  const active = await db().legalHold.findMany({ where: { recordingId, active: true }, select: { id: true, caseReference: true } });
-  if (active.length === 0) {
-    if (await completeEarlierLift(s3, rec, input.user, reason)) return;
-    throw new AppError('conflict', 'This recording has no active legal hold');
+  const matter = await resolveMatter(ref, input.user, { create: false });
+  const active = await db().legalHold.findMany({ where: { recordingId, active: true }, select: { id: true, caseReference: true, matterId: true } });
+  const lifting = active.filter((h) => h.matterId === matter.id);
+  if (lifting.length === 0) {
+    if (active.length === 0 && (await completeEarlierLift(s3, rec, input.user, reason))) return { remainingMatters: [] };
+    throw new AppError('conflict', `Matter ${matter.reference} has no active legal hold on this recording`);
   }
+  const remainingMatters = [...new Set(active.filter((h) => h.matterId !== matter.id).map((h) => h.caseReference))];
   await db().$transaction(async (tx) => {
     const now = new Date();
-    await tx.legalHold.updateMany({ where: { recordingId, active: true }, data: { active: false, liftedById: input.user.id, liftedAt: now, liftReason: reason } });
-    await tx.recording.update({ where: { id: recordingId }, data: { legalHold: false } });
-    const details = { recordingId, reason, userEmail: input.user.email, holds: active, storage: rec.storage };
+    await tx.legalHold.updateMany({ where: { id: { in: lifting.map((h) => h.id) }, active: true }, data: { active: false, liftedById: input.user.id, liftedAt: now, liftReason: reason } });
+    if (remainingMatters.length === 0) await tx.recording.update({ where: { id: recordingId }, data: { legalHold: false } });
+    const details = { recordingId, reason, userEmail: input.user.email, matterId: matter.id, caseReference: matter.reference, holds: lifting.map((h) => h.id), remainingMatters, storage: rec.storage };
     await appendAuditEntry({ actorType: 'user', actorId: input.user.id, action: 'legal_hold.lifted', subjectType: 'recording', subjectId: rec.auditKey, details }, tx);
   });
-  await releaseStorage(s3, rec, input.user, reason);
+  // Other matters still hold the recording: storage keeps its hold.
+  if (remainingMatters.length === 0) await releaseStorage(s3, rec, input.user, reason);
+  return { remainingMatters };
 }

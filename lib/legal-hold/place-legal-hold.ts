@@ -1,4 +1,4 @@
-// Places a legal hold: storage first (PutObjectLegalHold ON on every version of the recording's key), then
+// Places a matter's legal hold on a recording: storage first (PutObjectLegalHold ON on every version of the recording's key), then
 // the LegalHold row + Recording.legalHold + audit entry in one transaction. If the database step fails the
 // storage hold stays ON — over-holding is safe and a retry completes it; the database never claims a hold
 // that storage does not have.
@@ -10,22 +10,29 @@ import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { loadHeldRecording } from '@/lib/legal-hold/load-held-recording';
+import { resolveMatter } from '@/lib/legal-hold/resolve-matter';
 import { setLegalHoldOnVersions } from '@/lib/legal-hold/object-legal-hold';
 import { logger } from '@/lib/logger';
 import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 
-export const ZPlaceLegalHold = z.object({
-  recordingId: z.string().uuid(),
-  caseReference: z.string().trim().min(1).max(200),
-  reason: z.string().trim().min(3).max(2000),
-});
+export const ZPlaceLegalHold = z
+  .object({
+    /** The matter, by id or by reference (a new reference opens the matter). */
+    matterId: z.string().uuid().optional(),
+    caseReference: z.string().trim().min(1).max(200).optional(),
+    reason: z.string().trim().min(3).max(2000),
+  })
+  .refine((v) => v.matterId !== undefined || v.caseReference !== undefined, { message: 'Name the matter', path: ['caseReference'] });
 
-export async function placeLegalHold(input: z.input<typeof ZPlaceLegalHold> & { user: TUserRef }, s3: S3Client = defaultS3()): Promise<void> {
-  const { recordingId, caseReference, reason } = ZPlaceLegalHold.parse(input);
+export async function placeLegalHold(input: z.input<typeof ZPlaceLegalHold> & { recordingId: string; user: TUserRef }, s3: S3Client = defaultS3()): Promise<void> {
+  const { reason, ...ref } = ZPlaceLegalHold.parse(input);
+  const recordingId = z.uuid().parse(input.recordingId);
   if (!can(input.user.role, 'legal_hold.manage')) throw new AppError('forbidden', 'Only compliance officers and admins place legal holds');
   const rec = await loadHeldRecording(recordingId);
-  const duplicate = await db().legalHold.findFirst({ where: { recordingId, caseReference, active: true }, select: { id: true } });
-  if (duplicate) throw new AppError('conflict', `A legal hold for case ${caseReference} is already active on this recording`);
+  const matter = await resolveMatter(ref, input.user, { create: true });
+  const caseReference = matter.reference;
+  const duplicate = await db().legalHold.findFirst({ where: { recordingId, matterId: matter.id, active: true }, select: { id: true } });
+  if (duplicate) throw new AppError('conflict', `A legal hold for matter ${caseReference} is already active on this recording`);
 
   let versions: string[] = [];
   if (rec.storage) {
@@ -38,7 +45,7 @@ export async function placeLegalHold(input: z.input<typeof ZPlaceLegalHold> & { 
   }
   try {
     await db().$transaction(async (tx) => {
-      const hold = await tx.legalHold.create({ data: { recordingId, caseReference, reason, placedById: input.user.id }, select: { id: true } });
+      const hold = await tx.legalHold.create({ data: { recordingId, matterId: matter.id, caseReference, reason, placedById: input.user.id }, select: { id: true } });
       await tx.recording.update({ where: { id: recordingId }, data: { legalHold: true } });
       await appendAuditEntry(
         {
@@ -47,7 +54,7 @@ export async function placeLegalHold(input: z.input<typeof ZPlaceLegalHold> & { 
           action: 'legal_hold.placed',
           subjectType: 'recording',
           subjectId: rec.auditKey,
-          details: { recordingId, legalHoldId: hold.id, caseReference, reason, userEmail: input.user.email, storage: rec.storage, versionIds: versions },
+          details: { recordingId, legalHoldId: hold.id, matterId: matter.id, caseReference, reason, userEmail: input.user.email, storage: rec.storage, versionIds: versions },
         },
         tx,
       );

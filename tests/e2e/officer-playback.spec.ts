@@ -49,7 +49,7 @@ test('officer searches, plays with a reason, and the playback is audited', async
   expect(expiresAt - entry!.occurredAt.getTime()).toBeLessThanOrEqual(300_000);
 });
 
-test('officer places and lifts a legal hold with a case reference', async ({ page, signInAs, makeRecording }) => {
+test('officer places and lifts (after confirming) a matter\'s legal hold', async ({ page, signInAs, makeRecording }) => {
   const rec = await makeRecording();
   await signInAs('OFFICER');
   await page.goto(`/recordings/${rec.id}`);
@@ -60,7 +60,10 @@ test('officer places and lifts a legal hold with a case reference', async ({ pag
   await expect(page.getByTestId('audit-history')).toContainText('legal_hold.placed');
   expect((await db().recording.findUniqueOrThrow({ where: { id: rec.id } })).legalHold).toBe(true);
   await page.getByLabel('Reason for lifting').fill('Case settled');
-  await page.getByRole('button', { name: 'Lift legal hold' }).click();
+  await page.getByRole('button', { name: 'Lift hold of LIT-2026-0042' }).click();
+  await expect(page.getByTestId('lift-confirmation')).toContainText('LIT-2026-0042');
+  expect((await db().recording.findUniqueOrThrow({ where: { id: rec.id } })).legalHold).toBe(true);
+  await page.getByRole('button', { name: 'Confirm: lift hold of LIT-2026-0042' }).click();
   await expect(page.getByTestId('legal-hold-state')).toContainText('Not on legal hold');
   await expect(page.getByTestId('audit-history')).toContainText('legal_hold.lifted');
 });

@@ -58,13 +58,35 @@ describe('legal hold', () => {
     expect((placed!.versionIds as string[]).sort()).toEqual([...versions].sort());
     await expect(placeLegalHold({ recordingId: row.id, caseReference: 'SEC-2024-0117', reason: 'again', user: officer })).rejects.toMatchObject({ code: 'conflict' });
 
-    await liftLegalHold({ recordingId: row.id, reason: 'Inquiry closed', user: officer });
+    await liftLegalHold({ recordingId: row.id, caseReference: 'SEC-2024-0117', reason: 'Inquiry closed', user: officer });
     for (const v of versions) expect(await holdStatus(row.storageBucket!, row.storageKey!, v)).toBe('OFF');
     const hold = await db().legalHold.findFirstOrThrow({ where: { recordingId: row.id } });
     expect(hold).toMatchObject({ active: false, liftedById: officer.id, liftReason: 'Inquiry closed' });
     expect(hold.liftedAt).toBeInstanceOf(Date);
     expect((await db().recording.findUniqueOrThrow({ where: { id: row.id } })).legalHold).toBe(false);
     expect(await auditActions(recordingKey(rec))).toEqual(expect.arrayContaining(['legal_hold.placed', 'legal_hold.lifted']));
+  });
+
+  it('holds are per matter: lifting one matter names it, and another matter keeps the recording held', async () => {
+    const { rec, row, versions } = await archivedTwice();
+    const matterA = `MAT-A-${randomUUID().slice(0, 8)}`;
+    const matterB = `MAT-B-${randomUUID().slice(0, 8)}`;
+    await placeLegalHold({ recordingId: row.id, caseReference: matterA, reason: 'Regulator inquiry A', user: officer });
+    await placeLegalHold({ recordingId: row.id, caseReference: matterB, reason: 'Litigation B', user: officer });
+    await expect(liftLegalHold({ recordingId: row.id, reason: 'no matter named', user: officer })).rejects.toMatchObject({ name: 'ZodError' });
+
+    expect(await liftLegalHold({ recordingId: row.id, caseReference: matterA, reason: 'Inquiry A closed', user: officer })).toEqual({ remainingMatters: [matterB] });
+    for (const v of versions) expect(await holdStatus(row.storageBucket!, row.storageKey!, v)).toBe('ON');
+    expect((await db().recording.findUniqueOrThrow({ where: { id: row.id } })).legalHold).toBe(true);
+    const holds = await db().legalHold.findMany({ where: { recordingId: row.id }, include: { matter: true } });
+    expect(holds.map((h) => [h.matter?.reference, h.active]).sort()).toEqual([[matterA, false], [matterB, true]]);
+    const [lifted] = await auditDetails(recordingKey(rec), 'legal_hold.lifted');
+    expect(lifted).toMatchObject({ caseReference: matterA, remainingMatters: [matterB] });
+    await expect(liftLegalHold({ recordingId: row.id, caseReference: matterA, reason: 'again', user: officer })).rejects.toMatchObject({ code: 'conflict' });
+
+    await liftLegalHold({ recordingId: row.id, caseReference: matterB, reason: 'Litigation B settled', user: officer });
+    for (const v of versions) expect(await holdStatus(row.storageBucket!, row.storageKey!, v)).toBe('OFF');
+    expect((await db().recording.findUniqueOrThrow({ where: { id: row.id } })).legalHold).toBe(false);
   });
 
   it('the hold itself blocks deletion of the version (shown on an object whose retention could be bypassed)', async () => {
@@ -78,7 +100,7 @@ describe('legal hold', () => {
     await placeLegalHold({ recordingId: id, caseReference: 'LIT-42', reason: 'Litigation hold', user: officer });
     const bypassDelete = () => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: put.VersionId, BypassGovernanceRetention: true }));
     await expect(bypassDelete()).rejects.toSatisfy(isObjectLockDenial);
-    await liftLegalHold({ recordingId: id, reason: 'Litigation settled', user: officer });
+    await liftLegalHold({ recordingId: id, caseReference: 'LIT-42', reason: 'Litigation settled', user: officer });
     // With the hold gone, only GOVERNANCE retention remains, which this (test-only) bypass may override.
     await bypassDelete();
     expect(await objectVersions(s3, bucket, key)).toEqual([]);
@@ -98,14 +120,14 @@ describe('legal hold', () => {
     const { recordingId } = await kit.archive(rec);
     const row = await db().recording.findUniqueOrThrow({ where: { id: recordingId! } });
     await placeLegalHold({ recordingId: row.id, caseReference: 'X-2', reason: 'Inquiry', user: officer });
-    await expect(liftLegalHold({ recordingId: row.id, reason: 'closed', user: officer }, deadS3)).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(liftLegalHold({ recordingId: row.id, caseReference: 'X-2', reason: 'closed', user: officer }, deadS3)).rejects.toMatchObject({ code: 'unavailable' });
     expect(await holdStatus(row.storageBucket!, row.storageKey!, row.storageVersionId!)).toBe('ON');
     expect(await auditActions(recordingKey(rec))).toContain('legal_hold.lift_incomplete');
 
-    await liftLegalHold({ recordingId: row.id, reason: 'closed', user: officer });
+    await liftLegalHold({ recordingId: row.id, caseReference: 'X-2', reason: 'closed', user: officer });
     expect(await holdStatus(row.storageBucket!, row.storageKey!, row.storageVersionId!)).toBe('OFF');
     expect(await auditActions(recordingKey(rec))).toContain('legal_hold.lift_completed');
-    await expect(liftLegalHold({ recordingId: row.id, reason: 'closed', user: officer })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(liftLegalHold({ recordingId: row.id, caseReference: 'X-2', reason: 'closed', user: officer })).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('a version re-fetched while the recording is held is stored under the hold', async () => {

@@ -1,4 +1,4 @@
-// POST /api/recordings/:id/legal-hold — place a legal hold with a case reference (S3 object legal hold + record + audit).
+// POST /api/recordings/:id/legal-hold — place a matter's legal hold (matterId or caseReference; S3 object legal hold + record + audit).
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
 import { uuidParam } from '@/lib/http/uuid-param';
@@ -7,9 +7,8 @@ import { placeLegalHold, ZPlaceLegalHold } from '@/lib/legal-hold/place-legal-ho
 
 export const dynamic = 'force-dynamic';
 
-const ZBody = ZPlaceLegalHold.omit({ recordingId: true });
 
-export const POST = withRole(rolesFor('legal_hold.manage'), ZBody, async ({ params, input, user }) => {
-  await placeLegalHold({ recordingId: uuidParam(params, 'Recording'), caseReference: input.caseReference, reason: input.reason, user });
+export const POST = withRole(rolesFor('legal_hold.manage'), ZPlaceLegalHold, async ({ params, input, user }) => {
+  await placeLegalHold({ recordingId: uuidParam(params, 'Recording'), ...input, user });
   return json({ ok: true }, { status: 201 });
 });

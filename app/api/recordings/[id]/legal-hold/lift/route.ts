@@ -1,4 +1,4 @@
-// POST /api/recordings/:id/legal-hold/lift — lift the recording's active legal holds (record + audit, then S3).
+// POST /api/recordings/:id/legal-hold/lift — lift ONE matter's legal hold (matterId or caseReference); other matters keep holding.
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
 import { uuidParam } from '@/lib/http/uuid-param';
@@ -7,9 +7,7 @@ import { liftLegalHold, ZLiftLegalHold } from '@/lib/legal-hold/lift-legal-hold'
 
 export const dynamic = 'force-dynamic';
 
-const ZBody = ZLiftLegalHold.omit({ recordingId: true });
 
-export const POST = withRole(rolesFor('legal_hold.manage'), ZBody, async ({ params, input, user }) => {
-  await liftLegalHold({ recordingId: uuidParam(params, 'Recording'), reason: input.reason, user });
-  return json({ ok: true });
-});
+export const POST = withRole(rolesFor('legal_hold.manage'), ZLiftLegalHold, async ({ params, input, user }) =>
+  json({ ok: true, ...(await liftLegalHold({ recordingId: uuidParam(params, 'Recording'), ...input, user })) }),
+);
