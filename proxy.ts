@@ -1,10 +1,13 @@
 // Next 16 proxy (formerly middleware): the first gate. Signed-out page visits go to /signin,
 // signed-out API calls get a 401; pages outside the token's role go home. It only reads the
-// session token — every route handler and page re-checks the user and role in the database.
+// session token — every route handler and page re-checks the session, user and role in the database.
+// Every answer gets the security headers (CSP with a per-request nonce that Next applies to its own
+// scripts, HSTS over TLS, no-store); see lib/http/security-headers.ts.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 import { canVisit } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
+import { applySecurityHeaders, contentSecurityPolicy, servedOverTls } from '@/lib/http/security-headers';
 
 /**
  * Reachable signed out: the sign-in page, next-auth itself, health probes, vendor webhooks (own auth) and
@@ -16,9 +19,9 @@ export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }
 
-export async function proxy(req: NextRequest): Promise<NextResponse> {
+async function gate(req: NextRequest, forward: Headers): Promise<NextResponse> {
   const { pathname, search } = req.nextUrl;
-  if (isPublicPath(pathname)) return NextResponse.next();
+  if (isPublicPath(pathname)) return NextResponse.next({ request: { headers: forward } });
   const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
   if (!token?.uid) {
     if (pathname.startsWith('/api/')) {
@@ -31,7 +34,20 @@ export async function proxy(req: NextRequest): Promise<NextResponse> {
   if (!pathname.startsWith('/api/') && !canVisit(token.role, pathname)) {
     return NextResponse.redirect(new URL('/', req.url));
   }
-  return NextResponse.next();
+  return NextResponse.next({ request: { headers: forward } });
+}
+
+export async function proxy(req: NextRequest): Promise<NextResponse> {
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const https = servedOverTls(req);
+  const csp = contentSecurityPolicy(nonce, { https, dev: process.env.NODE_ENV === 'development' });
+  // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
+  const forward = new Headers(req.headers);
+  forward.set('Content-Security-Policy', csp);
+  forward.set('x-nonce', nonce);
+  const response = await gate(req, forward);
+  applySecurityHeaders(response.headers, csp, { https, pathname: req.nextUrl.pathname });
+  return response;
 }
 
 export const config = {

@@ -5,6 +5,7 @@ import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 
 const REFUSED = 'Sign-in failed. Check your email and password, or try again later.';
+const THROTTLED = 'Sign-in failed: too many attempts. Try again later or ask an administrator to unlock your account.';
 
 export function SignInForm({ callbackUrl, oidc, initialError }: { callbackUrl: string; oidc: boolean; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError);
@@ -15,13 +16,13 @@ export function SignInForm({ callbackUrl, oidc, initialError }: { callbackUrl: s
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn('credentials', { redirect: false, email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') });
+    const result = await signIn('credentials', { redirect: false, email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') }).catch(() => null);
     if (result?.ok && !result.error) {
       window.location.assign(callbackUrl);
       return;
     }
     setPending(false);
-    setError(REFUSED);
+    setError(result?.status === 429 ? THROTTLED : REFUSED);
   }
 
   return (

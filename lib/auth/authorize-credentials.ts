@@ -5,6 +5,7 @@
 // older hash (bcrypt) is re-hashed with scrypt on the spot.
 import { createHash } from 'node:crypto';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { auditThrottledSignIn } from '@/lib/auth/audit-throttled-sign-in';
 import { hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password';
 import { signInThrottle } from '@/lib/auth/sign-in-throttle';
 import type { TUserRef } from '@/lib/auth/types';
@@ -14,7 +15,7 @@ import { clientInfo } from '@/lib/http/request-context';
 export type TCredentials = { email: string; password: string };
 export type TSignInUser = TUserRef & { name: string };
 
-type TFailure = 'unknown_user' | 'no_password' | 'disabled' | 'throttled' | 'bad_password';
+type TFailure = 'unknown_user' | 'no_password' | 'disabled' | 'bad_password';
 
 let dummyHash: Promise<string> | undefined;
 
@@ -28,11 +29,11 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-async function refuse(userId: string | null, email: string, reason: TFailure, counts = true): Promise<null> {
+async function refuse(userId: string | null, email: string, reason: TFailure): Promise<null> {
   // Unknown emails are kept as a hash: a password typed into the email field must not land in an append-only log.
   const who = userId ? {} : { emailSha256: createHash('sha256').update(email).digest('hex') };
   const client = clientInfo();
-  const lockedNow = counts ? await signInThrottle.failed(email, client.ip) : false;
+  const lockedNow = await signInThrottle.failed(email, client.ip);
   await appendAuditEntry({
     actorType: 'user',
     actorId: userId ?? 'anonymous',
@@ -61,7 +62,7 @@ async function succeed(user: { id: string; email: string; passwordHash: string }
 export async function authorizeCredentials(input: TCredentials): Promise<TSignInUser | null> {
   const email = normalizeEmail(input.email);
   const user = await db().user.findUnique({ where: { email } });
-  if ((await signInThrottle.retryAfter(email, clientInfo().ip)).seconds > 0) return refuse(user?.id ?? null, email, 'throttled', false);
+  if ((await signInThrottle.retryAfter(email, clientInfo().ip)).seconds > 0) return auditThrottledSignIn(email).then(() => null);
   if (!user || !user.passwordHash) {
     await burnCompare(input.password);
     return refuse(user?.id ?? null, email, user ? 'no_password' : 'unknown_user');

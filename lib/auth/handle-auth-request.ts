@@ -2,15 +2,12 @@
 // user agent) for the audit trail; a throttled sign-in is answered 429 before any password is checked;
 // a sign-out ends the server-side session (not just the cookie) and is audited.
 import NextAuth from 'next-auth';
-import { getToken } from 'next-auth/jwt';
 import type { NextRequest } from 'next/server';
-import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { auditThrottledSignIn } from '@/lib/auth/audit-throttled-sign-in';
 import { normalizeEmail } from '@/lib/auth/authorize-credentials';
 import { authOptions } from '@/lib/auth/options';
-import { revokeSessions } from '@/lib/auth/revoke-sessions';
+import { signOutSession } from '@/lib/auth/sign-out-session';
 import { signInThrottle } from '@/lib/auth/sign-in-throttle';
-import { env } from '@/lib/env';
-import { AppError } from '@/lib/http/app-error';
 import { errorResponse } from '@/lib/http/error-response';
 import { clientInfo, clientInfoFromHeaders, runWithClientInfo } from '@/lib/http/request-context';
 
@@ -22,17 +19,11 @@ async function throttled(req: NextRequest): Promise<Response | null> {
   const email = normalizeEmail(String(form?.get('email') ?? ''));
   const { seconds } = await signInThrottle.retryAfter(email, clientInfo().ip);
   if (seconds === 0) return null;
-  const response = errorResponse(new AppError('rate_limited', 'Too many failed sign-in attempts; try again later'));
-  response.headers.set('Retry-After', String(seconds));
-  return response;
-}
-
-async function endSession(req: NextRequest): Promise<void> {
-  const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
-  if (!token?.sid || !token.uid) return;
-  const revoked = await revokeSessions({ sessionId: token.sid }, 'sign_out');
-  if (revoked === 0) return;
-  await appendAuditEntry({ actorType: 'user', actorId: token.uid, action: 'auth.sign_out', subjectType: 'user', subjectId: token.uid, details: { sessionId: token.sid, ...clientInfo() } });
+  await auditThrottledSignIn(email);
+  // `url` is what next-auth's client reads the outcome from (it reports error=throttled to the form).
+  const url = new URL('/signin?error=throttled', req.nextUrl.origin).toString();
+  const body = { error: { code: 'rate_limited', message: 'Too many failed sign-in attempts; try again later' }, url };
+  return Response.json(body, { status: 429, headers: { 'Retry-After': String(seconds), 'Cache-Control': 'no-store' } });
 }
 
 export async function handleAuthRequest(req: NextRequest, ctx: TContext): Promise<Response> {
@@ -43,7 +34,7 @@ export async function handleAuthRequest(req: NextRequest, ctx: TContext): Promis
         const refusal = await throttled(req);
         if (refusal) return refusal;
       }
-      if (req.method === 'POST' && action === 'signout') await endSession(req);
+      if (req.method === 'POST' && action === 'signout') await signOutSession(req);
       // Options are built per request so `next build` never needs runtime secrets.
       return await (NextAuth(authOptions()) as TNextAuthHandler)(req, ctx);
     } catch (error) {

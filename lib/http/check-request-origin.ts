@@ -8,6 +8,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function ownOrigins(req: Request): Set<string> {
   const origins = new Set<string>([new URL(req.url).origin]);
+  const host = req.headers.get('host');
+  const proto = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? new URL(req.url).protocol.replace(':', '');
+  if (host) origins.add(`${proto}://${host}`);
   const configured = env().NEXTAUTH_URL;
   if (configured) origins.add(new URL(configured).origin);
   return origins;

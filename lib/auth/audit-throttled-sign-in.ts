@@ -1,0 +1,18 @@
+// A sign-in refused by the throttle before any password check, on the audit trail like any other refusal.
+import { createHash } from 'node:crypto';
+import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { db } from '@/lib/db';
+import { clientInfo } from '@/lib/http/request-context';
+
+export async function auditThrottledSignIn(email: string): Promise<void> {
+  const user = await db().user.findUnique({ where: { email }, select: { id: true } });
+  const who = user ? {} : { emailSha256: createHash('sha256').update(email).digest('hex') };
+  await appendAuditEntry({
+    actorType: 'user',
+    actorId: user?.id ?? 'anonymous',
+    action: 'auth.sign_in_failed',
+    subjectType: 'user',
+    subjectId: user?.id ?? 'unknown',
+    details: { reason: 'throttled', ...who, method: 'credentials', ...clientInfo() },
+  });
+}
