@@ -9,7 +9,7 @@ import { useRecordingSearch, type TSearchQueryFilter } from '@/hooks/use-recordi
 import { queryObjectFromParams } from '@/lib/http/query-object';
 import { ZSearchFilter } from '@/lib/recordings/search-filter';
 
-export function RecordingsSearch() {
+export function RecordingsSearch({ masked = false }: { masked?: boolean }) {
   const searchParams = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -22,7 +22,7 @@ export function RecordingsSearch() {
 
   return (
     <>
-      <SearchForm key={searchParams.toString()} values={raw} errors={errors} onSearch={(p) => router.push(`${pathname}?${p.toString()}`)} />
+      <SearchForm key={searchParams.toString()} masked={masked} values={raw} errors={errors} onSearch={(p) => router.push(`${pathname}?${p.toString()}`)} />
       <section aria-labelledby="results-heading" aria-busy={search.isFetching}>
         <h2 id="results-heading">Results</h2>
         {search.isPending && filter ? <Loading label="Searching…" /> : null}

@@ -22,7 +22,8 @@ function Field({ id, label, children, hint }: { id: string; label: string; child
   );
 }
 
-export function SearchForm({ values, onSearch, errors }: { values: TFormValues; onSearch: (params: URLSearchParams) => void; errors: Record<string, string> }) {
+/** `masked`: the role sees customer identifiers masked, so it gets no customer-number field (the API refuses it too). */
+export function SearchForm({ values, onSearch, errors, masked = false }: { values: TFormValues; onSearch: (params: URLSearchParams) => void; errors: Record<string, string>; masked?: boolean }) {
   const v = (key: keyof TSearchFilter) => {
     const value = values[key];
     return Array.isArray(value) ? value.join(', ') : (value ?? '');
@@ -42,16 +43,18 @@ export function SearchForm({ values, onSearch, errors }: { values: TFormValues; 
     <form className="panel" onSubmit={onSubmit} role="search" aria-label="Archive search">
       <div className="filters">
         <div className="wide">
-          <Field id="f-q" label="Free text" hint="Ids, names, numbers (3+ characters)">
+          <Field id="f-q" label="Free text" hint={masked ? 'Recording ids and agents (3+ characters)' : 'Ids, names, numbers (3+ characters)'}>
             <input id="f-q" name="q" defaultValue={v('q')} aria-invalid={Boolean(errors.q)} />
           </Field>
         </div>
         <Field id="f-agent" label="Agent (id or name)">
           <input id="f-agent" name="agent" defaultValue={v('agent')} />
         </Field>
-        <Field id="f-customer" label="Customer number">
-          <input id="f-customer" name="customer" inputMode="tel" defaultValue={v('customer')} />
-        </Field>
+        {masked ? null : (
+          <Field id="f-customer" label="Customer number">
+            <input id="f-customer" name="customer" inputMode="tel" defaultValue={v('customer')} />
+          </Field>
+        )}
         <Field id="f-from" label="From (UTC day)">
           <input id="f-from" name="from" type="date" defaultValue={v('from')} />
         </Field>

@@ -1,9 +1,11 @@
 'use client';
-// Users with role change and disable/enable (each change audited server-side).
+// Users with role change, disable/enable, regions and security actions (each change audited server-side;
+// a role change or a disable ends the user's sessions).
 import { formatDateTime, titleCase } from '@/components/ui/format';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useUpdateUser } from '@/hooks/use-update-user';
 import { useUsers } from '@/hooks/use-users';
+import { UserSecurityActions } from '@/components/users/user-security-actions';
 import { ROLES } from '@/lib/auth/permissions';
 
 export function UsersTable({ selfId }: { selfId: string }) {
@@ -24,6 +26,7 @@ export function UsersTable({ selfId }: { selfId: string }) {
             <th scope="col">Status</th>
             <th scope="col">Last sign-in</th>
             <th scope="col">Access</th>
+            <th scope="col">Security</th>
           </tr>
         </thead>
         <tbody>
@@ -51,12 +54,17 @@ export function UsersTable({ selfId }: { selfId: string }) {
               <td>
                 {u.disabled ? <span className="badge badge-danger">Disabled</span> : <span className="badge badge-ok">Active</span>}
                 {u.lockedUntil ? <span className="badge badge-warn">Locked until {formatDateTime(u.lockedUntil)}</span> : null}
+                <br />
+                <span className="muted">Regions: {u.regions.length > 0 ? u.regions.join(', ') : 'all'}</span>
               </td>
               <td>{formatDateTime(u.lastLoginAt)}</td>
               <td>
                 <button type="button" className={u.disabled ? 'btn' : 'btn btn-danger'} disabled={update.isPending || u.id === selfId} onClick={() => update.mutate({ id: u.id, disabled: !u.disabled })} aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.email}`}>
                   {u.disabled ? 'Enable' : 'Disable'}
                 </button>
+              </td>
+              <td>
+                <UserSecurityActions user={u} self={u.id === selfId} />
               </td>
             </tr>
           ))}

@@ -16,7 +16,7 @@ export default async function RecordingsPage() {
       <h1>Archive</h1>
       {can(user.role, 'identifiers.unmasked') ? null : <p className="muted">Customer identifiers are masked for your role.</p>}
       <Suspense fallback={<Loading />}>
-        <RecordingsSearch />
+        <RecordingsSearch masked={!can(user.role, 'identifiers.unmasked')} />
       </Suspense>
     </>
   );
