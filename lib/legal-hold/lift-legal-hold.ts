@@ -11,17 +11,11 @@ import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { loadHeldRecording } from '@/lib/legal-hold/load-held-recording';
-import { resolveMatter } from '@/lib/legal-hold/resolve-matter';
+import { holdActionSchema, resolveMatter } from '@/lib/legal-hold/resolve-matter';
 import { heldVersions, setLegalHoldOnVersions, setObjectLegalHold } from '@/lib/legal-hold/object-legal-hold';
 import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 
-export const ZLiftLegalHold = z
-  .object({
-    matterId: z.string().uuid().optional(),
-    caseReference: z.string().trim().min(1).max(200).optional(),
-    reason: z.string().trim().min(3).max(2000),
-  })
-  .refine((v) => v.matterId !== undefined || v.caseReference !== undefined, { message: 'Name the matter whose hold you lift', path: ['caseReference'] });
+export const ZLiftLegalHold = holdActionSchema('Name the matter whose hold you lift');
 
 type THeld = Awaited<ReturnType<typeof loadHeldRecording>>;
 

@@ -10,19 +10,13 @@ import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { loadHeldRecording } from '@/lib/legal-hold/load-held-recording';
-import { resolveMatter } from '@/lib/legal-hold/resolve-matter';
+import { holdActionSchema, resolveMatter } from '@/lib/legal-hold/resolve-matter';
 import { setLegalHoldOnVersions } from '@/lib/legal-hold/object-legal-hold';
 import { logger } from '@/lib/logger';
 import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 
-export const ZPlaceLegalHold = z
-  .object({
-    /** The matter, by id or by reference (a new reference opens the matter). */
-    matterId: z.string().uuid().optional(),
-    caseReference: z.string().trim().min(1).max(200).optional(),
-    reason: z.string().trim().min(3).max(2000),
-  })
-  .refine((v) => v.matterId !== undefined || v.caseReference !== undefined, { message: 'Name the matter', path: ['caseReference'] });
+/** The matter, by id or by reference (a new reference opens the matter). */
+export const ZPlaceLegalHold = holdActionSchema('Name the matter');
 
 export async function placeLegalHold(input: z.input<typeof ZPlaceLegalHold> & { recordingId: string; user: TUserRef }, s3: S3Client = defaultS3()): Promise<void> {
   const { reason, ...ref } = ZPlaceLegalHold.parse(input);

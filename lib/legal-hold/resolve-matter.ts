@@ -1,11 +1,23 @@
 // The matter a legal-hold action names: by id, or by its reference — a hold placed with a new case
 // reference opens that matter (audited), so every hold belongs to exactly one matter.
+import { z } from 'zod';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 
 export type TMatterRef = { matterId?: string; caseReference?: string };
+
+/** A hold action's body: the matter (by id, or by reference) and a reason. */
+export function holdActionSchema(missingMatter: string) {
+  return z
+    .object({
+      matterId: z.string().uuid().optional(),
+      caseReference: z.string().trim().min(1).max(200).optional(),
+      reason: z.string().trim().min(3).max(2000),
+    })
+    .refine((v) => v.matterId !== undefined || v.caseReference !== undefined, { message: missingMatter, path: ['caseReference'] });
+}
 export type TMatter = { id: string; reference: string; name: string };
 
 export async function resolveMatter(ref: TMatterRef, user: TUserRef, opts: { create: boolean }): Promise<TMatter> {
