@@ -1,7 +1,7 @@
 // The security review's findings, one block each, against the real route handlers, database, Redis and
 // audit chain: each test fails on the code before the fix. (Legal holds per matter: legal-hold.test.ts;
 // headers: tests/e2e/security-headers.spec.ts.)
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GET as recordingGet } from '@/app/api/recordings/[id]/route';
@@ -17,6 +17,7 @@ import { authorizeCredentials } from '@/lib/auth/authorize-credentials';
 import { signOutSession } from '@/lib/auth/sign-out-session';
 import { resolveOidcUser } from '@/lib/auth/resolve-oidc-user';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { runWithClientInfo } from '@/lib/http/request-context';
@@ -50,6 +51,10 @@ describe('1. masked roles cannot search by masked fields', () => {
     const officer = await signedInAs('OFFICER');
     const found = await body(await searchGet(apiRequest(`/api/recordings?tag=${TAG}&customer=5551498897`, { cookie: officer.cookie }), ctx()));
     expect((found.items as unknown[]).length).toBe(1);
+    // ...and the trail records that search without the number in clear.
+    const [logged] = await auditFor(officer.user.id, 'access.search');
+    expect(JSON.stringify(logged?.details)).not.toContain('5551498897');
+    expect(logged?.details).toMatchObject({ filters: { customer: { digitsSha256: createHash('sha256').update('5551498897').digest('hex') } } });
   });
 });
 
@@ -59,6 +64,7 @@ describe('2. identifiers in free text are masked in every format', () => {
     const officer = await signedInAs('OFFICER');
     await appendAuditEntry({ actorType: 'user', actorId: officer.user.id, action: 'playback.issued', subjectType: 'recording', subjectId: rec.auditKey, details: { reason: 'caller +15551498897, callback on (555) 149-8897, alt 020 7946 0958' } });
     const auditor = await signedInAs('AUDITOR');
+    await flushAuditSequencer();
     const history = JSON.stringify(await body(await recordingAuditGet(apiRequest(`/api/recordings/${rec.id}/audit`, { cookie: auditor.cookie }), ctx({ id: rec.id }))));
     expect(history).toContain('callback on');
     for (const clear of ['5551498897', '149-8897', '7946 0958']) expect(history).not.toContain(clear);
@@ -135,6 +141,7 @@ describe('6. OIDC links an existing account only on a verified email', () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).oidcSubject).toBeNull();
     const subject = `s-${randomUUID()}`;
     expect((await resolveOidcUser({ subject, email: user.email, emailVerified: true, name: null, issuer: 'https://idp.test' }))?.id).toBe(user.id);
+    await flushAuditSequencer();
     const links = await db().auditEntry.findMany({ where: { action: 'auth.oidc_linked', subjectId: user.id } });
     expect(links.map((l) => l.details)).toEqual([expect.objectContaining({ subject, issuer: 'https://idp.test', emailVerified: true })]);
   });
@@ -183,6 +190,7 @@ describe('11. access is logged with address and user agent', () => {
     expect(view).toMatchObject({ subjectId: rec.auditKey, details: expect.objectContaining({ recordingId: rec.id, unmasked: true }) });
     expect(await auditFor(user.id, 'access.denied')).toHaveLength(1);
     const auditor = await signedInAs('AUDITOR');
+    await flushAuditSequencer();
     const report = await body(await accessReportGet(apiRequest(`/api/users/${user.id}/access-report`, { cookie: auditor.cookie }), ctx({ id: user.id })));
     expect((report.entries as { action: string }[]).map((e) => e.action)).toEqual(['access.denied', 'access.recording_viewed', 'access.search']);
   });

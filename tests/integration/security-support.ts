@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { NextRequest } from 'next/server';
 import { encode } from 'next-auth/jwt';
+import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { hashPassword } from '@/lib/auth/password';
 import { startSession } from '@/lib/auth/start-session';
 import type { TRole } from '@/lib/auth/types';
@@ -60,6 +61,8 @@ export async function makeRecording(tag: string, opts: { region?: string; custom
   return { id, vendorRecordingId, auditKey: idempotencyKey('GENESYS_CLOUD', vendorRecordingId) };
 }
 
+/** Audit entries are chained by the sequencer: wait for it, then read the chain. */
 export async function auditFor(actorId: string, action: string) {
+  await flushAuditSequencer();
   return db().auditEntry.findMany({ where: { actorId, action }, orderBy: { sequence: 'asc' } });
 }
