@@ -13,7 +13,8 @@ export function CreateUserForm() {
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const input = { email: String(f.get('email')), name: String(f.get('name')), role: String(f.get('role')), password: String(f.get('password')) };
+    const regions = String(f.get('regions') ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+    const input = { email: String(f.get('email')), name: String(f.get('name')), role: String(f.get('role')), password: String(f.get('password')), regions };
     create.mutate(input, { onSuccess: () => setFormKey((k) => k + 1) });
   }
   return (
@@ -42,8 +43,14 @@ export function CreateUserForm() {
         <div className="field">
           <label htmlFor="u-password">Initial password</label>
           <input id="u-password" name="password" type="password" minLength={PASSWORD_MIN} required autoComplete="new-password" />
-          <span className="hint">At least {PASSWORD_MIN} characters; share it securely.</span>
+          <span className="hint">At least {PASSWORD_MIN} characters, not a commonly used password; share it securely.</span>
           {errors.password ? <span className="field-error">{errors.password}</span> : null}
+        </div>
+        <div className="field">
+          <label htmlFor="u-regions">Residency regions</label>
+          <input id="u-regions" name="regions" placeholder="all" />
+          <span className="hint">Comma-separated (e.g. eu); empty = every region.</span>
+          {errors.regions ? <span className="field-error">{errors.regions}</span> : null}
         </div>
       </div>
       <button type="submit" className="btn btn-primary" disabled={create.isPending}>
