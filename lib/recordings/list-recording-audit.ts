@@ -8,6 +8,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { idempotencyKey } from '@/lib/queue/contracts';
 import { assertRegionAccess } from '@/lib/recordings/assert-region-access';
+import { awaitAuditChain } from '@/lib/recordings/await-audit-chain';
 import { maskPayload } from '@/lib/recordings/mask-payload';
 import type { TViewer } from '@/lib/recordings/search-recordings';
 import { customerSecrets } from '@/lib/recordings/present-participants';
@@ -25,6 +26,7 @@ export async function listRecordingAudit(recordingId: string, viewer: TRole | TV
   });
   if (!r) throw new AppError('not_found', 'Recording not found');
   assertRegionAccess(regions, r.dataResidencyRegion);
+  await awaitAuditChain();
   const pages = await Promise.all([
     listAuditEntries({ subjectType: 'recording', subjectId: idempotencyKey(r.vendorSource, r.vendorRecordingId), take: TAKE }),
     ...r.quarantineCases.map((c) => listAuditEntries({ subjectType: 'quarantine_case', subjectId: c.id, take: TAKE })),

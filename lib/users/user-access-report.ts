@@ -7,6 +7,7 @@ import type { TUserRef } from '@/lib/auth/types';
 import { recordAccess } from '@/lib/auth/record-access';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
+import { awaitAuditChain } from '@/lib/recordings/await-audit-chain';
 import { maskPayload } from '@/lib/recordings/mask-payload';
 
 /** Action-name prefixes that are a user's access to data (or to the console itself). */
@@ -25,6 +26,7 @@ export type TAccessReportEntry = { sequence: string; occurredAt: string; action:
 export async function userAccessReport(userId: string, query: z.output<typeof ZAccessReportQuery>, viewer: TUserRef) {
   const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true } });
   if (!user) throw new AppError('not_found', 'User not found');
+  await awaitAuditChain();
   const occurredAt = { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lt: new Date(query.to) } : {}) };
   const rows = await db().auditEntry.findMany({
     where: { actorId: userId, OR: ACCESS_ACTION_PREFIXES.map((p) => ({ action: { startsWith: p } })), ...(query.from || query.to ? { occurredAt } : {}) },
