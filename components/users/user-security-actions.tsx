@@ -19,8 +19,9 @@ export function UserSecurityActions({ user, self }: { user: TUserView; self: boo
   };
   const errors = fieldErrors(action.error);
   return (
-    <div className="user-security">
-      <span className="muted">{user.activeSessions} active session{user.activeSessions === 1 ? '' : 's'}</span>
+    <div className="panel user-security" role="group" aria-label={`Security actions for ${user.email}`}>
+      <h3>{user.email}</h3>
+      <p className="muted">{user.activeSessions} active session{user.activeSessions === 1 ? '' : 's'}</p>
       <button type="button" className="btn" disabled={action.isPending} onClick={() => run({ kind: 'unlock' }, `Unlock ${user.email} from every address?`)} aria-label={`Unlock ${user.email}`}>
         Unlock
       </button>

@@ -1,6 +1,7 @@
 'use client';
 // Users with role change, disable/enable, regions and security actions (each change audited server-side;
 // a role change or a disable ends the user's sessions).
+import { useState } from 'react';
 import { formatDateTime, titleCase } from '@/components/ui/format';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useUpdateUser } from '@/hooks/use-update-user';
@@ -10,6 +11,8 @@ import { ROLES } from '@/lib/auth/permissions';
 
 export function UsersTable({ selfId }: { selfId: string }) {
   const users = useUsers();
+  // One security panel at a time, for the chosen user: the table stays light however many users there are.
+  const [selected, setSelected] = useState<string | null>(null);
   const update = useUpdateUser();
   if (users.isPending) return <Loading />;
   if (users.isError) return <ErrorState error={users.error} retry={() => void users.refetch()} />;
@@ -64,12 +67,19 @@ export function UsersTable({ selfId }: { selfId: string }) {
                 </button>
               </td>
               <td>
-                <UserSecurityActions user={u} self={u.id === selfId} />
+                <button type="button" className="btn" aria-expanded={selected === u.id} onClick={() => setSelected(selected === u.id ? null : u.id)} aria-label={`Security actions for ${u.email}`}>
+                  {u.activeSessions} session{u.activeSessions === 1 ? '' : 's'}…
+                </button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {users.data.users
+        .filter((u) => u.id === selected)
+        .map((u) => (
+          <UserSecurityActions key={u.id} user={u} self={u.id === selfId} />
+        ))}
     </section>
   );
 }
