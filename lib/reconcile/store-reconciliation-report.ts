@@ -1,11 +1,12 @@
 // Signs a reconciliation document with the audit key provider and stores it in the account region's audit
-// bucket under Object Lock COMPLIANCE (as long as the recordings it vouches for), then confirms the stored
-// version carries the lock. Stored form: canonical JSON of { report, signature } — a verifier recomputes
+// bucket under Object Lock COMPLIANCE (as long as the recordings it vouches for), read back and confirmed
+// like every audit object. Stored form: canonical JSON of { report, signature } — a verifier recomputes
 // canonicalJson(report) and checks the signature with the named key.
 import { createHash } from 'node:crypto';
-import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { canonicalJson } from '@/lib/audit/canonical-json';
 import type { TAuditKeyProvider } from '@/lib/audit/key-provider';
+import { putLockedAuditObject } from '@/lib/audit/put-locked-audit-object';
 import { env } from '@/lib/env';
 import type { TReconciliationDocument } from '@/lib/reconcile/types';
 import { bucketName } from '@/lib/storage/buckets';
@@ -21,21 +22,7 @@ export async function storeReconciliationReport(s3: S3Client, provider: TAuditKe
   const sha256 = createHash('sha256').update(body).digest('hex');
   const bucket = bucketName('audit', doc.residencyRegion);
   const key = `reconciliation/${doc.vendorAccountId}/${doc.day}/${doc.id}.json`;
-  const put = await s3.send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: key,
-      Body: body,
-      ContentType: 'application/json',
-      // Object Lock writes need an integrity header; MD5 is the one every S3 implementation accepts.
-      ContentMD5: createHash('md5').update(body).digest('base64'),
-      ObjectLockMode: 'COMPLIANCE',
-      ObjectLockRetainUntilDate: new Date(Date.now() + env().RETENTION_DEFAULT_DAYS * DAY_MS),
-      Metadata: { sha256 },
-    }),
-  );
-  const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: put.VersionId }));
-  if (head.ObjectLockMode !== 'COMPLIANCE') throw new Error(`reconciliation report ${key}: the store did not apply Object Lock COMPLIANCE`);
-  if (head.ContentLength !== body.length) throw new Error(`reconciliation report ${key}: stored ${head.ContentLength} bytes, wrote ${body.length}`);
-  return { bucket, key, versionId: put.VersionId ?? null, sha256, signature, keyId };
+  const retainUntil = new Date(Date.now() + env().RETENTION_DEFAULT_DAYS * DAY_MS);
+  const versionId = await putLockedAuditObject(s3, { bucket, key, body, contentType: 'application/json', retainUntil }, env());
+  return { bucket, key, versionId, sha256, signature, keyId };
 }
