@@ -24,7 +24,7 @@ export const ZEnv = z.object({
   S3_BUCKET_PREFIX: z.string().regex(/^[a-z0-9][a-z0-9-]{1,30}$/, 'lower-case letters, digits and dashes').default('callvault'),
   /** Residency regions this deployment serves; each gets a recordings bucket and an audit bucket. */
   RESIDENCY_REGIONS: csv.pipe(z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1)).default(['us', 'eu']),
-  /** Object Lock default retention and lifecycle (the seed's example: 730 days active, 2190 days window). */
+  /** Object Lock default retention and lifecycle (defaults: 730 days active, a 2,190-day compliance window). */
   RETENTION_DEFAULT_DAYS: int(1).default(2190),
   RETENTION_TRANSITION_DAYS: int(1).default(730),
   RETENTION_NONCURRENT_DAYS: int(1).default(1),

@@ -62,7 +62,7 @@ describe('recording object key', () => {
 });
 
 describe('archive id and search text', () => {
-  it('formats the archive id like the seed: arch-<yyyy-mm-dd-HHMMSS>-<8 hex>', () => {
+  it('formats the archive id as the canonical record does: arch-<yyyy-mm-dd-HHMMSS>-<8 hex>', () => {
     expect(archiveIdFor('9a1b2c3d-4e5f-4789-8123-456789abcdef', new Date('2024-05-14T08:32:15.123Z'))).toBe('arch-2024-05-14-083215-9a1b2c3d');
   });
 

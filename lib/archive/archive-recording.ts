@@ -1,4 +1,4 @@
-// The archive pipeline for one recording (design.md "Flow"): claim → metadata → residency → transfer →
+// The archive pipeline for one recording (the flow drawn in README.md): claim → metadata → residency → transfer →
 // verify → duration → commit. Every step is audited under the recording's idempotency key. A retryable
 // failure releases the claim and rethrows (BullMQ backs off); a quarantine is a successful, explicit outcome.
 import { ArchiveError, isPermanentFailure } from '@/lib/archive/archive-error';

@@ -15,7 +15,7 @@ export type TStoredMedia = {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** arch-<yyyy-mm-dd-HHMMSS>-<first 8 hex of the row id>, as in the seed's canonical record (UTC). */
+/** arch-<yyyy-mm-dd-HHMMSS>-<first 8 hex of the row id>, as in the canonical compliance record (UTC). */
 export function archiveIdFor(id: string, at: Date): string {
   const stamp = `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}-${pad(at.getUTCHours())}${pad(at.getUTCMinutes())}${pad(at.getUTCSeconds())}`;
   return `arch-${stamp}-${id.replace(/-/g, '').slice(0, 8)}`;

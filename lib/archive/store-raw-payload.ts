@@ -1,4 +1,4 @@
-// The vendor's metadata, kept with its schema version (the seed's dual-storage rule): written before
+// The vendor's metadata, kept with its schema version (dual storage: normalized record plus the vendor's raw payload): written before
 // normalization, so even a payload we cannot normalize is preserved for forensics. Every response it was
 // assembled from is kept as the exact bytes received, next to the sha256 of those bytes; the composite row
 // (what the normalizer read) is hashed in canonical JSON form, as it was never a single body on the wire.

@@ -5,11 +5,11 @@ import { AppError } from '@/lib/http/app-error';
 import { CONVERSATION_TOPIC, RECORDING_TOPIC } from '@/lib/vendors/genesys/webhook-schema';
 import type { TVendor } from '@/lib/vendors/types';
 
-// Genesys: the seed's recording.completed; conversation detail events (customer.end, user.end, acw, wrapup,
+// Genesys: the integrator-defined recording.completed; conversation detail events (customer.end, user.end, acw, wrapup,
 // voicemail.end) and recording topics from EventBridge / Architect — EventBridge keeps the literal {id} in
 // detail-type, detail.topicName has the real ids.
 const GENESYS = [/^recording\.completed$/, CONVERSATION_TOPIC, RECORDING_TOPIC];
-// CXone has no native recording webhook; recordingReady is the integrator-defined event of the seed.
+// CXone has no native recording webhook; recordingReady is an integrator-defined event.
 const CXONE = [/^recordingReady$/];
 
 function field(body: unknown, name: string): unknown {

@@ -1,4 +1,4 @@
-// First line of dedupe for the archive processor: one Redis key per recording (the seed's "distributed cache").
+// First line of dedupe for the archive processor: one Redis key per recording (the distributed idempotency cache).
 // A 'processing' claim names its owner: the BullMQ lock key of the job holding it and that job's lock token.
 // A claim whose owner no longer holds that lock (worker killed, lock expired, the job restarted after a
 // stall) is taken over at once by the next claimant, never reported as someone else's work in progress.

@@ -1,4 +1,4 @@
-// One vendor webhook delivery, start to finish (house style 4): size limit → account → auth on the raw
+// One vendor webhook delivery, start to finish: size limit → account → auth on the raw
 // body → JSON → storable values → event-type allowlist → zod → enqueue. Resolves only when the delivery is
 // recorded in Postgres (with its exact bytes and their sha256) and its job is in Redis; every refusal is an
 // AppError/ZodError thrown before anything is queued or written.

@@ -47,7 +47,7 @@ export const ZArchiveJob = z.object({
 });
 export type TArchiveJob = z.infer<typeof ZArchiveJob>;
 
-/** <vendor-slug>:<vendorRecordingId> — the seed's idempotency key. */
+/** <vendor-slug>:<vendorRecordingId> — the idempotency key of a recording. */
 export function idempotencyKey(vendor: TVendor, vendorRecordingId: string): string {
   return `${VENDOR_SLUG[vendor]}:${vendorRecordingId}`;
 }

@@ -1,4 +1,4 @@
-// The review queue as the console shows it: B2's quarantine cases plus each recording's participants,
+// The review queue as the console shows it: the quarantine cases plus each recording's participants,
 // with customer identifiers masked (participants and evidence) for roles that may not see them.
 import { can } from '@/lib/auth/permissions';
 import type { TRole } from '@/lib/auth/types';

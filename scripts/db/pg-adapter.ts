@@ -1,5 +1,5 @@
 // The driver adapter the WASM schema engine talks to PostgreSQL through: @prisma/adapter-pg with
-// the fixes it needs for migrations (see /work/shared/notes/prisma-offline.md).
+// the fixes it needs for migrations (see the Development notes in README.md).
 // Versions are pinned exactly in package.json because two fixes below touch adapter-pg internals;
 // assertPatchable() makes an upgrade that changes them fail loudly instead of misbehaving.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Edge case 1 of the seed, a redelivery storm: 200 recordings (Genesys and CXone) each delivered 10 times,
+// A redelivery storm, as a vendor's regional failover produces it: 200 recordings (Genesys and CXone) each delivered 10 times,
 // shuffled and concurrent, by the simulators' own emitter through the real route handlers, with the real
 // workers archiving into the test Ceph RGW. Exactly 200 archive jobs, each recording downloaded exactly once
 // (counted at the simulator), 1,800 duplicates acknowledged, counted and audited.

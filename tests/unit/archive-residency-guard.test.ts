@@ -1,4 +1,4 @@
-// Edge Case 3 at the last line of defence: whatever bucket a caller computed, an EU recording is never
+// Data residency at the last line of defence: whatever bucket a caller computed, an EU recording is never
 // written to a US bucket (nor to a bucket that is not ours, nor to a region this deployment does not serve).
 import { describe, expect, it, vi } from 'vitest';
 

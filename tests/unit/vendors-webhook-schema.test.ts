@@ -1,4 +1,4 @@
-// Webhook bodies: the seed's payloads and the real Genesys routes (published-model fixtures) parse into
+// Webhook bodies: the documented integrator payloads and the real Genesys routes (published-model fixtures) parse into
 // recording/interaction events; strict only on what fetching needs, lenient on everything else; anything
 // else is a ZodError (→ 422 upstream).
 import { readFileSync } from 'node:fs';
@@ -36,11 +36,11 @@ const eventBridge = {
 };
 
 describe('Genesys parseWebhook', () => {
-  it('refuses the seed example without a conversation id, saying why (nothing could fetch it later)', () => {
+  it('refuses the integrator example without a conversation id, saying why (nothing could fetch it later)', () => {
     expect(() => parseGenesys(seed)).toThrow(/conversationId is required/);
   });
 
-  it('accepts the seed example with the conversation id, whatever the unused fields hold', () => {
+  it('accepts the integrator example with the conversation id, whatever the unused fields hold', () => {
     const lenient = { ...seed, data: { ...seed.data, conversationId: 'c-9', duration: '142.5', participants: [...seed.data.participants, { id: 'p', type: 'agent', displayName: null }] } };
     expect(parseGenesys(lenient)).toEqual({
       kind: 'recording',

@@ -1,4 +1,4 @@
-// CXone has no public recording-ready webhook; `recordingReady` is the integrator-defined event of the seed,
+// CXone has no public recording-ready webhook; `recordingReady` is an integrator-defined event,
 // sent by a Studio script / middleware when a call's recording is available. Its shape (defined here and sent
 // by simulators/cxone) names the ACD contact, which is our vendorRecordingId for CXone. Only the contact id is
 // required (it is what we fetch); every other field is optional, of any type, and kept in the raw payload.

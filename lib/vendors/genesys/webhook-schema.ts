@@ -1,7 +1,7 @@
 // Genesys webhook bodies we accept. Strict only where the pipeline depends on a value (what to fetch: the
 // conversation id, and the recording id where the event names one); every other field is optional and of any
 // type (a `displayName: null` or `duration: "142.5"` costs nothing) and stays in the raw payload.
-// - the seed's `recording.completed` (integrator-defined; Genesys has no native recording-ready event);
+// - the integrator-defined `recording.completed` (integrator-defined; Genesys has no native recording-ready event);
 // - Amazon EventBridge (or any relay) deliveries of notification topics, either the whole EventBridge event
 //   (`detail-type` + `detail`) or only its `detail` (an input transformer may forward just `$.detail`):
 //   conversation detail events (customer.end, user.end, acw, wrapup, voicemail.end) name a conversation whose
@@ -19,7 +19,7 @@ const SEGMENT = '[^.\\s]+';
 export const CONVERSATION_TOPIC = new RegExp(`^v2\\.detail\\.events\\.conversation\\.${SEGMENT}\\.(customer\\.end|user\\.end|acw|wrapup|voicemail\\.end)$`);
 export const RECORDING_TOPIC = new RegExp(`^v2\\.users\\.${SEGMENT}\\.(conversations\\.${SEGMENT}\\.recordings|recordings)$`);
 
-/** The seed's example payload; `conversationId` is what lets us fetch the recording (added by the integrator). */
+/** The integrator's `recording.completed` payload; `conversationId` is what lets us fetch the recording (added by the integrator). */
 export const ZRecordingCompleted = z.looseObject({
   type: z.literal('recording.completed'),
   id: ZId,
