@@ -177,7 +177,9 @@ function startWorker(spec: TWorkerSpec, metrics: TWorkerMetrics, pending: Set<Pr
     connection: { url: env().REDIS_URL, maxRetriesPerRequest: null },
     concurrency: spec.concurrency,
     limiter: spec.limiter,
-    lockDuration: 60_000,
+    // A crashed worker's job is taken over once its lock lapses and the stalled check (every 30 s) sees it:
+    // within about a minute. The lock is renewed every 15 s while the job runs, however long the transfer.
+    lockDuration: 30_000,
     // Retry waits per error class, until the time budget is spent (lib/queue/retry-schedule.ts).
     settings: { backoffStrategy },
   });
