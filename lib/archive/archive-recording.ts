@@ -2,7 +2,7 @@
 // verify → duration → commit. Every step is audited under the recording's idempotency key. A retryable
 // failure releases the claim and rethrows (BullMQ backs off); a quarantine is a successful, explicit outcome.
 import { ArchiveError, isPermanentFailure } from '@/lib/archive/archive-error';
-import { auditArchiveEvent } from '@/lib/archive/audit-archive-event';
+import { ARCHIVE_ACTOR, auditArchiveEvent } from '@/lib/archive/audit-archive-event';
 import { commitArchiveOutcome, type TCommitResult } from '@/lib/archive/commit-archive-outcome';
 import { markRecordingUnsettled } from '@/lib/archive/mark-recording-unsettled';
 import { recordingRegion } from '@/lib/archive/recording-region';
@@ -12,6 +12,7 @@ import type { TArchiveContext, TArchiveOutcome } from '@/lib/archive/types';
 import { db } from '@/lib/db';
 import { claimRecording, completeClaim, releaseClaim, type TClaimOwner, type TClaimResult } from '@/lib/ingest/claim-recording';
 import { logger } from '@/lib/logger';
+import { generatePeaks } from '@/lib/media/peaks-generate';
 import { idempotencyKey, type TArchiveJob } from '@/lib/queue/contracts';
 import { errorClassOf } from '@/lib/queue/retry-schedule';
 import { s3 as defaultS3 } from '@/lib/storage/s3-client';
@@ -88,6 +89,8 @@ async function runPipeline({ job, key, ctx, attemptId }: TRun): Promise<TCommitR
   // A hold placed while we were transferring did not see this version: extend it now (after the commit,
   // so a failure here must not turn a committed archive into a retry; the version is locked regardless).
   if (outcome.legalHold && stored.media && !legalHold) await holdNewVersion(s3, key, stored.media).catch((e: unknown) => logger.error({ err: e, key }, 'could not extend the legal hold to the new version'));
+  // Waveform peaks next to the stored media; never fails the archive (a failure is audited for the backfill).
+  if (stored.media && outcome.status !== 'DUPLICATE') await generatePeaks({ s3, subjectId: key, actorId: ARCHIVE_ACTOR, source: stored.media });
   return outcome;
 }
 

@@ -7,12 +7,8 @@ import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import type { TUserRef } from '@/lib/auth/types';
 import { AppError } from '@/lib/http/app-error';
 import { db } from '@/lib/db';
+import { isMissingObject } from '@/lib/storage/is-missing-object';
 import { s3 } from '@/lib/storage/s3-client';
-
-function isGone(error: unknown): boolean {
-  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return e?.name === 'NoSuchKey' || e?.name === 'NoSuchVersion' || e?.$metadata?.httpStatusCode === 404;
-}
 
 export async function openAuditExport(id: string, user?: TUserRef): Promise<{ stream: Readable; filename: string; size: number }> {
   const row = await db().auditExport.findUnique({ where: { id }, select: { status: true, bucket: true, objectKey: true, versionId: true, sizeBytes: true, manifestSha256: true, retainUntil: true } });
@@ -21,7 +17,7 @@ export async function openAuditExport(id: string, user?: TUserRef): Promise<{ st
   const object = await s3()
     .send(new GetObjectCommand({ Bucket: row.bucket, Key: row.objectKey, VersionId: row.versionId }))
     .catch((error: unknown) => {
-      if (isGone(error)) throw new AppError('not_found', `Audit export file is no longer kept (retained until ${row.retainUntil?.toISOString() ?? 'unknown'}); start a new export`);
+      if (isMissingObject(error)) throw new AppError('not_found', `Audit export file is no longer kept (retained until ${row.retainUntil?.toISOString() ?? 'unknown'}); start a new export`);
       throw error;
     });
   const stream = object.Body as Readable;

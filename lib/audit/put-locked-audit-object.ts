@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { TEnv } from '@/lib/env';
 
-export type TLockedObject = { bucket: string; key: string; body: Buffer; contentType: string; retainUntil: Date };
+export type TLockedObject = { bucket: string; key: string; body: Buffer; contentType: string; retainUntil: Date; /** URL-encoded object tags (e.g. a lifecycle rule's). */ tagging?: string };
 
 export async function putLockedAuditObject(client: S3Client, o: TLockedObject, config: Pick<TEnv, 'S3_CHECKSUM_SUPPORTED'>): Promise<string | null> {
   const sha256 = createHash('sha256').update(o.body).digest();
@@ -19,6 +19,7 @@ export async function putLockedAuditObject(client: S3Client, o: TLockedObject, c
       ...(config.S3_CHECKSUM_SUPPORTED ? { ChecksumSHA256: sha256.toString('base64') } : {}),
       ObjectLockMode: 'COMPLIANCE',
       ObjectLockRetainUntilDate: o.retainUntil,
+      ...(o.tagging ? { Tagging: o.tagging } : {}),
     }),
   );
   const stored = await client.send(new GetObjectCommand({ Bucket: o.bucket, Key: o.key, VersionId: put.VersionId }));

@@ -36,6 +36,7 @@ async function versionsPerId(s3: S3Client, buckets: string[]): Promise<Map<strin
     do {
       const page = await s3.send(new ListObjectVersionsCommand({ Bucket, Prefix: 'voice/', KeyMarker, VersionIdMarker }));
       for (const v of page.Versions ?? []) {
+        if ((v.Key ?? '').includes('.peaks/')) continue; // waveform peaks beside the media, not a media version
         const file = (v.Key ?? '').split('/').pop() ?? '';
         const id = decodeURIComponent(file.replace(/\.[a-z0-9]{1,5}$/, ''));
         counts.set(id, (counts.get(id) ?? 0) + 1);

@@ -75,6 +75,7 @@ describe('archive pipeline', () => {
       'archive.stored',
       'archive.verified',
       'archive.completed',
+      'archive.peaks_stored',
     ]);
     const [storedEntry] = await auditDetails(recordingKey(rec), 'archive.stored');
     expect(storedEntry).toMatchObject({ bucket, key, versionId: row.storageVersionId, objectLockMode: 'COMPLIANCE', sha256: row.checksumSha256 });
