@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   /** Play only recordings that have a quarantine case (the reviewer's "listen" before deciding). */
   'quarantine.play': ['REVIEWER', 'ADMIN'],
   'legal_hold.manage': ['OFFICER', 'ADMIN'],
+  /** Matters (eDiscovery cases): their recordings and history. Managing them is legal_hold.manage. */
+  'matters.view': ['OFFICER', 'AUDITOR', 'ADMIN'],
+  /** Build and download evidence packages (identifiers masked in them for roles that see them masked). */
+  'evidence.export': ['OFFICER', 'AUDITOR', 'ADMIN'],
   'quarantine.view': ['REVIEWER', 'ADMIN'],
   'quarantine.decide': ['REVIEWER', 'ADMIN'],
   /** A recording's audit history. */
@@ -46,6 +50,7 @@ export type TPageRule = { path: string; label: string; permission: TPermission; 
 /** Console pages in navigation order; a page is reachable when the role holds its permission. */
 export const PAGES: readonly TPageRule[] = [
   { path: '/recordings', label: 'Archive', permission: 'recordings.view', nav: true },
+  { path: '/matters', label: 'Matters', permission: 'matters.view', nav: true },
   { path: '/quarantine', label: 'Quarantine', permission: 'quarantine.view', nav: true },
   { path: '/audit', label: 'Audit export', permission: 'audit.export', nav: true },
   { path: '/audit/keys', label: 'Audit keys', permission: 'audit.view', nav: false },

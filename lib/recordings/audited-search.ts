@@ -16,13 +16,18 @@ function protectValue(value: string): { masked: string; digitsSha256: string } {
   return { masked: maskIdentifier(value), digitsSha256: createHash('sha256').update(digits).digest('hex') };
 }
 
-export async function auditedSearch(filter: TSearchFilter, user: TSessionUser): Promise<TSearchResult> {
-  const result = await searchRecordings(filter, user);
-  const filters = Object.fromEntries(
+/** The filter as the audit trail keeps it: set values only, customer numbers masked plus their digest. */
+export function auditedFilters(filter: Partial<TSearchFilter>): Record<string, unknown> {
+  return Object.fromEntries(
     Object.entries(filter)
       .filter(([k, v]) => k !== 'cursor' && v !== undefined && !(Array.isArray(v) && v.length === 0))
       .map(([k, v]) => (typeof v === 'string' && (k === 'customer' || (k === 'q' && PHONE_LIKE.test(v))) ? [k, protectValue(v)] : [k, v])),
   );
+}
+
+export async function auditedSearch(filter: TSearchFilter, user: TSessionUser): Promise<TSearchResult> {
+  const result = await searchRecordings(filter, user);
+  const filters = auditedFilters(filter);
   await recordAccess(user, 'access.search', { type: 'search', id: 'recordings' }, { filters, page: filter.cursor ? 'next' : 'first', resultCount: result.items.length, more: result.nextCursor !== null });
   return result;
 }

@@ -2,6 +2,7 @@
 // before the Recording row existed) and under each of its quarantine cases, newest first.
 // Details are masked like the rest of the recording for roles that may not see customer identifiers.
 import { listAuditEntries } from '@/lib/audit/list-audit-entries';
+import { toAuditEntryView } from '@/lib/audit/to-audit-entry-view';
 import { can } from '@/lib/auth/permissions';
 import type { TRole } from '@/lib/auth/types';
 import { db } from '@/lib/db';
@@ -36,15 +37,6 @@ export async function listRecordingAudit(recordingId: string, viewer: TRole | TV
     .flatMap((p) => p.entries)
     .sort((a, b) => (BigInt(b.sequence) > BigInt(a.sequence) ? 1 : -1))
     .slice(0, TAKE)
-    .map((e) => ({
-      sequence: e.sequence,
-      occurredAt: e.occurredAt,
-      actorType: e.actorType,
-      actorId: e.actorId,
-      action: e.action,
-      subjectType: e.subjectType,
-      subjectId: e.subjectId,
-      details: secrets ? maskPayload(e.details, secrets) : e.details,
-    }));
+    .map((e) => toAuditEntryView(e, secrets ? (d) => maskPayload(d, secrets) : null));
   return { entries };
 }

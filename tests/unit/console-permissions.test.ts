@@ -7,9 +7,9 @@ describe('permission matrix', () => {
   it('gives each role exactly its share', () => {
     const granted = Object.fromEntries(ROLES.map((r) => [r, (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can(r, p)).sort()]));
     expect(granted).toEqual({
-      OFFICER: ['audit.view', 'identifiers.unmasked', 'legal_hold.manage', 'recordings.play', 'recordings.view'],
+      OFFICER: ['audit.view', 'evidence.export', 'identifiers.unmasked', 'legal_hold.manage', 'matters.view', 'recordings.play', 'recordings.view'],
       REVIEWER: ['quarantine.decide', 'quarantine.play', 'quarantine.view'],
-      AUDITOR: ['audit.export', 'audit.view', 'reconciliation.view', 'recordings.play', 'recordings.view', 'users.access_report'],
+      AUDITOR: ['audit.export', 'audit.view', 'evidence.export', 'matters.view', 'reconciliation.view', 'recordings.play', 'recordings.view', 'users.access_report'],
       ADMIN: Object.keys(PERMISSIONS).sort(),
     });
   });
@@ -36,6 +36,8 @@ describe('page rules', () => {
     expect(canVisit('REVIEWER', '/quarantine')).toBe(true);
     expect(canVisit('REVIEWER', '/recordings/1')).toBe(false);
     expect(canVisit('AUDITOR', '/audit')).toBe(true);
+    expect(canVisit('AUDITOR', '/matters/1')).toBe(true);
+    expect(canVisit('REVIEWER', '/matters')).toBe(false);
     expect(canVisit('OFFICER', '/operations')).toBe(false);
     expect(canVisit('OFFICER', '/')).toBe(true);
     expect(canVisit(undefined, '/')).toBe(false);

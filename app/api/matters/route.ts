@@ -1,4 +1,4 @@
-// GET /api/matters — legal matters with their active hold counts; POST — open a matter (officers/admins, audited).
+// GET /api/matters — matters with recording and hold counts (officers, auditors, admins); POST — open a matter (officers/admins, audited).
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
 import { withRole } from '@/lib/http/with-role';
@@ -7,6 +7,6 @@ import { listMatters } from '@/lib/legal-hold/list-matters';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withRole(rolesFor('legal_hold.manage'), null, async () => json({ matters: await listMatters() }));
+export const GET = withRole(rolesFor('matters.view'), null, async () => json({ matters: await listMatters() }));
 
 export const POST = withRole(rolesFor('legal_hold.manage'), ZCreateMatter, async ({ input, user }) => json(await createMatter(input, user), { status: 201 }));

@@ -1,0 +1,17 @@
+// An audit entry as the console shows it in a history (no chain hashes), its details passed through the
+// viewer's masking.
+import type { TAuditRecord } from '@/lib/audit/hash-audit-entry';
+import type { TAuditEntryView } from '@/lib/recordings/types';
+
+export function toAuditEntryView(e: TAuditRecord, mask: ((details: unknown) => unknown) | null): TAuditEntryView {
+  return {
+    sequence: e.sequence,
+    occurredAt: e.occurredAt,
+    actorType: e.actorType,
+    actorId: e.actorId,
+    action: e.action,
+    subjectType: e.subjectType,
+    subjectId: e.subjectId,
+    details: mask ? mask(e.details) : e.details,
+  };
+}
