@@ -140,6 +140,8 @@ export const ZEnv = z.object({
   // Vendor accounts (lib/vendors/accounts.ts validates the JSON and derives residency).
   /** JSON array of vendor accounts with their credentials (see .env.example); unset = no vendor configured. */
   VENDOR_ACCOUNTS: z.string().optional(),
+  /** Country assumed for phone numbers typed in the console without a country code (ISO 3166 alpha-2). */
+  PHONE_DEFAULT_REGION: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code such as US').default('US'),
   /** JSON array of customer dial-in number rules, [{"prefix":"+44","region":"eu"}]; longest prefix wins. */
   RESIDENCY_DIAL_RULES: z.string().optional(),
 });

@@ -10,7 +10,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { isUuid } from '@/lib/http/uuid-param';
 
-export type TSessionUser = TUserRef & { name: string; regions: string[]; sessionId: string };
+export type TSessionUser = TUserRef & { name: string; regions: string[]; timeZone: string; sessionId: string };
 
 // Writing lastSeenAt on every request would turn each read into a write; a minute's precision is enough.
 const TOUCH_EVERY_MS = 60_000;
@@ -20,7 +20,7 @@ export async function loadUserBySession(sessionId: string | undefined | null, us
   if (!isUuid(sessionId) || !isUuid(userId)) return null;
   const session = await db().session.findUnique({
     where: { id: sessionId },
-    include: { user: { select: { id: true, email: true, role: true, name: true, disabled: true, regions: true } } },
+    include: { user: { select: { id: true, email: true, role: true, name: true, disabled: true, regions: true, timeZone: true } } },
   });
   if (!session || session.userId !== userId || session.revokedAt || session.user.disabled) return null;
   const now = Date.now();
@@ -33,7 +33,7 @@ export async function loadUserBySession(sessionId: string | undefined | null, us
     await db().session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } });
   }
   const { user } = session;
-  return { id: user.id, email: user.email, role: user.role, name: user.name, regions: user.regions, sessionId };
+  return { id: user.id, email: user.email, role: user.role, name: user.name, regions: user.regions, timeZone: user.timeZone, sessionId };
 }
 
 export function loadUserFromToken(token: JWT | null): Promise<TSessionUser | null> {

@@ -2,6 +2,7 @@
 import { AppError } from '@/lib/http/app-error';
 import type { TSort } from '@/lib/recordings/search-filter';
 import { isUuid } from '@/lib/http/uuid-param';
+import { VENDOR_SLUG } from '@/lib/vendors/types';
 
 export type TSearchCursor = { sort: TSort; value: string | null; id: string };
 
@@ -23,12 +24,20 @@ export function decodeCursor(raw: string, sort: TSort): TSearchCursor {
   if (value !== null && typeof value !== 'string') throw new AppError('bad_request', 'Invalid cursor');
   if (value === null) return { sort, value, id };
   // Only values this server could have written: an ISO instant within years 1..9999, or a duration that
-  // fits numeric(12,3). Anything else would reach the database as a cast error.
+  // fits numeric(12,3), a vendor slug, a region code. Anything else would reach the database as a cast error.
   if (sort.startsWith('startTime')) {
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(value)) throw new AppError('bad_request', 'Invalid cursor');
     const t = Date.parse(value);
     if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 19) !== value.slice(0, 19)) throw new AppError('bad_request', 'Invalid cursor');
     return { sort, value: new Date(t).toISOString(), id };
+  }
+  if (sort.startsWith('vendor')) {
+    if (!(Object.values(VENDOR_SLUG) as string[]).includes(value)) throw new AppError('bad_request', 'Invalid cursor');
+    return { sort, value, id };
+  }
+  if (sort.startsWith('region')) {
+    if (!/^[a-z0-9-]{1,32}$/.test(value)) throw new AppError('bad_request', 'Invalid cursor');
+    return { sort, value, id };
   }
   if (!/^\d{1,9}(\.\d{1,3})?$/.test(value)) throw new AppError('bad_request', 'Invalid cursor');
   return { sort, value, id };

@@ -1,10 +1,16 @@
-// Archive search filters, shared by the API (validation) and the page (URL search params), so a
-// search is a shareable link. Free text and participant filters need 3+ characters: the trigram
-// indexes cannot narrow shorter strings, and a full scan of a million rows is not a search.
+// Archive search filters, shared by the API (validation), the page (URL search params, so a search is a
+// shareable link) and saved searches (the same fields without the page position). Free text and
+// participant filters need 3+ characters: the trigram indexes cannot narrow shorter strings, and a full
+// scan of a million rows is not a search. Region is checked against the deployment's regions on the
+// server (lib/recordings/assert-known-region.ts); here only its shape.
 import { z } from 'zod';
+import { isTimeZone, LOCAL_DATE_TIME, zonedToUtc } from '@/lib/format/zoned-time';
 
-export const SORTS = ['startTime_desc', 'startTime_asc', 'duration_desc', 'duration_asc'] as const;
-export type TSort = (typeof SORTS)[number];
+export const SORT_KEYS = ['startTime', 'duration', 'vendor', 'region'] as const;
+export const SORTS = SORT_KEYS.flatMap((k) => [`${k}_desc`, `${k}_asc`] as const);
+export type TSortKey = (typeof SORT_KEYS)[number];
+export type TSort = `${TSortKey}_${'desc' | 'asc'}`;
+export const PAGE_SIZES = [25, 50, 100] as const;
 
 const text = (label: string) =>
   z
@@ -15,43 +21,53 @@ const text = (label: string) =>
     .transform((v) => (v === '' ? undefined : v))
     .optional();
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  // Round-trip: Date.parse accepts 2024-02-30 (as March 1st); the database rightly refuses it.
-  .refine((v) => {
-    const t = Date.parse(`${v}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
-  }, 'not a calendar date')
-  .optional()
-  .or(z.literal('').transform(() => undefined));
+/** A day or a minute, read in the filter's time zone: "2026-11-30" or "2026-11-30T14:05". */
+const localTime = (label: string) =>
+  z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(LOCAL_DATE_TIME, `${label}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM`)
+      // Round-trip: a lenient parser reads 2024-02-30 as March 1st; the database rightly refuses it.
+      .refine((v) => zonedToUtc(v, 'UTC') !== null, `${label}: not a calendar date or time`)
+      .optional(),
+  );
 
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(20));
 
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 
-export const ZSearchFilter = z
-  .object({
-    q: text('Search text'),
-    agent: text('Agent'),
-    customer: text('Customer number'),
-    vendor: z.preprocess(emptyAsUndefined, z.enum(['GENESYS_CLOUD', 'NICE_CXONE']).optional()),
-    direction: z.preprocess(emptyAsUndefined, z.enum(['INBOUND', 'OUTBOUND', 'INTERNAL']).optional()),
-    status: z.preprocess(emptyAsUndefined, z.enum(['PENDING', 'ARCHIVED', 'QUARANTINED', 'FAILED', 'RETRYING']).optional()),
-    region: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9-]{1,32}$/).optional()),
-    legalHold: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
-    tag: oneOrMany(z.string().trim().min(1).max(64)),
-    /** Inclusive UTC days of the call's start time. */
-    from: day,
-    to: day,
-    sort: z.preprocess(emptyAsUndefined, z.enum(SORTS).default('startTime_desc')),
-    cursor: z.preprocess(emptyAsUndefined, z.string().max(500).optional()),
-    limit: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(50)),
-  })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: '"from" is after "to"', path: ['to'] });
+/** The fields a search is made of (a saved search stores exactly these). */
+export const ZSearchFields = z.object({
+  q: text('Search text'),
+  agent: text('Agent'),
+  customer: text('Customer number'),
+  vendor: z.preprocess(emptyAsUndefined, z.enum(['GENESYS_CLOUD', 'NICE_CXONE'], 'Vendor must be Genesys Cloud (GENESYS_CLOUD) or NICE CXone (NICE_CXONE)').optional()),
+  direction: z.preprocess(emptyAsUndefined, z.enum(['INBOUND', 'OUTBOUND', 'INTERNAL']).optional()),
+  status: z.preprocess(emptyAsUndefined, z.enum(['PENDING', 'ARCHIVED', 'QUARANTINED', 'FAILED', 'RETRYING']).optional()),
+  region: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9-]{1,32}$/, 'Region is a residency region code such as "us" or "eu"').optional()),
+  legalHold: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
+  tag: oneOrMany(z.string().trim().min(1).max(64)),
+  /** Start of the call, from (inclusive) and to (inclusive at its precision), as wall-clock values in `tz`. */
+  from: localTime('From'),
+  to: localTime('To'),
+  /** IANA zone `from`/`to` are read in; absent: the searching user's time-zone preference. */
+  tz: z.preprocess(emptyAsUndefined, z.string().max(64).refine(isTimeZone, 'Unknown time zone (use an IANA name such as Europe/Berlin)').optional()),
+  sort: z.preprocess(emptyAsUndefined, z.enum(SORTS as [TSort, ...TSort[]]).default('startTime_desc')),
+  limit: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(50)),
+});
+
+const rangeInOrder = (f: { from?: string; to?: string }) => !f.from || !f.to || zonedToUtc(f.from, 'UTC')! < zonedToUtc(f.to, 'UTC', true)!;
+const RANGE_ERROR = { message: '"From" is after "To"', path: ['to'] };
+
+export const ZSearchFilter = ZSearchFields.extend({ cursor: z.preprocess(emptyAsUndefined, z.string().max(500).optional()) }).refine(rangeInOrder, RANGE_ERROR);
+
+/** What a saved search stores: the search without its page position. */
+export const ZSavedFilter = ZSearchFields.refine(rangeInOrder, RANGE_ERROR);
 
 export type TSearchFilter = z.output<typeof ZSearchFilter>;
+export type TSavedFilter = z.output<typeof ZSavedFilter>;
 export type TSearchFilterInput = Partial<z.input<typeof ZSearchFilter>>;
 
 /** The filter as URL search params (empty values dropped), for links and the API call. */

@@ -20,7 +20,11 @@ export type TRecordingListItem = {
   mediaFormat: string | null;
 };
 
-export type TSearchResult = { items: TRecordingListItem[]; nextCursor: string | null };
+/** How many recordings match: exact, or (exact: false) more than `count`. */
+export type TSearchTotal = { count: number; exact: boolean };
+
+/** A page of results; `total` on the first page only (null on later ones). */
+export type TSearchResult = { items: TRecordingListItem[]; nextCursor: string | null; total: TSearchTotal | null };
 
 export type TLegalHoldView = {
   id: string;

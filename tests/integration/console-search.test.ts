@@ -5,30 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ZSearchFilter, type TSearchFilterInput } from '@/lib/recordings/search-filter';
 import { searchRecordings } from '@/lib/recordings/search-recordings';
+import { insertSearchRows, type TSearchRow } from './search-fixtures';
 
 const RUN_TAG = `itest-${randomUUID().slice(0, 8)}`;
-type TRow = { id: string; startTime: Date | null; duration: number | null };
+type TRow = TSearchRow;
 const rows: TRow[] = [];
-
-async function insert(i: number) {
-  const id = randomUUID();
-  const startTime = i % 7 === 3 ? null : new Date(Date.UTC(2026, 0, 1 + (i % 5), 10, i % 3)); // ties on purpose
-  const duration = i % 6 === 2 ? null : 30 + (i % 4) * 15;
-  const vendor = i % 2 === 0 ? 'GENESYS_CLOUD' : 'NICE_CXONE';
-  await db().recording.create({
-    data: {
-      id, archiveId: `arch-${RUN_TAG}-${i}`, vendorSource: vendor, vendorRecordingId: `${RUN_TAG}-rec-${i}`, startTime, durationSeconds: duration,
-      direction: i % 3 === 0 ? 'OUTBOUND' : 'INBOUND', status: i % 5 === 0 ? 'QUARANTINED' : 'ARCHIVED', legalHold: i % 4 === 0,
-      dataResidencyRegion: i % 2 === 0 ? 'us' : 'eu', complianceTags: [RUN_TAG, i % 2 === 0 ? 'pci-scoped' : 'hipaa'],
-      searchText: `${RUN_TAG}-rec-${i} agent-${i % 3} agent smith${i % 3} +1555010${String(i).padStart(4, '0')}`,
-      participants: { create: [
-        { position: 0, role: 'AGENT', identifier: `agent-${i % 3}`, displayName: `Agent Smith${i % 3}` },
-        { position: 1, role: 'CUSTOMER', identifier: `+1555010${String(i).padStart(4, '0')}`, displayName: null },
-      ] },
-    },
-  });
-  rows.push({ id, startTime, duration });
-}
 
 async function allPages(input: TSearchFilterInput): Promise<string[]> {
   const ids: string[] = [];
@@ -54,7 +35,7 @@ function expected(key: (r: TRow) => number | null, desc: boolean): string[] {
 }
 
 beforeAll(async () => {
-  for (let i = 0; i < 23; i += 1) await insert(i);
+  rows.push(...(await insertSearchRows(RUN_TAG, 23)));
 });
 
 afterAll(async () => {

@@ -28,8 +28,10 @@ describe('search filter', () => {
 });
 
 describe('likePattern', () => {
-  it('matches phone numbers on digits only and escapes LIKE wildcards', () => {
-    expect(likePattern('+1 (555) 019-9887')).toBe('%15550199887%');
+  it('matches a complete phone number on its national digits, a partial one on its digits, and escapes LIKE wildcards', () => {
+    expect(likePattern('+1 (555) 019-9887')).toBe('%5550199887%');
+    expect(likePattern('(555) 019-9887', 'US')).toBe('%5550199887%');
+    expect(likePattern('+1 555 01')).toBe('%155501%');
     expect(likePattern('J. Smith')).toBe('%j. smith%');
     expect(likePattern('100%_sure\\')).toBe('%100\\%\\_sure\\\\%');
   });
