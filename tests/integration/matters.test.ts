@@ -22,7 +22,7 @@ let kit: TArchiveKit;
 let officer: TSessionUser;
 let auditor: TSessionUser;
 
-const sessionUser = async (role: 'OFFICER' | 'AUDITOR'): Promise<TSessionUser> => ({ ...(await createTestUser(role)), name: role, regions: [], sessionId: randomUUID() });
+const sessionUser = async (role: 'OFFICER' | 'AUDITOR'): Promise<TSessionUser> => ({ ...(await createTestUser(role)), name: role, regions: [], timeZone: 'UTC', sessionId: randomUUID() });
 
 beforeAll(async () => {
   kit = await startArchiveKit();
