@@ -4,15 +4,24 @@
 // chain head is read here; the audit sequencer (workers/processors/audit-sequencer.ts) later gives
 // committed journal rows their sequence numbers and hash links in batches. Signing happens before
 // the statement, so a KMS round trip never holds anything that other writers wait for.
+//
+// Entries are typed by the action registry (lib/audit/actions.ts): only registered actions, with one of
+// their subject types and details their schema accepts, compile; outside production the details are
+// also validated before anything is signed. journalAuditEntries() is the untyped layer underneath, for
+// tests and benchmarks of the chain itself; application code never imports it (a unit test checks).
 import { randomUUID } from 'node:crypto';
+import { auditEntryProblem, type TAuditActorType, type TAuditInput, type TAuditInputFor } from '@/lib/audit/actions';
 import { canonicalJson } from '@/lib/audit/canonical-json';
 import { hashAuditJournalEntry, type TAuditJournalContent, type TAuditJournalRecord } from '@/lib/audit/hash-audit-entry';
 import { auditKeyProvider } from '@/lib/audit/key-provider';
 import { db, type DbTx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 
-export type TAuditInput = {
-  actorType: 'user' | 'system' | 'vendor' | 'worker';
+export type { TAuditInput } from '@/lib/audit/actions';
+
+/** An entry as the journal stores it, unchecked against the registry: for chain tests and benchmarks only. */
+export type TRawAuditInput = {
+  actorType: TAuditActorType;
   actorId: string;
   action: string;
   subjectType: string;
@@ -26,7 +35,7 @@ export type TJournaledAuditEntry = TAuditJournalRecord;
 const MAX_BATCH = 1000;
 
 /** Checks and normalizes one input; everything that can fail on bad input fails before any write. */
-function prepare(input: TAuditInput, occurredAt: string): TAuditJournalContent {
+function prepare(input: TRawAuditInput, occurredAt: string): TAuditJournalContent {
   for (const field of ['actorType', 'actorId', 'action', 'subjectType', 'subjectId'] as const) {
     if (typeof input[field] !== 'string' || input[field] === '') throw new TypeError(`audit entry: ${field} must be a non-empty string`);
   }
@@ -47,7 +56,7 @@ function insertStatement(entries: TJournaledAuditEntry[]) {
 }
 
 /** Hashes and signs the entries (concurrently: one KMS round trip for a step, not n). */
-async function signEntries(inputs: TAuditInput[]): Promise<TJournaledAuditEntry[]> {
+async function signEntries(inputs: TRawAuditInput[]): Promise<TJournaledAuditEntry[]> {
   const occurredAt = new Date().toISOString();
   const contents = inputs.map((input) => prepare(input, occurredAt));
   const provider = auditKeyProvider();
@@ -60,11 +69,8 @@ async function signEntries(inputs: TAuditInput[]): Promise<TJournaledAuditEntry[
   );
 }
 
-/**
- * Appends several entries of one step, in order, with one INSERT: pass the caller's transaction to
- * make them part of the same commit; otherwise the statement commits on its own.
- */
-export async function appendAuditEntries(inputs: TAuditInput[], tx?: DbTx): Promise<TJournaledAuditEntry[]> {
+/** Appends entries without checking them against the action registry (tests and benchmarks of the chain). */
+export async function journalAuditEntries(inputs: TRawAuditInput[], tx?: DbTx): Promise<TJournaledAuditEntry[]> {
   if (inputs.length === 0) return [];
   if (inputs.length > MAX_BATCH) throw new RangeError(`appendAuditEntries: at most ${MAX_BATCH} entries per call`);
   const entries = await signEntries(inputs);
@@ -72,7 +78,33 @@ export async function appendAuditEntries(inputs: TAuditInput[], tx?: DbTx): Prom
   return entries;
 }
 
-export async function appendAuditEntry(input: TAuditInput, tx?: DbTx): Promise<TJournaledAuditEntry> {
-  const [entry] = await appendAuditEntries([input], tx);
+export async function journalAuditEntry(input: TRawAuditInput, tx?: DbTx): Promise<TJournaledAuditEntry> {
+  const [entry] = await journalAuditEntries([input], tx);
+  return entry!;
+}
+
+// Validation costs a zod parse per entry: worth it wherever code is written and tested, not on the hot path.
+const validate = process.env.NODE_ENV !== 'production';
+
+function checkRegistered(inputs: readonly TAuditInput[]): void {
+  if (!validate) return;
+  for (const input of inputs) {
+    const problem = auditEntryProblem(input);
+    if (problem) throw new TypeError(problem);
+  }
+}
+
+/**
+ * Appends several entries of one step, in order, with one INSERT: pass the caller's transaction to
+ * make them part of the same commit; otherwise the statement commits on its own.
+ */
+export async function appendAuditEntries(inputs: readonly TAuditInput[], tx?: DbTx): Promise<TJournaledAuditEntry[]> {
+  checkRegistered(inputs);
+  return journalAuditEntries([...inputs], tx);
+}
+
+/** Appends one entry; `action` must be registered in lib/audit/actions.ts (the compile error says so). */
+export async function appendAuditEntry<A extends string>(input: { action: A } & TAuditInputFor<A>, tx?: DbTx): Promise<TJournaledAuditEntry> {
+  const [entry] = await appendAuditEntries([input as unknown as TAuditInput], tx);
   return entry!;
 }

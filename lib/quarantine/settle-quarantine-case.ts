@@ -4,6 +4,7 @@
 //   fails, same reason → the SAME case goes back to OPEN, new evidence first, the previous evidence kept;
 //   fails, new reason  → the old case is RESOLVED (its defect is gone) and a new case is opened.
 // A case id that does not belong to this recording is ignored here and a fresh case opened if needed.
+import type { TAuditDetails, TAuditInput } from '@/lib/audit/actions';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import type { DbTx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -11,8 +12,8 @@ import { openQuarantineCase, type TQuarantine } from '@/lib/quarantine/open-quar
 
 export type TSettledCase = { caseId: string | null; transition: 'resolved' | 'reopened' | 'superseded' | 'opened' | 'none' };
 
-async function audit(tx: DbTx, caseId: string, action: string, details: Record<string, unknown>) {
-  await appendAuditEntry({ actorType: 'worker', actorId: 'archive-recording', action, subjectType: 'quarantine_case', subjectId: caseId, details }, tx);
+async function audit<A extends 'quarantine.resolved' | 'quarantine.reopened'>(tx: DbTx, caseId: string, action: A, details: TAuditDetails<A>) {
+  await appendAuditEntry({ actorType: 'worker', actorId: 'archive-recording', action, subjectType: 'quarantine_case', subjectId: caseId, details } as TAuditInput, tx);
 }
 
 export async function settleQuarantineCase(tx: DbTx, caseId: string | undefined, recordingId: string, quarantine: TQuarantine | null): Promise<TSettledCase> {

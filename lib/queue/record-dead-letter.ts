@@ -21,14 +21,14 @@ function subjectOf(job: Job) {
   const archive = ZArchiveJob.safeParse(job.data);
   if (archive.success) {
     const { vendorSource, vendorRecordingId } = archive.data;
-    return { vendorSource, vendorRecordingId, key: idempotencyKey(vendorSource, vendorRecordingId), subjectType: 'recording' };
+    return { vendorSource, vendorRecordingId, key: idempotencyKey(vendorSource, vendorRecordingId), subjectType: 'recording' as const };
   }
   const resolve = ZResolveInteractionJob.safeParse(job.data);
   if (resolve.success) {
     const key = resolve.data.eventKey ?? interactionKey(resolve.data.vendorSource, resolve.data.interactionId);
-    return { vendorSource: resolve.data.vendorSource, vendorRecordingId: null, key, subjectType: 'system' };
+    return { vendorSource: resolve.data.vendorSource, vendorRecordingId: null, key, subjectType: 'system' as const };
   }
-  return { vendorSource: null, vendorRecordingId: null, key: null, subjectType: 'system' };
+  return { vendorSource: null, vendorRecordingId: null, key: null, subjectType: 'system' as const };
 }
 
 /** Automatic re-drives already spent on this subject (carried over from its earlier dead letters). */

@@ -29,7 +29,7 @@ async function reenqueue(row: DeadLetter, actor: TReplayActor): Promise<string> 
 }
 
 /** Marks the row replayed, re-enqueues its job and audits `action`; 409 if it was replayed meanwhile. */
-export async function replayDeadLetterAs(row: DeadLetter, actor: TReplayActor, action: string): Promise<string> {
+export async function replayDeadLetterAs(row: DeadLetter, actor: TReplayActor, action: 'dead_letter.replayed' | 'dead_letter.auto_redriven'): Promise<string> {
   return db().$transaction(
     async (tx) => {
       // Row lock first: two operators clicking "replay" at once enqueue once.

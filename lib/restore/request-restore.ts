@@ -2,6 +2,7 @@
 // audited with the user's reason before S3 is asked (a refused request is audited too). A version that is
 // not cold, or whose restore is already running or done, is answered with its state and nothing is asked.
 import { RestoreObjectCommand } from '@aws-sdk/client-s3';
+import type { TAuditInput } from '@/lib/audit/actions';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import type { TUserRef } from '@/lib/auth/types';
 import { env } from '@/lib/env';
@@ -22,7 +23,7 @@ export async function requestRestore(input: { recordingId: string; reason: strin
   // Deep Archive has no Expedited tier.
   const tier = state.storageClass === 'DEEP_ARCHIVE' && env().RESTORE_TIER === 'Expedited' ? 'Standard' : env().RESTORE_TIER;
   const days = env().RESTORE_DAYS;
-  const audit = (action: string, extra: Record<string, unknown> = {}) =>
+  const audit = (action: 'recording.restore_requested' | 'recording.restore_failed', extra: { error?: string } = {}) =>
     appendAuditEntry({
       actorType: 'user',
       actorId: input.user.id,
@@ -30,7 +31,7 @@ export async function requestRestore(input: { recordingId: string; reason: strin
       subjectType: 'recording',
       subjectId: idempotencyKey(r.vendorSource, r.vendorRecordingId),
       details: { user: input.user.email, recordingId: r.id, reason: input.reason, storageClass: state.storageClass, tier, days, versionId: r.storageVersionId, ...extra },
-    });
+    } as TAuditInput);
   await audit('recording.restore_requested');
   try {
     await s3().send(new RestoreObjectCommand({ Bucket: r.storageBucket, Key: r.storageKey, VersionId: r.storageVersionId, RestoreRequest: { Days: days, GlacierJobParameters: { Tier: tier } } }));

@@ -1,6 +1,7 @@
 // Changes a user's role, regions and/or disables/enables them (each change audited). A role change or a
 // disable ends the user's sessions at once. Refuses self-changes and leaving the console without an
 // enabled administrator, which nobody could undo from the UI.
+import type { TAuditDetails, TAuditInput } from '@/lib/audit/actions';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { revokeSessions } from '@/lib/auth/revoke-sessions';
 import type { TUserRef } from '@/lib/auth/types';
@@ -27,8 +28,9 @@ export async function updateUser(userId: string, change: TUpdateUser, actor: TUs
     if (!user) throw new AppError('not_found', 'User not found');
     const losesAdmin = user.role === 'ADMIN' && !user.disabled && ((change.role && change.role !== 'ADMIN') || change.disabled === true);
     if (losesAdmin) await assertAdminRemains(tx, userId);
-    const audit = (action: string, details: Record<string, unknown>) =>
-      appendAuditEntry({ actorType: 'user', actorId: actor.id, action, subjectType: 'user', subjectId: userId, details: { ...details, email: user.email, by: actor.email } }, tx);
+    type TUserChange = 'user.role_changed' | 'user.disabled' | 'user.enabled' | 'user.regions_changed';
+    const audit = <A extends TUserChange>(action: A, details: Omit<TAuditDetails<A>, 'email' | 'by'>) =>
+      appendAuditEntry({ actorType: 'user', actorId: actor.id, action, subjectType: 'user', subjectId: userId, details: { ...details, email: user.email, by: actor.email } } as TAuditInput, tx);
     if (change.role && change.role !== user.role) {
       await tx.user.update({ where: { id: userId }, data: { role: change.role } });
       const sessionsEnded = await revokeSessions({ userId }, 'role_changed', tx);

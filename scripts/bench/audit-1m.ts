@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { journalAuditEntry } from '@/lib/audit/append-audit-entry';
 import { canonicalJson } from '@/lib/audit/canonical-json';
 import { bundleFileWriter } from '@/lib/audit/bundle-file-writer';
 import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
@@ -106,7 +106,7 @@ async function appendRate(client: ReturnType<typeof createPrismaClient>, writers
   const started = performance.now();
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
-      for (let i = 0; i < each; i++) await appendAuditEntry({ actorType: 'worker', actorId: `bench-${w}`, action: 'bench.append', subjectType: 'system', subjectId: 'bench', details: { i } }, client);
+      for (let i = 0; i < each; i++) await journalAuditEntry({ actorType: 'worker', actorId: `bench-${w}`, action: 'bench.append', subjectType: 'system', subjectId: 'bench', details: { i } }, client);
     }),
   );
   return (writers * each) / ((performance.now() - started) / 1000);

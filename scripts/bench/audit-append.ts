@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { appendAuditEntries } from '@/lib/audit/append-audit-entry';
+import { journalAuditEntries } from '@/lib/audit/append-audit-entry';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { createPrismaClient, type Db } from '@/lib/db';
 import { startAuditSequencer } from '@/workers/processors/audit-sequencer';
@@ -41,7 +41,7 @@ async function run(client: Db, perCall: number): Promise<Record<string, number>>
     Array.from({ length: WRITERS }, async (_, w) => {
       for (let i = 0; performance.now() < stopAt; i++) {
         const step = Array.from({ length: perCall }, (_, k) => ({ actorType: 'worker' as const, actorId: `bench-${w}`, action: 'bench.append', subjectType: 'recording', subjectId: `r-${w}-${i}`, details: { i, k } }));
-        await appendAuditEntries(step, client);
+        await journalAuditEntries(step, client);
         written += perCall;
       }
     }),

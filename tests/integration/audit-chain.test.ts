@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { journalAuditEntry } from '@/lib/audit/append-audit-entry';
 import { bundleFileWriter } from '@/lib/audit/bundle-file-writer';
 import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
@@ -110,7 +110,7 @@ describe('audit chain', () => {
     const b = startAuditSequencer({ connectionString: url, standbyMs: 50, idleMs: 10 });
     try {
       const write = (n: number, from: number) =>
-        Promise.all(Array.from({ length: n }, (_, i) => appendAuditEntry({ actorType: 'system', actorId: 'takeover', action: 'test.takeover', subjectType: 'system', subjectId: 't', details: { i: from + i } }, client)));
+        Promise.all(Array.from({ length: n }, (_, i) => journalAuditEntry({ actorType: 'system', actorId: 'takeover', action: 'test.takeover', subjectType: 'system', subjectId: 't', details: { i: from + i } }, client)));
       await write(200, 0);
       // Kill the leader's session as a crash or network cut would: its lock and any open batch go with it.
       await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = 727003 AND granted`);
@@ -127,7 +127,7 @@ describe('audit chain', () => {
   }, 60_000);
 
   it('refuses UPDATE and TRUNCATE on the journal, and DELETE of an entry not chained yet', async () => {
-    const entry = await appendAuditEntry({ actorType: 'system', actorId: 't', action: 'test.pending', subjectType: 'system', subjectId: 't' }, client);
+    const entry = await journalAuditEntry({ actorType: 'system', actorId: 't', action: 'test.pending', subjectType: 'system', subjectId: 't' }, client);
     await expect(sql.query(`UPDATE "AuditJournal" SET "action" = 'tampered'`)).rejects.toThrow(/AuditJournal is append-only/);
     await expect(sql.query(`DELETE FROM "AuditJournal" WHERE "id" = $1`, [entry.journalId])).rejects.toThrow(/leave only once chained/);
     await expect(sql.query(`TRUNCATE "AuditJournal"`)).rejects.toThrow(/AuditJournal is append-only/);
@@ -138,7 +138,7 @@ describe('audit chain', () => {
   });
 
   it('reports a forged journal entry and never chains it', async () => {
-    const entry = await appendAuditEntry({ actorType: 'system', actorId: 't', action: 'test.forged', subjectType: 'system', subjectId: 't' }, client);
+    const entry = await journalAuditEntry({ actorType: 'system', actorId: 't', action: 'test.forged', subjectType: 'system', subjectId: 't' }, client);
     await sql.query('ALTER TABLE "AuditJournal" DISABLE TRIGGER "AuditJournal_append_only"');
     try {
       await sql.query(`UPDATE "AuditJournal" SET "actorId" = 'someone-else' WHERE "id" = $1`, [entry.journalId]);
@@ -173,7 +173,7 @@ describe('audit chain', () => {
   it('rolls the entry back with the caller’s transaction', async () => {
     await expect(
       client.$transaction(async (tx) => {
-        await appendAuditEntry({ actorType: 'system', actorId: 't', action: 'test.rollback', subjectType: 'system', subjectId: 't' }, tx);
+        await journalAuditEntry({ actorType: 'system', actorId: 't', action: 'test.rollback', subjectType: 'system', subjectId: 't' }, tx);
         throw new Error('caller failed');
       }),
     ).rejects.toThrow('caller failed');
@@ -188,7 +188,7 @@ describe('audit chain', () => {
     const keys = new Map([...envKeys, ['rot-k1', Buffer.from(k1, 'base64')], ['rot-k2', Buffer.from(k2, 'base64')]]);
     const append = (n: number) =>
       client.$transaction(async (tx) => {
-        for (let i = 0; i < n; i++) await appendAuditEntry({ actorType: 'system', actorId: 'rotation', action: 'test.rotation', subjectType: 'system', subjectId: 'rotation', details: { i } }, tx);
+        for (let i = 0; i < n; i++) await journalAuditEntry({ actorType: 'system', actorId: 'rotation', action: 'test.rotation', subjectType: 'system', subjectId: 'rotation', details: { i } }, tx);
       });
     // The sequencer signs chained entries with its active key: flush while each key is the active one.
     setAuditKeyProvider(new LocalKeyProvider(keys, 'rot-k1'));

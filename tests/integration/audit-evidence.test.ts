@@ -11,7 +11,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getKeys } from '@/app/api/audit/keys/route';
-import { appendAuditEntry, type TAuditInput } from '@/lib/audit/append-audit-entry';
+import { journalAuditEntry, type TRawAuditInput } from '@/lib/audit/append-audit-entry';
 import { manifestDigest, type TManifestLine } from '@/lib/audit/bundle-format';
 import { bundleFileWriter } from '@/lib/audit/bundle-file-writer';
 import { canonicalJson } from '@/lib/audit/canonical-json';
@@ -73,12 +73,12 @@ beforeAll(async () => {
   const b = await db().recording.create({ data: { archiveId: 'arch-evidence-b', vendorSource: 'NICE_CXONE', vendorRecordingId: 'rec-evidence-b' } });
   rec.a.id = a.id;
   rec.b.id = b.id;
-  const noise: TAuditInput = { actorType: 'system', actorId: 'noise', action: 'test.noise', subjectType: 'system', subjectId: 'noise' };
+  const noise: TRawAuditInput = { actorType: 'system', actorId: 'noise', action: 'test.noise', subjectType: 'system', subjectId: 'noise' };
   for (let i = 0; i < 4; i++) {
-    await appendAuditEntry({ actorType: 'vendor', actorId: 'genesys', action: 'ingest.received', subjectType: 'recording', subjectId: rec.a.key, details: { i } });
-    await appendAuditEntry(noise);
-    await appendAuditEntry({ actorType: 'worker', actorId: 'w1', action: 'archive.stored', subjectType: 'recording', subjectId: rec.b.key, details: { recordingId: b.id } });
-    await appendAuditEntry({ actorType: 'user', actorId: 'officer', action: 'playback.issued', subjectType: 'user', subjectId: 'officer', details: { recordingId: a.id, reason: 'QA' } });
+    await journalAuditEntry({ actorType: 'vendor', actorId: 'genesys', action: 'ingest.received', subjectType: 'recording', subjectId: rec.a.key, details: { i } });
+    await journalAuditEntry(noise);
+    await journalAuditEntry({ actorType: 'worker', actorId: 'w1', action: 'archive.stored', subjectType: 'recording', subjectId: rec.b.key, details: { recordingId: b.id } });
+    await journalAuditEntry({ actorType: 'user', actorId: 'officer', action: 'playback.issued', subjectType: 'user', subjectId: 'officer', details: { recordingId: a.id, reason: 'QA' } });
   }
   await flushAuditSequencer(); // checkpoints and exports cover chained entries only
 }, 120_000);
@@ -95,7 +95,7 @@ describe('audit evidence for outsiders', () => {
     const first = (await processCheckpointAudit(job)) as { status: string; id: string; treeSize: string; rootHash: string };
     expect(first).toMatchObject({ status: 'published', treeSize: '16' });
     expect(await processCheckpointAudit(job)).toMatchObject({ status: 'unchanged', id: first.id });
-    await appendAuditEntry({ actorType: 'system', actorId: 'noise', action: 'test.noise', subjectType: 'system', subjectId: 'noise' });
+    await journalAuditEntry({ actorType: 'system', actorId: 'noise', action: 'test.noise', subjectType: 'system', subjectId: 'noise' });
     await flushAuditSequencer();
     const second = (await processCheckpointAudit(job)) as typeof first;
     expect(second).toMatchObject({ status: 'published', treeSize: '17' });

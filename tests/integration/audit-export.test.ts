@@ -8,7 +8,7 @@ import path from 'node:path';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { appendAuditEntry, type TAuditInput } from '@/lib/audit/append-audit-entry';
+import { journalAuditEntry, type TRawAuditInput } from '@/lib/audit/append-audit-entry';
 import { bundleFileWriter } from '@/lib/audit/bundle-file-writer';
 import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
 import { getAuditExport, type TAuditExportView } from '@/lib/audit/get-audit-export';
@@ -35,8 +35,8 @@ const rec = { a: { id: '', key: 'genesys-cloud:rec-export-a' }, b: { id: '', key
 let caseId = '';
 const expected = { a: [] as string[], b: [] as string[], case: [] as string[] };
 
-const add = async (input: TAuditInput, ...buckets: string[][]) => {
-  const { journalId } = await appendAuditEntry(input);
+const add = async (input: TRawAuditInput, ...buckets: string[][]) => {
+  const { journalId } = await journalAuditEntry(input);
   await flushAuditSequencer();
   const entry = await db().auditEntry.findUniqueOrThrow({ where: { journalId } });
   for (const b of buckets) b.push(entry.sequence.toString());

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAuditEntries } from '@/lib/audit/append-audit-entry';
+import { journalAuditEntries } from '@/lib/audit/append-audit-entry';
 import { hashAuditEntry } from '@/lib/audit/hash-audit-entry';
 import { auditKeyProvider } from '@/lib/audit/key-provider';
 import { signingProvider } from '@/lib/audit/signing-provider';
@@ -30,7 +30,7 @@ const s3 = createS3Client();
 const flush = () => flushAuditSequencer({ client, connectionString: url });
 
 const append = async (n: number, tag = 'test.seal') => {
-  await appendAuditEntries(Array.from({ length: n }, (_, i) => ({ actorType: 'worker' as const, actorId: 'sealer-test', action: tag, subjectType: 'system', subjectId: 'seal', details: { i } })), client);
+  await journalAuditEntries(Array.from({ length: n }, (_, i) => ({ actorType: 'worker' as const, actorId: 'sealer-test', action: tag, subjectType: 'system', subjectId: 'seal', details: { i } })), client);
   await flush();
 };
 

@@ -2,7 +2,7 @@
 // connection pool, appending AUDIT_WRITER_COUNT entries through appendAuditEntry sequentially, and
 // taking part in audit sequencer leader election like a worker process does.
 // Prints "ready" once connected, starts on "go" from stdin, prints "done" at the end.
-import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { journalAuditEntry } from '@/lib/audit/append-audit-entry';
 import { db } from '@/lib/db';
 import { startAuditSequencer } from '@/workers/processors/audit-sequencer';
 
@@ -18,7 +18,7 @@ let next = 0;
 async function loop(): Promise<void> {
   while (next < count) {
     const i = next++;
-    await appendAuditEntry({ actorType: 'worker', actorId: writer, action: 'test.concurrent', subjectType: 'system', subjectId: writer, details: { writer, i } });
+    await journalAuditEntry({ actorType: 'worker', actorId: writer, action: 'test.concurrent', subjectType: 'system', subjectId: writer, details: { writer, i } });
   }
 }
 await loop();

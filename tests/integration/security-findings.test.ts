@@ -62,7 +62,7 @@ describe('2. identifiers in free text are masked in every format', () => {
   it('masks both forms of a number in a playback reason in the audit history an auditor reads', async () => {
     const rec = await makeRecording(TAG);
     const officer = await signedInAs('OFFICER');
-    await appendAuditEntry({ actorType: 'user', actorId: officer.user.id, action: 'playback.issued', subjectType: 'recording', subjectId: rec.auditKey, details: { reason: 'caller +15551498897, callback on (555) 149-8897, alt 020 7946 0958' } });
+    await appendAuditEntry({ actorType: 'user', actorId: officer.user.id, action: 'playback.issued', subjectType: 'recording', subjectId: rec.auditKey, details: { user: officer.user.email, recordingId: rec.id, expiresAt: new Date().toISOString(), reason: 'caller +15551498897, callback on (555) 149-8897, alt 020 7946 0958' } });
     const auditor = await signedInAs('AUDITOR');
     await flushAuditSequencer();
     const history = JSON.stringify(await body(await recordingAuditGet(apiRequest(`/api/recordings/${rec.id}/audit`, { cookie: auditor.cookie }), ctx({ id: rec.id }))));

@@ -96,13 +96,14 @@ export async function seedRecording(opts: TSeedRecordingOptions = {}): Promise<T
   const x: TSeedParts = { id: randomUUID(), vendorRecordingId, startTime, seconds, vendorSeconds: opts.vendorSeconds ?? seconds, wav, key, stored: await upload(key, wav), p: uniqueParticipants(), truncated: opts.truncated ?? false };
   const auditKey = idempotencyKey('GENESYS_CLOUD', vendorRecordingId);
   const caseId = x.truncated ? randomUUID() : null;
-  const audit = (action: string, details: Record<string, unknown>) => ({ actorType: 'worker' as const, actorId: 'e2e-seed', action, subjectType: 'recording', subjectId: auditKey, details: { recordingId: x.id, ...details } });
+  const worker = { actorType: 'worker' as const, actorId: 'e2e-seed', subjectType: 'recording' as const, subjectId: auditKey };
+  const retainUntil = recordingData(x).retainUntil.toISOString();
   await db().$transaction(async (tx) => {
     await tx.recording.create({ data: recordingData(x) });
-    await appendAuditEntry(audit('archive.stored', { versionId: x.stored.versionId }), tx);
+    await appendAuditEntry({ ...worker, action: 'archive.stored', details: { recordingId: x.id, bucket: x.stored.bucket, key: x.key, versionId: x.stored.versionId, retainUntil, sha256: sha256(x.wav), sizeBytes: x.wav.length } }, tx);
     if (!caseId) return;
     await tx.quarantineCase.create({ data: { id: caseId, recordingId: x.id, reason: 'TRUNCATION_DETECTED', tags: ['truncation_detected'], evidence: truncationEvidence(x) } });
-    await appendAuditEntry(audit('archive.quarantined', { caseId, reason: 'TRUNCATION_DETECTED' }), tx);
+    await appendAuditEntry({ ...worker, action: 'archive.quarantined', details: { recordingId: x.id, caseId, reason: 'TRUNCATION_DETECTED', caseTransition: 'opened' } }, tx);
   });
   return { id: x.id, vendorRecordingId, auditKey, ...x.p, startTime, caseId };
 }
