@@ -292,6 +292,18 @@ const archiveActions = {
     describe: (d) => `Moved to dead letters after ${plural(d.attemptsMade, 'attempt')}: ${d.failedReason}`,
     sample: { deadLetterId: 'd1', queue: 'archive-genesys', jobId: 'GENESYS_CLOUD:rec-1', jobName: 'recording.archive', attemptsMade: 12, failedReason: 'HTTP 503', recordingId: null },
   }),
+  'archive.peaks_stored': action({
+    subjectTypes: ['recording'],
+    details: z.looseObject({ mediaVersionId: str, key: str, versionId: nstr, sizeBytes: z.number(), channels: int.nullable() }),
+    describe: (d) => `Waveform peaks stored (${d.channels === null ? '' : `${plural(d.channels, 'channel')}, `}${bytes(d.sizeBytes)})`,
+    sample: { bucket: 'cv-rec-eu', mediaKey: 'genesys/rec-1.wav', mediaVersionId: 'v1', key: 'genesys/rec-1.wav.peaks.json', versionId: 'p1', sizeBytes: 2048, channels: 2, retainUntil: '2033-11-30T00:00:00.000Z' },
+  }),
+  'archive.peaks_failed': action({
+    subjectTypes: ['recording'],
+    details: z.looseObject({ mediaVersionId: str, error: str }),
+    describe: (d) => `Waveform peaks not stored (the recording is unaffected): ${d.error}`,
+    sample: { bucket: 'cv-rec-eu', mediaKey: 'genesys/rec-1.wav', mediaVersionId: 'v1', error: 'ffmpeg timed out' },
+  }),
   'storage.multipart_aborted': action({
     subjectTypes: ['recording', 'system'],
     details: z.looseObject({ reason: str }),
@@ -367,6 +379,24 @@ const reviewActions = {
     details: z.looseObject({ bucket: str, key: str, versionId: str, error: str }),
     describe: (d) => `Could not extend the legal hold to version ${short(d.versionId)}: ${d.error}`,
     sample: { bucket: 'b', key: 'k', versionId: 'v2', error: 'AccessDenied' },
+  }),
+  'matter.recordings_added': action({
+    subjectTypes: ['matter'],
+    details: z.looseObject({ by: str, reference: str, requested: int, added: int, recordingIds: z.array(str), userEmail: str }),
+    describe: (d) => `${plural(d.added, 'recording')} added to matter ${d.reference} by ${d.userEmail} (by ${d.by}; ${d.requested - d.added} already in it)`,
+    sample: { by: 'selection', reference: 'CASE-1', requested: 3, added: 2, recordingIds: ['r1', 'r2', 'r3'], userEmail: 'officer@example.com' },
+  }),
+  'matter.hold_placed': action({
+    subjectTypes: ['matter'],
+    details: z.looseObject({ reference: str, reason: str, recordings: int, changed: int, unchanged: int, failed: z.array(z.looseObject({ recordingId: str })), userEmail: str }),
+    describe: (d) => `Legal hold of matter ${d.reference} placed on ${plural(d.changed, 'recording')} by ${d.userEmail}${d.failed.length ? `; ${d.failed.length} failed` : ''} — reason: ${d.reason}`,
+    sample: { reference: 'CASE-1', reason: 'litigation', recordings: 3, changed: 2, unchanged: 1, failed: [], userEmail: 'officer@example.com' },
+  }),
+  'matter.hold_released': action({
+    subjectTypes: ['matter'],
+    details: z.looseObject({ reference: str, reason: str, recordings: int, changed: int, unchanged: int, failed: z.array(z.looseObject({ recordingId: str })), userEmail: str }),
+    describe: (d) => `Legal hold of matter ${d.reference} released on ${plural(d.changed, 'recording')} by ${d.userEmail}${d.failed.length ? `; ${d.failed.length} failed` : ''} — reason: ${d.reason}`,
+    sample: { reference: 'CASE-1', reason: 'case closed', recordings: 3, changed: 3, unchanged: 0, failed: [{ recordingId: 'r1', error: 'storage unavailable' }], userEmail: 'officer@example.com' },
   }),
   'matter.created': action({
     subjectTypes: ['matter'],

@@ -5,6 +5,7 @@
 // skipped, so a call that failed part-way is finished by calling again.
 import type { S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
+import type { TAuditInput } from '@/lib/audit/actions';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { can } from '@/lib/auth/permissions';
 import type { TUserRef } from '@/lib/auth/types';
@@ -56,7 +57,7 @@ export async function holdMatterRecordings(
     }
   }
   const details = { reference: matter.reference, reason, recordings: total, ...outcome, userEmail: user.email };
-  await appendAuditEntry({ actorType: 'user', actorId: user.id, action: mode === 'place' ? 'matter.hold_placed' : 'matter.hold_released', subjectType: 'matter', subjectId: matter.id, details });
+  await appendAuditEntry({ actorType: 'user', actorId: user.id, action: mode === 'place' ? 'matter.hold_placed' : 'matter.hold_released', subjectType: 'matter', subjectId: matter.id, details } as TAuditInput);
   if (outcome.failed.length) throw new AppError('unavailable', `${outcome.failed.length} of ${todo.length} recordings could not be changed; retry to finish`, outcome);
   return outcome;
 }

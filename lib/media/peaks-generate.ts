@@ -17,16 +17,19 @@ export type TGeneratePeaksInput = {
 
 export async function generatePeaks(input: TGeneratePeaksInput): Promise<TStoredPeaks | null> {
   const { source } = input;
-  const audit = (action: string, details: Record<string, unknown>) =>
-    appendAuditEntry({ actorType: 'worker', actorId: input.actorId, action, subjectType: 'recording', subjectId: input.subjectId, details: { bucket: source.bucket, mediaKey: source.key, mediaVersionId: source.versionId, ...details } });
+  const entry = { actorType: 'worker' as const, actorId: input.actorId, subjectType: 'recording' as const, subjectId: input.subjectId };
+  const media = { bucket: source.bucket, mediaKey: source.key, mediaVersionId: source.versionId };
   try {
     const stored = await storePeaks(input.s3, source, { timeoutMs: input.timeoutMs });
-    if (stored.created) await audit('archive.peaks_stored', { key: stored.key, versionId: stored.versionId, sizeBytes: stored.sizeBytes, channels: stored.channels, retainUntil: source.retainUntil.toISOString() });
+    if (stored.created) {
+      const details = { ...media, key: stored.key, versionId: stored.versionId, sizeBytes: stored.sizeBytes, channels: stored.channels, retainUntil: source.retainUntil.toISOString() };
+      await appendAuditEntry({ ...entry, action: 'archive.peaks_stored', details });
+    }
     return stored;
   } catch (e) {
     const message = ((e as Error)?.message ?? String(e)).slice(0, 500);
     logger.warn({ err: e, subjectId: input.subjectId, key: source.key }, 'waveform peaks not stored');
-    await audit('archive.peaks_failed', { error: message }).catch((err: unknown) => logger.error({ err, subjectId: input.subjectId }, 'could not audit the peaks failure'));
+    await appendAuditEntry({ ...entry, action: 'archive.peaks_failed', details: { ...media, error: message } }).catch((err: unknown) => logger.error({ err, subjectId: input.subjectId }, 'could not audit the peaks failure'));
     return null;
   }
 }
