@@ -6,11 +6,23 @@ source "$(dirname "$0")/lib.sh"
 cd "$(repo_root)"
 started=$SECONDS
 
+# Each runner writes a JSON report; whatever happens, the run ends with one totals line across all three
+# (a step that never ran or crashed before its report counts as failed).
+reports=$(mktemp -d)
+stop_test_rgw=false
+finish() {
+  local status=$?
+  node scripts/test-totals.mjs "$reports" || status=1
+  if $stop_test_rgw; then bash scripts/services/rgw.sh stop --profile test >/dev/null 2>&1 || true; fi
+  exit "$status"
+}
+trap finish EXIT
+
 if [[ -n "${CALLVAULT_TEST_SLOT:-}" ]]; then
   bash scripts/setup-services.sh --with-s3=dev --with-chromium
 else
   bash scripts/setup-services.sh --with-s3=test --with-chromium
-  trap 'bash scripts/services/rgw.sh stop --profile test >/dev/null 2>&1 || true' EXIT
+  stop_test_rgw=true
 fi
 ensure_node_modules
 bash scripts/prisma-generate.sh
@@ -24,14 +36,14 @@ log "static checks: typecheck, lint, schema/migration drift"
 node_modules/.bin/tsc --noEmit
 node_modules/.bin/eslint . --max-warnings=0
 node --import tsx scripts/db/migrate.ts check
+# Formatting is checked once the tree has been formatted; until then it is opt-in.
+if [[ "${CALLVAULT_FORMAT_CHECK:-}" == 1 ]]; then npm run --silent format:check; fi
 
 log "database: reset $DATABASE_URL"
 node --import tsx scripts/db/migrate.ts reset
 redis-cli -n "$REDIS_DB" flushdb >/dev/null
 node --import tsx scripts/provision-storage.ts
 
-# Each runner also writes a JSON report, so the run ends with one total line across all three.
-reports=$(mktemp -d)
 log "unit tests"
 node_modules/.bin/vitest run --project unit --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
 log "integration tests"
@@ -42,4 +54,3 @@ NODE_ENV=production node_modules/.bin/next build >/tmp/callvault-next-build.log 
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" node_modules/.bin/playwright test --reporter=list,json
 
 log "all tests passed in $((SECONDS - started)) s"
-node scripts/test-totals.mjs "$reports"
