@@ -1,6 +1,6 @@
 'use client';
 // The recording's audit trail: every ingestion attempt, storage step, playback, hold and decision.
-import { formatDateTime } from '@/components/ui/format';
+import { AuditEntryList } from '@/components/audit/audit-entry-item';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useRecordingAudit } from '@/hooks/use-recording-audit';
 
@@ -12,32 +12,7 @@ export function AuditHistory({ recordingId }: { recordingId: string }) {
       {audit.isPending ? <Loading /> : null}
       {audit.isError ? <ErrorState error={audit.error} retry={() => void audit.refetch()} /> : null}
       {audit.data && audit.data.entries.length === 0 ? <Empty>No audit entries for this recording yet.</Empty> : null}
-      {audit.data && audit.data.entries.length > 0 ? (
-        <table className="data" aria-label="Audit entries" data-testid="audit-history">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">When</th>
-              <th scope="col">Action</th>
-              <th scope="col">Actor</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.data.entries.map((e) => (
-              <tr key={e.sequence}>
-                <td className="num">{e.sequence}</td>
-                <td>{formatDateTime(e.occurredAt)}</td>
-                <td className="mono">{e.action}</td>
-                <td>
-                  {e.actorType}:{e.actorId}
-                </td>
-                <td className="mono">{JSON.stringify(e.details)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {audit.data && audit.data.entries.length > 0 ? <AuditEntryList entries={audit.data.entries} label="Audit entries" testId="audit-history" /> : null}
     </section>
   );
 }

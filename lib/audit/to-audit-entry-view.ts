@@ -1,9 +1,11 @@
 // An audit entry as the console shows it in a history (no chain hashes), its details passed through the
-// viewer's masking.
+// viewer's masking, and described from the masked details (so the line never shows what the JSON hides).
+import { describeAuditEntry } from '@/lib/audit/actions';
 import type { TAuditRecord } from '@/lib/audit/hash-audit-entry';
 import type { TAuditEntryView } from '@/lib/recordings/types';
 
 export function toAuditEntryView(e: TAuditRecord, mask: ((details: unknown) => unknown) | null): TAuditEntryView {
+  const details = mask ? mask(e.details) : e.details;
   return {
     sequence: e.sequence,
     occurredAt: e.occurredAt,
@@ -12,6 +14,7 @@ export function toAuditEntryView(e: TAuditRecord, mask: ((details: unknown) => u
     action: e.action,
     subjectType: e.subjectType,
     subjectId: e.subjectId,
-    details: mask ? mask(e.details) : e.details,
+    details,
+    description: describeAuditEntry({ ...e, details }),
   };
 }

@@ -77,4 +77,5 @@ export type TRecordingDetail = TRecordingListItem & {
 };
 
 /** An audit entry as the console shows it: the hashed content without the chain link (details masked per role). */
-export type TAuditEntryView = Omit<TAuditHashed, 'prevHash'>;
+/** An audit entry as a history shows it: `description` is the registry's line, rendered from the (masked) details. */
+export type TAuditEntryView = Omit<TAuditHashed, 'prevHash'> & { description: string };

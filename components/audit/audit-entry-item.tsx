@@ -1,0 +1,38 @@
+// One audit entry for people: when, who, the registry's readable line, and the raw details behind a disclosure.
+import { formatDateTime } from '@/components/ui/format';
+import type { TAuditEntryView } from '@/lib/recordings/types';
+
+export type TAuditEntryItem = TAuditEntryView & { actor?: { name: string; email: string } | null };
+
+function actorLabel(e: TAuditEntryItem): string {
+  if (e.actor) return `${e.actor.name} (${e.actor.email})`;
+  return `${e.actorType} ${e.actorId}`;
+}
+
+export function AuditEntryItem({ entry }: { entry: TAuditEntryItem }) {
+  return (
+    <li className="audit-entry" data-testid="audit-entry">
+      <div className="audit-entry-head">
+        <span className="muted num">#{entry.sequence}</span>
+        <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
+        <span className="tag mono">{entry.action}</span>
+        <span className="muted">{actorLabel(entry)}</span>
+      </div>
+      <p className="audit-entry-line">{entry.description}</p>
+      <details>
+        <summary>Raw details</summary>
+        <pre className="json">{JSON.stringify({ subject: `${entry.subjectType} ${entry.subjectId}`, ...(entry.details as object) }, null, 2)}</pre>
+      </details>
+    </li>
+  );
+}
+
+export function AuditEntryList({ entries, label, testId }: { entries: TAuditEntryItem[]; label: string; testId?: string }) {
+  return (
+    <ol className="audit-entries" aria-label={label} data-testid={testId}>
+      {entries.map((e) => (
+        <AuditEntryItem key={e.sequence} entry={e} />
+      ))}
+    </ol>
+  );
+}
