@@ -1,5 +1,6 @@
 // Configuration, validated once and shared by the console, the workers and the scripts.
-// A bad or missing value stops start-up with a message naming the variable.
+// A bad or missing value stops start-up with a message naming the variable; rules that span several
+// variables are here too (configProblems), and lib/health/assert-valid-config.ts runs them all at start-up.
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -144,23 +145,86 @@ export const ZEnv = z.object({
   PHONE_DEFAULT_REGION: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code such as US').default('US'),
   /** JSON array of customer dial-in number rules, [{"prefix":"+44","region":"eu"}]; longest prefix wins. */
   RESIDENCY_DIAL_RULES: z.string().optional(),
+  /** Names the process in every log line (console, workers, simulators). */
+  CALLVAULT_SERVICE: z.string().min(1).default('callvault'),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
 
 let cached: TEnv | undefined;
 
-export function formatEnvError(error: z.ZodError): string {
-  const lines = error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
-  return `Invalid configuration (see .env.example):\n${lines.join('\n')}`;
+type TSource = Record<string, string | undefined>;
+
+export function formatConfigProblems(problems: readonly string[]): string {
+  return `Invalid configuration (see .env.example):\n${problems.map((p) => `  ${p}`).join('\n')}`;
 }
 
-export function parseEnv(source: Record<string, string | undefined>): TEnv {
-  // An empty assignment in a .env file means "not set", not "set to nothing".
-  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const result = ZEnv.safeParse(present);
+function issueLines(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+}
+
+export function formatEnvError(error: z.ZodError): string {
+  return formatConfigProblems(issueLines(error));
+}
+
+// An empty assignment in a .env file means "not set", not "set to nothing".
+function presentValues(source: TSource): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+}
+
+export function parseEnv(source: TSource): TEnv {
+  const result = ZEnv.safeParse(presentValues(source));
   if (!result.success) throw new Error(formatEnvError(result.error));
   return result.data;
+}
+
+/** Rules between variables, on the raw values: each problem names every variable involved. */
+function crossFieldProblems(raw: Record<string, string>, parsed: TEnv | undefined): string[] {
+  const problems: string[] = [];
+  const keyProvider = raw.AUDIT_KEY_PROVIDER ?? 'local';
+  const signingProvider = raw.AUDIT_SIGNING_PROVIDER ?? 'local';
+  if (keyProvider === 'local' && !raw.AUDIT_HMAC_KEYS) problems.push('AUDIT_HMAC_KEYS: required when AUDIT_KEY_PROVIDER=local');
+  if (keyProvider === 'kms' && !raw.AUDIT_KMS_KEYS) problems.push('AUDIT_KMS_KEYS: required when AUDIT_KEY_PROVIDER=kms');
+  if (keyProvider === 'kms' && raw.AUDIT_HMAC_KEYS) problems.push('AUDIT_HMAC_KEYS: must be unset when AUDIT_KEY_PROVIDER=kms (the keys live in KMS)');
+  if (!raw.AUDIT_SIGNING_KEYS) problems.push(`AUDIT_SIGNING_KEYS: required (AUDIT_SIGNING_PROVIDER=${signingProvider})`);
+  if ((keyProvider === 'kms' || signingProvider === 'kms') && !raw.AUDIT_KMS_REGION && !raw.AWS_REGION) {
+    problems.push('AUDIT_KMS_REGION: required when AUDIT_KEY_PROVIDER or AUDIT_SIGNING_PROVIDER is kms (or set AWS_REGION)');
+  }
+  const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'];
+  const oidcSet = oidc.filter((name) => raw[name]);
+  if (oidcSet.length > 0 && oidcSet.length < oidc.length) {
+    problems.push(`${oidc.filter((name) => !raw[name]).join(', ')}: required because ${oidcSet.join(', ')} is set (the OIDC trio is all or none)`);
+  }
+  for (const name of ['OIDC_DEFAULT_ROLE', 'OIDC_TRUSTED_EMAIL_ISSUERS']) {
+    if (raw[name] && oidcSet.length === 0) problems.push(`${name}: set without OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET`);
+  }
+  if (!raw.S3_ENDPOINT && raw.S3_FORCE_PATH_STYLE !== 'false') {
+    problems.push('S3_FORCE_PATH_STYLE: must be false when S3_ENDPOINT is unset (AWS S3 uses virtual-hosted buckets)');
+  }
+  if (raw.S3_PUBLIC_ENDPOINT && !raw.S3_ENDPOINT) problems.push('S3_PUBLIC_ENDPOINT: set without S3_ENDPOINT');
+  if (!parsed) return problems;
+  if (parsed.AUDIT_REGION && !parsed.RESIDENCY_REGIONS.includes(parsed.AUDIT_REGION)) {
+    problems.push(`AUDIT_REGION: "${parsed.AUDIT_REGION}" is not one of RESIDENCY_REGIONS (${parsed.RESIDENCY_REGIONS.join(', ')})`);
+  }
+  if (parsed.RETRY_BACKOFF_MS > parsed.RETRY_BACKOFF_CAP_MS) problems.push('RETRY_BACKOFF_MS: larger than RETRY_BACKOFF_CAP_MS');
+  if (parsed.SESSION_IDLE_MINUTES > parsed.SESSION_ABSOLUTE_HOURS * 60) problems.push('SESSION_IDLE_MINUTES: longer than SESSION_ABSOLUTE_HOURS');
+  return problems;
+}
+
+/** Every problem of the configuration: malformed values, then rules between variables ([] = valid). */
+export function configProblems(source: TSource): string[] {
+  const raw = presentValues(source);
+  const result = ZEnv.safeParse(raw);
+  return [...(result.success ? [] : issueLines(result.error)), ...crossFieldProblems(raw, result.success ? result.data : undefined)];
+}
+
+/** One variable, read now and validated by its rule in ZEnv: for values read before the whole configuration
+ *  may be (the logger) or that tests change at run time (vendor accounts, dial rules). */
+export function envValue<K extends keyof TEnv>(name: K, source: TSource = process.env): TEnv[K] {
+  const value = source[name];
+  const result = ZEnv.shape[name].safeParse(value === '' ? undefined : value);
+  if (!result.success) throw new Error(formatConfigProblems(issueLines(result.error).map((line) => `${name}${line.replace(/^\(root\)/, '')}`)));
+  return result.data as TEnv[K];
 }
 
 /** The validated environment; parsed on first use so `next build` needs no runtime secrets. */

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { UnrecoverableError, Worker, type Job, type Processor } from 'bullmq';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { assertValidConfig } from '@/lib/health/assert-valid-config';
 import { logger } from '@/lib/logger';
 import { closeProducerConnection } from '@/lib/queue/close-producer-connection';
 import { closeRateLimitRedis } from '@/lib/redis';
@@ -242,6 +243,12 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
 }
 
 async function main(): Promise<void> {
+  try {
+    assertValidConfig();
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
   const handle = await startWorkers();
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down workers');

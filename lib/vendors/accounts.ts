@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
+import { env, envValue } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
 import { resolveAccountRegion } from './derive-residency-region';
 import type { TVendor, TVendorAccount } from './types';
@@ -108,7 +108,7 @@ let cached: { raw: string | undefined; accounts: TVendorAccount[] } | null = nul
 
 /** The configured accounts; re-parsed only when VENDOR_ACCOUNTS changes. */
 export function vendorAccounts(): TVendorAccount[] {
-  const raw = process.env.VENDOR_ACCOUNTS;
+  const raw = envValue('VENDOR_ACCOUNTS');
   if (!cached || cached.raw !== raw) cached = { raw, accounts: parseVendorAccounts(raw, env().RESIDENCY_REGIONS) };
   return cached.accounts;
 }

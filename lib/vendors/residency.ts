@@ -2,6 +2,7 @@
 // (RESIDENCY_DIAL_RULES) can only confirm it or flag a conflict, which the pipeline quarantines as
 // RESIDENCY_VIOLATION before any byte is stored. Reasons name prefixes, never whole customer numbers.
 import { z } from 'zod';
+import { envValue } from '@/lib/env';
 import { callerAddress } from './normalize-fields';
 import type { TCanonicalParticipant, TVendorAccount } from './types';
 
@@ -33,7 +34,7 @@ let cached: { raw: string | undefined; rules: TDialRule[] } | null = null;
 
 /** Rules from the environment, re-read only when the variable changes. */
 export function dialRules(): TDialRule[] {
-  const raw = process.env.RESIDENCY_DIAL_RULES;
+  const raw = envValue('RESIDENCY_DIAL_RULES');
   if (!cached || cached.raw !== raw) cached = { raw, rules: parseDialRules(raw) };
   return cached.rules;
 }
