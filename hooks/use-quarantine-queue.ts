@@ -1,24 +1,25 @@
 'use client';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client/api-fetch';
-import type { TQuarantineQueue } from '@/lib/recordings/list-quarantine-queue';
+import type { TQuarantineQueue } from '@/lib/quarantine/list-quarantine-queue';
 
 export const QUARANTINE_REFRESH_MS = 10_000;
 
-export const quarantineQueueKey = (state: string) => ['quarantine-cases', { state }] as const;
+/** The queue's filters, sort and page as the API's query string takes them (empty = not filtered). */
+export type TQueueQuery = { state: string; reason: string; vendor: string; region: string; assignee: string; age: string; sort: string; dir: 'asc' | 'desc'; page: number; pageSize: number };
 
-/** The review queue for one state; refreshes on its own so new cases appear without a reload. */
-export function useQuarantineQueue(state: string) {
-  return useInfiniteQuery({
-    queryKey: quarantineQueueKey(state),
-    initialPageParam: null as string | null,
+export const quarantineQueueKey = (query: TQueueQuery) => ['quarantine-cases', query] as const;
+
+/** One page of the work queue; refreshes on its own so new cases and re-fetch progress appear without a reload. */
+export function useQuarantineQueue(query: TQueueQuery) {
+  return useQuery({
+    queryKey: quarantineQueueKey(query),
     refetchInterval: QUARANTINE_REFRESH_MS,
-    queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ take: '20' });
-      if (state !== 'ALL') params.set('state', state);
-      if (pageParam) params.set('cursor', pageParam);
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(query)) if (v !== '') params.set(k, String(v));
       return apiFetch<TQuarantineQueue>(`/api/quarantine?${params.toString()}`, { signal });
     },
-    getNextPageParam: (last) => last.nextCursor,
   });
 }

@@ -91,6 +91,8 @@ export const ZEnv = z.object({
   // Pipeline tunables.
   ARCHIVE_DEADLINE_MINUTES: int(1).default(15),
   DURATION_TOLERANCE_SECONDS: z.coerce.number().nonnegative().default(2),
+  /** A quarantine case open longer than this is past its review SLA (highlighted, filterable). */
+  QUARANTINE_SLA_HOURS: z.coerce.number().positive().max(8760).default(24),
   /** A vendor download that sends nothing for this long (and is not held back by storage) is abandoned and retried. */
   ARCHIVE_IDLE_TIMEOUT_SECONDS: int(1).default(60),
   DEDUPE_TTL_SECONDS: int(60).default(7 * 24 * 3600),

@@ -6,6 +6,7 @@ import { ARCHIVE_ACTOR, auditArchiveEvent } from '@/lib/archive/audit-archive-ev
 import { commitArchiveOutcome, type TCommitResult } from '@/lib/archive/commit-archive-outcome';
 import { markRecordingUnsettled } from '@/lib/archive/mark-recording-unsettled';
 import { recordingRegion } from '@/lib/archive/recording-region';
+import { markRefetchRunning } from '@/lib/quarantine/mark-refetch-running';
 import { storeAndVerify, type TStoreResult } from '@/lib/archive/store-and-verify';
 import { storeRawPayload } from '@/lib/archive/store-raw-payload';
 import type { TArchiveContext, TArchiveOutcome } from '@/lib/archive/types';
@@ -102,6 +103,7 @@ async function attemptArchive(job: TArchiveJob, key: string, ctx: TArchiveContex
     select: { id: true },
   });
   await auditArchiveEvent(key, 'archive.attempt_started', { jobId: ctx.jobId, attempt: ctx.attempt, source: job.source, quarantineCaseId: job.quarantineCaseId ?? null });
+  if (job.source === 'REFETCH' && job.quarantineCaseId) await markRefetchRunning(job.quarantineCaseId);
   try {
     const result = await runPipeline({ job, key, ctx, attemptId: attempt.id });
     return { status: result.status, recordingId: result.recordingId };

@@ -344,6 +344,24 @@ const reviewActions = {
     describe: (d) => `Quarantine case reopened (${d.reason.replaceAll('_', ' ').toLowerCase()}): ${d.cause}`,
     sample: { recordingId: 'r1', reason: 'TRUNCATION_DETECTED', cause: 're-fetch failed the same check' },
   }),
+  'quarantine.refetch_failed': action({
+    subjectTypes: ['quarantine_case'],
+    details: z.looseObject({ cause: str, refetchError: str }),
+    describe: (d) => `Re-fetch failed (${d.cause.replaceAll('_', ' ')}): ${d.refetchError}`,
+    sample: { recordingId: 'r1', reason: 'TRUNCATION_DETECTED', cause: 're-fetch failed the same check', refetchError: 'Still truncation detected: Expected 40 s, measured 33 s (7 s short)' },
+  }),
+  'quarantine.assigned': action({
+    subjectTypes: ['quarantine_case'],
+    details: z.looseObject({ caseId: str, to: str, from: nstr, userEmail: str }),
+    describe: (d) => `Quarantine case assigned to ${d.to}${d.from ? ` (was ${d.from})` : ''} by ${d.userEmail}`,
+    sample: { caseId: 'c1', recordingId: 'r1', from: null, to: 'reviewer@example.com', userEmail: 'reviewer@example.com' },
+  }),
+  'quarantine.unassigned': action({
+    subjectTypes: ['quarantine_case'],
+    details: z.looseObject({ caseId: str, from: nstr, userEmail: str }),
+    describe: (d) => `Quarantine case unassigned${d.from ? ` from ${d.from}` : ''} by ${d.userEmail}`,
+    sample: { caseId: 'c1', recordingId: 'r1', from: 'reviewer@example.com', to: null, userEmail: 'admin@example.com' },
+  }),
   'legal_hold.placed': action({
     subjectTypes: ['recording'],
     details: z.looseObject({ recordingId: str, matterId: str, caseReference: str, reason: str, userEmail: str, versionIds: z.array(str) }),

@@ -6,6 +6,7 @@ import type { Job } from 'bullmq';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { markRecordingUnsettled } from '@/lib/archive/mark-recording-unsettled';
 import { db, type DbTx } from '@/lib/db';
+import { failRefetch } from '@/lib/quarantine/fail-refetch';
 import { releaseClaim } from '@/lib/ingest/claim-recording';
 import { logger } from '@/lib/logger';
 import { AUTO_REDRIVE_ACTOR, idempotencyKey, interactionKey, ZArchiveJob, ZResolveInteractionJob } from '@/lib/queue/contracts';
@@ -68,6 +69,8 @@ export async function recordDeadLetter(queue: string, job: Job, error: Error): P
     const { recordingId } = archive.success
       ? await markRecordingUnsettled({ ...archive.data, status: 'FAILED', reason: `${errorClassOf(error)}: ${failedReason}` }, tx)
       : { recordingId: null };
+    // A reviewer's re-fetch that ended here: its case shows the failure instead of waiting forever.
+    if (archive.success && archive.data.source === 'REFETCH' && archive.data.quarantineCaseId) await failRefetch(tx, archive.data.quarantineCaseId, `${errorClassOf(error)}: ${failedReason}`);
     await appendAuditEntry(
       {
         actorType: 'worker',

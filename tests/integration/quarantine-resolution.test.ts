@@ -1,14 +1,16 @@
 // Reviewer decisions on quarantine cases against the real pipeline: a re-fetch writes a new version of the
-// same key and settles the case on the same Recording row; accepting keeps the quarantine tags; only OPEN or
-// ESCALATED cases can be decided, by reviewers, with a note, and every decision is audited.
+// same key and settles the case on the same Recording row, its progress visible (queued → running →
+// succeeded / failed with the reason); accepting keeps the quarantine tags; only OPEN, ESCALATED or
+// REFETCH_FAILED cases can be decided, by reviewers, with a note, and every decision is audited.
 import { ZodError } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditDetails, createTestUser, objectVersions, startArchiveKit, type TArchiveKit } from '@/lib/archive/testing/archive-test-kit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
-import { listQuarantineCases } from '@/lib/quarantine/list-quarantine-cases';
+import { UnrecoverableError } from 'bullmq';
 import { resolveQuarantineCase } from '@/lib/quarantine/resolve-quarantine-case';
 import { archiveQueue, closeQueues } from '@/lib/queue/queues';
+import { recordDeadLetter } from '@/lib/queue/record-dead-letter';
 import { producerRedis } from '@/lib/redis';
 import { createS3Client } from '@/lib/storage/s3-client';
 import type { TSimRecording } from '@/simulators/types';
@@ -51,11 +53,16 @@ function vendorRepublishes(rec: TSimRecording, mediaSeconds: number) {
   });
 }
 
+async function refetchJob(caseId: string) {
+  const decisions = await auditDetails(caseId, 'quarantine.resolved');
+  const job = await archiveQueue('GENESYS_CLOUD').getJob(String(decisions.at(-1)?.jobId));
+  expect(job?.data).toMatchObject({ source: 'REFETCH', quarantineCaseId: caseId });
+  return job!;
+}
+
 /** Runs the REFETCH job the decision enqueued, through the worker's processor, and removes it. */
 async function runRefetchJob(caseId: string) {
-  const [decision] = await auditDetails(caseId, 'quarantine.resolved');
-  const job = await archiveQueue('GENESYS_CLOUD').getJob(String(decision?.jobId));
-  expect(job?.data).toMatchObject({ source: 'REFETCH', quarantineCaseId: caseId });
+  const job = await refetchJob(caseId);
   try {
     return await processArchiveJob(job!);
   } finally {
@@ -71,7 +78,7 @@ describe('quarantine resolution', () => {
     const { rec, recordingId, caseId } = await quarantinedTruncated();
     const before = await db().recording.findUniqueOrThrow({ where: { id: recordingId } });
     await decide(caseId, 'refetch');
-    expect((await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } })).state).toBe('REFETCH_REQUESTED');
+    expect(await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ state: 'REFETCH_REQUESTED', refetchStatus: 'QUEUED' });
 
     vendorRepublishes(rec, rec.seconds);
     const outcome = await runRefetchJob(caseId);
@@ -84,20 +91,44 @@ describe('quarantine resolution', () => {
     expect(Number(after.measuredDurationSeconds)).toBeCloseTo(30, 2);
     expect((await objectVersions(s3, after.storageBucket!, after.storageKey!)).sort()).toEqual([before.storageVersionId, after.storageVersionId].sort());
     const c = await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } });
-    expect(c.state).toBe('RESOLVED');
+    expect(c).toMatchObject({ state: 'RESOLVED', refetchStatus: 'SUCCEEDED', refetchError: null });
     expect(await db().quarantineCase.count({ where: { recordingId } })).toBe(1);
   });
 
-  it('a re-fetch that still fails re-opens the same case with the new evidence and keeps the old', async () => {
+  it('a re-fetch that still fails stays visibly failed with the reason, keeps both evidences, and can be decided again', async () => {
     const { rec, recordingId, caseId } = await quarantinedTruncated(40, 30);
     await decide(caseId, 'refetch');
     vendorRepublishes(rec, 33);
     expect((await runRefetchJob(caseId)).status).toBe('QUARANTINED');
     const c = await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } });
-    expect(c.state).toBe('OPEN');
+    expect(c).toMatchObject({ state: 'REFETCH_FAILED', refetchStatus: 'FAILED' });
+    expect(c.refetchError).toContain('Still truncation detected: Expected 40 s, measured 33 s (7 s short)');
     expect(c.evidence).toMatchObject({ measuredDurationSeconds: 33, previousEvidence: { measuredDurationSeconds: 30 } });
+    expect(await auditDetails(caseId, 'quarantine.refetch_failed')).toEqual([expect.objectContaining({ cause: 're-fetch failed the same check' })]);
     expect(await db().quarantineCase.count({ where: { recordingId } })).toBe(1);
     expect(await db().recording.count({ where: { vendorRecordingId: rec.id } })).toBe(1);
+    await decide(caseId, 'accept', 'the vendor confirmed the call was cut at 33 s');
+    expect((await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } })).state).toBe('ACCEPTED');
+  });
+
+  it('a re-fetch job that fails runs visibly, then its dead letter marks the case re-fetch failed with the reason', async () => {
+    const { caseId } = await quarantinedTruncated(22, 16);
+    await decide(caseId, 'refetch');
+    const job = await refetchJob(caseId);
+    kit.sim.faults.expireNextMediaUrls = 20;
+    try {
+      await expect(processArchiveJob(job)).rejects.toThrow();
+    } finally {
+      kit.sim.faults.expireNextMediaUrls = 0;
+    }
+    expect(await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ state: 'REFETCH_REQUESTED', refetchStatus: 'RUNNING' });
+    await recordDeadLetter(archiveQueue('GENESYS_CLOUD').name, job, new UnrecoverableError('vendor answered 404: recording deleted'));
+    await job.remove();
+    const c = await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } });
+    expect(c).toMatchObject({ state: 'REFETCH_FAILED', refetchStatus: 'FAILED' });
+    expect(c.refetchError).toContain('vendor answered 404: recording deleted');
+    expect((await db().recording.findUniqueOrThrow({ where: { id: c.recordingId } })).status).toBe('QUARANTINED');
+    expect(await auditDetails(caseId, 'quarantine.refetch_failed')).toEqual([expect.objectContaining({ cause: 'job_failed' })]);
   });
 
   it('accept keeps the quarantine tag, archives the verified media, and is audited with the note', async () => {
@@ -134,14 +165,5 @@ describe('quarantine resolution', () => {
     await expect(decide('00000000-0000-4000-8000-000000000000', 'accept')).rejects.toMatchObject({ code: 'not_found' });
     expect((await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } })).state).toBe('OPEN');
     expect(await auditDetails(caseId, 'quarantine.resolved')).toEqual([]);
-  });
-
-  it('lists the queue newest first with both durations, filtered and paginated', async () => {
-    const { caseId } = await quarantinedTruncated(25, 20);
-    const first = await listQuarantineCases({ state: 'OPEN', reason: 'TRUNCATION_DETECTED', take: 1 });
-    expect(first.items[0]).toMatchObject({ id: caseId, recording: { durationSeconds: 25, measuredDurationSeconds: 20 } });
-    expect(first.nextCursor).toBe(caseId);
-    const second = await listQuarantineCases({ state: 'OPEN', take: 1, cursor: first.nextCursor! });
-    expect(second.items[0]?.id).not.toBe(caseId);
   });
 });

@@ -16,6 +16,13 @@ describe('parseEnv', () => {
     expect(env.DURATION_TOLERANCE_SECONDS).toBe(2);
     expect(env.ARCHIVE_DEADLINE_MINUTES).toBe(15);
     expect(env.S3_FORCE_PATH_STYLE).toBe(true);
+    expect(env.QUARANTINE_SLA_HOURS).toBe(24);
+  });
+
+  it('takes a positive quarantine SLA in hours and refuses anything else', () => {
+    expect(parseEnv({ ...valid, QUARANTINE_SLA_HOURS: '4.5' }).QUARANTINE_SLA_HOURS).toBe(4.5);
+    expect(() => parseEnv({ ...valid, QUARANTINE_SLA_HOURS: '0' })).toThrow(/QUARANTINE_SLA_HOURS/);
+    expect(() => parseEnv({ ...valid, QUARANTINE_SLA_HOURS: 'a day' })).toThrow(/QUARANTINE_SLA_HOURS/);
   });
 
   it('names the missing variable', () => {

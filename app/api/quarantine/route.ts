@@ -1,12 +1,15 @@
-// GET /api/quarantine?state=OPEN&reason=&cursor= — the quarantine review queue (identifiers masked per role).
+// GET /api/quarantine?state=&reason=&vendor=&region=&assignee=&age=&sort=&dir=&page=&pageSize= — the quarantine
+// work queue: filtered, sorted and paged on the server, with the total and per-reason counts (identifiers
+// masked per role). A bad parameter is a 400 naming it.
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
+import { queryObjectFromParams } from '@/lib/http/query-object';
 import { withRole } from '@/lib/http/with-role';
-import { ZQuarantineFilter } from '@/lib/quarantine/list-quarantine-cases';
-import { listQuarantineQueue } from '@/lib/recordings/list-quarantine-queue';
+import { listQuarantineQueue } from '@/lib/quarantine/list-quarantine-queue';
+import { parseQuarantineQuery } from '@/lib/quarantine/quarantine-query';
 
 export const dynamic = 'force-dynamic';
 
-const ZQuery = ZQuarantineFilter.omit({ recordingId: true });
-
-export const GET = withRole(rolesFor('quarantine.view'), ZQuery, async ({ input, user }) => json(await listQuarantineQueue(input, user.role)));
+export const GET = withRole(rolesFor('quarantine.view'), null, async ({ req, user }) =>
+  json(await listQuarantineQueue(parseQuarantineQuery(queryObjectFromParams(req.nextUrl.searchParams)), user)),
+);
