@@ -1,7 +1,11 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // BullMQ/ioredis/pg/Prisma's adapter and the AWS SDK run as plain Node modules on the server.
-  serverExternalPackages: ['bullmq', 'ioredis', 'pg', '@prisma/adapter-pg', 'pino', 'music-metadata', 'bcryptjs'],
+  // BullMQ/ioredis/pg/Prisma's adapter and the AWS SDK run as plain Node modules on the server; so does
+  // OpenTelemetry, whose instrumentations patch Node's own modules and must share one API instance.
+  serverExternalPackages: [
+    'bullmq', 'ioredis', 'pg', '@prisma/adapter-pg', 'pino', 'music-metadata', 'bcryptjs', 'prom-client', 'bullmq-otel',
+    '@opentelemetry/api', '@opentelemetry/sdk-node', '@opentelemetry/instrumentation-http', '@opentelemetry/instrumentation-undici', '@prisma/instrumentation',
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

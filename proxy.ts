@@ -7,13 +7,15 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 import { canVisit } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/http/request-context';
 import { applySecurityHeaders, contentSecurityPolicy, servedOverTls } from '@/lib/http/security-headers';
 
 /**
- * Reachable signed out: the sign-in page, next-auth itself, health probes, vendor webhooks (own auth) and
- * the audit signing PUBLIC keys (they cannot sign; outside auditors fetch them without an account).
+ * Reachable signed out: the sign-in page, next-auth itself, health probes, vendor webhooks (own auth),
+ * the audit signing PUBLIC keys (they cannot sign; outside auditors fetch them without an account) and
+ * the metrics endpoint (its handler demands an admin session or the METRICS_TOKEN bearer itself).
  */
-const PUBLIC_PREFIXES = ['/signin', '/api/auth', '/api/health', '/api/webhooks', '/api/audit/keys'];
+const PUBLIC_PREFIXES = ['/signin', '/api/auth', '/api/health', '/api/webhooks', '/api/audit/keys', '/api/metrics'];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -45,8 +47,12 @@ export async function proxy(req: NextRequest): Promise<NextResponse> {
   const forward = new Headers(req.headers);
   forward.set('Content-Security-Policy', csp);
   forward.set('x-nonce', nonce);
+  // One id per request, echoed to the caller and carried into logs and audit entries (lib/http/request-context.ts).
+  const requestId = requestIdFrom(req.headers);
+  forward.set(REQUEST_ID_HEADER, requestId);
   const response = await gate(req, forward);
   applySecurityHeaders(response.headers, csp, { https, pathname: req.nextUrl.pathname });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

@@ -139,6 +139,9 @@ export const ZEnv = z.object({
   QUEUE_SAMPLE_RETENTION: int(10).default(1440),
   /** Prometheus /metrics of the worker process; unset = not served. */
   WORKER_METRICS_PORT: int(1).max(65535).optional(),
+  /** Bearer token a Prometheus scraper presents at the console's /api/metrics (an admin session also works);
+   *  unset = admin sessions only. */
+  METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional(),
 
   // Vendor accounts (lib/vendors/accounts.ts validates the JSON and derives residency).
   /** JSON array of vendor accounts with their credentials (see .env.example); unset = no vendor configured. */

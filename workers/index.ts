@@ -1,6 +1,7 @@
 // The worker process: every BullMQ processor with explicit concurrency and limiter, the repeatable jobs
 // (poll per vendor account, sweep, queue sampling, audit sealing and checkpoints), the audit sequencer (one
-// leader per cluster, the other processes stand by), Prometheus metrics and graceful shutdown.
+// leader per cluster, the other processes stand by), Prometheus metrics, OpenTelemetry tracing when the OTEL_*
+// variables ask for it, and graceful shutdown.
 // Run: `node --import tsx workers/index.ts`. Tests call startWorkers() in-process and close() the handle.
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +17,8 @@ import { allQueueNames, closeQueues, maintenanceQueue, pollQueue } from '@/lib/q
 import { isFinalFailure } from '@/lib/queue/record-dead-letter';
 import { backoffStrategy } from '@/lib/queue/retry-schedule';
 import { createWorkerMetrics, serveMetrics, type TWorkerMetrics } from '@/lib/queue/worker-metrics';
+import { bullmqTelemetry } from '@/lib/telemetry/bullmq-telemetry';
+import { startTelemetry, stopTelemetry } from '@/lib/telemetry/start-telemetry';
 import { syncVendorAccounts, vendorAccounts } from '@/lib/vendors/accounts';
 import { processArchiveJob } from '@/workers/processors/archive-recording';
 import { startAuditSequencer, type TAuditSequencerHandle, type TAuditSequencerOptions } from '@/workers/processors/audit-sequencer';
@@ -176,6 +179,8 @@ function workerSpecs(opts: TStartWorkersOptions): TWorkerSpec[] {
 function startWorker(spec: TWorkerSpec, metrics: TWorkerMetrics, pending: Set<Promise<unknown>>, closing: AbortSignal): Worker {
   const worker = new Worker(spec.queue, spec.processor, {
     connection: { url: env().REDIS_URL, maxRetriesPerRequest: null },
+    // Each attempt is a consumer span in the trace of the request that queued it (when tracing is on).
+    telemetry: bullmqTelemetry(),
     concurrency: spec.concurrency,
     limiter: spec.limiter,
     // A crashed worker's job is taken over once its lock lapses and the stalled check (every 30 s) sees it:
@@ -184,9 +189,9 @@ function startWorker(spec: TWorkerSpec, metrics: TWorkerMetrics, pending: Set<Pr
     // Retry waits per error class, until the time budget is spent (lib/queue/retry-schedule.ts).
     settings: { backoffStrategy },
   });
-  worker.on('completed', (_job, result) => metrics.recordCompleted(spec.queue, isDuplicateOutcome(result)));
+  worker.on('completed', (job, result) => metrics.recordCompleted(spec.queue, isDuplicateOutcome(result), job));
   worker.on('failed', (job, error) => {
-    metrics.recordFailed(spec.queue, job ? isFinalFailure(job, error) : false);
+    metrics.recordFailed(spec.queue, job ? isFinalFailure(job, error) : false, job, error);
     // Tracked so close() waits for dead-letter writes instead of cutting them off.
     const handling = handleFailedJob(spec.queue, job, error, closing).finally(() => pending.delete(handling));
     pending.add(handling);
@@ -236,6 +241,7 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
       await closeProducerConnection();
       await closeRateLimitRedis();
       await db().$disconnect();
+      await stopTelemetry();
     })();
     return closing;
   };
@@ -249,6 +255,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   }
+  await startTelemetry({ serviceName: 'callvault-workers' });
   const handle = await startWorkers();
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down workers');

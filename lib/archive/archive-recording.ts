@@ -12,6 +12,7 @@ import { storeRawPayload } from '@/lib/archive/store-raw-payload';
 import type { TArchiveContext, TArchiveOutcome } from '@/lib/archive/types';
 import { db } from '@/lib/db';
 import { claimRecording, completeClaim, releaseClaim, type TClaimOwner, type TClaimResult } from '@/lib/ingest/claim-recording';
+import { markRecordingSettled } from '@/lib/ingest/is-recording-settled';
 import { logger } from '@/lib/logger';
 import { generatePeaks } from '@/lib/media/peaks-generate';
 import { idempotencyKey, type TArchiveJob } from '@/lib/queue/contracts';
@@ -145,5 +146,7 @@ export async function archiveRecording(job: TArchiveJob, ctx: TArchiveContext): 
     throw error;
   }
   await completeClaim(key);
+  // Committed ARCHIVED/QUARANTINED (or found so): later deliveries are known duplicates without a Postgres read.
+  if (outcome.status !== 'DUPLICATE' || outcome.recordingId) await markRecordingSettled(job.vendorSource, job.vendorRecordingId);
   return outcome;
 }

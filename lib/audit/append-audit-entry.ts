@@ -16,6 +16,8 @@ import { hashAuditJournalEntry, type TAuditJournalContent, type TAuditJournalRec
 import { auditKeyProvider } from '@/lib/audit/key-provider';
 import { db, type DbTx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { currentRequestId } from '@/lib/http/request-context';
+import { currentTraceId } from '@/lib/telemetry/current-trace-id';
 
 export type { TAuditInput } from '@/lib/audit/actions';
 
@@ -55,10 +57,27 @@ function insertStatement(entries: TJournaledAuditEntry[]) {
     "details", "contentHash", "signature", "keyId") VALUES ${Prisma.join(rows)}`;
 }
 
+/** Which request and trace wrote the entry (present only inside a request or a traced span). */
+export function auditContext(): Record<string, string> {
+  const traceId = currentTraceId();
+  const requestId = currentRequestId();
+  return { ...(requestId ? { requestId } : {}), ...(traceId ? { traceId } : {}) };
+}
+
+function withContext(input: TRawAuditInput, context: Record<string, string>): TRawAuditInput {
+  if (Object.keys(context).length === 0) return input;
+  return { ...input, details: { ...context, ...input.details } };
+}
+
+/** Entries get the current request id and trace id (auditContext) unless `ambientContext: false`: a batch
+ *  gathered from several requests puts each one's own context in its details instead. */
+export type TAppendOptions = { ambientContext?: boolean };
+
 /** Hashes and signs the entries (concurrently: one KMS round trip for a step, not n). */
-async function signEntries(inputs: TRawAuditInput[]): Promise<TJournaledAuditEntry[]> {
+async function signEntries(inputs: TRawAuditInput[], opts: TAppendOptions): Promise<TJournaledAuditEntry[]> {
   const occurredAt = new Date().toISOString();
-  const contents = inputs.map((input) => prepare(input, occurredAt));
+  const context = opts.ambientContext === false ? {} : auditContext();
+  const contents = inputs.map((input) => prepare(withContext(input, context), occurredAt));
   const provider = auditKeyProvider();
   const keyId = provider.activeKeyId();
   return Promise.all(
@@ -70,10 +89,10 @@ async function signEntries(inputs: TRawAuditInput[]): Promise<TJournaledAuditEnt
 }
 
 /** Appends entries without checking them against the action registry (tests and benchmarks of the chain). */
-export async function journalAuditEntries(inputs: TRawAuditInput[], tx?: DbTx): Promise<TJournaledAuditEntry[]> {
+export async function journalAuditEntries(inputs: TRawAuditInput[], tx?: DbTx, opts: TAppendOptions = {}): Promise<TJournaledAuditEntry[]> {
   if (inputs.length === 0) return [];
   if (inputs.length > MAX_BATCH) throw new RangeError(`appendAuditEntries: at most ${MAX_BATCH} entries per call`);
-  const entries = await signEntries(inputs);
+  const entries = await signEntries(inputs, opts);
   await (tx ?? db()).$executeRaw(insertStatement(entries));
   return entries;
 }
@@ -98,9 +117,9 @@ function checkRegistered(inputs: readonly TAuditInput[]): void {
  * Appends several entries of one step, in order, with one INSERT: pass the caller's transaction to
  * make them part of the same commit; otherwise the statement commits on its own.
  */
-export async function appendAuditEntries(inputs: readonly TAuditInput[], tx?: DbTx): Promise<TJournaledAuditEntry[]> {
+export async function appendAuditEntries(inputs: readonly TAuditInput[], tx?: DbTx, opts: TAppendOptions = {}): Promise<TJournaledAuditEntry[]> {
   checkRegistered(inputs);
-  return journalAuditEntries([...inputs], tx);
+  return journalAuditEntries([...inputs], tx, opts);
 }
 
 /** Appends one entry; `action` must be registered in lib/audit/actions.ts (the compile error says so). */

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   /** Daily reconciliation reports (vendor listing against the archive) and their findings. */
   'reconciliation.view': ['AUDITOR', 'ADMIN'],
   'operations.view': ['ADMIN'],
+  /** Prometheus metrics at /api/metrics (a scraper may instead present METRICS_TOKEN). */
+  'metrics.read': ['ADMIN'],
   'dead_letters.replay': ['ADMIN'],
   'users.manage': ['ADMIN'],
   /** Who looked at what: a user's searches, views, playbacks, exports and denials. */

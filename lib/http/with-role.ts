@@ -1,7 +1,8 @@
 // The guard every console route handler goes through: client info for the audit trail → session (server-
 // side, revocable) → user re-read from the database → role check (denials audited) → same-origin check for
 // state-changing calls → input validation (query for GET/DELETE, exact JSON body otherwise) → handler →
-// one error mapper. Answers carry Cache-Control: no-store (they hold customer data).
+// one error mapper. Answers carry Cache-Control: no-store (they hold customer data). Each request's duration
+// and status are observed for /api/metrics.
 import type { NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 import type { z } from 'zod';
@@ -14,6 +15,7 @@ import { checkRequestOrigin } from '@/lib/http/check-request-origin';
 import { errorResponse } from '@/lib/http/error-response';
 import { queryObjectFromParams } from '@/lib/http/query-object';
 import { rejectNulBytes } from '@/lib/http/reject-nul-bytes';
+import { observeHttpRequest } from '@/lib/metrics/console-metrics';
 import { clientInfoFromHeaders, runWithClientInfo } from '@/lib/http/request-context';
 
 export type TRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -78,8 +80,9 @@ export function withRole<S extends z.ZodType | null>(
   handler: (args: TRoleHandlerArgs<S>) => Promise<Response>,
 ) {
   const allowed = Array.isArray(roles) ? roles : [roles];
-  return async (req: NextRequest, ctx: TRouteContext): Promise<Response> =>
-    runWithClientInfo(clientInfoFromHeaders(req.headers), async () => {
+  return async (req: NextRequest, ctx: TRouteContext): Promise<Response> => {
+    const startedAt = performance.now();
+    const response = await runWithClientInfo(clientInfoFromHeaders(req.headers), async () => {
       let user: TSessionUser | null = null;
       try {
         user = await authenticate(req);
@@ -97,4 +100,7 @@ export function withRole<S extends z.ZodType | null>(
         return response;
       }
     });
+    observeHttpRequest(req.nextUrl.pathname, req.method, response.status, startedAt);
+    return response;
+  };
 }

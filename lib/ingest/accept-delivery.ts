@@ -1,9 +1,10 @@
 // The one way a delivery becomes work (recording or interaction event, webhook, poll, sweep, replay).
 // Order, so that a 2xx always means "recorded in Postgres AND queued in Redis":
-//   1. Postgres: is the subject already settled? Then it is recorded as a duplicate and nothing is queued.
+//   1. Is the subject already settled (a Redis marker, else Postgres)? Then it is recorded as a duplicate and
+//      nothing is queued.
 //   2. Redis: the first delivery of a key sets an "accepted" marker (SET NX); later ones count as duplicates.
-//   3. Postgres: the IngestEvent row (+ raw body, audit) — from here on the sweep can re-drive it whatever
-//      Redis loses.
+//   3. Postgres: the IngestEvent row (+ raw body, audit), committed in one batch with concurrent deliveries —
+//      from here on the sweep can re-drive it whatever Redis loses.
 //   4. Redis: the job. A vendor redelivery shares the key's job id, so BullMQ collapses it while that job is
 //      live; if that job already finished or failed without settling the subject, the redelivery re-drives
 //      it under a new id instead of answering "duplicate" and running nothing.

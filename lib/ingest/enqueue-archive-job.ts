@@ -1,9 +1,9 @@
 // Puts one recording on its vendor's archive queue and records the delivery (lib/ingest/accept-delivery.ts:
 // Postgres row first, then the job; 2xx only once both are durable). A recording already ARCHIVED or
-// QUARANTINED is acknowledged as a duplicate and never re-queued (except a reviewer's REFETCH).
-import { db } from '@/lib/db';
-import { AppError } from '@/lib/http/app-error';
+// QUARANTINED is acknowledged as a duplicate and never re-queued (except a reviewer's REFETCH); that check reads
+// a Redis marker first and Postgres only without one (lib/ingest/is-recording-settled.ts).
 import { acceptDelivery, type TRecordArgs } from '@/lib/ingest/accept-delivery';
+import { isRecordingSettled } from '@/lib/ingest/is-recording-settled';
 import { recordIngestEvent, type TIngestActor, type TRawPayload } from '@/lib/ingest/record-ingest-event';
 import { archiveJobId, idempotencyKey, JOBS, ZArchiveJob, type TArchiveJob } from '@/lib/queue/contracts';
 import { archiveQueue, retryOptions } from '@/lib/queue/queues';
@@ -33,15 +33,7 @@ function defaultActor(job: TArchiveJob): TIngestActor {
 
 async function isSettled(job: TArchiveJob): Promise<boolean> {
   if (job.source === 'REFETCH') return false;
-  try {
-    const row = await db().recording.findUnique({
-      where: { vendorSource_vendorRecordingId: { vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId } },
-      select: { status: true },
-    });
-    return row?.status === 'ARCHIVED' || row?.status === 'QUARANTINED';
-  } catch {
-    throw new AppError('unavailable', 'Database unavailable, retry later');
-  }
+  return isRecordingSettled(job.vendorSource, job.vendorRecordingId);
 }
 
 export async function enqueueArchiveJob(input: TArchiveJob, opts: TEnqueueOptions = {}): Promise<{ jobId: string; duplicate: boolean }> {

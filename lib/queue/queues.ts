@@ -4,6 +4,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import { ZVendor, QUEUES } from '@/lib/queue/contracts';
 import { BACKOFF_TYPE } from '@/lib/queue/retry-schedule';
 import { producerRedis } from '@/lib/redis';
+import { bullmqTelemetry } from '@/lib/telemetry/bullmq-telemetry';
 import type { TVendor } from '@/lib/vendors/types';
 
 /** The one retry policy: retried on the schedule of lib/queue/retry-schedule.ts until its time budget is spent
@@ -33,7 +34,7 @@ export function queueByName(name: string): Queue {
   const queues = registry();
   let queue = queues.get(name);
   if (!queue) {
-    queue = new Queue(name, { connection: producerRedis() });
+    queue = new Queue(name, { connection: producerRedis(), telemetry: bullmqTelemetry() });
     // Connection errors also reach callers as rejected commands; this only keeps them out of stderr noise.
     queue.on('error', () => undefined);
     queues.set(name, queue);

@@ -20,3 +20,9 @@ export function queueCounterKey(queue: string, kind: 'completed' | 'failed'): st
 
 /** Bounded list of queue samples (newest first), written by the queues.sample job. */
 export const QUEUE_SAMPLES_KEY = 'cv:queue-samples';
+
+/** Set once a recording is ARCHIVED or QUARANTINED (a state it never leaves): later deliveries are known
+ *  duplicates without a Postgres read. Its absence only means "ask Postgres" (lib/ingest/is-recording-settled.ts). */
+export function settledKey(idempotencyKey: string): string {
+  return `cv:settled:${idempotencyKey}`;
+}

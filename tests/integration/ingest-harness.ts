@@ -115,11 +115,25 @@ export function shuffle<T>(items: T[]): T[] {
   return a;
 }
 
-type TRouteHandler = (request: Request) => Promise<Response>;
+type TRouteHandler = (request: Request, params: Record<string, string>) => Promise<Response>;
+
+/** The handler whose path matches: exact, or with ":name" segments taking any value (handed over as params). */
+function matchRoute(routes: Record<string, TRouteHandler>, pathname: string): { handler: TRouteHandler; params: Record<string, string> } | null {
+  if (routes[pathname]) return { handler: routes[pathname], params: {} };
+  const parts = pathname.split('/');
+  for (const [pattern, handler] of Object.entries(routes)) {
+    const want = pattern.split('/');
+    if (want.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    if (want.every((w, i) => (w.startsWith(':') ? ((params[w.slice(1)] = decodeURIComponent(parts[i]!)), true) : w === parts[i]))) return { handler, params };
+  }
+  return null;
+}
 
 /**
  * A plain HTTP server in front of the real route handlers (no Next server needed), so the simulators'
  * own emitter can deliver webhooks exactly as a vendor would: POST <url>/api/webhooks/<vendor>?account=…
+ * Paths may hold ":id"-style segments for dynamic routes.
  */
 export async function startRouteServer(routes: Record<string, TRouteHandler>): Promise<{ url: string; stop(): Promise<void> }> {
   const server = createServer((req, res) => {
@@ -127,14 +141,15 @@ export async function startRouteServer(routes: Record<string, TRouteHandler>): P
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const handler = routes[url.pathname];
-      if (!handler) {
+      const route = matchRoute(routes, url.pathname);
+      if (!route) {
         res.writeHead(404).end();
         return;
       }
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-      handler(new Request(url, { method: req.method, headers, body: Buffer.concat(chunks) }))
+      const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+      route.handler(new Request(url, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined }), route.params)
         .then(async (response) => {
           res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
           res.end(Buffer.from(await response.arrayBuffer()));

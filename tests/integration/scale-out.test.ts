@@ -2,11 +2,14 @@
 // and S3 server, a failover storm of signed duplicate deliveries spread over both consoles. Exactly one
 // object version and one download per recording, every delivery 202, and each vendor account's request
 // count in any sliding minute within its configured budget although three processes spend it.
+// An audit export started on one console is built by a worker and downloads, complete, from the other.
 // Scaled down from 1,000 recordings x 5 deliveries to 40 x 5 (200 deliveries): the vendor budget is set
 // low so that it binds, and at that budget a larger storm would take minutes on a 2-core machine.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listPublishedKeys } from '@/lib/audit/list-published-keys';
+import { verifyAuditBundle } from '@/lib/audit/verify-audit-bundle';
 import { db } from '@/lib/db';
 import { createS3Client } from '@/lib/storage/s3-client';
 import { startCxoneSimulator } from '@/simulators/cxone/server';
@@ -14,6 +17,7 @@ import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TEmitResult, TSimRecording, TSimulator } from '@/simulators/types';
 import { ROOT } from './audit-support';
 import { resetRedis, runId, waitFor } from './ingest-harness';
+import { makeUser } from './security-support';
 
 const GEN = `scale-gen-${runId}`;
 const CX = `scale-cx-${runId}`;
@@ -105,5 +109,32 @@ describe('scale-out', () => {
     // The budget is shared: three processes together stay within it in every sliding minute.
     expect(maxPerMinute(genesys, GEN)).toBeLessThanOrEqual(BUDGET);
     expect(maxPerMinute(cxone, CX)).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it('an audit export started on one console downloads from the other', { timeout: 120_000 }, async () => {
+    const auditor = await makeUser('AUDITOR');
+    const headers = { 'x-test-user': JSON.stringify({ id: auditor.id, email: auditor.email, role: auditor.role }) };
+    const today = new Date().toISOString().slice(0, 10);
+    const started = await fetch(`${consoles[0]}/api/audit/exports`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ from: today, to: today }),
+    });
+    expect(started.status, await started.clone().text()).toBe(202);
+    const { id } = (await started.json()) as { id: string };
+    let status = '';
+    await waitFor('export completed (seen from the other console)', async () => {
+      const res = await fetch(`${consoles[1]}/api/audit/exports/${id}`, { headers });
+      status = ((await res.json()) as { status: string }).status;
+      return status === 'completed' || status === 'failed';
+    }, 90_000, 500);
+    expect(status).toBe('completed');
+    const download = await fetch(`${consoles[1]}/api/audit/exports/${id}/download`, { headers });
+    expect(download.status).toBe(200);
+    const bundle = Buffer.from(await download.arrayBuffer());
+    expect(bundle.length).toBe(Number(download.headers.get('content-length')));
+    // The bytes served by the other console are the whole signed bundle: it verifies against the published keys.
+    const verified = await verifyAuditBundle((async function* () { yield bundle; })(), { publicKeys: (await listPublishedKeys()).keys });
+    expect(verified).toMatchObject({ ok: true });
   });
 });

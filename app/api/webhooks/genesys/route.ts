@@ -1,16 +1,11 @@
 // POST /api/webhooks/genesys?account=<vendorAccountId> — receive Genesys Cloud recording and
 // conversation-end events (at-least-once). 202 only once the job is durably queued and the delivery recorded;
 // 4xx names what is wrong and queues nothing; 503 + Retry-After when Redis or Postgres cannot confirm.
-import { receiveWebhook } from '@/lib/ingest/receive-webhook';
-import { webhookErrorResponse } from '@/lib/ingest/webhook-error-response';
+import { handleWebhook } from '@/lib/ingest/handle-webhook';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 export async function POST(request: Request): Promise<Response> {
-  try {
-    return Response.json(await receiveWebhook('GENESYS_CLOUD', request), { status: 202 });
-  } catch (error) {
-    return webhookErrorResponse(error);
-  }
+  return handleWebhook('GENESYS_CLOUD', request);
 }
