@@ -24,6 +24,7 @@ import { processArchiveJob } from '@/workers/processors/archive-recording';
 import { startAuditSequencer, type TAuditSequencerHandle, type TAuditSequencerOptions } from '@/workers/processors/audit-sequencer';
 import { processAuditExport } from '@/workers/processors/audit-export';
 import { processCheckpointAudit } from '@/workers/processors/checkpoint-audit';
+import { processEvidencePackage } from '@/workers/processors/evidence-package';
 import { handleFailedJob } from '@/workers/processors/dead-letter';
 import { processPollVendor } from '@/workers/processors/poll-vendor';
 import { processReconcileVendorDay } from '@/workers/processors/reconcile-vendor-day';
@@ -173,6 +174,8 @@ function workerSpecs(opts: TStartWorkersOptions): TWorkerSpec[] {
     { queue: QUEUES.maintenance, processor: processMaintenance, concurrency: 1 },
     // Exports stream from Postgres into S3 in bounded memory; two at a time keep a worker responsive.
     { queue: QUEUES.auditExport, processor: processAuditExport as Processor, concurrency: 2 },
+    // One package at a time: it streams every recording's media through the worker.
+    { queue: QUEUES.evidencePackage, processor: processEvidencePackage as Processor, concurrency: 1 },
   ].filter((spec) => !opts.queues || opts.queues.includes(spec.queue));
 }
 

@@ -23,8 +23,9 @@ async function versionOf(s3: S3Client, bucket: string, key: string, writeId: str
   return head.VersionId;
 }
 
-export async function storeAuditExport(s3: S3Client, target: { bucket: string; exportId: string; retainUntil: Date }, body: Readable): Promise<TStoredExport> {
-  const key = auditExportKey(target.exportId);
+/** key and contentType default to an audit bundle's; evidence packages name their own. */
+export async function storeAuditExport(s3: S3Client, target: { bucket: string; exportId: string; retainUntil: Date; key?: string; contentType?: string }, body: Readable): Promise<TStoredExport> {
+  const key = target.key ?? auditExportKey(target.exportId);
   const writeId = randomUUID();
   const upload = new Upload({
     client: s3,
@@ -35,7 +36,7 @@ export async function storeAuditExport(s3: S3Client, target: { bucket: string; e
       Bucket: target.bucket,
       Key: key,
       Body: body,
-      ContentType: 'application/x-ndjson',
+      ContentType: target.contentType ?? 'application/x-ndjson',
       Metadata: { 'export-id': target.exportId, 'write-id': writeId },
       ObjectLockMode: 'COMPLIANCE',
       ObjectLockRetainUntilDate: target.retainUntil,

@@ -5,7 +5,7 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import type { TPublishedKey } from '@/lib/audit/signing-keys';
 
-export type TSignaturePurpose = 'checkpoint' | 'manifest';
+export type TSignaturePurpose = 'checkpoint' | 'manifest' | 'evidence';
 
 export function signedMessage(purpose: TSignaturePurpose, digestHex: string): Buffer {
   if (!/^[0-9a-f]{64}$/.test(digestHex)) throw new TypeError('signedMessage: digest must be 64 lower-case hex digits');

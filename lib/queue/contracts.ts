@@ -14,6 +14,8 @@ export const QUEUES = {
   resolve: 'interaction-resolve',
   /** Audit exports, built by workers into the audit bucket so any console instance can serve them. */
   auditExport: 'audit-export',
+  /** Evidence packages (recordings, metadata, audit proofs, signed manifest), built into the audit bucket. */
+  evidencePackage: 'evidence-package',
 } as const;
 
 export const JOBS = {
@@ -29,6 +31,7 @@ export const JOBS = {
   sweepUploads: 'storage.uploads_sweep',
   auditExport: 'audit.export',
   sweepAuditExports: 'audit.export-sweep',
+  evidencePackage: 'evidence.package',
 } as const;
 
 /** replayedBy of dead letters the automatic re-drive replayed. */
@@ -105,3 +108,7 @@ export type TReconcileJob = z.infer<typeof ZReconcileJob>;
 /** Builds one AuditExport row's bundle; the job id is the export id, so an export is queued at most once. */
 export const ZAuditExportJob = z.object({ exportId: z.string().uuid() });
 export type TAuditExportJob = z.infer<typeof ZAuditExportJob>;
+
+/** Builds one EvidencePackage row's tar; the job id is the package id. */
+export const ZEvidencePackageJob = z.object({ packageId: z.string().uuid() });
+export type TEvidencePackageJob = z.infer<typeof ZEvidencePackageJob>;

@@ -62,9 +62,13 @@ export function auditExportQueue(): Queue {
   return queueByName(QUEUES.auditExport);
 }
 
+export function evidencePackageQueue(): Queue {
+  return queueByName(QUEUES.evidencePackage);
+}
+
 /** Every queue of the application, in display order (console operations page, metrics, sampling). */
 export function allQueueNames(): string[] {
-  return [...ZVendor.options.map((v) => QUEUES.archive(v)), QUEUES.resolve, QUEUES.poll, QUEUES.maintenance, QUEUES.auditExport];
+  return [...ZVendor.options.map((v) => QUEUES.archive(v)), QUEUES.resolve, QUEUES.poll, QUEUES.maintenance, QUEUES.auditExport, QUEUES.evidencePackage];
 }
 
 /** Drops a queue whose connection broke for good, so the next call builds a fresh one. */

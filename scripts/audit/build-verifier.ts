@@ -17,7 +17,10 @@ await build({
   target: 'node20',
   format: 'esm',
   alias: { '@': root },
-  banner: { js: '#!/usr/bin/env node\n// CallVault audit bundle verifier (standalone build; see docs/audit-bundle-format.md and docs/for-auditors.md).' },
+  // The tar reader (tar-stream) is CommonJS and requires node:events: ESM output needs a require() for it.
+  banner: {
+    js: "#!/usr/bin/env node\n// CallVault audit bundle and evidence package verifier (standalone build; see docs/audit-bundle-format.md, docs/evidence-package-format.md and docs/for-auditors.md).\nimport { createRequire as __cvCreateRequire } from 'node:module';\nconst require = __cvCreateRequire(import.meta.url);",
+  },
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -1,22 +1,24 @@
-// Offline verifier for CallVault audit bundles (docs/audit-bundle-format.md). Needs only the bundle files
+// Offline verifier for CallVault audit bundles (docs/audit-bundle-format.md) and evidence packages
+// (docs/evidence-package-format.md: a tar, recognised by its header). Needs only the bundle files
 // and CallVault's PUBLISHED public keys: no database, no network, no secret. `npm run build:verifier`
 // turns this file into one self-contained JavaScript file (dist/callvault-verify-bundle.mjs) that runs
 // on Node.js 20+ without this repository.
 //
-//   node callvault-verify-bundle.mjs --keys audit-keys.json <bundle-file> [<bundle-file> ...] [--json]
+//   node callvault-verify-bundle.mjs --keys audit-keys.json <bundle-or-package> [...] [--json]
 //
 //   --keys FILE   the public keys, as served by /api/audit/keys (or a JSON array of its "keys")
 //   --json        print the results as JSON
 // Exit 0: every bundle is valid. Exit 1: at least one is invalid (its first bad line is named).
 // Exit 2: usage error or unreadable file.
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { TPublishedKey } from '@/lib/audit/signing-keys';
 import { verifyAuditBundle, type TBundleVerification } from '@/lib/audit/verify-audit-bundle';
 import { parsePublishedKeys } from '@/lib/audit/verify-signature';
+import { verifyEvidencePackage, type TEvidenceVerification } from '@/lib/evidence/verify-evidence-package';
 
-const USAGE = 'usage: callvault-verify-bundle --keys KEYS.json <bundle-file> [<bundle-file> ...] [--json]';
+const USAGE = 'usage: callvault-verify-bundle --keys KEYS.json <bundle-or-package-file> [...] [--json]';
 
 function usage(message: string): never {
   console.error(`verify-bundle: ${message}\n${USAGE}`);
@@ -41,6 +43,33 @@ function describeValid(result: Extract<TBundleVerification, { ok: true }>): stri
   out.push(`  manifest:     sha256 ${result.manifestHash}; content ${result.contentBytes} bytes, sha256 ${result.contentSha256}`);
   out.push('  note:         per-entry HMAC signatures are internal and were not checked (they need a secret key)');
   return out;
+}
+
+/** A POSIX tar carries "ustar" at byte 257 of its first header. */
+async function isTar(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(262), 0, 262, 0);
+    return bytesRead === 262 && buffer.subarray(257, 262).toString('latin1') === 'ustar';
+  } finally {
+    await handle.close();
+  }
+}
+
+function reportPackage(file: string, result: TEvidenceVerification): void {
+  if (!result.ok) {
+    console.log(`INVALID ${file}`);
+    console.log(`  file:    ${result.file ?? '(archive)'}`);
+    console.log(`  reason:  [${result.code}] ${result.message}`);
+    return;
+  }
+  const s = result.signature;
+  console.log(`VALID ${file}`);
+  console.log(`  package:      evidence ${result.id} for ${result.subject}, built ${result.createdAt} by ${result.createdBy}`);
+  console.log(`  signature:    manifest signed by ${s.keyId} (${s.algorithm}, ${s.fingerprint}): valid`);
+  console.log(`  files:        ${result.files} file(s) present with the SHA-256 the manifest lists, nothing else; ${result.recordings} recording(s), audio matches the archived checksums`);
+  console.log(`  identifiers:  ${result.identifiers}`);
+  for (const line of describeValid(result.audit)) console.log(`  audit ${line.trimStart()}`);
 }
 
 function report(file: string, result: TBundleVerification): void {
@@ -75,10 +104,19 @@ async function main(): Promise<void> {
   if (files.length === 0) usage('give at least one bundle file');
   for (const file of files) if (!(await stat(file).catch(() => null))?.isFile()) usage(`cannot read ${file}`);
   const publicKeys = await loadKeys(parsed.values.keys);
-  const results: { file: string; result: TBundleVerification }[] = [];
-  for (const file of files) results.push({ file, result: await verifyAuditBundle(createReadStream(file), { publicKeys }) });
-  if (parsed.values.json) console.log(JSON.stringify(results.length === 1 ? results[0]!.result : results, null, 2));
-  else for (const { file, result } of results) report(file, result);
+  const results: { file: string; result: TBundleVerification | TEvidenceVerification; tar: boolean }[] = [];
+  for (const file of files) {
+    const tar = await isTar(file);
+    const result = tar ? await verifyEvidencePackage(createReadStream(file), { publicKeys }) : await verifyAuditBundle(createReadStream(file), { publicKeys });
+    results.push({ file, result, tar });
+  }
+  if (parsed.values.json) console.log(JSON.stringify(results.length === 1 ? results[0]!.result : results.map(({ file, result }) => ({ file, result })), null, 2));
+  else {
+    for (const { file, result, tar } of results) {
+      if (tar) reportPackage(file, result as TEvidenceVerification);
+      else report(file, result as TBundleVerification);
+    }
+  }
   process.exitCode = results.every((r) => r.result.ok) ? 0 : 1;
 }
 
