@@ -35,7 +35,7 @@ let verifier = '';
 let keysFile = '';
 const recordings: { id: string; checksumSha256: string | null }[] = [];
 
-const sessionUser = async (role: 'OFFICER' | 'AUDITOR'): Promise<TSessionUser> => ({ ...(await createTestUser(role)), name: role, regions: [], sessionId: randomUUID() });
+const sessionUser = async (role: 'OFFICER' | 'AUDITOR'): Promise<TSessionUser> => ({ ...(await createTestUser(role)), name: role, regions: [], timeZone: 'UTC', sessionId: randomUUID() });
 const verify = (file: string): Promise<TRun> => runNode([verifier, '--keys', keysFile, file], { cwd: dir, env: { NODE_ENV: 'production', PATH: process.env.PATH ?? '' } });
 
 async function built(id: string): Promise<string> {
