@@ -10,7 +10,7 @@
 // Never rename or remove an action that was ever written: the trail is append-only, old entries keep it.
 import { z } from 'zod';
 
-export const AUDIT_SUBJECT_TYPES = ['user', 'recording', 'system', 'search', 'route', 'export', 'quarantine_case', 'matter', 'dead_letter', 'reconciliation'] as const;
+export const AUDIT_SUBJECT_TYPES = ['user', 'recording', 'system', 'search', 'route', 'export', 'quarantine_case', 'matter', 'dead_letter', 'reconciliation', 'evidence_package'] as const;
 export type TAuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 export const AUDIT_ACTOR_TYPES = ['user', 'system', 'vendor', 'worker'] as const;
 export type TAuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
@@ -415,6 +415,30 @@ const reviewActions = {
     details: z.looseObject({ reference: str, reason: str, recordings: int, changed: int, unchanged: int, failed: z.array(z.looseObject({ recordingId: str })), userEmail: str }),
     describe: (d) => `Legal hold of matter ${d.reference} released on ${plural(d.changed, 'recording')} by ${d.userEmail}${d.failed.length ? `; ${d.failed.length} failed` : ''} — reason: ${d.reason}`,
     sample: { reference: 'CASE-1', reason: 'case closed', recordings: 3, changed: 3, unchanged: 0, failed: [{ recordingId: 'r1', error: 'storage unavailable' }], userEmail: 'officer@example.com' },
+  }),
+  'evidence.package_requested': action({
+    subjectTypes: ['evidence_package'],
+    details: z.looseObject({ matterId: nstr, recordingCount: int, recordingIds: z.array(str), identifiers: z.enum(['masked', 'clear']), userEmail: str, role: str }),
+    describe: (d) => `Evidence package of ${plural(d.recordingCount, 'recording')} requested by ${d.userEmail} (identifiers ${d.identifiers})`,
+    sample: { matterId: null, recordingCount: 2, recordingIds: ['r1', 'r2'], identifiers: 'masked', userEmail: 'auditor@example.com', role: 'AUDITOR' },
+  }),
+  'evidence.package_built': action({
+    subjectTypes: ['evidence_package'],
+    details: z.looseObject({ matterId: nstr, recordingCount: int, identifiers: str, manifestHash: str, fileSha256: str, bytes: int, versionId: nstr.optional(), retainUntil: ostr }),
+    describe: (d) => `Evidence package built: ${plural(d.recordingCount, 'recording')}, ${bytes(d.bytes)}, manifest ${short(d.manifestHash)}`,
+    sample: { matterId: null, recordingCount: 2, identifiers: 'clear', manifestHash: 'ab'.repeat(32), fileSha256: 'cd'.repeat(32), bytes: 40960, bucket: 'cv-audit-eu', objectKey: 'exports/evidence/x.tar', versionId: 'v1', retainUntil: '2033-11-01T00:00:00.000Z' },
+  }),
+  'evidence.package_failed': action({
+    subjectTypes: ['evidence_package'],
+    details: z.looseObject({ matterId: nstr, attempts: int, reason: str }),
+    describe: (d) => `Evidence package failed after ${plural(d.attempts, 'attempt')}: ${d.reason}`,
+    sample: { matterId: null, attempts: 3, reason: 'storage unavailable' },
+  }),
+  'evidence.package_downloaded': action({
+    subjectTypes: ['evidence_package'],
+    details: z.looseObject({ matterId: nstr, size: z.number(), manifestSha256: nstr, role: str, versionId: nstr.optional(), userEmail: str }),
+    describe: (d) => `Evidence package downloaded by ${d.userEmail} (${bytes(d.size)}, manifest ${short(d.manifestSha256)})`,
+    sample: { matterId: null, size: 40960, manifestSha256: 'ab'.repeat(32), role: 'OFFICER', versionId: 'v1', userEmail: 'officer@example.com' },
   }),
   'matter.created': action({
     subjectTypes: ['matter'],

@@ -43,7 +43,7 @@ export async function startEvidencePackage(input: z.output<typeof ZStartEvidence
   const masked = !can(user.role, 'identifiers.unmasked');
   const row = await db().$transaction(async (tx) => {
     const created = await tx.evidencePackage.create({ data: { requestedById: user.id, matterId, recordingIds: ids, masked, status: EXPORT_STATUS.queued }, select: { id: true } });
-    const details = { matterId, recordingCount: ids.length, recordingIds: ids, identifiers: masked ? 'masked' : 'clear', userEmail: user.email, role: user.role };
+    const details = { matterId, recordingCount: ids.length, recordingIds: ids, identifiers: masked ? ('masked' as const) : ('clear' as const), userEmail: user.email, role: user.role };
     await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'evidence.package_requested', subjectType: 'evidence_package', subjectId: created.id, details }, tx);
     return created;
   });
