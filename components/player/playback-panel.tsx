@@ -1,14 +1,17 @@
 'use client';
 // "Why are you listening?" → a presigned URL valid for minutes → the player. Every request is audited.
+// The stored waveform shows before that: it holds no audio, only min/max levels.
 import { useState, type FormEvent } from 'react';
 import { WaveformPlayer } from '@/components/player/waveform-player';
 import { formatDateTime } from '@/components/ui/format';
 import { useIssuePlayback } from '@/hooks/use-issue-playback';
+import { useRecordingPeaks } from '@/hooks/use-recording-peaks';
 import { fieldErrors } from '@/lib/api-client/api-fetch';
 import { PLAYBACK_REASON_MIN } from '@/lib/playback/playback-request';
 
-export function PlaybackPanel({ recordingId, label }: { recordingId: string; label: string }) {
+export function PlaybackPanel({ recordingId, label, roles }: { recordingId: string; label: string; roles?: ReadonlyMap<number, string> }) {
   const issue = useIssuePlayback(recordingId);
+  const peaks = useRecordingPeaks(recordingId);
   const [reason, setReason] = useState('');
   const inputId = `reason-${recordingId}`;
   function onSubmit(event: FormEvent) {
@@ -37,7 +40,19 @@ export function PlaybackPanel({ recordingId, label }: { recordingId: string; lab
           </p>
         ) : null}
       </form>
-      {issue.data ? <WaveformPlayer key={issue.data.url} url={issue.data.url} sizeBytes={issue.data.sizeBytes} label={label} /> : null}
+      {peaks.isError ? (
+        <p className="hint" role="alert">
+          Waveform could not be loaded: {peaks.error.message}
+        </p>
+      ) : null}
+      <WaveformPlayer
+        key={issue.data?.url ?? 'preview'}
+        url={issue.data?.url ?? null}
+        sizeBytes={issue.data?.sizeBytes ?? null}
+        label={label}
+        peaks={peaks.isError ? null : peaks.data}
+        roles={roles}
+      />
     </div>
   );
 }

@@ -12,9 +12,13 @@ import { JsonView } from '@/components/ui/json-view';
 import { ErrorState, Loading } from '@/components/ui/query-state';
 import { LegalHoldBadge, StatusBadge } from '@/components/ui/status-badge';
 import { useRecording } from '@/hooks/use-recording';
+import { useRecordingPeaks } from '@/hooks/use-recording-peaks';
+import { channelRoles } from '@/lib/media/peaks-lanes';
 
 export function RecordingDetail({ id }: { id: string }) {
   const recording = useRecording(id);
+  // Fetched alongside the detail (not after it), so the waveform is drawn as soon as the page is.
+  useRecordingPeaks(id);
   if (recording.isPending) return <Loading />;
   if (recording.isError) return <ErrorState error={recording.error} retry={() => void recording.refetch()} />;
   const r = recording.data;
@@ -34,7 +38,7 @@ export function RecordingDetail({ id }: { id: string }) {
         <section className="panel" aria-labelledby="play-heading">
           <h2 id="play-heading">Playback</h2>
           <RestorePanel recordingId={r.id} />
-          <PlaybackPanel recordingId={r.id} label={`${VENDOR_LABEL[r.vendorSource]} ${r.vendorRecordingId}`} />
+          <PlaybackPanel recordingId={r.id} label={`${VENDOR_LABEL[r.vendorSource]} ${r.vendorRecordingId}`} roles={channelRoles(r.rawPayloads.map((p) => p.payload))} />
         </section>
       ) : null}
       <div className="grid-2">

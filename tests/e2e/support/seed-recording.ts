@@ -2,10 +2,12 @@
 // uploaded to the test RGW's Object Lock bucket, the Recording row with participants, a raw vendor
 // payload and the pipeline's audit entries — optionally with an open truncation quarantine case.
 import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { archiveIdFor, searchTextFor } from '@/lib/archive/recording-fields';
 import { recordingObjectKey } from '@/lib/archive/recording-object-key';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { storePeaks } from '@/lib/media/peaks-store';
 import { db } from '@/lib/db';
 import { idempotencyKey } from '@/lib/queue/contracts';
 import { bucketName } from '@/lib/storage/buckets';
@@ -19,6 +21,12 @@ export type TSeedRecordingOptions = {
   vendorSeconds?: number;
   startTime?: Date;
   truncated?: boolean;
+  /** Store this WAV file (e.g. a long one made by ffmpeg) instead of generated speech; give `seconds` too. */
+  mediaFile?: string;
+  /** Store its waveform peaks beside it, as the archive pipeline does. */
+  peaks?: boolean;
+  /** The vendor's statement of who is on which channel (NICE CXone's participantDataList[].channel). */
+  channels?: { agent: number; customer: number };
 };
 
 export type TSeedRecording = {
@@ -49,7 +57,7 @@ function uniqueParticipants() {
   return { agentId: `agent-${suffix}`, agentName: `Agent ${suffix}`, customerNumber: `+1555${n}` };
 }
 
-type TSeedParts = { id: string; vendorRecordingId: string; startTime: Date; seconds: number; vendorSeconds: number; wav: Buffer; key: string; stored: { bucket: string; versionId: string }; p: ReturnType<typeof uniqueParticipants>; truncated: boolean };
+type TSeedParts = { channels?: { agent: number; customer: number }; retainUntil: Date; id: string; vendorRecordingId: string; startTime: Date; seconds: number; vendorSeconds: number; wav: Buffer; key: string; stored: { bucket: string; versionId: string }; p: ReturnType<typeof uniqueParticipants>; truncated: boolean };
 
 function rawPayload(x: TSeedParts) {
   return {
@@ -58,6 +66,7 @@ function rawPayload(x: TSeedParts) {
     data: {
       id: x.vendorRecordingId, mediaType: 'voice', duration: x.vendorSeconds, tags: ['compliance', 'pci-scoped'],
       participants: [{ id: x.p.agentId, type: 'agent', displayName: x.p.agentName }, { id: 'ext-1', type: 'external', displayName: x.p.customerNumber, ani: x.p.customerNumber }],
+      ...(x.channels ? { participantDataList: [{ participantType: 'AGENT', channel: x.channels.agent }, { participantType: 'CUSTOMER', channel: x.channels.customer }] } : {}),
     },
   };
 }
@@ -75,7 +84,7 @@ function recordingData(x: TSeedParts) {
     endTime: new Date(x.startTime.getTime() + x.vendorSeconds * 1000), durationSeconds: x.vendorSeconds, measuredDurationSeconds: x.seconds,
     direction: 'INBOUND' as const, complianceTags: ['pci-scoped', 'finra-retention-6yr', ...(x.truncated ? ['truncation_detected'] : [])],
     dataResidencyRegion: 'us', storageBucket: x.stored.bucket, storageKey: x.key, storageVersionId: x.stored.versionId, storageLocation: `s3://${x.stored.bucket}/${x.key}`,
-    checksumSha256: sha256(x.wav), sizeBytes: BigInt(x.wav.length), mediaFormat: 'wav', retainUntil: new Date(Date.now() + 2190 * 86_400_000),
+    checksumSha256: sha256(x.wav), sizeBytes: BigInt(x.wav.length), mediaFormat: 'wav', retainUntil: x.retainUntil,
     status: x.truncated ? ('QUARANTINED' as const) : ('ARCHIVED' as const), rawVendorPayloadVersion: 'v2', archivedAt: x.truncated ? null : new Date(),
     searchText: searchTextFor({ archiveId, vendorRecordingId: x.vendorRecordingId, interactionId: null, participants }),
     participants: { create: participants.map((q, position) => ({ ...q, position })) },
@@ -91,9 +100,10 @@ export async function seedRecording(opts: TSeedRecordingOptions = {}): Promise<T
   const seconds = opts.seconds ?? 6;
   const startTime = opts.startTime ?? new Date(Date.UTC(2026, 4, 14, 8, 30, 32));
   const vendorRecordingId = `rec-e2e-${randomUUID()}`;
-  const wav = generateWav({ seconds, seed: 7 });
+  const wav = opts.mediaFile ? readFileSync(opts.mediaFile) : generateWav({ seconds, seed: 7 });
   const key = `e2e/${recordingObjectKey({ vendorSource: 'GENESYS_CLOUD', vendorRecordingId, startTime, mediaFormat: 'wav' })}`;
-  const x: TSeedParts = { id: randomUUID(), vendorRecordingId, startTime, seconds, vendorSeconds: opts.vendorSeconds ?? seconds, wav, key, stored: await upload(key, wav), p: uniqueParticipants(), truncated: opts.truncated ?? false };
+  const x: TSeedParts = { channels: opts.channels, retainUntil: new Date(Date.now() + 2190 * 86_400_000), id: randomUUID(), vendorRecordingId, startTime, seconds, vendorSeconds: opts.vendorSeconds ?? seconds, wav, key, stored: await upload(key, wav), p: uniqueParticipants(), truncated: opts.truncated ?? false };
+  if (opts.peaks) await storePeaks(s3(), { bucket: x.stored.bucket, key, versionId: x.stored.versionId, retainUntil: x.retainUntil, retentionPolicyId: null });
   const auditKey = idempotencyKey('GENESYS_CLOUD', vendorRecordingId);
   const caseId = x.truncated ? randomUUID() : null;
   const worker = { actorType: 'worker' as const, actorId: 'e2e-seed', subjectType: 'recording' as const, subjectId: auditKey };
