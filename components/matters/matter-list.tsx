@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import { formatDateTime } from '@/components/ui/format';
+import type { listMatters } from '@/lib/legal-hold/list-matters';
+
+export const HOLD_STATE_LABEL = { empty: 'No recordings', not_held: 'Not held', partly_held: 'Partly held', held: 'Held' } as const;
+
+/** Every matter: name, hold state, recordings collected and held. */
+export function MatterList({ matters }: { matters: Awaited<ReturnType<typeof listMatters>> }) {
+  if (matters.length === 0) return <p className="muted">No matters yet.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="data" aria-label="Matters" data-testid="matters">
+        <thead>
+          <tr>
+            <th scope="col">Reference</th>
+            <th scope="col">Name</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="num">Recordings</th>
+            <th scope="col" className="num">Held</th>
+            <th scope="col">Opened</th>
+          </tr>
+        </thead>
+        <tbody>
+          {matters.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <Link href={`/matters/${m.id}`}>{m.reference}</Link>
+              </td>
+              <td>{m.name}</td>
+              <td>{HOLD_STATE_LABEL[m.holdState]}</td>
+              <td className="num">{m.recordingCount}</td>
+              <td className="num">{m.activeHolds}</td>
+              <td>{formatDateTime(m.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
