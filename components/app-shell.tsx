@@ -1,9 +1,10 @@
 'use client';
-// Page frame: skip link, role-based navigation, the signed-in user and sign-out.
+// Page frame: skip link, role-based navigation, the signed-in user, their preferences and sign-out.
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import type { ReactNode } from 'react';
+import { PreferencesMenu } from '@/components/preferences-menu';
 import { can, PAGES } from '@/lib/auth/permissions';
 import type { TRole } from '@/lib/auth/types';
 
@@ -39,6 +40,7 @@ export function AppShell({ user, children }: { user: TShellUser; children: React
           <span data-testid="current-user">
             {user.name} <span className="role-badge">{user.role.toLowerCase()}</span>
           </span>
+          <PreferencesMenu />
           <button type="button" className="btn btn-quiet" onClick={() => void signOut({ callbackUrl: '/signin' })}>
             Sign out
           </button>

@@ -1,10 +1,11 @@
 'use client';
 // A running or finished export: progress, download, and the command that verifies it offline.
-import { formatDateTime } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { ErrorState, Loading } from '@/components/ui/query-state';
 import { useAuditExport } from '@/hooks/use-audit-export';
 
 export function ExportProgress({ id, verifyKeyArg }: { id: string; verifyKeyArg: string }) {
+  const formatDateTime = useFormatDateTime();
   const exp = useAuditExport(id);
   if (exp.isPending) return <Loading label="Loading export…" />;
   if (exp.isError) return <ErrorState error={exp.error} retry={() => void exp.refetch()} />;

@@ -1,12 +1,13 @@
 'use client';
 // Jobs that failed every attempt, with a replay button (audited server-side).
 import { useState } from 'react';
-import { formatDateTime } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useDeadLetters } from '@/hooks/use-dead-letters';
 import { useReplayDeadLetter } from '@/hooks/use-replay-dead-letter';
 
 export function DeadLettersPanel() {
+  const formatDateTime = useFormatDateTime();
   const [state, setState] = useState<'open' | 'replayed' | 'all'>('open');
   const letters = useDeadLetters(state);
   const replay = useReplayDeadLetter();

@@ -1,5 +1,6 @@
 'use client';
-import { formatDateTime, VENDOR_LABEL } from '@/components/ui/format';
+import { VENDOR_LABEL } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useExtraVersions } from '@/hooks/use-extra-versions';
 
@@ -11,6 +12,7 @@ const REASON: Record<string, string> = {
 };
 
 export function ExtraVersionsPanel() {
+  const formatDateTime = useFormatDateTime();
   const extra = useExtraVersions();
   return (
     <section className="panel" aria-labelledby="xv-heading">

@@ -1,9 +1,11 @@
 'use client';
-import { formatDateTime, VENDOR_LABEL } from '@/components/ui/format';
+import { VENDOR_LABEL } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { usePollCursors } from '@/hooks/use-poll-cursors';
 
 export function PollCursorsPanel() {
+  const formatDateTime = useFormatDateTime();
   const cursors = usePollCursors();
   return (
     <section className="panel" aria-labelledby="pc-heading">

@@ -3,13 +3,14 @@
 // The stored waveform shows before that: it holds no audio, only min/max levels.
 import { useState, type FormEvent } from 'react';
 import { WaveformPlayer } from '@/components/player/waveform-player';
-import { formatDateTime } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { useIssuePlayback } from '@/hooks/use-issue-playback';
 import { useRecordingPeaks } from '@/hooks/use-recording-peaks';
 import { fieldErrors } from '@/lib/api-client/api-fetch';
 import { PLAYBACK_REASON_MIN } from '@/lib/playback/playback-request';
 
 export function PlaybackPanel({ recordingId, label, roles }: { recordingId: string; label: string; roles?: ReadonlyMap<number, string> }) {
+  const formatDateTime = useFormatDateTime();
   const issue = useIssuePlayback(recordingId);
   const peaks = useRecordingPeaks(recordingId);
   const [reason, setReason] = useState('');

@@ -1,4 +1,5 @@
-import { formatDateTime, VENDOR_LABEL } from '@/components/ui/format';
+import { VENDOR_LABEL } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import type { TReportDetail } from '@/lib/reconcile/get-reconciliation-report';
 
 const KIND_LABEL: Record<string, string> = {
@@ -11,6 +12,7 @@ const KIND_LABEL: Record<string, string> = {
 
 /** One report: counts, every finding, and where the signed document is kept for verification. */
 export function ReportDetail({ report }: { report: TReportDetail }) {
+  const formatDateTime = useFormatDateTime();
   const c = report.counts;
   return (
     <>

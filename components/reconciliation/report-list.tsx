@@ -1,9 +1,11 @@
 import Link from 'next/link';
-import { formatDateTime, VENDOR_LABEL } from '@/components/ui/format';
+import { VENDOR_LABEL } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import type { TReportSummary } from '@/lib/reconcile/list-reconciliation-reports';
 
 /** Reconciliation history: one row per run, anything not accounted for highlighted. */
 export function ReportList({ reports }: { reports: TReportSummary[] }) {
+  const formatDateTime = useFormatDateTime();
   if (reports.length === 0) return <p className="muted">No reconciliation has run yet. Each vendor account is reconciled daily.</p>;
   return (
     <table className="data" aria-label="Reconciliation reports" data-testid="reconciliation-reports">

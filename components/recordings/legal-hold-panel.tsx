@@ -2,7 +2,7 @@
 // Legal hold: current state, history per matter, and (for roles that may) place a matter's hold / lift one
 // matter's hold after confirmation.
 import { useState, type FormEvent } from 'react';
-import { formatDateTime } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { useLiftLegalHold } from '@/hooks/use-lift-legal-hold';
 import { usePlaceLegalHold } from '@/hooks/use-place-legal-hold';
 import { fieldErrors } from '@/lib/api-client/api-fetch';
@@ -72,6 +72,7 @@ function LiftForm({ recordingId, hold, others }: { recordingId: string; hold: TL
 }
 
 export function LegalHoldPanel({ recordingId, onHold, holds, canManage }: { recordingId: string; onHold: boolean; holds: TLegalHoldView[]; canManage: boolean }) {
+  const formatDateTime = useFormatDateTime();
   const active = holds.filter((h) => h.active);
   return (
     <section className="panel" aria-labelledby="hold-heading">

@@ -7,7 +7,8 @@ import { AuditHistory } from '@/components/recordings/audit-history';
 import { LegalHoldPanel } from '@/components/recordings/legal-hold-panel';
 import { RestorePanel } from '@/components/recordings/restore-panel';
 import { RecordingFacts, StorageFacts } from '@/components/recordings/recording-facts';
-import { formatDateTime, titleCase, VENDOR_LABEL } from '@/components/ui/format';
+import { titleCase, VENDOR_LABEL } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { JsonView } from '@/components/ui/json-view';
 import { ErrorState, Loading } from '@/components/ui/query-state';
 import { LegalHoldBadge, StatusBadge } from '@/components/ui/status-badge';
@@ -16,6 +17,7 @@ import { useRecordingPeaks } from '@/hooks/use-recording-peaks';
 import { channelRoles } from '@/lib/media/peaks-lanes';
 
 export function RecordingDetail({ id }: { id: string }) {
+  const formatDateTime = useFormatDateTime();
   const recording = useRecording(id);
   // Fetched alongside the detail (not after it), so the waveform is drawn as soon as the page is.
   useRecordingPeaks(id);

@@ -1,8 +1,10 @@
 // Definition lists of the canonical record and its storage facts.
-import { formatBytes, formatDateTime, formatDuration, titleCase } from '@/components/ui/format';
+import { formatBytes, formatDuration, titleCase } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import type { TRecordingDetail } from '@/lib/recordings/types';
 
 export function RecordingFacts({ r }: { r: TRecordingDetail }) {
+  const formatDateTime = useFormatDateTime();
   const delta = r.durationSeconds !== null && r.measuredDurationSeconds !== null ? r.measuredDurationSeconds - r.durationSeconds : null;
   return (
     <section className="panel" aria-labelledby="meta-heading">
@@ -56,6 +58,7 @@ export function RecordingFacts({ r }: { r: TRecordingDetail }) {
 }
 
 export function StorageFacts({ r }: { r: TRecordingDetail }) {
+  const formatDateTime = useFormatDateTime();
   return (
     <section className="panel" aria-labelledby="storage-heading">
       <h2 id="storage-heading">Storage</h2>

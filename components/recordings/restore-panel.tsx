@@ -2,13 +2,14 @@
 // Cold storage: a recording in an archive class plays only once retrieved. Shows the storage class and the
 // retrieval status, and offers "Retrieve" with a stated reason (audited). Renders nothing for hot recordings.
 import { useState, type FormEvent } from 'react';
-import { formatDateTime } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { useRequestRestore } from '@/hooks/use-request-restore';
 import { useRestoreState } from '@/hooks/use-restore-state';
 import { fieldErrors } from '@/lib/api-client/api-fetch';
 import { PLAYBACK_REASON_MIN } from '@/lib/playback/playback-request';
 
 export function RestorePanel({ recordingId }: { recordingId: string }) {
+  const formatDateTime = useFormatDateTime();
   const state = useRestoreState(recordingId);
   const retrieve = useRequestRestore(recordingId);
   const [reason, setReason] = useState('');

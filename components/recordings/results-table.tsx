@@ -1,7 +1,8 @@
 'use client';
 // One row per recording: when, vendor, who, vendor vs measured duration, tags, status and legal hold.
 import Link from 'next/link';
-import { formatDateTime, formatDuration, titleCase, VENDOR_LABEL } from '@/components/ui/format';
+import { formatDuration, titleCase, VENDOR_LABEL } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { LegalHoldBadge, StatusBadge } from '@/components/ui/status-badge';
 import type { TRecordingListItem } from '@/lib/recordings/types';
 
@@ -20,6 +21,7 @@ function DurationCell({ vendor, measured }: { vendor: number | null; measured: n
 }
 
 export function ResultsTable({ items }: { items: TRecordingListItem[] }) {
+  const formatDateTime = useFormatDateTime();
   return (
     <table className="data" aria-label="Recordings">
       <thead>

@@ -1,17 +1,8 @@
-// Display formatting for the console (UTC everywhere: compliance timelines must not shift with the viewer).
-export function formatDateTime(iso: string | null): string {
-  if (!iso) return '—';
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-}
-
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null) return '—';
-  const total = Math.max(0, seconds);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = (total % 60).toFixed(total < 60 && total % 1 !== 0 ? 1 : 0).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
+// Display formatting for the console. Date-times and durations live in lib/format (shared with the
+// server); client components show times through useFormatDateTime (components/ui/time-zone.tsx), which
+// binds them to the user's time-zone preference.
+export { formatDateTime } from '@/lib/format/zoned-time';
+export { formatDuration } from '@/lib/format/format-duration';
 
 export function formatBytes(bytes: string | number | null): string {
   if (bytes === null) return '—';

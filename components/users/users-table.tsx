@@ -2,7 +2,8 @@
 // Users with role change, disable/enable, regions and security actions (each change audited server-side;
 // a role change or a disable ends the user's sessions).
 import { useState } from 'react';
-import { formatDateTime, titleCase } from '@/components/ui/format';
+import { titleCase } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useUpdateUser } from '@/hooks/use-update-user';
 import { useUsers } from '@/hooks/use-users';
@@ -10,6 +11,7 @@ import { UserSecurityActions } from '@/components/users/user-security-actions';
 import { ROLES } from '@/lib/auth/permissions';
 
 export function UsersTable({ selfId }: { selfId: string }) {
+  const formatDateTime = useFormatDateTime();
   const users = useUsers();
   // One security panel at a time, for the chosen user: the table stays light however many users there are.
   const [selected, setSelected] = useState<string | null>(null);

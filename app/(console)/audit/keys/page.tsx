@@ -37,8 +37,8 @@ export default async function AuditKeysPage() {
               <tr key={k.keyId}>
                 <td>{k.keyId}</td>
                 <td>{k.algorithm}</td>
-                <td>{formatDateTime(k.validFrom)}</td>
-                <td>{k.validUntil ? formatDateTime(k.validUntil) : 'in service'}</td>
+                <td>{formatDateTime(k.validFrom, user.timeZone)}</td>
+                <td>{k.validUntil ? formatDateTime(k.validUntil, user.timeZone) : 'in service'}</td>
                 <td>
                   <code>{k.fingerprint}</code>
                 </td>
@@ -63,7 +63,7 @@ export default async function AuditKeysPage() {
           <tbody>
             {checkpoints.map((c) => (
               <tr key={c.id}>
-                <td>{formatDateTime(c.createdAt)}</td>
+                <td>{formatDateTime(c.createdAt, user.timeZone)}</td>
                 <td>{c.treeSize}</td>
                 <td>
                   <code>{c.rootHash}</code>
