@@ -1,15 +1,24 @@
 'use client';
-// The archive search page: URL params → validated filter → keyset-paged results.
+// The archive search page: URL params → validated filter → keyset-paged results with their total,
+// column sorting, saved searches and CSV/JSON export of the same search.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { ResultsTable } from '@/components/recordings/results-table';
+import { SavedSearchesBar } from '@/components/recordings/saved-searches-bar';
 import { SearchForm } from '@/components/recordings/search-form';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useRecordingSearch, type TSearchQueryFilter } from '@/hooks/use-recording-search';
 import { queryObjectFromParams } from '@/lib/http/query-object';
-import { ZSearchFilter } from '@/lib/recordings/search-filter';
+import { filterToParams, ZSearchFilter, type TSort } from '@/lib/recordings/search-filter';
+import type { TSearchTotal } from '@/lib/recordings/types';
 
-export function RecordingsSearch({ masked = false }: { masked?: boolean }) {
+function totalText(total: TSearchTotal): string {
+  const n = total.count.toLocaleString('en-US');
+  if (!total.exact) return `More than ${n} recordings match (counted up to ${n}; narrow the filters for an exact number)`;
+  return `${n} recording${total.count === 1 ? '' : 's'} match`;
+}
+
+export function RecordingsSearch({ masked = false, regions, exportLimit }: { masked?: boolean; regions: readonly string[]; exportLimit: number }) {
   const searchParams = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -19,10 +28,19 @@ export function RecordingsSearch({ masked = false }: { masked?: boolean }) {
   const errors = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message]));
   const search = useRecordingSearch(filter);
   const items = search.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = search.data?.pages[0]?.total ?? null;
+  const go = (p: URLSearchParams) => router.push(`${pathname}?${p.toString()}`);
+  const sortBy = (sort: TSort) => {
+    const p = new URLSearchParams(searchParams.toString());
+    p.set('sort', sort);
+    go(p);
+  };
+  const exportHref = (format: 'csv' | 'json') => (filter ? `/api/recordings/export?format=${format}&${filterToParams(filter).toString()}` : undefined);
 
   return (
     <>
-      <SearchForm key={searchParams.toString()} masked={masked} values={raw} errors={errors} onSearch={(p) => router.push(`${pathname}?${p.toString()}`)} />
+      <SearchForm key={searchParams.toString()} masked={masked} regions={regions} values={raw} errors={errors} onSearch={go} />
+      <SavedSearchesBar current={filter} onApply={go} />
       <section aria-labelledby="results-heading" aria-busy={search.isFetching}>
         <h2 id="results-heading">Results</h2>
         {search.isPending && filter ? <Loading label="Searching…" /> : null}
@@ -30,11 +48,21 @@ export function RecordingsSearch({ masked = false }: { masked?: boolean }) {
         {search.isSuccess && items.length === 0 ? <Empty>No recordings match these filters.</Empty> : null}
         {items.length > 0 ? (
           <>
-            <p className="muted" aria-live="polite">
-              Showing {items.length} recording{items.length === 1 ? '' : 's'}
-              {search.hasNextPage ? ' (more available)' : ''}.
-            </p>
-            <ResultsTable items={items} />
+            <div className="results-bar">
+              <p className="muted" aria-live="polite" data-testid="result-total">
+                {total ? `${totalText(total)}; ` : ''}showing {items.length}.
+              </p>
+              <p>
+                <a className="btn" href={exportHref('csv')} download>
+                  Export CSV
+                </a>{' '}
+                <a className="btn" href={exportHref('json')} download>
+                  Export JSON
+                </a>
+                <span className="hint"> up to {exportLimit.toLocaleString('en-US')} rows{masked ? ', identifiers masked' : ''}</span>
+              </p>
+            </div>
+            <ResultsTable items={items} sort={filter?.sort} onSort={sortBy} />
           </>
         ) : null}
         {search.hasNextPage ? (

@@ -4,7 +4,26 @@ import Link from 'next/link';
 import { formatDuration, titleCase, VENDOR_LABEL } from '@/components/ui/format';
 import { useFormatDateTime } from '@/components/ui/time-zone';
 import { LegalHoldBadge, StatusBadge } from '@/components/ui/status-badge';
+import type { TSort, TSortKey } from '@/lib/recordings/search-filter';
 import type { TRecordingListItem } from '@/lib/recordings/types';
+
+type TSortProps = { sort?: TSort; onSort?: (sort: TSort) => void };
+
+/** A column header that sorts the search server-side (click again to reverse); plain text without onSort. */
+function SortHeader({ label, by, sort, onSort }: TSortProps & { label: string; by: TSortKey }) {
+  const [key, dir] = (sort ?? 'startTime_desc').split('_') as [TSortKey, 'asc' | 'desc'];
+  const active = key === by;
+  if (!onSort) return <th scope="col">{label}</th>;
+  const next: TSort = active && dir === 'desc' ? `${by}_asc` : `${by}_desc`;
+  return (
+    <th scope="col" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort-button" onClick={() => onSort(next)}>
+        {label}
+        <span aria-hidden="true">{active ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    </th>
+  );
+}
 
 function DurationCell({ vendor, measured }: { vendor: number | null; measured: number | null }) {
   const mismatch = vendor !== null && measured !== null && Math.abs(vendor - measured) > 2;
@@ -20,17 +39,17 @@ function DurationCell({ vendor, measured }: { vendor: number | null; measured: n
   );
 }
 
-export function ResultsTable({ items }: { items: TRecordingListItem[] }) {
+export function ResultsTable({ items, sort, onSort }: { items: TRecordingListItem[] } & TSortProps) {
   const formatDateTime = useFormatDateTime();
   return (
     <table className="data" aria-label="Recordings">
       <thead>
         <tr>
-          <th scope="col">Start</th>
-          <th scope="col">Vendor / id</th>
+          <SortHeader label="Start" by="startTime" sort={sort} onSort={onSort} />
+          <SortHeader label="Vendor / id" by="vendor" sort={sort} onSort={onSort} />
           <th scope="col">Participants</th>
-          <th scope="col">Duration</th>
-          <th scope="col">Tags</th>
+          <SortHeader label="Duration" by="duration" sort={sort} onSort={onSort} />
+          <SortHeader label="Tags / region" by="region" sort={sort} onSort={onSort} />
           <th scope="col">Status</th>
         </tr>
       </thead>

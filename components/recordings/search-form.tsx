@@ -1,7 +1,8 @@
 'use client';
 // Archive search filters. Submitting writes them into the URL, so every search is a shareable link.
 import type { FormEvent } from 'react';
-import type { TSearchFilter } from '@/lib/recordings/search-filter';
+import { useTimeZone } from '@/components/ui/time-zone';
+import { PAGE_SIZES, type TSearchFilter } from '@/lib/recordings/search-filter';
 
 type TFormValues = Partial<Record<keyof TSearchFilter, string | string[] | undefined>>;
 
@@ -22,8 +23,19 @@ function Field({ id, label, children, hint }: { id: string; label: string; child
   );
 }
 
-/** `masked`: the role sees customer identifiers masked, so it gets no customer-number field (the API refuses it too). */
-export function SearchForm({ values, onSearch, errors, masked = false }: { values: TFormValues; onSearch: (params: URLSearchParams) => void; errors: Record<string, string>; masked?: boolean }) {
+const SORT_OPTIONS: [string, string][] = [
+  ['startTime_desc', 'Newest first'], ['startTime_asc', 'Oldest first'], ['duration_desc', 'Longest first'], ['duration_asc', 'Shortest first'],
+  ['vendor_asc', 'Vendor A–Z'], ['vendor_desc', 'Vendor Z–A'], ['region_asc', 'Region A–Z'], ['region_desc', 'Region Z–A'],
+];
+
+/**
+ * `masked`: the role sees customer identifiers masked, so it gets no customer-number field (the API refuses it too).
+ * `regions`: the residency regions this user may search. From/To are read in the user's time zone, which the
+ * search carries (tz) so the link means the same instants for whoever opens it.
+ */
+export function SearchForm({ values, onSearch, errors, masked = false, regions }: { values: TFormValues; onSearch: (params: URLSearchParams) => void; errors: Record<string, string>; masked?: boolean; regions: readonly string[] }) {
+  const userZone = useTimeZone();
+  const zone = typeof values.tz === 'string' && values.tz ? values.tz : userZone;
   const v = (key: keyof TSearchFilter) => {
     const value = values[key];
     return Array.isArray(value) ? value.join(', ') : (value ?? '');
@@ -37,6 +49,7 @@ export function SearchForm({ values, onSearch, errors, masked = false }: { value
       if (key === 'tag') value.split(',').map((t) => t.trim()).filter(Boolean).forEach((t) => params.append('tag', t));
       else params.set(key, value);
     }
+    if (params.has('from') || params.has('to')) params.set('tz', zone);
     onSearch(params);
   }
   return (
@@ -51,15 +64,15 @@ export function SearchForm({ values, onSearch, errors, masked = false }: { value
           <input id="f-agent" name="agent" defaultValue={v('agent')} />
         </Field>
         {masked ? null : (
-          <Field id="f-customer" label="Customer number">
+          <Field id="f-customer" label="Customer number" hint="Any format: +1 555 149 8897, (555) 149-8897">
             <input id="f-customer" name="customer" inputMode="tel" defaultValue={v('customer')} />
           </Field>
         )}
-        <Field id="f-from" label="From (UTC day)">
-          <input id="f-from" name="from" type="date" defaultValue={v('from')} />
+        <Field id="f-from" label={`From (${zone})`} hint="Call start, date and time">
+          <input id="f-from" name="from" type="datetime-local" defaultValue={v('from').length === 10 ? `${v('from')}T00:00` : v('from')} aria-invalid={Boolean(errors.from)} />
         </Field>
-        <Field id="f-to" label="To (UTC day, inclusive)">
-          <input id="f-to" name="to" type="date" defaultValue={v('to')} />
+        <Field id="f-to" label={`To (${zone})`} hint="Inclusive">
+          <input id="f-to" name="to" type="datetime-local" defaultValue={v('to').length === 10 ? `${v('to')}T23:59` : v('to')} aria-invalid={Boolean(errors.to)} />
         </Field>
         {SELECTS.map((f) => (
           <Field key={f.name} id={`f-${f.name}`} label={f.label}>
@@ -74,17 +87,34 @@ export function SearchForm({ values, onSearch, errors, masked = false }: { value
           </Field>
         ))}
         <Field id="f-region" label="Residency region">
-          <input id="f-region" name="region" defaultValue={v('region')} placeholder="us, eu…" />
+          <select id="f-region" name="region" defaultValue={v('region')}>
+            <option value="">Any</option>
+            {regions.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field id="f-tag" label="Compliance tags" hint="Comma-separated; all must match">
           <input id="f-tag" name="tag" defaultValue={v('tag')} />
         </Field>
         <Field id="f-sort" label="Sort">
           <select id="f-sort" name="sort" defaultValue={v('sort') || 'startTime_desc'}>
-            <option value="startTime_desc">Newest first</option>
-            <option value="startTime_asc">Oldest first</option>
-            <option value="duration_desc">Longest first</option>
-            <option value="duration_asc">Shortest first</option>
+            {SORT_OPTIONS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="f-limit" label="Page size">
+          <select id="f-limit" name="limit" defaultValue={v('limit') || '50'}>
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
           </select>
         </Field>
         <div className="field">

@@ -128,6 +128,12 @@ const userActions = {
     describe: (d) => `Password of ${d.email} reset by ${d.by}; ${plural(d.sessionsEnded, 'session')} ended`,
     sample: { sessionsEnded: 1, email: 'u@example.com', by: 'admin@example.com' },
   }),
+  'user.preferences_changed': action({
+    subjectTypes: ['user'],
+    details: z.looseObject({ user: str, from: str, to: str }),
+    describe: (d) => `${d.user} changed their time zone from ${d.from} to ${d.to}`,
+    sample: { user: 'officer@example.com', from: 'UTC', to: 'Europe/Berlin' },
+  }),
 };
 
 // Access entries are what the per-user access report reads: every name starts with "access.".
@@ -137,7 +143,13 @@ const accessActions = {
     subjectTypes: ['search'],
     details: z.looseObject({ filters: z.record(z.string(), z.unknown()), page: str.optional(), resultCount: int, more: z.boolean().optional(), ...accessor }),
     describe: (d) => `Searched the archive (${Object.keys(d.filters).join(', ') || 'no filters'}); ${plural(d.resultCount, 'result')}${d.more ? ', more available' : ''}`,
-    sample: { filters: { vendorSource: 'GENESYS_CLOUD' }, page: 'first', resultCount: 12, more: false, user: 'officer@example.com', ip: '10.0.0.7', userAgent: null },
+    sample: { filters: { vendorSource: 'GENESYS_CLOUD' }, page: 'first', resultCount: 12, more: false, total: { count: 12, exact: true }, user: 'officer@example.com', ip: '10.0.0.7', userAgent: null },
+  }),
+  'access.search_exported': action({
+    subjectTypes: ['search'],
+    details: z.looseObject({ filters: z.record(z.string(), z.unknown()), format: z.enum(['csv', 'json']), rows: int, truncated: z.boolean(), limit: int, ...accessor }),
+    describe: (d) => `Exported the archive search as ${d.format.toUpperCase()} (${Object.keys(d.filters).join(', ') || 'no filters'}); ${plural(d.rows, 'row')}${d.truncated ? `, cut at the ${d.limit}-row limit` : ''}`,
+    sample: { filters: { region: 'eu' }, format: 'csv', rows: 120, truncated: false, limit: 10000, user: 'auditor@example.com', ip: '10.0.0.7', userAgent: null },
   }),
   'access.audit_searched': action({
     subjectTypes: ['search'],

@@ -9,8 +9,8 @@ test('officer searches, plays with a reason, and the playback is audited', async
   const officer = await signInAs('OFFICER');
   await page.goto('/recordings');
   await page.getByLabel('Agent (id or name)').fill(rec.agentName);
-  await page.getByLabel('From (UTC day)').fill('2026-03-03');
-  await page.getByLabel('To (UTC day, inclusive)').fill('2026-03-03');
+  await page.getByLabel('From (UTC)').fill('2026-03-03T00:00');
+  await page.getByLabel('To (UTC)').fill('2026-03-03T23:59');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/agent=.*from=2026-03-03/);
   const rows = page.getByTestId('recording-row');
