@@ -1,5 +1,5 @@
 // One audit entry for people: when, who, the registry's readable line, and the raw details behind a disclosure.
-import { formatDateTime } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import type { TAuditEntryView } from '@/lib/recordings/types';
 
 export type TAuditEntryItem = TAuditEntryView & { actor?: { name: string; email: string } | null };
@@ -10,6 +10,7 @@ function actorLabel(e: TAuditEntryItem): string {
 }
 
 export function AuditEntryItem({ entry }: { entry: TAuditEntryItem }) {
+  const formatDateTime = useFormatDateTime();
   return (
     <li className="audit-entry" data-testid="audit-entry">
       <div className="audit-entry-head">

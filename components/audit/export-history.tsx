@@ -2,11 +2,13 @@
 // Every audit export: status, who asked, when it was asked for and finished, size, failure reason, download again.
 import { useState } from 'react';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { formatBytes, formatDateTime } from '@/components/ui/format';
+import { formatBytes } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useAuditExports } from '@/hooks/use-audit-exports';
 
 export function ExportHistory() {
+  const formatDateTime = useFormatDateTime();
   const [page, setPage] = useState(1);
   const history = useAuditExports(page);
   const data = history.data;

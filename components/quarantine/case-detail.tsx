@@ -7,7 +7,8 @@ import { PlaybackPanel } from '@/components/player/playback-panel';
 import { AssignControl } from '@/components/quarantine/assign-control';
 import { CaseStatus } from '@/components/quarantine/case-status';
 import { DecisionForm } from '@/components/quarantine/decision-form';
-import { formatDateTime, titleCase, VENDOR_LABEL } from '@/components/ui/format';
+import { titleCase, VENDOR_LABEL } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { JsonView } from '@/components/ui/json-view';
 import { ErrorState, Loading } from '@/components/ui/query-state';
 import { useQuarantineCase } from '@/hooks/use-quarantine-case';
@@ -17,6 +18,7 @@ const DECIDABLE = ['OPEN', 'ESCALATED', 'REFETCH_FAILED'];
 const ACTIVE = [...DECIDABLE, 'REFETCH_REQUESTED'];
 
 function Facts({ c }: { c: TQuarantineQueueItem }) {
+  const formatDateTime = useFormatDateTime();
   const r = c.recording;
   return (
     <dl className="facts">
@@ -45,6 +47,7 @@ function Facts({ c }: { c: TQuarantineQueueItem }) {
 }
 
 export function CaseDetail({ id, canDecide, canOpenRecording }: { id: string; canDecide: boolean; canOpenRecording: boolean }) {
+  const formatDateTime = useFormatDateTime();
   const query = useQuarantineCase(id);
   const [listening, setListening] = useState(false);
   if (query.isPending) return <Loading />;
