@@ -44,16 +44,16 @@ export function SavedSearchesBar({ current, onApply }: { current: TSavedFilter |
       </div>
       {chosen ? (
         <button type="button" className="btn" onClick={onDelete} disabled={save.isPending}>
-          Delete saved search
+          Delete saved filters
         </button>
       ) : null}
-      <form onSubmit={onSave} className="saved-search-save" aria-label="Save this search">
+      <form onSubmit={onSave} className="saved-search-save" aria-label="Save these filters">
         <div className="field">
-          <label htmlFor="saved-search-name">Save this search as</label>
+          <label htmlFor="saved-search-name">Save these filters as</label>
           <input id="saved-search-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
         </div>
         <button type="submit" className="btn" disabled={!current || !name.trim() || save.isPending}>
-          Save search
+          Save filters
         </button>
       </form>
       {list.isError ? <ErrorState error={list.error} /> : null}

@@ -28,8 +28,8 @@ test('officer searches by "(555) …", switches time zone, saves, re-applies and
     await expect(rows.first()).toContainText('2026-04-10 14:30 (UTC+02:00)');
     await expect(page.getByLabel('From (Europe/Berlin)')).toBeVisible();
 
-    await page.getByLabel('Save this search as').fill('Complaint caller');
-    await page.getByRole('button', { name: 'Save search' }).click();
+    await page.getByLabel('Save these filters as').fill('Complaint caller');
+    await page.getByRole('button', { name: 'Save filters' }).click();
     await expect(page.getByLabel('Saved searches').locator('option', { hasText: 'Complaint caller' })).toHaveCount(1);
     await page.goto('/recordings?sort=duration_asc');
     await page.getByLabel('Saved searches').selectOption({ label: 'Complaint caller' });
