@@ -1,9 +1,16 @@
-import { redirect } from 'next/navigation';
-import { homePath } from '@/lib/auth/permissions';
+import type { Metadata } from 'next';
+import { ArchiveDashboard } from '@/components/dashboard/archive-dashboard';
 import { pageUser } from '@/lib/auth/page-user';
 
-// The console's front door: each role lands on its first page.
+export const metadata: Metadata = { title: 'Archive health — CallVault' };
+
+// The console's front door: archive health, each figure for the roles that may see it.
 export default async function HomePage() {
-  const user = await pageUser();
-  redirect(homePath(user.role));
+  await pageUser();
+  return (
+    <>
+      <h1>Archive health</h1>
+      <ArchiveDashboard />
+    </>
+  );
 }

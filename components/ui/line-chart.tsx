@@ -18,7 +18,8 @@ function niceMax(v: number): number {
 
 const hhmm = (t: number) => new Date(t).toISOString().slice(11, 16);
 
-export function LineChart({ title, series, unit }: { title: string; series: TSeries[]; unit: string }) {
+/** `formatT` labels the time axis (default hh:mm UTC; a per-day chart passes a date format). */
+export function LineChart({ title, series, unit, formatT = hhmm }: { title: string; series: TSeries[]; unit: string; formatT?: (t: number) => string }) {
   const id = useId();
   const all = series.flatMap((s) => s.points);
   if (all.length < 2) return <p className="state">Not enough samples yet for “{title}”.</p>;
@@ -32,7 +33,7 @@ export function LineChart({ title, series, unit }: { title: string; series: TSer
     <figure style={{ margin: 0 }}>
       <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
         <title id={`${id}-t`}>{title}</title>
-        <desc id={`${id}-d`}>{`Latest values — ${summary}. From ${hhmm(t0)} to ${hhmm(t1)} UTC.`}</desc>
+        <desc id={`${id}-d`}>{`Latest values — ${summary}. From ${formatT(t0)} to ${formatT(t1)} UTC.`}</desc>
         <line className="axis" x1={PAD.left} y1={H - PAD.bottom} x2={W - PAD.right} y2={H - PAD.bottom} />
         <line className="axis" x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={H - PAD.bottom} />
         {[0, yMax / 2, yMax].map((v) => (
@@ -40,9 +41,9 @@ export function LineChart({ title, series, unit }: { title: string; series: TSer
             {v}
           </text>
         ))}
-        <text x={PAD.left} y={H - 6}>{hhmm(t0)}</text>
+        <text x={PAD.left} y={H - 6}>{formatT(t0)}</text>
         <text x={W - PAD.right} y={H - 6} textAnchor="end">
-          {hhmm(t1)} UTC
+          {formatT(t1)} UTC
         </text>
         {series.map((s, i) => (
           <polyline

@@ -16,7 +16,8 @@ test('officer: archive with identifiers in clear and legal holds; nothing else',
   const rec = await makeRecording({ truncated: true, seconds: 4, vendorSeconds: 9 });
   await signInAs('OFFICER');
   await page.goto('/');
-  await expect(page).toHaveURL(/\/recordings$/);
+  await expect(page.getByTestId('archived-today')).toBeVisible();
+  await expect(page.getByText('Dead letters')).toHaveCount(0);
   expect(await navLabels(page)).toEqual(['Archive']);
   const detail = await page.request.get(`/api/recordings/${rec.id}`);
   expect(detail.status()).toBe(200);
@@ -37,8 +38,9 @@ test('reviewer: the quarantine queue and listening to quarantined calls only, id
   const archived = await makeRecording();
   await signInAs('REVIEWER');
   await page.goto('/');
-  await expect(page).toHaveURL(/\/quarantine$/);
+  await expect(page.getByTestId('quarantine-open')).toBeVisible();
   expect(await navLabels(page)).toEqual(['Quarantine']);
+  await page.goto('/quarantine');
   const card = page.locator(`[data-case-id="${quarantined.caseId}"]`);
   await expect(card).toBeVisible();
   await expect(card).not.toContainText(quarantined.customerNumber);
