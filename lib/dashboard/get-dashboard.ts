@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import type { TRole } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { ACTIVE_STATES } from '@/lib/quarantine/quarantine-query';
 import { vendorAccounts } from '@/lib/vendors/accounts';
 
 const DAY_MS = 86_400_000;
@@ -67,7 +68,7 @@ async function ingestionLag(now: Date): Promise<NonNullable<TDashboard['ingestio
 }
 
 async function openQuarantine(): Promise<NonNullable<TDashboard['quarantine']>> {
-  const groups = await db().quarantineCase.groupBy({ by: ['reason'], where: { state: { in: ['OPEN', 'ESCALATED', 'REFETCH_REQUESTED'] } }, _count: { _all: true } });
+  const groups = await db().quarantineCase.groupBy({ by: ['reason'], where: { state: { in: [...ACTIVE_STATES] } }, _count: { _all: true } });
   const byReason = groups.map((g) => ({ reason: g.reason as string, open: g._count._all })).sort((a, b) => b.open - a.open || a.reason.localeCompare(b.reason));
   return { open: byReason.reduce((s, g) => s + g.open, 0), byReason };
 }
