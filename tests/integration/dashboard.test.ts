@@ -52,12 +52,14 @@ describe('home dashboard', () => {
     });
     await db().deadLetter.createMany({ data: [{ queue: TAG, jobId: `${TAG}-1`, jobName: 'recording.archive', payload: {}, failedReason: 'x', attemptsMade: 3 }, { queue: TAG, jobId: `${TAG}-2`, jobName: 'recording.archive', payload: {}, failedReason: 'x', attemptsMade: 3, replayedAt: now }] });
     const pendingKey = `GENESYS_CLOUD:${TAG}-never-archived`;
-    const oldest = new Date('2001-02-03T04:05:06.000Z');
+    // Older than every delivery already in the shared database, so it is the oldest whatever ran before.
+    const earliest = (await db().ingestEvent.aggregate({ _min: { receivedAt: true } }))._min.receivedAt ?? now;
+    const oldest = new Date(Math.min(earliest.getTime(), Date.parse('2001-02-03T04:05:06.000Z')) - 60_000);
     const received = new Date(now.getTime() - 30_000);
     await db().ingestEvent.createMany({
       data: [
         { idempotencyKey: pendingKey, vendorSource: 'GENESYS_CLOUD', vendorRecordingId: `${TAG}-never-archived`, vendorAccountId: account, source: 'WEBHOOK', eventType: 'test', receivedAt: oldest },
-        { idempotencyKey: `GENESYS_CLOUD:${q1.vendorRecordingId}`, vendorSource: 'GENESYS_CLOUD', vendorRecordingId: q1.vendorRecordingId, vendorAccountId: account, source: 'WEBHOOK', eventType: 'test', receivedAt: new Date('2001-01-01T00:00:00Z') },
+        { idempotencyKey: `GENESYS_CLOUD:${q1.vendorRecordingId}`, vendorSource: 'GENESYS_CLOUD', vendorRecordingId: q1.vendorRecordingId, vendorAccountId: account, source: 'WEBHOOK', eventType: 'test', receivedAt: new Date(oldest.getTime() - 60_000) },
         { idempotencyKey: `GENESYS_CLOUD:${TAG}-x`, vendorSource: 'GENESYS_CLOUD', vendorRecordingId: `${TAG}-x`, vendorAccountId: account, source: 'WEBHOOK', eventType: 'test', receivedAt: received, duplicate: true },
       ],
     });
