@@ -2,6 +2,7 @@
 // A bad or missing value stops start-up with a message naming the variable; rules that span several
 // variables are here too (configProblems), and lib/health/assert-valid-config.ts runs them all at start-up.
 import { z } from 'zod';
+import { Role } from '@/lib/generated/prisma/enums';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const csv = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
@@ -83,7 +84,7 @@ export const ZEnv = z.object({
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
-  OIDC_DEFAULT_ROLE: z.enum(['OFFICER', 'REVIEWER', 'AUDITOR', 'ADMIN']).optional(),
+  OIDC_DEFAULT_ROLE: z.enum(Role).optional(),
   PLAYBACK_URL_TTL_SECONDS: int(10).max(300).default(300),
   /** Endpoint browsers use for presigned playback URLs, when it differs from S3_ENDPOINT (e.g. behind a proxy). */
   S3_PUBLIC_ENDPOINT: z.url().optional(),

@@ -32,10 +32,12 @@ set -a
 source scripts/test-env.sh
 set +a
 
-log "static checks: typecheck, lint, schema/migration drift"
+log "static checks: typecheck, lint, schema/migration drift, import cycles, duplicated code"
 node_modules/.bin/tsc --noEmit
 node_modules/.bin/eslint . --max-warnings=0
 node --import tsx scripts/db/migrate.ts check
+npm run --silent check:cycles
+npm run --silent check:duplicates
 # Formatting is checked once the tree has been formatted; until then it is opt-in.
 if [[ "${CALLVAULT_FORMAT_CHECK:-}" == 1 ]]; then npm run --silent format:check; fi
 
@@ -50,7 +52,9 @@ log "integration tests"
 node_modules/.bin/vitest run --project integration --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
 
 log "end-to-end tests"
-NODE_ENV=production node_modules/.bin/next build >/tmp/callvault-next-build.log 2>&1 || { tail -50 /tmp/callvault-next-build.log; exit 1; }
+NODE_ENV=production npm run --silent build >/tmp/callvault-next-build.log 2>&1 || { tail -50 /tmp/callvault-next-build.log; exit 1; }
+log "production build starts with plain node (console /api/health, worker process)"
+node scripts/check-production-start.mjs
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" node_modules/.bin/playwright test --reporter=list,json
 
 log "all tests passed in $((SECONDS - started)) s"

@@ -5,17 +5,10 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { KmsKeyProvider, parseKmsKeys } from '@/lib/audit/kms-key-provider';
 import { LocalKeyProvider, parseLocalKeys } from '@/lib/audit/local-key-provider';
+import type { TAuditKeyProvider } from '@/lib/audit/provider-types';
 import { env, type TEnv } from '@/lib/env';
 
-export interface TAuditKeyProvider {
-  /** The key id new entries are signed with. */
-  activeKeyId(): string;
-  /** Whether this provider can sign/verify with keyId at all (lets verifiers say "key missing", not "forged"). */
-  hasKey(keyId: string): boolean;
-  /** HMAC-SHA256 of the UTF-8 message with the given key, lower-case hex. */
-  sign(keyId: string, message: string): Promise<string>;
-  verify(keyId: string, message: string, signatureHex: string): Promise<boolean>;
-}
+export type { TAuditKeyProvider };
 
 type TKeyConfig = Pick<
   TEnv,

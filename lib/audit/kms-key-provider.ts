@@ -2,7 +2,7 @@
 // the key material never reaches this process. AUDIT_KMS_KEYS maps our short key ids (stored on
 // every entry) to KMS key ids/ARNs, which may change region or account without touching history.
 import { GenerateMacCommand, VerifyMacCommand, type KMSClient } from '@aws-sdk/client-kms';
-import type { TAuditKeyProvider } from '@/lib/audit/key-provider';
+import type { TAuditKeyProvider } from '@/lib/audit/provider-types';
 
 export const KMS_MAC_ALGORITHM = 'HMAC_SHA_256' as const;
 

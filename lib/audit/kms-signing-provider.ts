@@ -5,7 +5,7 @@
 import { GetPublicKeyCommand, SignCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { createPublicKey } from 'node:crypto';
 import { pickSigningKey, publishKey, type TLoadedSigningKey, type TPublishedKey, type TSigningAlgorithm } from '@/lib/audit/signing-keys';
-import type { TSignature, TSigningProvider } from '@/lib/audit/signing-provider';
+import type { TSignature, TSigningProvider } from '@/lib/audit/provider-types';
 import { signedMessage, type TSignaturePurpose } from '@/lib/audit/verify-signature';
 
 export const KMS_SIGNING_ALGORITHMS: Record<TSigningAlgorithm, 'ED25519_SHA_512' | 'ECDSA_SHA_256'> = {

@@ -1,7 +1,7 @@
 // HMAC-SHA256 keys held in process memory, from AUDIT_HMAC_KEYS (development, tests, and the
 // offline verifier, which is handed the keys on its command line).
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { TAuditKeyProvider } from '@/lib/audit/key-provider';
+import type { TAuditKeyProvider } from '@/lib/audit/provider-types';
 
 const MIN_KEY_BYTES = 32;
 

@@ -1,7 +1,7 @@
 // Signs with private keys held in process memory (AUDIT_SIGNING_PROVIDER=local).
 import { sign } from 'node:crypto';
 import { pickSigningKey, type TLoadedSigningKey, type TPublishedKey } from '@/lib/audit/signing-keys';
-import type { TSignature, TSigningProvider } from '@/lib/audit/signing-provider';
+import type { TSignature, TSigningProvider } from '@/lib/audit/provider-types';
 import { signedMessage, type TSignaturePurpose } from '@/lib/audit/verify-signature';
 
 export class LocalSigningProvider implements TSigningProvider {

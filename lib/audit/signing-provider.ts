@@ -4,18 +4,11 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { KmsSigningProvider } from '@/lib/audit/kms-signing-provider';
 import { LocalSigningProvider } from '@/lib/audit/local-signing-provider';
-import { parseSigningKeys, type TPublishedKey } from '@/lib/audit/signing-keys';
-import type { TSignaturePurpose } from '@/lib/audit/verify-signature';
+import type { TSignature, TSigningProvider } from '@/lib/audit/provider-types';
+import { parseSigningKeys } from '@/lib/audit/signing-keys';
 import { env, type TEnv } from '@/lib/env';
 
-export type TSignature = { keyId: string; signature: string };
-
-export interface TSigningProvider {
-  /** Signs "callvault-audit:<purpose>:<digest>" with the key in service at `at`; base64 signature. */
-  sign(purpose: TSignaturePurpose, digestHex: string, at: Date): Promise<TSignature>;
-  /** Every configured key's public half with its validity period, retired keys included. */
-  publishedKeys(): Promise<TPublishedKey[]>;
-}
+export type { TSignature, TSigningProvider };
 
 type TSigningConfig = Pick<TEnv, 'AUDIT_SIGNING_PROVIDER' | 'AUDIT_SIGNING_KEYS' | 'AUDIT_SIGNING_ACTIVE_KEY_ID' | 'AUDIT_KMS_REGION'>;
 

@@ -1,9 +1,9 @@
 // The console's permission matrix: the ONE place that says which role may do what.
 // withRole (API), proxy.ts (page routing), server pages and the navigation all read it,
 // so hiding a button and refusing the request can never disagree.
-import type { TRole } from '@/lib/auth/types';
+import { ROLES, type TRole } from '@/lib/auth/types';
 
-export const ROLES = ['OFFICER', 'REVIEWER', 'AUDITOR', 'ADMIN'] as const satisfies readonly TRole[];
+export { ROLES };
 
 export const PERMISSIONS = {
   /** Archive search and recording detail (metadata, raw payloads, storage facts). */

@@ -6,7 +6,10 @@ import path from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { SchemaFile } from './schema-engine';
 
-const root = path.resolve(import.meta.dirname, '../..');
+// The checkout holding prisma/schema.prisma: two levels up from the source, one from the built dist/migrate.mjs.
+const root = [path.resolve(import.meta.dirname, '../..'), path.resolve(import.meta.dirname, '..')].find((dir) =>
+  existsSync(path.join(dir, 'prisma', 'schema.prisma')),
+) ?? path.resolve(import.meta.dirname, '../..');
 
 // PRISMA_SCHEMA / PRISMA_MIGRATIONS_DIR let tests point the tool at modified copies.
 export const schemaPath = path.resolve(root, process.env.PRISMA_SCHEMA ?? 'prisma/schema.prisma');
