@@ -1,6 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { e2eVendorAccountsJson } from './tests/e2e/support/e2e-vendors';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The vendor simulators the tests start (tests/e2e/support/e2e-simulators.ts) on ports next to the console's.
+const VENDOR_ACCOUNTS = JSON.stringify(e2eVendorAccountsJson(port));
+const env = { ...(process.env as Record<string, string>), VENDOR_ACCOUNTS };
+// The archive pipeline and audit exports run in a worker process, as in production; maintenance (schedules,
+// sweeps, sealing) does not, so a run is not disturbed by timers.
+const WORKER_QUEUES = ['archive-genesys-cloud', 'archive-nice-cxone', 'interaction-resolve', 'audit-export'].join(',');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -24,6 +31,7 @@ export default defineConfig({
     {
       // Started directly (not through npx) so stopping it stops next-server too.
       command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+      env,
       url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -31,10 +39,9 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      // Audit exports are built by workers, as in production; only that queue runs here.
       command: 'node --import tsx workers/index.ts',
       url: `http://127.0.0.1:${port + 1}/metrics`,
-      env: { ...(process.env as Record<string, string>), WORKER_QUEUES: 'audit-export', WORKER_METRICS_PORT: String(port + 1) },
+      env: { ...env, WORKER_QUEUES, WORKER_METRICS_PORT: String(port + 1) },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'pipe',

@@ -6,7 +6,7 @@ import { usersKey } from '@/hooks/use-users';
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...change }: { id: string; role?: string; disabled?: boolean }) =>
+    mutationFn: ({ id, ...change }: { id: string; role?: string; disabled?: boolean; regions?: string[] }) =>
       apiFetch<{ ok: true }>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: change }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });

@@ -1,7 +1,9 @@
 'use client';
-// Jobs that failed every attempt, with a replay button (audited server-side).
+// Jobs that failed every attempt, with a replay button (confirmed first, audited server-side).
 import { useState } from 'react';
 import { useFormatDateTime } from '@/components/ui/time-zone';
+import { useConfirm } from '@/components/confirm-dialog';
+import { CopyId } from '@/components/copy-id';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useDeadLetters } from '@/hooks/use-dead-letters';
 import { useReplayDeadLetter } from '@/hooks/use-replay-dead-letter';
@@ -11,6 +13,11 @@ export function DeadLettersPanel() {
   const [state, setState] = useState<'open' | 'replayed' | 'all'>('open');
   const letters = useDeadLetters(state);
   const replay = useReplayDeadLetter();
+  const confirm = useConfirm();
+  const askReplay = async (d: { id: string; jobName: string; queue: string; idempotencyKey: string | null; jobId: string }) => {
+    const body = `${d.jobName} for ${d.idempotencyKey ?? d.jobId} goes back on ${d.queue} and runs through the normal pipeline again. An object version already stored and verified is reused, never written twice.`;
+    if (await confirm.ask({ title: 'Replay dead letter', body, count: 1, itemLabel: ['job', 'jobs'], confirmLabel: 'Replay' })) replay.mutate(d.id);
+  };
   return (
     <section className="panel" aria-labelledby="dl-heading">
       <h2 id="dl-heading">Dead letters</h2>
@@ -46,13 +53,13 @@ export function DeadLettersPanel() {
                   <br />
                   {d.jobName} ({d.attemptsMade} attempts)
                 </td>
-                <td className="mono">{d.idempotencyKey ?? '—'}</td>
+                <td>{d.idempotencyKey ? <CopyId value={d.idempotencyKey} label="idempotency key" /> : '—'}</td>
                 <td>{d.failedReason}</td>
                 <td>
                   {d.replayedAt ? (
                     `Replayed ${formatDateTime(d.replayedAt)} by ${d.replayedBy ?? '?'}`
                   ) : (
-                    <button type="button" className="btn" disabled={replay.isPending} onClick={() => replay.mutate(d.id)} aria-label={`Replay ${d.idempotencyKey ?? d.jobId}`}>
+                    <button type="button" className="btn" disabled={replay.isPending} onClick={() => void askReplay(d)} aria-label={`Replay ${d.idempotencyKey ?? d.jobId}`}>
                       Replay
                     </button>
                   )}
@@ -62,6 +69,7 @@ export function DeadLettersPanel() {
           </tbody>
         </table>
       ) : null}
+      {confirm.dialog}
     </section>
   );
 }

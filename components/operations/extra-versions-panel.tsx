@@ -1,6 +1,7 @@
 'use client';
 import { VENDOR_LABEL } from '@/components/ui/format';
 import { useFormatDateTime } from '@/components/ui/time-zone';
+import { CopyId } from '@/components/copy-id';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useExtraVersions } from '@/hooks/use-extra-versions';
 
@@ -38,10 +39,10 @@ export function ExtraVersionsPanel() {
                 <td>
                   {v.vendorRecordingId} <span className="muted">({VENDOR_LABEL[v.vendorSource]})</span>
                 </td>
-                <td className="mono">
-                  s3://{v.bucket}/{v.key}
+                <td>
+                  <CopyId value={`s3://${v.bucket}/${v.key}`} label="object" />
                   <br />
-                  {v.versionId}
+                  <CopyId value={v.versionId} label="version id" />
                 </td>
                 <td>{REASON[v.reason] ?? v.reason}</td>
               </tr>

@@ -3,6 +3,7 @@
 // matter's hold after confirmation.
 import { useState, type FormEvent } from 'react';
 import { useFormatDateTime } from '@/components/ui/time-zone';
+import { useConfirm } from '@/components/confirm-dialog';
 import { useLiftLegalHold } from '@/hooks/use-lift-legal-hold';
 import { usePlaceLegalHold } from '@/hooks/use-place-legal-hold';
 import { fieldErrors } from '@/lib/api-client/api-fetch';
@@ -37,37 +38,35 @@ function PlaceForm({ recordingId }: { recordingId: string }) {
   );
 }
 
-/** Lifting names one matter and asks for confirmation; other matters' holds stay in force. */
+/** Lifting names one matter and asks for confirmation (typing the matter when it is the last hold); other matters' holds stay in force. */
 function LiftForm({ recordingId, hold, others }: { recordingId: string; hold: TLegalHoldView; others: string[] }) {
   const lift = useLiftLegalHold(recordingId);
+  const confirm = useConfirm();
   const [reason, setReason] = useState('');
-  const [confirming, setConfirming] = useState(false);
   const errors = fieldErrors(lift.error);
   const id = `lift-reason-${hold.id}`;
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!confirming) return setConfirming(true);
-    lift.mutate({ caseReference: hold.caseReference, reason: reason.trim() }, { onSettled: () => setConfirming(false) });
+    const last = others.length === 0;
+    const body = `The hold of matter ${hold.caseReference} on this recording ends. ${last ? 'No other matter holds it: the media can expire once its retention ends.' : `Matters ${others.join(', ')} keep holding it.`}`;
+    const ok = await confirm.ask({ title: 'Lift legal hold', body, confirmLabel: `Lift hold of ${hold.caseReference}`, destructive: true, typedConfirmation: last ? hold.caseReference : undefined });
+    if (ok) lift.mutate({ caseReference: hold.caseReference, reason: reason.trim() });
   };
   return (
-    <form onSubmit={submit} aria-label={`Lift legal hold of matter ${hold.caseReference}`}>
+    <>
+    <form onSubmit={(e) => void submit(e)} aria-label={`Lift legal hold of matter ${hold.caseReference}`}>
       <div className="field">
         <label htmlFor={id}>Reason for lifting the hold of matter {hold.caseReference}</label>
-        <textarea id={id} value={reason} onChange={(e) => { setReason(e.target.value); setConfirming(false); }} required maxLength={1000} />
+        <textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={1000} />
         {errors.reason ? <span className="field-error">{errors.reason}</span> : null}
       </div>
-      {confirming ? (
-        <p role="alert" data-testid="lift-confirmation">
-          Lift the hold of matter <strong>{hold.caseReference}</strong> on this recording?{' '}
-          {others.length > 0 ? `Matters ${others.join(', ')} keep holding it.` : 'No other matter holds it: the media can expire once its retention ends.'}
-        </p>
-      ) : null}
       <button type="submit" className="btn btn-danger" disabled={lift.isPending}>
-        {lift.isPending ? 'Lifting…' : confirming ? `Confirm: lift hold of ${hold.caseReference}` : `Lift hold of ${hold.caseReference}`}
+        {lift.isPending ? 'Lifting…' : `Lift hold of ${hold.caseReference}`}
       </button>
-      {confirming ? <button type="button" className="btn" onClick={() => setConfirming(false)}>Cancel</button> : null}
       {lift.isError && Object.keys(errors).length === 0 ? <p className="error" role="alert">{lift.error.message}</p> : null}
     </form>
+    {confirm.dialog}
+    </>
   );
 }
 

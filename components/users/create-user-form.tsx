@@ -6,7 +6,7 @@ import { ROLES } from '@/lib/auth/permissions';
 import { titleCase } from '@/components/ui/format';
 import { PASSWORD_MIN } from '@/lib/users/user-schemas';
 
-export function CreateUserForm() {
+export function CreateUserForm({ servedRegions }: { servedRegions: string[] }) {
   const create = useCreateUser();
   const [formKey, setFormKey] = useState(0);
   const errors = fieldErrors(create.error);
@@ -49,7 +49,7 @@ export function CreateUserForm() {
         <div className="field">
           <label htmlFor="u-regions">Residency regions</label>
           <input id="u-regions" name="regions" placeholder="all" />
-          <span className="hint">Comma-separated (e.g. eu); empty = every region.</span>
+          <span className="hint">Comma-separated, of {servedRegions.join(', ')}; empty = every region.</span>
           {errors.regions ? <span className="field-error">{errors.regions}</span> : null}
         </div>
       </div>

@@ -7,6 +7,7 @@ import { revokeSessions } from '@/lib/auth/revoke-sessions';
 import type { TUserRef } from '@/lib/auth/types';
 import { db, type DbTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
+import { assertKnownRegions } from '@/lib/users/assert-known-regions';
 import type { TUpdateUser } from '@/lib/users/user-schemas';
 import { isUuid } from '@/lib/http/uuid-param';
 
@@ -21,6 +22,7 @@ export async function updateUser(userId: string, change: TUpdateUser, actor: TUs
   if (userId === actor.id && (change.role !== undefined || change.disabled === true || change.regions !== undefined)) {
     throw new AppError('conflict', 'You cannot change your own role or disable yourself');
   }
+  if (change.regions) assertKnownRegions(change.regions);
   await db().$transaction(async (tx) => {
     // Row lock: two admins demoting each other at once must not both succeed.
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE role = 'ADMIN' FOR UPDATE`;

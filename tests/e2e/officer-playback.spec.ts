@@ -2,6 +2,7 @@
 // renders, and the playback is in the recording's audit history; then places and lifts a legal hold.
 import { db } from '@/lib/db';
 import { expect, test } from './fixtures';
+import { cancelDialogWithEscape, confirmDialog } from './support/confirm-dialog';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 test('officer searches, plays with a reason, and the playback is audited', async ({ page, signInAs, makeRecording }) => {
@@ -61,9 +62,12 @@ test('officer places and lifts (after confirming) a matter\'s legal hold', async
   expect((await db().recording.findUniqueOrThrow({ where: { id: rec.id } })).legalHold).toBe(true);
   await page.getByLabel('Reason for lifting').fill('Case settled');
   await page.getByRole('button', { name: 'Lift hold of LIT-2026-0042' }).click();
-  await expect(page.getByTestId('lift-confirmation')).toContainText('LIT-2026-0042');
+  // Escape cancels: nothing lifted.
+  await cancelDialogWithEscape(page);
   expect((await db().recording.findUniqueOrThrow({ where: { id: rec.id } })).legalHold).toBe(true);
-  await page.getByRole('button', { name: 'Confirm: lift hold of LIT-2026-0042' }).click();
+  await page.getByRole('button', { name: 'Lift hold of LIT-2026-0042' }).click();
+  // The last matter holding the recording: the matter must be typed.
+  await confirmDialog(page, 'Lift hold of LIT-2026-0042', { mentions: 'No other matter holds it', typed: 'LIT-2026-0042' });
   await expect(page.getByTestId('legal-hold-state')).toContainText('Not on legal hold');
   await expect(page.getByTestId('audit-history')).toContainText('legal_hold.lifted');
 });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { archiveJobId } from '@/lib/queue/contracts';
 import { expect, test } from './fixtures';
+import { confirmDialog } from './support/confirm-dialog';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 test('admin replays a dead letter from the operations page', async ({ page, signInAs }) => {
@@ -20,6 +21,7 @@ test('admin replays a dead letter from the operations page', async ({ page, sign
   const row = page.getByTestId('dead-letters').getByRole('row').filter({ hasText: vendorRecordingId });
   await expect(row).toContainText('vendor answered 503 three times');
   await row.getByRole('button', { name: `Replay genesys-cloud:${vendorRecordingId}` }).click();
+  await confirmDialog(page, 'Replay', { mentions: 'This applies to 1 job.' });
   await expect(page.getByTestId('dead-letters').getByRole('row').filter({ hasText: vendorRecordingId })).toHaveCount(0); // leaves the "not replayed" list
   const replayed = await db().deadLetter.findUniqueOrThrow({ where: { id: dead.id } });
   expect(replayed.replayedBy).toBe(admin.id);

@@ -3,6 +3,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { db } from '@/lib/db';
 import { expect, test } from './fixtures';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
+import { cancelDialogWithEscape, confirmDialog } from './support/confirm-dialog';
 
 async function status(request: APIRequestContext, method: string, path: string, data: unknown = {}): Promise<number> {
   return (await request.fetch(path, { method, data, headers: { 'Content-Type': 'application/json' } })).status();
@@ -63,7 +64,7 @@ test('auditor: read-only archive with masked identifiers, playback with a reason
   await signInAs('AUDITOR');
   await page.goto(`/recordings/${rec.id}`);
   expect(await navLabels(page)).toEqual(['Archive', 'Audit export', 'Reconciliation']);
-  await expect(page.getByTestId('participant').nth(1)).toContainText('•••');
+  await expect(page.getByTestId('participant').filter({ hasText: 'Customer' })).toContainText('•••');
   await expect(page.locator('main')).not.toContainText(rec.customerNumber);
   await expect(page.getByRole('button', { name: 'Place legal hold' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Request playback' })).toBeVisible();
@@ -94,9 +95,16 @@ test('admin: every page, user administration audited', async ({ page, signInAs }
   await page.getByRole('button', { name: 'Add user' }).click();
   const row = page.locator(`[data-testid="user-row"][data-email="${email}"]`);
   await expect(row).toBeVisible();
+  // Choosing a role changes nothing until confirmed; Escape leaves the role as it was.
+  await row.getByLabel(`Role of ${email}`).selectOption('ADMIN');
+  await cancelDialogWithEscape(page);
+  await expect(row.getByLabel(`Role of ${email}`)).toHaveValue('REVIEWER');
+  expect((await db().user.findUniqueOrThrow({ where: { email } })).role).toBe('REVIEWER');
   await row.getByLabel(`Role of ${email}`).selectOption('AUDITOR');
+  await confirmDialog(page, 'Make Auditor', { mentions: 'Every session of theirs ends' });
   await expect.poll(async () => (await db().user.findUniqueOrThrow({ where: { email } })).role).toBe('AUDITOR');
   await row.getByRole('button', { name: `Disable ${email}` }).click();
+  await confirmDialog(page, 'Disable', { typed: email });
   await expect(row).toContainText('Disabled');
   const created = await db().user.findUniqueOrThrow({ where: { email } });
   await flushAuditSequencer();

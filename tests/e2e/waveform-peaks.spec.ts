@@ -16,10 +16,10 @@ test.beforeAll(() => {
 });
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-test('a 4-hour recording renders its waveform from stored peaks in under 2 s', async ({ page, signInAs, makeRecording }) => {
+test('a 4-hour recording renders its waveform from stored peaks in under 2 s', async ({ page, signInAs, seedStoredRecording }) => {
   test.setTimeout(180_000);
   const file = makePeaksTestMedia(join(dir, 'four-hours.wav'), { seconds: FOUR_HOURS });
-  const rec = await makeRecording({ seconds: FOUR_HOURS, mediaFile: file, peaks: true });
+  const rec = await seedStoredRecording({ seconds: FOUR_HOURS, mediaFile: file, peaks: true });
   await signInAs('AUDITOR');
   const media: string[] = [];
   page.on('request', (r) => {
@@ -40,10 +40,10 @@ test('a 4-hour recording renders its waveform from stored peaks in under 2 s', a
   await expect(frame).toHaveAttribute('data-status', 'ready'); // the player reuses the peaks: still no decoding
 });
 
-test('a dual-channel recording shows two labelled lanes; one without peaks says so', async ({ page, signInAs, makeRecording }) => {
+test('a dual-channel recording shows two labelled lanes; one without peaks says so', async ({ page, signInAs, seedStoredRecording }) => {
   const file = makePeaksTestMedia(join(dir, 'stereo.wav'), { seconds: 20, sampleRate: 8000, stereo: true });
-  const stereo = await makeRecording({ seconds: 20, mediaFile: file, peaks: true, channels: { agent: 1, customer: 0 } });
-  const plain = await makeRecording({ seconds: 4 });
+  const stereo = await seedStoredRecording({ seconds: 20, mediaFile: file, peaks: true, channels: { agent: 1, customer: 0 } });
+  const plain = await seedStoredRecording({ seconds: 4 });
   await signInAs('OFFICER');
   await page.goto(`/recordings/${stereo.id}`);
   await expect(page.getByTestId('waveform-frame')).toHaveAttribute('data-status', 'ready');

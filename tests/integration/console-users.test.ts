@@ -55,4 +55,21 @@ describe('user administration', () => {
       await db().user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { disabled: false } });
     }
   });
+
+  it('keeps the regions given at creation, refuses regions this deployment does not serve, audits a regions change', async () => {
+    const admin = await user('ADMIN');
+    const email = `it-regions-${randomUUID().slice(0, 8)}@callvault.test`;
+    const { id } = await createUser({ email, name: 'Regional', role: 'OFFICER', password: 'a-very-secret-initial', regions: ['eu'] }, admin);
+    expect((await db().user.findUniqueOrThrow({ where: { id } })).regions).toEqual(['eu']);
+    const typo = { email: `it-typo-${randomUUID().slice(0, 8)}@callvault.test`, name: 'Typo', role: 'OFFICER' as const, password: 'a-very-secret-initial', regions: ['ue'] };
+    await expect(createUser(typo, admin)).rejects.toMatchObject({ code: 'unprocessable', details: [{ path: 'regions' }] });
+    expect(await db().user.count({ where: { email: typo.email } })).toBe(0);
+    await expect(updateUser(id, { regions: ['us', 'mars'] }, admin)).rejects.toMatchObject({ code: 'unprocessable', status: 422 });
+    expect((await db().user.findUniqueOrThrow({ where: { id } })).regions).toEqual(['eu']);
+    await updateUser(id, { regions: ['us', 'eu'] }, admin);
+    expect((await db().user.findUniqueOrThrow({ where: { id } })).regions).toEqual(['us', 'eu']);
+    await flushAuditSequencer();
+    const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'user.regions_changed', subjectId: id } });
+    expect(entry.details).toMatchObject({ from: ['eu'], to: ['us', 'eu'], by: admin.email, email });
+  });
 });

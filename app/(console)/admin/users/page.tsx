@@ -4,6 +4,7 @@ import { CreateUserForm } from '@/components/users/create-user-form';
 import { UsersTable } from '@/components/users/users-table';
 import { can } from '@/lib/auth/permissions';
 import { pageUser } from '@/lib/auth/page-user';
+import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Users — CallVault' };
 
@@ -13,8 +14,8 @@ export default async function UsersPage() {
   return (
     <>
       <h1>Users and roles</h1>
-      <UsersTable selfId={user.id} />
-      <CreateUserForm />
+      <UsersTable selfId={user.id} servedRegions={env().RESIDENCY_REGIONS} />
+      <CreateUserForm servedRegions={env().RESIDENCY_REGIONS} />
     </>
   );
 }
