@@ -5,9 +5,9 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // The vendor simulators the tests start (tests/e2e/support/e2e-simulators.ts) on ports next to the console's.
 const VENDOR_ACCOUNTS = JSON.stringify(e2eVendorAccountsJson(port));
 const env = { ...(process.env as Record<string, string>), VENDOR_ACCOUNTS };
-// The archive pipeline and audit exports run in a worker process, as in production; maintenance (schedules,
+// The archive pipeline, audit exports and evidence packages run in a worker process, as in production; maintenance (schedules,
 // sweeps, sealing) does not, so a run is not disturbed by timers.
-const WORKER_QUEUES = ['archive-genesys-cloud', 'archive-nice-cxone', 'interaction-resolve', 'audit-export'].join(',');
+const WORKER_QUEUES = ['archive-genesys-cloud', 'archive-nice-cxone', 'interaction-resolve', 'audit-export', 'evidence-package'].join(',');
 
 export default defineConfig({
   testDir: 'tests/e2e',
