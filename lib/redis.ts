@@ -3,10 +3,6 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import { env } from '@/lib/env';
 
-export function createWorkerConnection(url = env().REDIS_URL): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null });
-}
-
 export function createProducerConnection(url = env().REDIS_URL, extra: RedisOptions = {}): Redis {
   return new Redis(url, {
     maxRetriesPerRequest: 1,

@@ -71,13 +71,6 @@ export function allQueueNames(): string[] {
   return [...ZVendor.options.map((v) => QUEUES.archive(v)), QUEUES.resolve, QUEUES.poll, QUEUES.maintenance, QUEUES.auditExport, QUEUES.evidencePackage];
 }
 
-/** Drops a queue whose connection broke for good, so the next call builds a fresh one. */
-export async function evictQueue(name: string): Promise<void> {
-  const queue = registry().get(name);
-  registry().delete(name);
-  await queue?.close().catch(() => undefined);
-}
-
 /** Closes every cached producer queue (graceful shutdown, tests). The shared connection is closed by its owner. */
 export async function closeQueues(): Promise<void> {
   const queues = [...registry().values()];
