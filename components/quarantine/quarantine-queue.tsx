@@ -2,6 +2,7 @@
 // The quarantine work queue: counts per reason, filters, a sortable and keyboard-navigable table, paging,
 // and bulk accept / re-fetch of the selected cases. Filtering, sorting and paging happen on the server; the
 // page refreshes itself every few seconds so new cases and re-fetch outcomes appear without a reload.
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { BulkDecisionBar } from '@/components/quarantine/bulk-decision-bar';
 import { QueueCounts } from '@/components/quarantine/queue-counts';
@@ -11,6 +12,21 @@ import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { QUARANTINE_REFRESH_MS, useQuarantineQueue, type TQueueQuery } from '@/hooks/use-quarantine-queue';
 
 const INITIAL: TQueueQuery = { state: 'ACTIVE', reason: '', vendor: '', region: '', assignee: '', age: '', sort: 'age', dir: 'asc', page: 1, pageSize: 25 };
+
+/** The view lives in the address (shareable, kept by Back); the server validates it and says what is wrong. */
+function queryFromParams(params: URLSearchParams): TQueueQuery {
+  const get = (key: keyof TQueueQuery) => params.get(key) ?? String(INITIAL[key]);
+  return {
+    state: get('state'), reason: get('reason'), vendor: get('vendor'), region: get('region'), assignee: get('assignee'), age: get('age'), sort: get('sort'),
+    dir: get('dir') === 'desc' ? 'desc' : 'asc', page: Number(get('page')) || 1, pageSize: Number(get('pageSize')) || INITIAL.pageSize,
+  };
+}
+
+function paramsFromQuery(query: TQueueQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== INITIAL[key as keyof TQueueQuery]) params.set(key, String(value));
+  return params.toString();
+}
 
 function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -30,7 +46,9 @@ function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: numb
 }
 
 export function QuarantineQueue({ canDecide, regions, slaHours }: { canDecide: boolean; regions: string[]; slaHours: number }) {
-  const [query, setQuery] = useState<TQueueQuery>(INITIAL);
+  const router = useRouter();
+  const pathname = usePathname();
+  const query = queryFromParams(new URLSearchParams(useSearchParams().toString()));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const queue = useQuarantineQueue(query);
   // Ages are as of the last answer, so they move with each refresh.
@@ -38,7 +56,8 @@ export function QuarantineQueue({ canDecide, regions, slaHours }: { canDecide: b
   const data = queue.data;
   const items = data?.items ?? [];
   const change = (patch: Partial<TQueueQuery>) => {
-    setQuery((q) => ({ ...q, ...patch }));
+    const search = paramsFromQuery({ ...query, ...patch });
+    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
     setSelected(new Set());
   };
   const toggle = (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));

@@ -27,6 +27,7 @@ test('reviewer filters by reason, bulk accepts selected cases with a note and se
   await expect(page.locator(`[data-case-id="${meta.caseId}"]`)).toContainText('1 field failed: direction is missing');
 
   await page.getByLabel('Reason', { exact: true }).selectOption('TRUNCATION_DETECTED');
+  await expect(page).toHaveURL(/assignee=me&reason=TRUNCATION_DETECTED|reason=TRUNCATION_DETECTED.*assignee=me/);
   await expect(page.getByTestId('quarantine-case')).toHaveCount(3);
   await expect(page.getByTestId('queue-total')).toHaveText('3 cases');
   const rowA = page.locator(`[data-case-id="${a.caseId}"]`);
@@ -54,6 +55,11 @@ test('reviewer filters by reason, bulk accepts selected cases with a note and se
     expect(entry?.details).toMatchObject({ decision: 'accept', batchSize: 2, note: 'Carrier dropped both calls; stored audio is complete.' });
   }
 
+  for (const width of [390, 1440]) {
+    await page.setViewportSize({ width, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `no horizontal overflow at ${width} px`).toBeLessThanOrEqual(width);
+  }
+
   // Keyboard: the remaining row takes focus and Enter opens its case, which shows the failure and the facts.
   await page.locator(`[data-case-id="${failed.caseId}"]`).focus();
   await page.keyboard.press('Enter');
@@ -63,6 +69,8 @@ test('reviewer filters by reason, bulk accepts selected cases with a note and se
   await expect(page.getByLabel(/Raw evidence for case/)).toBeHidden();
   await page.getByText('Raw evidence (JSON)').click();
   await expect(page.getByLabel(/Raw evidence for case/)).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('queue-total')).toHaveText('1 case'); // the filters came back with the address
 });
 
 test('reviewer listens to a case and accepts it on its page', async ({ page, signInAs, makeRecording }) => {
@@ -94,11 +102,13 @@ test('reviewer listens to a case and accepts it on its page', async ({ page, sig
   expect(playback?.details).toMatchObject({ reason: 'Checking the truncation evidence', user: reviewer.email });
 });
 
-test('the queue picks up new cases without a reload', async ({ page, signInAs, makeRecording }) => {
+test('the queue picks up new cases without a reload; a bad filter in the address is refused with the reason', async ({ page, signInAs, makeRecording }) => {
   await signInAs('REVIEWER');
+  await page.goto('/quarantine?reason=TRUNCATED');
+  await expect(page.getByRole('alert').filter({ hasText: 'Invalid queue query' })).toContainText('reason');
   await page.goto('/quarantine');
   await expect(page.getByRole('heading', { name: 'Quarantine review' })).toBeVisible();
-  await page.getByLabel('Age').selectOption('within_sla');
+  await page.getByLabel('Age', { exact: true }).selectOption('within_sla');
   const rec = await makeRecording({ truncated: true, seconds: 3, vendorSeconds: 8 });
   await expect(page.locator(`[data-case-id="${rec.caseId}"]`)).toBeVisible({ timeout: 20_000 });
 });
