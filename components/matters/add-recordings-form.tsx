@@ -1,16 +1,22 @@
 'use client';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useMatterAction } from '@/hooks/use-matter-action';
+import { apiFetch } from '@/lib/api-client/api-fetch';
 
 /**
  * Adds recordings by id (one per line) or by an archive search: paste the search page's address and every
- * recording its filters find is added (the search's own filter schema, checked on the server).
+ * recording its filters find is added (the search's own filter schema, checked on the server), or by one of
+ * the user's saved searches.
  */
 export function AddRecordingsForm({ matterId }: { matterId: string }) {
   const add = useMatterAction<{ added: number; alreadyInMatter: number }>(`/api/matters/${matterId}/recordings`);
   const [text, setText] = useState('');
+  const [savedSearchId, setSavedSearchId] = useState('');
+  const saved = useQuery({ queryKey: ['saved-searches'], queryFn: ({ signal }) => apiFetch<{ savedSearches: { id: string; name: string }[] }>('/api/saved-searches', { signal }) });
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (savedSearchId) return add.mutate({ savedSearchId });
     const value = text.trim();
     const query = value.includes('?') ? value.slice(value.indexOf('?') + 1) : null;
     if (query !== null) {
@@ -24,8 +30,21 @@ export function AddRecordingsForm({ matterId }: { matterId: string }) {
     <form onSubmit={submit} aria-label="Add recordings to this matter">
       <div className="field">
         <label htmlFor="add-recordings">Recording ids (one per line), or the address of an archive search</label>
-        <textarea id="add-recordings" value={text} onChange={(e) => setText(e.target.value)} required maxLength={50_000} />
+        <textarea id="add-recordings" value={text} onChange={(e) => setText(e.target.value)} required={!savedSearchId} disabled={Boolean(savedSearchId)} maxLength={50_000} />
       </div>
+      {saved.data && saved.data.savedSearches.length > 0 ? (
+        <div className="field">
+          <label htmlFor="add-saved-search">Or every recording a saved search finds</label>
+          <select id="add-saved-search" value={savedSearchId} onChange={(e) => setSavedSearchId(e.target.value)}>
+            <option value="">—</option>
+            {saved.data.savedSearches.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <button type="submit" className="btn" disabled={add.isPending}>
         {add.isPending ? 'Adding…' : 'Add recordings'}
       </button>

@@ -9,6 +9,7 @@ import { AppError } from '@/lib/http/app-error';
 import { findMatter } from '@/lib/legal-hold/find-matter';
 import { assertRegionAccess } from '@/lib/recordings/assert-region-access';
 import { auditedFilters } from '@/lib/recordings/audited-search';
+import { getSavedFilter } from '@/lib/recordings/saved-searches';
 import { ZSearchFilter, type TSearchFilter } from '@/lib/recordings/search-filter';
 import { searchRecordings } from '@/lib/recordings/search-recordings';
 
@@ -19,6 +20,8 @@ export const ZAddMatterRecordings = z.union([
   z.object({ recordingIds: z.array(z.uuid()).min(1).max(1000) }).strict(),
   /** The archive search's filters, as the search page sends them (cursor and page size are ignored). */
   z.object({ filter: ZSearchFilter }).strict(),
+  /** One of the user's saved searches: every recording its filter finds. */
+  z.object({ savedSearchId: z.uuid() }).strict(),
 ]);
 export type TAddMatterRecordings = z.output<typeof ZAddMatterRecordings>;
 
@@ -45,11 +48,12 @@ async function idsByList(ids: string[], user: TSessionUser): Promise<string[]> {
 
 export async function addMatterRecordings(matterId: string, input: TAddMatterRecordings, user: TSessionUser): Promise<{ added: number; alreadyInMatter: number }> {
   const matter = await findMatter(matterId);
-  const ids = 'recordingIds' in input ? await idsByList(input.recordingIds, user) : await idsByFilter(input.filter, user);
+  const filter = 'savedSearchId' in input ? await getSavedFilter(input.savedSearchId, user) : 'filter' in input ? input.filter : null;
+  const ids = 'recordingIds' in input ? await idsByList(input.recordingIds, user) : await idsByFilter(filter!, user);
   if (ids.length === 0) throw new AppError('unprocessable', 'No recordings to add: the selection or filter is empty');
   return db().$transaction(async (tx) => {
     const { count } = await tx.matterRecording.createMany({ data: ids.map((recordingId) => ({ matterId: matter.id, recordingId, addedById: user.id })), skipDuplicates: true });
-    const how = 'recordingIds' in input ? { by: 'selection' } : { by: 'filter', filter: auditedFilters({ ...input.filter, cursor: undefined, limit: undefined }) };
+    const how = 'recordingIds' in input ? { by: 'selection' } : { by: 'savedSearchId' in input ? 'saved_search' : 'filter', ...input, filter: auditedFilters({ ...filter!, cursor: undefined, limit: undefined }) };
     const details = { ...how, reference: matter.reference, requested: ids.length, added: count, recordingIds: ids, userEmail: user.email };
     await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'matter.recordings_added', subjectType: 'matter', subjectId: matter.id, details }, tx);
     return { added: count, alreadyInMatter: ids.length - count };

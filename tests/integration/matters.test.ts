@@ -14,6 +14,8 @@ import { holdMatterRecordings } from '@/lib/legal-hold/hold-matter-recordings';
 import { listMatterHistory } from '@/lib/legal-hold/list-matter-history';
 import { listMatterRecordings } from '@/lib/legal-hold/list-matter-recordings';
 import { closeQueues } from '@/lib/queue/queues';
+import { createSavedSearch } from '@/lib/recordings/saved-searches';
+import { ZSavedFilter } from '@/lib/recordings/search-filter';
 import { producerRedis } from '@/lib/redis';
 import { createS3Client } from '@/lib/storage/s3-client';
 
@@ -65,12 +67,16 @@ describe('matters', () => {
     expect(byFilter).toEqual({ added: 1, alreadyInMatter: 0 });
     expect(await addMatterRecordings(matter.id, { recordingIds: recs.map((r) => r.id) }, officer)).toEqual({ added: 0, alreadyInMatter: 2 });
     await expect(addMatterRecordings(matter.id, { recordingIds: [randomUUID()] }, officer)).rejects.toMatchObject({ code: 'not_found' });
+    // A saved search of the user's own: its filter finds the first recording again.
+    const saved = await createSavedSearch({ name: 'first', filter: ZSavedFilter.parse({ q: recs[0]!.archiveId }) }, officer);
+    expect(await addMatterRecordings(matter.id, { savedSearchId: saved.id }, officer)).toEqual({ added: 0, alreadyInMatter: 1 });
+    await expect(addMatterRecordings(matter.id, { savedSearchId: saved.id }, auditor)).rejects.toMatchObject({ code: 'not_found' });
 
     const page = await listMatterRecordings(matter.id, { page: 1, limit: 1 }, auditor);
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
     const history = await listMatterHistory(matter.id, 'AUDITOR');
-    expect(history.entries.filter((e) => e.action === 'matter.recordings_added').map((e) => (e.details as { by: string }).by).sort()).toEqual(['filter', 'selection', 'selection']);
+    expect(history.entries.filter((e) => e.action === 'matter.recordings_added').map((e) => (e.details as { by: string }).by).sort()).toEqual(['filter', 'saved_search', 'selection', 'selection']);
   });
 
   it('holds all, then releasing one matter leaves what another matter holds held', async () => {
