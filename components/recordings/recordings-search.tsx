@@ -15,7 +15,7 @@ import type { TSearchTotal } from '@/lib/recordings/types';
 function totalText(total: TSearchTotal): string {
   const n = total.count.toLocaleString('en-US');
   if (!total.exact) return `More than ${n} recordings match (counted up to ${n}; narrow the filters for an exact number)`;
-  return `${n} recording${total.count === 1 ? '' : 's'} match`;
+  return total.count === 1 ? '1 recording matches' : `${n} recordings match`;
 }
 
 export function RecordingsSearch({ masked = false, regions, exportLimit }: { masked?: boolean; regions: readonly string[]; exportLimit: number }) {

@@ -20,7 +20,7 @@ test('officer searches by "(555) …", switches time zone, saves, re-applies and
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText(rec.vendorRecordingId);
     await expect(rows.first()).toContainText('2026-04-10 12:30 (UTC+00:00)');
-    await expect(page.getByTestId('result-total')).toContainText('1 recording match');
+    await expect(page.getByTestId('result-total')).toContainText('1 recording matches');
 
     await page.getByRole('button', { name: 'Preferences' }).click();
     await page.getByLabel('Time zone').selectOption('Europe/Berlin');
