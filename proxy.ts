@@ -1,11 +1,11 @@
 // Next 16 proxy (formerly middleware): the first gate. Signed-out page visits go to /signin,
-// signed-out API calls get a 401; pages outside the token's role go home. It only reads the
+// signed-out API calls get a 401; pages outside the token's role go to the role's first page. It only reads the
 // session token — every route handler and page re-checks the session, user and role in the database.
 // Every answer gets the security headers (CSP with a per-request nonce that Next applies to its own
 // scripts, HSTS over TLS, no-store); see lib/http/security-headers.ts.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
-import { canVisit } from '@/lib/auth/permissions';
+import { canVisit, homePath } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/http/request-context';
 import { applySecurityHeaders, contentSecurityPolicy, servedOverTls } from '@/lib/http/security-headers';
@@ -34,7 +34,7 @@ async function gate(req: NextRequest, forward: Headers): Promise<NextResponse> {
     return NextResponse.redirect(signin);
   }
   if (!pathname.startsWith('/api/') && !canVisit(token.role, pathname)) {
-    return NextResponse.redirect(new URL('/', req.url));
+    return NextResponse.redirect(new URL(token.role ? homePath(token.role) : '/', req.url));
   }
   return NextResponse.next({ request: { headers: forward } });
 }

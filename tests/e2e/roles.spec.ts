@@ -19,7 +19,7 @@ test('officer: archive with identifiers in clear and legal holds; nothing else',
   await page.goto('/');
   await expect(page.getByTestId('archived-today')).toBeVisible();
   await expect(page.getByText('Dead letters')).toHaveCount(0);
-  expect(await navLabels(page)).toEqual(['Archive']);
+  expect(await navLabels(page)).toEqual(['Archive', 'Matters']);
   const detail = await page.request.get(`/api/recordings/${rec.id}`);
   expect(detail.status()).toBe(200);
   expect(await detail.text()).toContain(rec.customerNumber);
@@ -63,7 +63,7 @@ test('auditor: read-only archive with masked identifiers, playback with a reason
   const rec = await makeRecording({ truncated: true, seconds: 4, vendorSeconds: 9 });
   await signInAs('AUDITOR');
   await page.goto(`/recordings/${rec.id}`);
-  expect(await navLabels(page)).toEqual(['Archive', 'Audit export', 'Reconciliation']);
+  expect(await navLabels(page)).toEqual(['Archive', 'Matters', 'Audit export', 'Reconciliation']);
   await expect(page.getByTestId('participant').filter({ hasText: 'Customer' })).toContainText('•••');
   await expect(page.locator('main')).not.toContainText(rec.customerNumber);
   await expect(page.getByRole('button', { name: 'Place legal hold' })).toHaveCount(0);
@@ -86,7 +86,7 @@ test('auditor: read-only archive with masked identifiers, playback with a reason
 test('admin: every page, user administration audited', async ({ page, signInAs }) => {
   const admin = await signInAs('ADMIN');
   await page.goto('/admin/users');
-  expect(await navLabels(page)).toEqual(['Archive', 'Quarantine', 'Audit export', 'Reconciliation', 'Operations', 'Users']);
+  expect(await navLabels(page)).toEqual(['Archive', 'Matters', 'Quarantine', 'Audit export', 'Reconciliation', 'Operations', 'Users']);
   const email = `e2e-new-${Date.now()}@callvault.test`;
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Name').fill('New Reviewer');
