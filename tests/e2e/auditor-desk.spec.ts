@@ -6,10 +6,16 @@ import { expect, test } from './fixtures';
 
 const local = (d: Date) => d.toISOString().slice(0, 16);
 
-test('auditor searches the audit log, reads entries, sees export history; the dashboard counts', async ({ page, signInAs, makeRecording }) => {
+test('auditor searches the audit log, reads entries, sees export history; the dashboard counts', async ({
+  page,
+  signInAs,
+  makeRecording,
+}) => {
   const rec = await makeRecording();
   const auditor = await signInAs('AUDITOR');
-  const failed = await db().auditExport.create({ data: { requestedById: auditor.id, scope: {}, status: 'failed', error: 'e2e: storage unavailable' } });
+  await db().auditExport.create({
+    data: { requestedById: auditor.id, scope: {}, status: 'failed', error: 'e2e: storage unavailable' },
+  });
 
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Archive health' })).toBeVisible();

@@ -6,18 +6,32 @@ import { db } from '@/lib/db';
 import { expect, test } from './fixtures';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
-test('reviewer filters by reason, bulk accepts selected cases with a note and sees the counts change', async ({ page, signInAs, makeRecording }) => {
+test('reviewer filters by reason, bulk accepts selected cases with a note and sees the counts change', async ({
+  page,
+  signInAs,
+  makeRecording,
+}) => {
   const reviewer = await signInAs('REVIEWER');
   const [a, b, failed, meta] = [
     await makeRecording({ truncated: true, seconds: 5, vendorSeconds: 12 }),
     await makeRecording({ truncated: true, seconds: 4, vendorSeconds: 10 }),
     await makeRecording({ truncated: true, seconds: 3, vendorSeconds: 9 }),
-    await makeRecording({ truncated: true, seconds: 3, vendorSeconds: 3 }),
+    await makeRecording({ truncated: true, seconds: 2, vendorSeconds: 8 }),
   ];
   const ids = [a, b, failed, meta].map((r) => r.caseId!);
   await db().quarantineCase.updateMany({ where: { id: { in: ids } }, data: { assignedToId: reviewer.id } });
-  await db().quarantineCase.update({ where: { id: meta.caseId! }, data: { reason: 'INVALID_METADATA', evidence: { problems: [{ field: 'direction', problem: 'missing' }] } } });
-  await db().quarantineCase.update({ where: { id: failed.caseId! }, data: { state: 'REFETCH_FAILED', refetchStatus: 'FAILED', refetchError: 'Still truncation detected: Expected 9 s, measured 3 s (6 s short)' } });
+  await db().quarantineCase.update({
+    where: { id: meta.caseId! },
+    data: { reason: 'INVALID_METADATA', evidence: { problems: [{ field: 'direction', problem: 'missing' }] } },
+  });
+  await db().quarantineCase.update({
+    where: { id: failed.caseId! },
+    data: {
+      state: 'REFETCH_FAILED',
+      refetchStatus: 'FAILED',
+      refetchError: 'Still truncation detected: Expected 9 s, measured 3 s (6 s short)',
+    },
+  });
 
   await page.goto('/quarantine');
   await page.getByLabel('Assignee').selectOption('me');
@@ -50,14 +64,25 @@ test('reviewer filters by reason, bulk accepts selected cases with a note and se
 
   await flushAuditSequencer();
   for (const rec of [a, b]) {
-    expect(await db().quarantineCase.findUniqueOrThrow({ where: { id: rec.caseId! } })).toMatchObject({ state: 'ACCEPTED', resolvedById: reviewer.id });
-    const entry = await db().auditEntry.findFirst({ where: { action: 'quarantine.resolved', subjectType: 'quarantine_case', subjectId: rec.caseId! } });
-    expect(entry?.details).toMatchObject({ decision: 'accept', batchSize: 2, note: 'Carrier dropped both calls; stored audio is complete.' });
+    expect(await db().quarantineCase.findUniqueOrThrow({ where: { id: rec.caseId! } })).toMatchObject({
+      state: 'ACCEPTED',
+      resolvedById: reviewer.id,
+    });
+    const entry = await db().auditEntry.findFirst({
+      where: { action: 'quarantine.resolved', subjectType: 'quarantine_case', subjectId: rec.caseId! },
+    });
+    expect(entry?.details).toMatchObject({
+      decision: 'accept',
+      batchSize: 2,
+      note: 'Carrier dropped both calls; stored audio is complete.',
+    });
   }
 
   for (const width of [390, 1440]) {
     await page.setViewportSize({ width, height: 800 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `no horizontal overflow at ${width} px`).toBeLessThanOrEqual(width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `no horizontal overflow at ${width} px`).toBeLessThanOrEqual(
+      width,
+    );
   }
 
   // Keyboard: the remaining row takes focus and Enter opens its case, which shows the failure and the facts.
@@ -94,15 +119,26 @@ test('reviewer listens to a case and accepts it on its page', async ({ page, sig
   await expect(page.getByText('Decided by')).toContainText(reviewer.email);
 
   const decided = await db().quarantineCase.findUniqueOrThrow({ where: { id: rec.caseId! } });
-  expect(decided).toMatchObject({ state: 'ACCEPTED', resolvedById: reviewer.id, assignedToId: reviewer.id, resolutionNote: 'Carrier dropped the call; the stored audio is complete.' });
+  expect(decided).toMatchObject({
+    state: 'ACCEPTED',
+    resolvedById: reviewer.id,
+    assignedToId: reviewer.id,
+    resolutionNote: 'Carrier dropped the call; the stored audio is complete.',
+  });
   await flushAuditSequencer();
-  const entry = await db().auditEntry.findFirst({ where: { action: 'quarantine.resolved', subjectType: 'quarantine_case', subjectId: rec.caseId! } });
+  const entry = await db().auditEntry.findFirst({
+    where: { action: 'quarantine.resolved', subjectType: 'quarantine_case', subjectId: rec.caseId! },
+  });
   expect(entry?.actorId).toBe(reviewer.id);
   const playback = await db().auditEntry.findFirst({ where: { action: 'playback.issued', subjectId: rec.auditKey } });
   expect(playback?.details).toMatchObject({ reason: 'Checking the truncation evidence', user: reviewer.email });
 });
 
-test('the queue picks up new cases without a reload; a bad filter in the address is refused with the reason', async ({ page, signInAs, makeRecording }) => {
+test('the queue picks up new cases without a reload; a bad filter in the address is refused with the reason', async ({
+  page,
+  signInAs,
+  makeRecording,
+}) => {
   await signInAs('REVIEWER');
   await page.goto('/quarantine?reason=TRUNCATED');
   await expect(page.getByRole('alert').filter({ hasText: 'Invalid queue query' })).toContainText('reason');
