@@ -10,7 +10,12 @@ export default defineConfig({
       {
         resolve: { alias },
         // Generous: a few unit tests encode or parse audio, which is CPU-bound on a loaded 2-core machine.
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'workers/**/*.test.ts', 'tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'workers/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
       },
       {
         resolve: { alias },

@@ -38,7 +38,18 @@ function countSentence(count: number, itemLabel: [string, string] = ['item', 'it
   return `This applies to ${count} ${count === 1 ? itemLabel[0] : itemLabel[1]}.`;
 }
 
-export function ConfirmDialog({ open, title, body, count, itemLabel, confirmLabel, destructive, typedConfirmation, onConfirm, onCancel }: TConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  count,
+  itemLabel,
+  confirmLabel,
+  destructive,
+  typedConfirmation,
+  onConfirm,
+  onCancel,
+}: TConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState('');
   const id = useId();
@@ -123,6 +134,8 @@ export function useConfirm(): { ask: (options: TConfirmOptions) => Promise<boole
     resolver.current = null;
     setState((s) => (s ? { ...s, open: false } : s));
   };
-  const dialog = state ? <ConfirmDialog {...state.options} open={state.open} onConfirm={() => settle(true)} onCancel={() => settle(false)} /> : null;
+  const dialog = state ? (
+    <ConfirmDialog {...state.options} open={state.open} onConfirm={() => settle(true)} onCancel={() => settle(false)} />
+  ) : null;
   return { ask, dialog };
 }

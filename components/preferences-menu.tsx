@@ -18,7 +18,15 @@ export function PreferencesMenu() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    update.mutate({ timeZone: choice }, { onSuccess: () => { setOpen(false); router.refresh(); } });
+    update.mutate(
+      { timeZone: choice },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          router.refresh();
+        },
+      },
+    );
   }
 
   return (

@@ -16,7 +16,11 @@ export function SignInForm({ callbackUrl, oidc, initialError }: { callbackUrl: s
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn('credentials', { redirect: false, email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') }).catch(() => null);
+    const result = await signIn('credentials', {
+      redirect: false,
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+    }).catch(() => null);
     if (result?.ok && !result.error) {
       window.location.assign(callbackUrl);
       return;

@@ -7,7 +7,10 @@ export function useAssignQuarantineCase() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { caseId: string; assignee: string | null }) =>
-      apiFetch<{ caseId: string; changed: boolean }>(`/api/quarantine/${encodeURIComponent(input.caseId)}/assignment`, { method: 'POST', json: { assignee: input.assignee } }),
+      apiFetch<{ caseId: string; changed: boolean }>(`/api/quarantine/${encodeURIComponent(input.caseId)}/assignment`, {
+        method: 'POST',
+        json: { assignee: input.assignee },
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['quarantine-cases'] }),
   });
 }

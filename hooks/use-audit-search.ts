@@ -3,7 +3,15 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client/api-fetch';
 import type { TAuditSearchResult } from '@/lib/audit/search-audit-log';
 
-export type TAuditSearchParams = { actor?: string; action?: string; subjectType?: string; subjectId?: string; from?: string; to?: string; page: number };
+export type TAuditSearchParams = {
+  actor?: string;
+  action?: string;
+  subjectType?: string;
+  subjectId?: string;
+  from?: string;
+  to?: string;
+  page: number;
+};
 
 export const auditSearchKey = (params: TAuditSearchParams) => ['audit-search', params] as const;
 
@@ -14,7 +22,11 @@ export function useAuditSearch(params: TAuditSearchParams | null) {
     enabled: params !== null,
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) => {
-      const query = new URLSearchParams(Object.entries(params ?? {}).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+      const query = new URLSearchParams(
+        Object.entries(params ?? {})
+          .filter(([, v]) => v !== undefined && v !== '')
+          .map(([k, v]) => [k, String(v)]),
+      );
       return apiFetch<TAuditSearchResult>(`/api/audit/entries?${query.toString()}`, { signal });
     },
   });

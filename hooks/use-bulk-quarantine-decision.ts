@@ -10,7 +10,8 @@ export type TBulkOutcome = { batchId: string; decided: number; failed: number; r
 export function useBulkQuarantineDecision() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { caseIds: string[]; decision: TBulkDecision; note: string }) => apiFetch<TBulkOutcome>('/api/quarantine/decisions', { method: 'POST', json: input }),
+    mutationFn: (input: { caseIds: string[]; decision: TBulkDecision; note: string }) =>
+      apiFetch<TBulkOutcome>('/api/quarantine/decisions', { method: 'POST', json: input }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['quarantine-cases'] }),
   });
 }

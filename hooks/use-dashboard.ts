@@ -7,5 +7,9 @@ export const dashboardKey = ['dashboard'] as const;
 
 /** The home dashboard's figures, refreshed every 30 s. */
 export function useDashboard() {
-  return useQuery({ queryKey: dashboardKey, refetchInterval: 30_000, queryFn: ({ signal }) => apiFetch<TDashboard>('/api/dashboard', { signal }) });
+  return useQuery({
+    queryKey: dashboardKey,
+    refetchInterval: 30_000,
+    queryFn: ({ signal }) => apiFetch<TDashboard>('/api/dashboard', { signal }),
+  });
 }

@@ -9,6 +9,7 @@ export function useDeadLetters(state: 'open' | 'replayed' | 'all') {
   return useQuery({
     queryKey: deadLettersKey(state),
     refetchInterval: 15_000,
-    queryFn: ({ signal }) => apiFetch<{ items: TDeadLetterView[]; nextCursor: string | null }>(`/api/operations/dead-letters?state=${state}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: TDeadLetterView[]; nextCursor: string | null }>(`/api/operations/dead-letters?state=${state}`, { signal }),
   });
 }

@@ -6,5 +6,9 @@ import type { TExtraVersionView } from '@/lib/archive/list-extra-versions';
 export const extraVersionsKey = ['operations', 'extra-versions'] as const;
 
 export function useExtraVersions() {
-  return useQuery({ queryKey: extraVersionsKey, refetchInterval: 30_000, queryFn: ({ signal }) => apiFetch<{ items: TExtraVersionView[]; total: number }>('/api/operations/extra-versions', { signal }) });
+  return useQuery({
+    queryKey: extraVersionsKey,
+    refetchInterval: 30_000,
+    queryFn: ({ signal }) => apiFetch<{ items: TExtraVersionView[]; total: number }>('/api/operations/extra-versions', { signal }),
+  });
 }

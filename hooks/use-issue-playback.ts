@@ -8,7 +8,8 @@ import { recordingAuditKey } from '@/hooks/use-recording-audit';
 export function useIssuePlayback(recordingId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (reason: string) => apiFetch<TPlaybackGrant>(`/api/recordings/${encodeURIComponent(recordingId)}/playback`, { method: 'POST', json: { reason } }),
+    mutationFn: (reason: string) =>
+      apiFetch<TPlaybackGrant>(`/api/recordings/${encodeURIComponent(recordingId)}/playback`, { method: 'POST', json: { reason } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: recordingAuditKey(recordingId) }),
   });
 }

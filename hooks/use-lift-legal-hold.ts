@@ -8,7 +8,10 @@ export function useLiftLegalHold(recordingId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { caseReference: string; reason: string }) =>
-      apiFetch<{ ok: true; remainingMatters: string[] }>(`/api/recordings/${encodeURIComponent(recordingId)}/legal-hold/lift`, { method: 'POST', json: input }),
+      apiFetch<{ ok: true; remainingMatters: string[] }>(`/api/recordings/${encodeURIComponent(recordingId)}/legal-hold/lift`, {
+        method: 'POST',
+        json: input,
+      }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: recordingKey(recordingId) }),

@@ -6,5 +6,9 @@ import type { TPollCursorView } from '@/lib/ingest/list-poll-cursors';
 export const pollCursorsKey = ['operations', 'poll-cursors'] as const;
 
 export function usePollCursors() {
-  return useQuery({ queryKey: pollCursorsKey, refetchInterval: 15_000, queryFn: ({ signal }) => apiFetch<{ cursors: TPollCursorView[] }>('/api/operations/poll-cursors', { signal }) });
+  return useQuery({
+    queryKey: pollCursorsKey,
+    refetchInterval: 15_000,
+    queryFn: ({ signal }) => apiFetch<{ cursors: TPollCursorView[] }>('/api/operations/poll-cursors', { signal }),
+  });
 }

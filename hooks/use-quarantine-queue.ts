@@ -6,7 +6,18 @@ import type { TQuarantineQueue } from '@/lib/quarantine/list-quarantine-queue';
 export const QUARANTINE_REFRESH_MS = 10_000;
 
 /** The queue's filters, sort and page as the API's query string takes them (empty = not filtered). */
-export type TQueueQuery = { state: string; reason: string; vendor: string; region: string; assignee: string; age: string; sort: string; dir: 'asc' | 'desc'; page: number; pageSize: number };
+export type TQueueQuery = {
+  state: string;
+  reason: string;
+  vendor: string;
+  region: string;
+  assignee: string;
+  age: string;
+  sort: string;
+  dir: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+};
 
 export const quarantineQueueKey = (query: TQueueQuery) => ['quarantine-cases', query] as const;
 

@@ -6,5 +6,9 @@ import type { TQueueStats } from '@/lib/queue/get-queue-stats';
 export const queueStatsKey = ['operations', 'queues'] as const;
 
 export function useQueueStats() {
-  return useQuery({ queryKey: queueStatsKey, refetchInterval: 5_000, queryFn: ({ signal }) => apiFetch<{ queues: TQueueStats[] }>('/api/operations/queues', { signal }) });
+  return useQuery({
+    queryKey: queueStatsKey,
+    refetchInterval: 5_000,
+    queryFn: ({ signal }) => apiFetch<{ queues: TQueueStats[] }>('/api/operations/queues', { signal }),
+  });
 }

@@ -6,5 +6,8 @@ import type { TRecordingDetail } from '@/lib/recordings/types';
 export const recordingKey = (id: string) => ['recording', { id }] as const;
 
 export function useRecording(id: string) {
-  return useQuery({ queryKey: recordingKey(id), queryFn: ({ signal }) => apiFetch<TRecordingDetail>(`/api/recordings/${encodeURIComponent(id)}`, { signal }) });
+  return useQuery({
+    queryKey: recordingKey(id),
+    queryFn: ({ signal }) => apiFetch<TRecordingDetail>(`/api/recordings/${encodeURIComponent(id)}`, { signal }),
+  });
 }

@@ -9,7 +9,8 @@ import { restoreStateKey } from '@/hooks/use-restore-state';
 export function useRequestRestore(recordingId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (reason: string) => apiFetch<TRestoreOutcome>(`/api/recordings/${encodeURIComponent(recordingId)}/restore`, { method: 'POST', json: { reason } }),
+    mutationFn: (reason: string) =>
+      apiFetch<TRestoreOutcome>(`/api/recordings/${encodeURIComponent(recordingId)}/restore`, { method: 'POST', json: { reason } }),
     onSuccess: (outcome) => {
       queryClient.setQueryData(restoreStateKey(recordingId), outcome);
       return queryClient.invalidateQueries({ queryKey: recordingAuditKey(recordingId) });

@@ -9,7 +9,10 @@ export function useResolveQuarantineCase() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { caseId: string; decision: TDecision; note: string }) =>
-      apiFetch<{ ok: true }>(`/api/quarantine/${encodeURIComponent(input.caseId)}/decision`, { method: 'POST', json: { decision: input.decision, note: input.note } }),
+      apiFetch<{ ok: true }>(`/api/quarantine/${encodeURIComponent(input.caseId)}/decision`, {
+        method: 'POST',
+        json: { decision: input.decision, note: input.note },
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['quarantine-cases'] }),
   });
 }

@@ -6,5 +6,8 @@ import type { TSavedSearchView } from '@/lib/recordings/saved-searches';
 export const savedSearchesKey = ['saved-searches'] as const;
 
 export function useSavedSearches() {
-  return useQuery({ queryKey: savedSearchesKey, queryFn: ({ signal }) => apiFetch<{ savedSearches: TSavedSearchView[] }>('/api/saved-searches', { signal }) });
+  return useQuery({
+    queryKey: savedSearchesKey,
+    queryFn: ({ signal }) => apiFetch<{ savedSearches: TSavedSearchView[] }>('/api/saved-searches', { signal }),
+  });
 }

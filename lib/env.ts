@@ -5,7 +5,12 @@ import { z } from 'zod';
 import { Role } from '@/lib/generated/prisma/enums';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
-const csv = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 const int = (min = 0) => z.coerce.number().int().min(min);
 
 export const ZEnv = z.object({
@@ -23,7 +28,10 @@ export const ZEnv = z.object({
   S3_FORCE_PATH_STYLE: bool.default(true),
   /** Send x-amz-checksum-sha256 on writes: only where the store supports it (AWS S3, MinIO; not RGW 16). */
   S3_CHECKSUM_SUPPORTED: bool.default(false),
-  S3_BUCKET_PREFIX: z.string().regex(/^[a-z0-9][a-z0-9-]{1,30}$/, 'lower-case letters, digits and dashes').default('callvault'),
+  S3_BUCKET_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,30}$/, 'lower-case letters, digits and dashes')
+    .default('callvault'),
   /** Residency regions this deployment serves; each gets a recordings bucket and an audit bucket. */
   RESIDENCY_REGIONS: csv.pipe(z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1)).default(['us', 'eu']),
   /** Object Lock default retention and lifecycle (defaults: 730 days active, a 2,190-day compliance window). */
@@ -61,7 +69,10 @@ export const ZEnv = z.object({
   /** Most entries written into one sealed segment object (the segment is built in memory). */
   AUDIT_SEAL_MAX_ENTRIES: int(1).max(200_000).default(20_000),
   /** Region whose audit bucket receives sealed segments; default the first of RESIDENCY_REGIONS. */
-  AUDIT_REGION: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  AUDIT_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   /** Audit export files in the audit bucket are locked, then expired by lifecycle, after this many days. */
   AUDIT_EXPORT_RETENTION_DAYS: int(1).default(90),
   /** Attempts a queued audit export gets (a crashed or failed worker's export is retried) before it is marked failed. */
@@ -78,7 +89,9 @@ export const ZEnv = z.object({
   AUTH_IP_WINDOW_MINUTES: int(1).default(15),
   /** Console sessions end after this much inactivity, and after SESSION_ABSOLUTE_HOURS whatever the activity. */
   SESSION_IDLE_MINUTES: int(1).default(30),
-  SESSION_ABSOLUTE_HOURS: int(1).max(24 * 30).default(8),
+  SESSION_ABSOLUTE_HOURS: int(1)
+    .max(24 * 30)
+    .default(8),
   /** OIDC issuers whose email claim is trusted for linking even without email_verified (comma-separated issuer URLs). */
   OIDC_TRUSTED_EMAIL_ISSUERS: csv.optional(),
   OIDC_ISSUER: z.url().optional(),
@@ -148,7 +161,10 @@ export const ZEnv = z.object({
   /** JSON array of vendor accounts with their credentials (see .env.example); unset = no vendor configured. */
   VENDOR_ACCOUNTS: z.string().optional(),
   /** Country assumed for phone numbers typed in the console without a country code (ISO 3166 alpha-2). */
-  PHONE_DEFAULT_REGION: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code such as US').default('US'),
+  PHONE_DEFAULT_REGION: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code such as US')
+    .default('US'),
   /** JSON array of customer dial-in number rules, [{"prefix":"+44","region":"eu"}]; longest prefix wins. */
   RESIDENCY_DIAL_RULES: z.string().optional(),
   /** Names the process in every log line (console, workers, simulators). */
@@ -191,7 +207,8 @@ function crossFieldProblems(raw: Record<string, string>, parsed: TEnv | undefine
   const signingProvider = raw.AUDIT_SIGNING_PROVIDER ?? 'local';
   if (keyProvider === 'local' && !raw.AUDIT_HMAC_KEYS) problems.push('AUDIT_HMAC_KEYS: required when AUDIT_KEY_PROVIDER=local');
   if (keyProvider === 'kms' && !raw.AUDIT_KMS_KEYS) problems.push('AUDIT_KMS_KEYS: required when AUDIT_KEY_PROVIDER=kms');
-  if (keyProvider === 'kms' && raw.AUDIT_HMAC_KEYS) problems.push('AUDIT_HMAC_KEYS: must be unset when AUDIT_KEY_PROVIDER=kms (the keys live in KMS)');
+  if (keyProvider === 'kms' && raw.AUDIT_HMAC_KEYS)
+    problems.push('AUDIT_HMAC_KEYS: must be unset when AUDIT_KEY_PROVIDER=kms (the keys live in KMS)');
   if (!raw.AUDIT_SIGNING_KEYS) problems.push(`AUDIT_SIGNING_KEYS: required (AUDIT_SIGNING_PROVIDER=${signingProvider})`);
   if ((keyProvider === 'kms' || signingProvider === 'kms') && !raw.AUDIT_KMS_REGION && !raw.AWS_REGION) {
     problems.push('AUDIT_KMS_REGION: required when AUDIT_KEY_PROVIDER or AUDIT_SIGNING_PROVIDER is kms (or set AWS_REGION)');
@@ -199,7 +216,9 @@ function crossFieldProblems(raw: Record<string, string>, parsed: TEnv | undefine
   const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'];
   const oidcSet = oidc.filter((name) => raw[name]);
   if (oidcSet.length > 0 && oidcSet.length < oidc.length) {
-    problems.push(`${oidc.filter((name) => !raw[name]).join(', ')}: required because ${oidcSet.join(', ')} is set (the OIDC trio is all or none)`);
+    problems.push(
+      `${oidc.filter((name) => !raw[name]).join(', ')}: required because ${oidcSet.join(', ')} is set (the OIDC trio is all or none)`,
+    );
   }
   for (const name of ['OIDC_DEFAULT_ROLE', 'OIDC_TRUSTED_EMAIL_ISSUERS']) {
     if (raw[name] && oidcSet.length === 0) problems.push(`${name}: set without OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET`);
@@ -213,7 +232,8 @@ function crossFieldProblems(raw: Record<string, string>, parsed: TEnv | undefine
     problems.push(`AUDIT_REGION: "${parsed.AUDIT_REGION}" is not one of RESIDENCY_REGIONS (${parsed.RESIDENCY_REGIONS.join(', ')})`);
   }
   if (parsed.RETRY_BACKOFF_MS > parsed.RETRY_BACKOFF_CAP_MS) problems.push('RETRY_BACKOFF_MS: larger than RETRY_BACKOFF_CAP_MS');
-  if (parsed.SESSION_IDLE_MINUTES > parsed.SESSION_ABSOLUTE_HOURS * 60) problems.push('SESSION_IDLE_MINUTES: longer than SESSION_ABSOLUTE_HOURS');
+  if (parsed.SESSION_IDLE_MINUTES > parsed.SESSION_ABSOLUTE_HOURS * 60)
+    problems.push('SESSION_IDLE_MINUTES: longer than SESSION_ABSOLUTE_HOURS');
   return problems;
 }
 
@@ -229,7 +249,8 @@ export function configProblems(source: TSource): string[] {
 export function envValue<K extends keyof TEnv>(name: K, source: TSource = process.env): TEnv[K] {
   const value = source[name];
   const result = ZEnv.shape[name].safeParse(value === '' ? undefined : value);
-  if (!result.success) throw new Error(formatConfigProblems(issueLines(result.error).map((line) => `${name}${line.replace(/^\(root\)/, '')}`)));
+  if (!result.success)
+    throw new Error(formatConfigProblems(issueLines(result.error).map((line) => `${name}${line.replace(/^\(root\)/, '')}`)));
   return result.data as TEnv[K];
 }
 

@@ -5,9 +5,33 @@ import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 const POLICIES = [
-  { id: 'finra-4511-6y', name: 'FINRA 4511 / SEC 17a-4 (6 years)', description: 'Broker-dealer communications', retentionDays: 2190, activeDays: 730, matchTags: ['finra-retention-6yr', 'sec-17a-4'], isDefault: true },
-  { id: 'hipaa-6y', name: 'HIPAA (6 years)', description: 'Calls with protected health information', retentionDays: 2190, activeDays: 365, matchTags: ['hipaa', 'phi'], isDefault: false },
-  { id: 'mifid-7y', name: 'MiFID II (7 years on request)', description: 'EU investment services, extended on regulator request', retentionDays: 2555, activeDays: 730, matchTags: ['mifid-ii'], isDefault: false },
+  {
+    id: 'finra-4511-6y',
+    name: 'FINRA 4511 / SEC 17a-4 (6 years)',
+    description: 'Broker-dealer communications',
+    retentionDays: 2190,
+    activeDays: 730,
+    matchTags: ['finra-retention-6yr', 'sec-17a-4'],
+    isDefault: true,
+  },
+  {
+    id: 'hipaa-6y',
+    name: 'HIPAA (6 years)',
+    description: 'Calls with protected health information',
+    retentionDays: 2190,
+    activeDays: 365,
+    matchTags: ['hipaa', 'phi'],
+    isDefault: false,
+  },
+  {
+    id: 'mifid-7y',
+    name: 'MiFID II (7 years on request)',
+    description: 'EU investment services, extended on regulator request',
+    retentionDays: 2555,
+    activeDays: 730,
+    matchTags: ['mifid-ii'],
+    isDefault: false,
+  },
 ] as const;
 
 const USERS: { email: string; name: string; role: Role }[] = [

@@ -12,7 +12,10 @@ if (limit !== undefined && (!Number.isInteger(limit) || limit <= 0)) {
   process.stderr.write('peaks:backfill: --limit must be a positive integer\n');
   process.exit(2);
 }
-const report = await backfillPeaks({ limit, onProgress: (r) => process.stderr.write(`checked ${r.checked}: ${r.generated} generated, ${r.present} present, ${r.failed} failed\n`) });
+const report = await backfillPeaks({
+  limit,
+  onProgress: (r) => process.stderr.write(`checked ${r.checked}: ${r.generated} generated, ${r.present} present, ${r.failed} failed\n`),
+});
 process.stdout.write(`${JSON.stringify(report)}\n`);
 await db().$disconnect();
 process.exit(report.failed > 0 ? 1 : 0);

@@ -22,4 +22,8 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-console.log(`built ${Object.keys(entryPoints).map((name) => `dist/${name}.mjs`).join(', ')}`);
+console.log(
+  `built ${Object.keys(entryPoints)
+    .map((name) => `dist/${name}.mjs`)
+    .join(', ')}`,
+);

@@ -21,7 +21,8 @@ function start(name, command, args, env) {
 async function poll(what, check) {
   const deadline = Date.now() + TIMEOUT_MS;
   while (Date.now() < deadline) {
-    for (const c of children) if (c.exited !== null) throw new Error(`${c.name} exited (${c.exited}) before ${what}:\n${c.output.slice(-2000)}`);
+    for (const c of children)
+      if (c.exited !== null) throw new Error(`${c.name} exited (${c.exited}) before ${what}:\n${c.output.slice(-2000)}`);
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -36,7 +37,9 @@ async function stopAll() {
 
 let failed = false;
 try {
-  start('console', 'node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], { NEXTAUTH_URL: `http://127.0.0.1:${port}` });
+  start('console', 'node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], {
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  });
   const workers = start('workers', process.execPath, ['dist/workers.mjs'], { LOG_LEVEL: 'info', WORKER_QUEUES: 'audit-export' });
   await poll('200 from /api/health', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);

@@ -27,7 +27,8 @@ function parse() {
   if (!existsSync(file) || !statSync(file).isFile()) usage(`not a file: ${file}`);
   const raw = values['vendor-seconds'];
   const vendorSeconds = Number(raw);
-  if (raw === undefined || raw.trim() === '' || !Number.isFinite(vendorSeconds) || vendorSeconds < 0) usage('--vendor-seconds must be a non-negative number');
+  if (raw === undefined || raw.trim() === '' || !Number.isFinite(vendorSeconds) || vendorSeconds < 0)
+    usage('--vendor-seconds must be a non-negative number');
   const tolerance = ZEnv.shape.DURATION_TOLERANCE_SECONDS.safeParse(process.env.DURATION_TOLERANCE_SECONDS);
   if (!tolerance.success) usage('DURATION_TOLERANCE_SECONDS must be a non-negative number');
   return { file, vendorSeconds, formatLabel: values.format, toleranceSeconds: tolerance.data };

@@ -71,7 +71,11 @@ async function main(): Promise<void> {
   const json = JSON.stringify([...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()]);
   if (process.env.SIM_ACCOUNTS_FILE) writeFileSync(process.env.SIM_ACCOUNTS_FILE, `${json}\n`, { mode: 0o600 });
   console.log(`Genesys simulator ${genesys.url}, CXone simulator ${cxone.url}`);
-  console.log(seed ? 'Credentials derived from SIM_SECRET_SEED (stable across restarts).' : 'Credentials are random for this run (set SIM_SECRET_SEED to keep them).');
+  console.log(
+    seed
+      ? 'Credentials derived from SIM_SECRET_SEED (stable across restarts).'
+      : 'Credentials are random for this run (set SIM_SECRET_SEED to keep them).',
+  );
   console.log(`VENDOR_ACCOUNTS=${json}`);
   console.log(`RESIDENCY_DIAL_RULES=${JSON.stringify(DIAL_RULES)}`);
 
@@ -90,7 +94,10 @@ async function main(): Promise<void> {
   for (let n = 1; !stopping && n <= max; n++) {
     const sim = n % 2 === 0 ? cxone : genesys;
     const rec = sim.addRecording(randomSpec(sim));
-    const flags = [rec.mediaSeconds < rec.seconds ? `truncated to ${rec.mediaSeconds}s` : '', rec.missing.length ? `missing ${rec.missing.join(',')}` : ''].filter(Boolean);
+    const flags = [
+      rec.mediaSeconds < rec.seconds ? `truncated to ${rec.mediaSeconds}s` : '',
+      rec.missing.length ? `missing ${rec.missing.join(',')}` : '',
+    ].filter(Boolean);
     console.log(`#${n} ${rec.account.id} ${rec.id} ${rec.seconds}s ${rec.direction} ${flags.join(' ')}`);
     if (baseUrl) void deliver(sim, rec, baseUrl);
     await sleep(interval * (0.5 + Math.random()));

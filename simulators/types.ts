@@ -127,7 +127,14 @@ export type TSimFaults = {
   maxPageSize: number;
 };
 
-export type TSimRequest = { at: number; method: string; path: string; status: number; accountId: string | null; kind: 'token' | 'api' | 'media' | 'other' };
+export type TSimRequest = {
+  at: number;
+  method: string;
+  path: string;
+  status: number;
+  accountId: string | null;
+  kind: 'token' | 'api' | 'media' | 'other';
+};
 
 export type TEmitOptions = {
   /** Console base URL, e.g. http://127.0.0.1:3000. */

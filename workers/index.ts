@@ -106,13 +106,49 @@ function schedules(opts: TStartWorkersOptions): TSchedule[] {
   return [
     ...polls,
     ...reconciles,
-    { queue: 'maintenance', id: 'archive-sweep', every: (opts.sweepIntervalSeconds ?? e.SWEEP_INTERVAL_SECONDS) * 1000, name: JOBS.sweep, data: sweepData },
-    { queue: 'maintenance', id: 'queues-sample', every: (opts.sampleIntervalSeconds ?? e.QUEUE_SAMPLE_INTERVAL_SECONDS) * 1000, name: JOBS.sampleQueues, data: {} },
-    { queue: 'maintenance', id: 'audit-seal', every: (opts.sealIntervalSeconds ?? e.AUDIT_SEAL_EVERY_SECONDS) * 1000, name: JOBS.sealAudit, data: {} },
-    { queue: 'maintenance', id: 'dead-letter-redrive', every: e.DEAD_LETTER_REDRIVE_INTERVAL_SECONDS * 1000, name: JOBS.redriveDeadLetters, data: {} },
+    {
+      queue: 'maintenance',
+      id: 'archive-sweep',
+      every: (opts.sweepIntervalSeconds ?? e.SWEEP_INTERVAL_SECONDS) * 1000,
+      name: JOBS.sweep,
+      data: sweepData,
+    },
+    {
+      queue: 'maintenance',
+      id: 'queues-sample',
+      every: (opts.sampleIntervalSeconds ?? e.QUEUE_SAMPLE_INTERVAL_SECONDS) * 1000,
+      name: JOBS.sampleQueues,
+      data: {},
+    },
+    {
+      queue: 'maintenance',
+      id: 'audit-seal',
+      every: (opts.sealIntervalSeconds ?? e.AUDIT_SEAL_EVERY_SECONDS) * 1000,
+      name: JOBS.sealAudit,
+      data: {},
+    },
+    {
+      queue: 'maintenance',
+      id: 'dead-letter-redrive',
+      every: e.DEAD_LETTER_REDRIVE_INTERVAL_SECONDS * 1000,
+      name: JOBS.redriveDeadLetters,
+      data: {},
+    },
     { queue: 'maintenance', id: 'uploads-sweep', every: e.UPLOAD_SWEEP_INTERVAL_SECONDS * 1000, name: JOBS.sweepUploads, data: {} },
-    { queue: 'maintenance', id: 'audit-export-sweep', every: (opts.exportSweepIntervalSeconds ?? 60) * 1000, name: JOBS.sweepAuditExports, data: {} },
-    { queue: 'maintenance', id: 'audit-checkpoint', every: (opts.checkpointIntervalSeconds ?? e.AUDIT_CHECKPOINT_EVERY_SECONDS) * 1000, name: JOBS.checkpointAudit, data: {} },
+    {
+      queue: 'maintenance',
+      id: 'audit-export-sweep',
+      every: (opts.exportSweepIntervalSeconds ?? 60) * 1000,
+      name: JOBS.sweepAuditExports,
+      data: {},
+    },
+    {
+      queue: 'maintenance',
+      id: 'audit-checkpoint',
+      every: (opts.checkpointIntervalSeconds ?? e.AUDIT_CHECKPOINT_EVERY_SECONDS) * 1000,
+      name: JOBS.checkpointAudit,
+      data: {},
+    },
   ];
 }
 
@@ -124,7 +160,11 @@ async function installSchedules(list: TSchedule[], onlyMissing: boolean): Promis
     const queue = s.queue === 'poll' ? pollQueue() : maintenanceQueue();
     // Re-upserting an existing scheduler would push its next run back; the watchdog only fills gaps.
     if (onlyMissing && (await queue.getJobScheduler(s.id))) continue;
-    await queue.upsertJobScheduler(s.id, s.pattern ? { pattern: s.pattern, tz: 'UTC' } : { every: s.every }, { name: s.name, data: s.data, opts: s.opts ?? SCHEDULED_JOB_OPTS });
+    await queue.upsertJobScheduler(s.id, s.pattern ? { pattern: s.pattern, tz: 'UTC' } : { every: s.every }, {
+      name: s.name,
+      data: s.data,
+      opts: s.opts ?? SCHEDULED_JOB_OPTS,
+    });
   }
   if (onlyMissing) return;
   // Accounts removed from VENDOR_ACCOUNTS stop being polled.
@@ -168,7 +208,12 @@ function workerSpecs(opts: TStartWorkersOptions): TWorkerSpec[] {
   }));
   return [
     ...archive,
-    { queue: QUEUES.resolve, processor: processResolveInteraction, concurrency: e.RESOLVE_CONCURRENCY, limiter: { max: 10, duration: 1000 } },
+    {
+      queue: QUEUES.resolve,
+      processor: processResolveInteraction,
+      concurrency: e.RESOLVE_CONCURRENCY,
+      limiter: { max: 10, duration: 1000 },
+    },
     // One poll at a time: accounts share nothing, but vendor quotas are tight and cursors must not race.
     { queue: QUEUES.poll, processor: processPollVendor, concurrency: 1, limiter: { max: 2, duration: 1000 } },
     { queue: QUEUES.maintenance, processor: processMaintenance, concurrency: 1 },
@@ -223,7 +268,10 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
   const watchdogSeconds = opts.scheduleWatchdogSeconds ?? 30;
   const watchdog =
     opts.schedule !== false && watchdogSeconds > 0
-      ? setInterval(() => void ensureSchedules().catch((err: unknown) => logger.warn({ err }, 'schedule watchdog failed')), watchdogSeconds * 1000)
+      ? setInterval(
+          () => void ensureSchedules().catch((err: unknown) => logger.warn({ err }, 'schedule watchdog failed')),
+          watchdogSeconds * 1000,
+        )
       : undefined;
   watchdog?.unref();
   const port = opts.metricsPort === undefined ? env().WORKER_METRICS_PORT : opts.metricsPort;

@@ -18,7 +18,11 @@ export default async function SignInPage({ searchParams }: TProps) {
     <main id="main" className="signin">
       <h1>CallVault</h1>
       <p className="muted">Compliance archive for contact-center recordings</p>
-      <SignInForm callbackUrl={target} oidc={oidcEnabled()} initialError={error ? 'Sign-in failed. Check your email and password, or try again later.' : null} />
+      <SignInForm
+        callbackUrl={target}
+        oidc={oidcEnabled()}
+        initialError={error ? 'Sign-in failed. Check your email and password, or try again later.' : null}
+      />
     </main>
   );
 }

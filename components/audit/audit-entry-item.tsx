@@ -22,7 +22,9 @@ export function AuditEntryItem({ entry }: { entry: TAuditEntryItem }) {
       <p className="audit-entry-line">{entry.description}</p>
       <details>
         <summary>Raw details</summary>
-        <pre className="json">{JSON.stringify({ subject: `${entry.subjectType} ${entry.subjectId}`, ...(entry.details as object) }, null, 2)}</pre>
+        <pre className="json">
+          {JSON.stringify({ subject: `${entry.subjectType} ${entry.subjectId}`, ...(entry.details as object) }, null, 2)}
+        </pre>
       </details>
     </li>
   );

@@ -15,7 +15,11 @@ export function AuditExportPage({ verifyKeyArg }: { verifyKeyArg: string }) {
   const errors = fieldErrors(start.error);
   return (
     <>
-      <ExportForm pending={start.isPending} errors={errors} onStart={(scope) => start.mutate(scope, { onSuccess: ({ id }) => router.replace(`${pathname}?export=${id}`) })} />
+      <ExportForm
+        pending={start.isPending}
+        errors={errors}
+        onStart={(scope) => start.mutate(scope, { onSuccess: ({ id }) => router.replace(`${pathname}?export=${id}`) })}
+      />
       {start.isError && Object.keys(errors).length === 0 ? (
         <p className="error" role="alert">
           {start.error.message}

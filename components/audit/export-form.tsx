@@ -3,14 +3,25 @@
 import { useState, type FormEvent } from 'react';
 import type { TExportScopeInput } from '@/hooks/use-start-audit-export';
 
-export function ExportForm({ onStart, pending, errors }: { onStart: (scope: TExportScopeInput) => void; pending: boolean; errors: Record<string, string> }) {
+export function ExportForm({
+  onStart,
+  pending,
+  errors,
+}: {
+  onStart: (scope: TExportScopeInput) => void;
+  pending: boolean;
+  errors: Record<string, string>;
+}) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [recordingIds, setRecordingIds] = useState('');
   const [caseId, setCaseId] = useState('');
   function submit(e: FormEvent) {
     e.preventDefault();
-    const ids = recordingIds.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+    const ids = recordingIds
+      .split(/[\s,]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     onStart({
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
@@ -35,7 +46,12 @@ export function ExportForm({ onStart, pending, errors }: { onStart: (scope: TExp
         </div>
         <div className="field wide">
           <label htmlFor="x-recordings">Recording ids</label>
-          <textarea id="x-recordings" value={recordingIds} onChange={(e) => setRecordingIds(e.target.value)} placeholder="One per line or comma-separated" />
+          <textarea
+            id="x-recordings"
+            value={recordingIds}
+            onChange={(e) => setRecordingIds(e.target.value)}
+            placeholder="One per line or comma-separated"
+          />
           {err('recordingIds') ? <span className="field-error">{err('recordingIds')}</span> : null}
         </div>
         <div className="field wide">

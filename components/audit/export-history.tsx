@@ -48,7 +48,11 @@ export function ExportHistory() {
                   <td>{x.sizeBytes === null ? '—' : formatBytes(x.sizeBytes)}</td>
                   <td>
                     {x.downloadable ? (
-                      <a href={`/api/audit/exports/${x.id}/download`} download aria-label={`Download the export of ${formatDateTime(x.createdAt)}`}>
+                      <a
+                        href={`/api/audit/exports/${x.id}/download`}
+                        download
+                        aria-label={`Download the export of ${formatDateTime(x.createdAt)}`}
+                      >
                         Download
                       </a>
                     ) : (

@@ -36,7 +36,11 @@ function Figures({ d }: { d: TDashboard }) {
       {d.quarantine ? <Stat label="Open quarantine cases" value={d.quarantine.open} testId="quarantine-open" /> : null}
       {d.deadLetters ? <Stat label="Dead letters" value={d.deadLetters.open} testId="dead-letters" /> : null}
       {unarchived !== undefined ? (
-        <Stat label="Oldest delivery not archived" value={unarchived ? `${age(unarchived.ageSeconds)} (${unarchived.pending} waiting)` : 'none'} testId="oldest-unarchived" />
+        <Stat
+          label="Oldest delivery not archived"
+          value={unarchived ? `${age(unarchived.ageSeconds)} (${unarchived.pending} waiting)` : 'none'}
+          testId="oldest-unarchived"
+        />
       ) : null}
     </dl>
   );
@@ -116,7 +120,13 @@ function Reconciliation({ rows }: { rows: NonNullable<TDashboard['reconciliation
                   <td>{r.day}</td>
                   <td className="num">{r.listed}</td>
                   <td className="num">{r.matched}</td>
-                  <td>{r.clean ? <span className="badge badge-ok">Complete</span> : <span className="badge badge-warn">{`${r.missing} missing, ${r.mismatched} mismatched, ${r.pending} pending`}</span>}</td>
+                  <td>
+                    {r.clean ? (
+                      <span className="badge badge-ok">Complete</span>
+                    ) : (
+                      <span className="badge badge-warn">{`${r.missing} missing, ${r.mismatched} mismatched, ${r.pending} pending`}</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -13,7 +13,10 @@ export function AddRecordingsForm({ matterId }: { matterId: string }) {
   const add = useMatterAction<{ added: number; alreadyInMatter: number }>(`/api/matters/${matterId}/recordings`);
   const [text, setText] = useState('');
   const [savedSearchId, setSavedSearchId] = useState('');
-  const saved = useQuery({ queryKey: ['saved-searches'], queryFn: ({ signal }) => apiFetch<{ savedSearches: { id: string; name: string }[] }>('/api/saved-searches', { signal }) });
+  const saved = useQuery({
+    queryKey: ['saved-searches'],
+    queryFn: ({ signal }) => apiFetch<{ savedSearches: { id: string; name: string }[] }>('/api/saved-searches', { signal }),
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (savedSearchId) return add.mutate({ savedSearchId });
@@ -30,7 +33,14 @@ export function AddRecordingsForm({ matterId }: { matterId: string }) {
     <form onSubmit={submit} aria-label="Add recordings to this matter">
       <div className="field">
         <label htmlFor="add-recordings">Recording ids (one per line), or the address of an archive search</label>
-        <textarea id="add-recordings" value={text} onChange={(e) => setText(e.target.value)} required={!savedSearchId} disabled={Boolean(savedSearchId)} maxLength={50_000} />
+        <textarea
+          id="add-recordings"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          required={!savedSearchId}
+          disabled={Boolean(savedSearchId)}
+          maxLength={50_000}
+        />
       </div>
       {saved.data && saved.data.savedSearches.length > 0 ? (
         <div className="field">
@@ -48,8 +58,16 @@ export function AddRecordingsForm({ matterId }: { matterId: string }) {
       <button type="submit" className="btn" disabled={add.isPending}>
         {add.isPending ? 'Adding…' : 'Add recordings'}
       </button>
-      {add.isSuccess ? <p role="status">{add.data.added} added, {add.data.alreadyInMatter} already in the matter.</p> : null}
-      {add.isError ? <p className="error" role="alert">{add.error.message}</p> : null}
+      {add.isSuccess ? (
+        <p role="status">
+          {add.data.added} added, {add.data.alreadyInMatter} already in the matter.
+        </p>
+      ) : null}
+      {add.isError ? (
+        <p className="error" role="alert">
+          {add.error.message}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -30,7 +30,11 @@ export function CreateMatterForm() {
       <button type="submit" className="btn btn-primary" disabled={create.isPending}>
         {create.isPending ? 'Opening…' : 'Open matter'}
       </button>
-      {create.isError && Object.keys(errors).length === 0 ? <p className="error" role="alert">{create.error.message}</p> : null}
+      {create.isError && Object.keys(errors).length === 0 ? (
+        <p className="error" role="alert">
+          {create.error.message}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -12,10 +12,16 @@ const settled = (s: string) => s === 'completed' || s === 'failed';
 export function EvidencePackages({ matterId, recordingCount }: { matterId: string; recordingCount: number }) {
   const build = useMatterAction<{ id: string }>('/api/evidence-packages');
   const [confirming, setConfirming] = useState(false);
-  const q = useMatterData<TPackages>(matterId, 'packages', `/api/evidence-packages?matterId=${matterId}`, (d) => (d?.packages.every((p) => settled(p.status)) ? false : 2000));
+  const q = useMatterData<TPackages>(matterId, 'packages', `/api/evidence-packages?matterId=${matterId}`, (d) =>
+    d?.packages.every((p) => settled(p.status)) ? false : 2000,
+  );
   return (
     <>
-      {confirming ? <p role="alert">Build an evidence package of all {recordingCount} recordings? It is stored Object-Locked and every download is audited.</p> : null}
+      {confirming ? (
+        <p role="alert">
+          Build an evidence package of all {recordingCount} recordings? It is stored Object-Locked and every download is audited.
+        </p>
+      ) : null}
       <button
         type="button"
         className="btn btn-primary"
@@ -24,7 +30,11 @@ export function EvidencePackages({ matterId, recordingCount }: { matterId: strin
       >
         {confirming ? `Confirm: build package (${recordingCount})` : 'Build evidence package'}
       </button>
-      {build.isError ? <p className="error" role="alert">{build.error.message}</p> : null}
+      {build.isError ? (
+        <p className="error" role="alert">
+          {build.error.message}
+        </p>
+      ) : null}
       {q.data && q.data.packages.length > 0 ? (
         <div className="table-scroll">
           <table className="data" aria-label="Evidence packages" data-testid="evidence-packages">
@@ -32,7 +42,9 @@ export function EvidencePackages({ matterId, recordingCount }: { matterId: strin
               <tr>
                 <th scope="col">Requested</th>
                 <th scope="col">By</th>
-                <th scope="col" className="num">Recordings</th>
+                <th scope="col" className="num">
+                  Recordings
+                </th>
                 <th scope="col">Identifiers</th>
                 <th scope="col">Status</th>
                 <th scope="col">File</th>
@@ -45,8 +57,19 @@ export function EvidencePackages({ matterId, recordingCount }: { matterId: strin
                   <td>{p.requestedBy}</td>
                   <td className="num">{p.recordingCount}</td>
                   <td>{p.identifiers}</td>
-                  <td data-testid="package-status">{p.status}{p.error ? `: ${p.error}` : ''}</td>
-                  <td>{p.status === 'completed' ? <a href={`/api/evidence-packages/${p.id}/download`} download>Download (.tar)</a> : '—'}</td>
+                  <td data-testid="package-status">
+                    {p.status}
+                    {p.error ? `: ${p.error}` : ''}
+                  </td>
+                  <td>
+                    {p.status === 'completed' ? (
+                      <a href={`/api/evidence-packages/${p.id}/download`} download>
+                        Download (.tar)
+                      </a>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

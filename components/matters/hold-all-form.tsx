@@ -4,7 +4,9 @@ import { useMatterAction } from '@/hooks/use-matter-action';
 
 /** Place or release the matter's hold on all its recordings: a reason, then a confirmation stating the count. */
 export function HoldAllForm({ matterId, mode, count }: { matterId: string; mode: 'place' | 'release'; count: number }) {
-  const action = useMatterAction<{ changed: number; unchanged: number }>(`/api/matters/${matterId}/hold${mode === 'release' ? '/release' : ''}`);
+  const action = useMatterAction<{ changed: number; unchanged: number }>(
+    `/api/matters/${matterId}/hold${mode === 'release' ? '/release' : ''}`,
+  );
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const verb = mode === 'place' ? 'Hold all' : 'Release all';
@@ -18,7 +20,17 @@ export function HoldAllForm({ matterId, mode, count }: { matterId: string; mode:
     <form onSubmit={submit} aria-label={`${verb} recordings of this matter`}>
       <div className="field">
         <label htmlFor={id}>Reason ({verb.toLowerCase()})</label>
-        <textarea id={id} value={reason} onChange={(e) => { setReason(e.target.value); setConfirming(false); }} required minLength={3} maxLength={2000} />
+        <textarea
+          id={id}
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setConfirming(false);
+          }}
+          required
+          minLength={3}
+          maxLength={2000}
+        />
       </div>
       {confirming ? (
         <p role="alert" data-testid={`${id}-confirmation`}>
@@ -30,8 +42,16 @@ export function HoldAllForm({ matterId, mode, count }: { matterId: string; mode:
       <button type="submit" className={mode === 'place' ? 'btn btn-primary' : 'btn btn-danger'} disabled={action.isPending || count === 0}>
         {action.isPending ? 'Working…' : confirming ? `Confirm: ${verb.toLowerCase()} ${count}` : `${verb} (${count})`}
       </button>
-      {action.isSuccess ? <p role="status">{action.data.changed} changed, {action.data.unchanged} already so.</p> : null}
-      {action.isError ? <p className="error" role="alert">{action.error.message}</p> : null}
+      {action.isSuccess ? (
+        <p role="status">
+          {action.data.changed} changed, {action.data.unchanged} already so.
+        </p>
+      ) : null}
+      {action.isError ? (
+        <p className="error" role="alert">
+          {action.error.message}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -18,8 +18,17 @@ const LIMIT = 25;
 
 function Recordings({ id }: { id: string }) {
   const [page, setPage] = useState(1);
-  const q = useMatterData<{ items: TMatterRecordingItem[]; total: number }>(id, 'recordings', `/api/matters/${id}/recordings?page=${page}&limit=${LIMIT}`);
-  if (q.isError) return <p className="error" role="alert">{q.error.message}</p>;
+  const q = useMatterData<{ items: TMatterRecordingItem[]; total: number }>(
+    id,
+    'recordings',
+    `/api/matters/${id}/recordings?page=${page}&limit=${LIMIT}`,
+  );
+  if (q.isError)
+    return (
+      <p className="error" role="alert">
+        {q.error.message}
+      </p>
+    );
   if (!q.data) return <p className="muted">Loading…</p>;
   const pages = Math.max(1, Math.ceil(q.data.total / LIMIT));
   return (
@@ -49,9 +58,15 @@ function Recordings({ id }: { id: string }) {
         </table>
       </div>
       <nav className="pager" aria-label="Recordings pages">
-        <button type="button" className="btn" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous</button>
-        <span>Page {page} of {pages} ({q.data.total} recordings)</span>
-        <button type="button" className="btn" disabled={page >= pages} onClick={() => setPage(page + 1)}>Next</button>
+        <button type="button" className="btn" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          Previous
+        </button>
+        <span>
+          Page {page} of {pages} ({q.data.total} recordings)
+        </span>
+        <button type="button" className="btn" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+          Next
+        </button>
       </nav>
     </>
   );
@@ -59,7 +74,12 @@ function Recordings({ id }: { id: string }) {
 
 function History({ id }: { id: string }) {
   const q = useMatterData<{ entries: TAuditEntryView[] }>(id, 'history', `/api/matters/${id}/history`);
-  if (q.isError) return <p className="error" role="alert">{q.error.message}</p>;
+  if (q.isError)
+    return (
+      <p className="error" role="alert">
+        {q.error.message}
+      </p>
+    );
   if (!q.data) return <p className="muted">Loading…</p>;
   return (
     <ol className="audit-list" aria-label="Matter history" data-testid="matter-history">
@@ -82,7 +102,8 @@ export function MatterDetail({ initial }: { initial: TMatter }) {
       </h1>
       <p className="muted">
         {HOLD_STATE_LABEL[m.holdState]} — {m.heldCount} of {m.recordingCount} recordings held by this matter
-        {m.heldOutsideCount ? `; it also holds ${m.heldOutsideCount} recordings not added to it` : ''}. Opened {formatDateTime(m.createdAt)} by {m.createdBy}.
+        {m.heldOutsideCount ? `; it also holds ${m.heldOutsideCount} recordings not added to it` : ''}. Opened {formatDateTime(m.createdAt)}{' '}
+        by {m.createdBy}.
       </p>
       {m.allowed.manage ? (
         <section className="panel" aria-label="Manage">

@@ -15,8 +15,12 @@ export function MatterList({ matters }: { matters: Awaited<ReturnType<typeof lis
             <th scope="col">Reference</th>
             <th scope="col">Name</th>
             <th scope="col">Status</th>
-            <th scope="col" className="num">Recordings</th>
-            <th scope="col" className="num">Held</th>
+            <th scope="col" className="num">
+              Recordings
+            </th>
+            <th scope="col" className="num">
+              Held
+            </th>
             <th scope="col">Opened</th>
           </tr>
         </thead>

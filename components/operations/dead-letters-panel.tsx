@@ -16,7 +16,8 @@ export function DeadLettersPanel() {
   const confirm = useConfirm();
   const askReplay = async (d: { id: string; jobName: string; queue: string; idempotencyKey: string | null; jobId: string }) => {
     const body = `${d.jobName} for ${d.idempotencyKey ?? d.jobId} goes back on ${d.queue} and runs through the normal pipeline again. An object version already stored and verified is reused, never written twice.`;
-    if (await confirm.ask({ title: 'Replay dead letter', body, count: 1, itemLabel: ['job', 'jobs'], confirmLabel: 'Replay' })) replay.mutate(d.id);
+    if (await confirm.ask({ title: 'Replay dead letter', body, count: 1, itemLabel: ['job', 'jobs'], confirmLabel: 'Replay' }))
+      replay.mutate(d.id);
   };
   return (
     <section className="panel" aria-labelledby="dl-heading">
@@ -29,7 +30,11 @@ export function DeadLettersPanel() {
           <option value="all">All</option>
         </select>
       </div>
-      {replay.isError ? <p className="error" role="alert">Replay failed: {replay.error.message}</p> : null}
+      {replay.isError ? (
+        <p className="error" role="alert">
+          Replay failed: {replay.error.message}
+        </p>
+      ) : null}
       {letters.isPending ? <Loading /> : null}
       {letters.isError ? <ErrorState error={letters.error} retry={() => void letters.refetch()} /> : null}
       {letters.data && letters.data.items.length === 0 ? <Empty>No dead letters.</Empty> : null}
@@ -59,7 +64,13 @@ export function DeadLettersPanel() {
                   {d.replayedAt ? (
                     `Replayed ${formatDateTime(d.replayedAt)} by ${d.replayedBy ?? '?'}`
                   ) : (
-                    <button type="button" className="btn" disabled={replay.isPending} onClick={() => void askReplay(d)} aria-label={`Replay ${d.idempotencyKey ?? d.jobId}`}>
+                    <button
+                      type="button"
+                      className="btn"
+                      disabled={replay.isPending}
+                      onClick={() => void askReplay(d)}
+                      aria-label={`Replay ${d.idempotencyKey ?? d.jobId}`}
+                    >
                       Replay
                     </button>
                   )}

@@ -20,7 +20,9 @@ export function PollCursorsPanel() {
               <th scope="col">Account</th>
               <th scope="col">Last poll / last success</th>
               <th scope="col">Position</th>
-              <th scope="col" className="num">Listed / enqueued</th>
+              <th scope="col" className="num">
+                Listed / enqueued
+              </th>
               <th scope="col">Last error</th>
             </tr>
           </thead>
@@ -28,7 +30,11 @@ export function PollCursorsPanel() {
             {cursors.data.cursors.map((c) => (
               <tr key={c.vendorAccountId}>
                 <td>
-                  {c.accountName} <span className="muted">({VENDOR_LABEL[c.vendorSource]}, {c.vendorAccountId}{c.enabled ? '' : ', disabled'})</span>
+                  {c.accountName}{' '}
+                  <span className="muted">
+                    ({VENDOR_LABEL[c.vendorSource]}, {c.vendorAccountId}
+                    {c.enabled ? '' : ', disabled'})
+                  </span>
                 </td>
                 <td>
                   {formatDateTime(c.lastPolledAt)}

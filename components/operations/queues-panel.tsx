@@ -30,11 +30,21 @@ export function QueuesPanel() {
           <thead>
             <tr>
               <th scope="col">Queue</th>
-              <th scope="col" className="num">Waiting</th>
-              <th scope="col" className="num">Active</th>
-              <th scope="col" className="num">Delayed</th>
-              <th scope="col" className="num">Failed</th>
-              <th scope="col" className="num">Completed</th>
+              <th scope="col" className="num">
+                Waiting
+              </th>
+              <th scope="col" className="num">
+                Active
+              </th>
+              <th scope="col" className="num">
+                Delayed
+              </th>
+              <th scope="col" className="num">
+                Failed
+              </th>
+              <th scope="col" className="num">
+                Completed
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -54,11 +64,19 @@ export function QueuesPanel() {
       <div className="grid-2" style={{ marginTop: '1rem' }}>
         <div>
           <h3>Waiting jobs (last hour)</h3>
-          {history.isError ? <ErrorState error={history.error} /> : <LineChart title="Waiting jobs per queue" unit="jobs" series={seriesOf(points, (p) => p.waiting)} />}
+          {history.isError ? (
+            <ErrorState error={history.error} />
+          ) : (
+            <LineChart title="Waiting jobs per queue" unit="jobs" series={seriesOf(points, (p) => p.waiting)} />
+          )}
         </div>
         <div>
           <h3>Completed per minute</h3>
-          {history.isError ? <ErrorState error={history.error} /> : <LineChart title="Completed jobs per minute per queue" unit="jobs/min" series={seriesOf(points, (p) => p.completedPerMin)} />}
+          {history.isError ? (
+            <ErrorState error={history.error} />
+          ) : (
+            <LineChart title="Completed jobs per minute per queue" unit="jobs/min" series={seriesOf(points, (p) => p.completedPerMin)} />
+          )}
         </div>
       </div>
     </section>

@@ -25,7 +25,14 @@ export function PlaybackPanel({ recordingId, label, roles }: { recordingId: stri
     <div>
       <form onSubmit={onSubmit} className="field">
         <label htmlFor={inputId}>Reason for listening (recorded in the audit trail)</label>
-        <textarea id={inputId} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={`${inputId}-hint`} maxLength={500} required />
+        <textarea
+          id={inputId}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-describedby={`${inputId}-hint`}
+          maxLength={500}
+          required
+        />
         <span id={`${inputId}-hint`} className="hint">
           At least {PLAYBACK_REASON_MIN} characters, e.g. a case or ticket reference.
         </span>

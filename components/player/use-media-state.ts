@@ -19,7 +19,12 @@ export function useMediaState(ref: RefObject<HTMLAudioElement | null>): TMediaSt
         playing: !media.paused && !media.ended,
         rate: media.playbackRate,
       }));
-    const onError = () => setState((s) => ({ ...s, playing: false, error: 'The media could not be loaded: the playback link may have expired. Request playback again.' }));
+    const onError = () =>
+      setState((s) => ({
+        ...s,
+        playing: false,
+        error: 'The media could not be loaded: the playback link may have expired. Request playback again.',
+      }));
     const events = ['timeupdate', 'durationchange', 'loadedmetadata', 'play', 'pause', 'ended', 'ratechange', 'seeked'] as const;
     events.forEach((e) => media.addEventListener(e, sync));
     media.addEventListener('error', onError);

@@ -79,7 +79,8 @@ const HINTS: Partial<Record<TStatus, string>> = {
   loading: 'Loading waveform…',
   decoded: 'No stored waveform for this recording: drawn from the audio in your browser.',
   missing: 'No stored waveform for this recording yet (the peaks backfill makes it); the audio still plays.',
-  unavailable: 'Waveform unavailable (no stored waveform, and storage does not allow this origin to read the file); audio streams directly.',
+  unavailable:
+    'Waveform unavailable (no stored waveform, and storage does not allow this origin to read the file); audio streams directly.',
 };
 
 function WaveformLanes({ peaks, roles }: { peaks: TPeaks; roles?: ReadonlyMap<number, string> }) {
@@ -99,7 +100,13 @@ function isInteractive(target: EventTarget): boolean {
   return target instanceof HTMLElement && ['BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'A'].includes(target.tagName);
 }
 
-type TPlayerProps = { url: string | null; sizeBytes: string | null; label: string; peaks: TPeaks | null | undefined; roles?: ReadonlyMap<number, string> };
+type TPlayerProps = {
+  url: string | null;
+  sizeBytes: string | null;
+  label: string;
+  peaks: TPeaks | null | undefined;
+  roles?: ReadonlyMap<number, string>;
+};
 
 export function WaveformPlayer({ url, sizeBytes, label, peaks, roles }: TPlayerProps) {
   const { audioRef, boxRef, status: waveform, readyMs } = useWaveform(url, sizeBytes, peaks);
@@ -122,7 +129,14 @@ export function WaveformPlayer({ url, sizeBytes, label, peaks, roles }: TPlayerP
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (isInteractive(e.target) && e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     if (e.target instanceof HTMLInputElement) return; // the range input handles its own arrows
-    const actions: Record<string, () => void> = { ' ': toggle, ArrowLeft: () => seekBy(-SEEK_STEP), ArrowRight: () => seekBy(SEEK_STEP), '+': () => stepRate(1), '=': () => stepRate(1), '-': () => stepRate(-1) };
+    const actions: Record<string, () => void> = {
+      ' ': toggle,
+      ArrowLeft: () => seekBy(-SEEK_STEP),
+      ArrowRight: () => seekBy(SEEK_STEP),
+      '+': () => stepRate(1),
+      '=': () => stepRate(1),
+      '-': () => stepRate(-1),
+    };
     const action = actions[e.key];
     if (!action) return;
     e.preventDefault();
@@ -156,12 +170,31 @@ export function WaveformPlayer({ url, sizeBytes, label, peaks, roles }: TPlayerP
             <label className="sr-only" htmlFor="player-seek">
               Position
             </label>
-            <input id="player-seek" type="range" min={0} max={media.duration || 0} step={0.1} value={media.current} onChange={(e) => { const a = el(); if (a) a.currentTime = Number(e.target.value); }} aria-valuetext={`${formatDuration(media.current)} of ${formatDuration(media.duration)}`} />
+            <input
+              id="player-seek"
+              type="range"
+              min={0}
+              max={media.duration || 0}
+              step={0.1}
+              value={media.current}
+              onChange={(e) => {
+                const a = el();
+                if (a) a.currentTime = Number(e.target.value);
+              }}
+              aria-valuetext={`${formatDuration(media.current)} of ${formatDuration(media.duration)}`}
+            />
             <span className="player-time" aria-live="off" data-testid="player-time">
               {formatDuration(media.current)} / {formatDuration(media.duration)}
             </span>
             <label htmlFor="player-rate">Speed</label>
-            <select id="player-rate" value={media.rate} onChange={(e) => { const a = el(); if (a) a.playbackRate = Number(e.target.value); }}>
+            <select
+              id="player-rate"
+              value={media.rate}
+              onChange={(e) => {
+                const a = el();
+                if (a) a.playbackRate = Number(e.target.value);
+              }}
+            >
               {RATES.map((r) => (
                 <option key={r} value={r}>
                   {r}×
@@ -169,7 +202,11 @@ export function WaveformPlayer({ url, sizeBytes, label, peaks, roles }: TPlayerP
               ))}
             </select>
           </div>
-          {media.error ? <p className="error" role="alert">{media.error}</p> : null}
+          {media.error ? (
+            <p className="error" role="alert">
+              {media.error}
+            </p>
+          ) : null}
           <p className="hint">Keys (with the player focused): Space play/pause · ← → seek {SEEK_STEP}s · + / − speed</p>
         </>
       ) : null}

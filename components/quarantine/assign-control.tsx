@@ -29,11 +29,21 @@ export function AssignControl({ caseId, assignedTo }: { caseId: string; assigned
             </option>
           ))}
         </select>
-        <button type="button" className="btn" disabled={!choice || assign.isPending} onClick={() => assign.mutate({ caseId, assignee: choice })}>
+        <button
+          type="button"
+          className="btn"
+          disabled={!choice || assign.isPending}
+          onClick={() => assign.mutate({ caseId, assignee: choice })}
+        >
           Assign
         </button>
         {assignedTo ? (
-          <button type="button" className="btn btn-quiet" disabled={assign.isPending} onClick={() => assign.mutate({ caseId, assignee: null })}>
+          <button
+            type="button"
+            className="btn btn-quiet"
+            disabled={assign.isPending}
+            onClick={() => assign.mutate({ caseId, assignee: null })}
+          >
             Unassign
           </button>
         ) : null}

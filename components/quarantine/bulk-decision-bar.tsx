@@ -40,7 +40,13 @@ export function BulkDecisionBar({ selected, onDone }: { selected: string[]; onDo
       </div>
       <div className="btn-row">
         {(['accept', 'refetch'] as const).map((d) => (
-          <button key={d} type="button" className={d === 'accept' ? 'btn btn-primary' : 'btn'} disabled={empty || count === 0 || bulk.isPending} onClick={() => setPending(d)}>
+          <button
+            key={d}
+            type="button"
+            className={d === 'accept' ? 'btn btn-primary' : 'btn'}
+            disabled={empty || count === 0 || bulk.isPending}
+            onClick={() => setPending(d)}
+          >
             {VERB[d].button} {plural(count)}
           </button>
         ))}
@@ -57,11 +63,7 @@ export function BulkDecisionBar({ selected, onDone }: { selected: string[]; onDo
             {plural(outcome.decided)} {VERB[bulk.variables?.decision ?? 'accept'].done}
             {outcome.failed > 0 ? `; ${plural(outcome.failed)} refused:` : '.'}
           </p>
-          {outcome.failed > 0 ? (
-            <ul>
-              {outcome.results.flatMap((r) => (r.ok ? [] : [<li key={r.caseId}>{r.message}</li>]))}
-            </ul>
-          ) : null}
+          {outcome.failed > 0 ? <ul>{outcome.results.flatMap((r) => (r.ok ? [] : [<li key={r.caseId}>{r.message}</li>]))}</ul> : null}
         </div>
       ) : null}
       <ConfirmDialog
@@ -73,7 +75,8 @@ export function BulkDecisionBar({ selected, onDone }: { selected: string[]; onDo
         onCancel={() => setPending(null)}
       >
         <p>
-          Each case gets this decision and note as its own audit entry{pending === 'refetch' ? ', and a new download from the vendor' : ''}. This cannot be undone.
+          Each case gets this decision and note as its own audit entry{pending === 'refetch' ? ', and a new download from the vendor' : ''}.
+          This cannot be undone.
         </p>
         <blockquote className="muted">{note.trim()}</blockquote>
       </ConfirmDialog>

@@ -2,7 +2,14 @@
 import { titleCase } from '@/components/ui/format';
 import type { TQuarantineQueueItem } from '@/lib/quarantine/list-quarantine-queue';
 
-const TONE: Record<string, string> = { OPEN: 'badge-warn', ESCALATED: 'badge-danger', REFETCH_REQUESTED: 'badge-info', REFETCH_FAILED: 'badge-danger', ACCEPTED: 'badge-ok', RESOLVED: 'badge-ok' };
+const TONE: Record<string, string> = {
+  OPEN: 'badge-warn',
+  ESCALATED: 'badge-danger',
+  REFETCH_REQUESTED: 'badge-info',
+  REFETCH_FAILED: 'badge-danger',
+  ACCEPTED: 'badge-ok',
+  RESOLVED: 'badge-ok',
+};
 const LABEL: Record<string, string> = { REFETCH_REQUESTED: 'Re-fetch requested', REFETCH_FAILED: 'Re-fetch failed' };
 const REFETCH: Record<string, string> = { QUEUED: 'queued', RUNNING: 'running', SUCCEEDED: 'succeeded (archived)', FAILED: 'failed' };
 

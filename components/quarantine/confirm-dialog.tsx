@@ -3,7 +3,23 @@
 // Escape cancels, the page behind is inert), a title stating what and how many, Confirm / Cancel.
 import { useEffect, useRef, type ReactNode } from 'react';
 
-export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel, busy = false }: { open: boolean; title: string; children?: ReactNode; confirmLabel: string; onConfirm: () => void; onCancel: () => void; busy?: boolean }) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  busy = false,
+}: {
+  open: boolean;
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  busy?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

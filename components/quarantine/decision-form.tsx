@@ -34,7 +34,13 @@ export function DecisionForm({ caseId, canEscalate }: { caseId: string; canEscal
         {(['accept', 'refetch', 'escalate'] as const)
           .filter((d) => d !== 'escalate' || canEscalate)
           .map((d) => (
-            <button key={d} type="button" className={d === 'accept' ? 'btn btn-primary' : 'btn'} disabled={empty || resolve.isPending} onClick={() => setPending(d)}>
+            <button
+              key={d}
+              type="button"
+              className={d === 'accept' ? 'btn btn-primary' : 'btn'}
+              disabled={empty || resolve.isPending}
+              onClick={() => setPending(d)}
+            >
               {LABEL[d]}
             </button>
           ))}
@@ -45,7 +51,14 @@ export function DecisionForm({ caseId, canEscalate }: { caseId: string; canEscal
           {resolve.error.message}
         </p>
       ) : null}
-      <ConfirmDialog open={pending !== null} title={pending ? `${LABEL[pending]} this case?` : ''} confirmLabel={pending ? `${LABEL[pending]} case` : 'Confirm'} busy={resolve.isPending} onConfirm={confirm} onCancel={() => setPending(null)}>
+      <ConfirmDialog
+        open={pending !== null}
+        title={pending ? `${LABEL[pending]} this case?` : ''}
+        confirmLabel={pending ? `${LABEL[pending]} case` : 'Confirm'}
+        busy={resolve.isPending}
+        onConfirm={confirm}
+        onCancel={() => setPending(null)}
+      >
         {pending ? <p>{CONSEQUENCE[pending]} The decision and note go into the audit trail.</p> : null}
       </ConfirmDialog>
     </div>

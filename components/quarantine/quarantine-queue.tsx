@@ -11,14 +11,33 @@ import { QueueTable } from '@/components/quarantine/queue-table';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { QUARANTINE_REFRESH_MS, useQuarantineQueue, type TQueueQuery } from '@/hooks/use-quarantine-queue';
 
-const INITIAL: TQueueQuery = { state: 'ACTIVE', reason: '', vendor: '', region: '', assignee: '', age: '', sort: 'age', dir: 'asc', page: 1, pageSize: 25 };
+const INITIAL: TQueueQuery = {
+  state: 'ACTIVE',
+  reason: '',
+  vendor: '',
+  region: '',
+  assignee: '',
+  age: '',
+  sort: 'age',
+  dir: 'asc',
+  page: 1,
+  pageSize: 25,
+};
 
 /** The view lives in the address (shareable, kept by Back); the server validates it and says what is wrong. */
 function queryFromParams(params: URLSearchParams): TQueueQuery {
   const get = (key: keyof TQueueQuery) => params.get(key) ?? String(INITIAL[key]);
   return {
-    state: get('state'), reason: get('reason'), vendor: get('vendor'), region: get('region'), assignee: get('assignee'), age: get('age'), sort: get('sort'),
-    dir: get('dir') === 'desc' ? 'desc' : 'asc', page: Number(get('page')) || 1, pageSize: Number(get('pageSize')) || INITIAL.pageSize,
+    state: get('state'),
+    reason: get('reason'),
+    vendor: get('vendor'),
+    region: get('region'),
+    assignee: get('assignee'),
+    age: get('age'),
+    sort: get('sort'),
+    dir: get('dir') === 'desc' ? 'desc' : 'asc',
+    page: Number(get('page')) || 1,
+    pageSize: Number(get('pageSize')) || INITIAL.pageSize,
   };
 }
 
@@ -61,15 +80,19 @@ export function QuarantineQueue({ canDecide, regions, slaHours }: { canDecide: b
     setSelected(new Set());
   };
   const toggle = (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
-  const toggleAll = (ids: string[], on: boolean) => setSelected((s) => (on ? new Set([...s, ...ids]) : new Set([...s].filter((x) => !ids.includes(x)))));
+  const toggleAll = (ids: string[], on: boolean) =>
+    setSelected((s) => (on ? new Set([...s, ...ids]) : new Set([...s].filter((x) => !ids.includes(x)))));
   // Only cases still on screen can be decided: a refresh may have moved some away.
   const chosen = items.filter((c) => selected.has(c.id)).map((c) => c.id);
   return (
     <>
       <QueueFilters query={query} onChange={change} regions={regions} slaHours={slaHours} canDecide={canDecide} />
-      {data ? <QueueCounts total={data.total} byReason={data.byReason} reason={query.reason} onReason={(reason) => change({ reason, page: 1 })} /> : null}
+      {data ? (
+        <QueueCounts total={data.total} byReason={data.byReason} reason={query.reason} onReason={(reason) => change({ reason, page: 1 })} />
+      ) : null}
       <p className="hint">
-        Refreshes every {QUARANTINE_REFRESH_MS / 1000} s{queue.isFetching ? ' — refreshing…' : ''}. Cases waiting longer than {slaHours} h are past their SLA.
+        Refreshes every {QUARANTINE_REFRESH_MS / 1000} s{queue.isFetching ? ' — refreshing…' : ''}. Cases waiting longer than {slaHours} h
+        are past their SLA.
       </p>
       {canDecide ? <BulkDecisionBar selected={chosen} onDone={() => setSelected(new Set())} /> : null}
       <section aria-busy={queue.isFetching} style={{ marginTop: '0.5rem' }}>
@@ -89,7 +112,9 @@ export function QuarantineQueue({ canDecide, regions, slaHours }: { canDecide: b
             onToggleAll={toggleAll}
           />
         ) : null}
-        {data && data.total > data.pageSize ? <Pager page={query.page} pageSize={data.pageSize} total={data.total} onPage={(page) => change({ page })} /> : null}
+        {data && data.total > data.pageSize ? (
+          <Pager page={query.page} pageSize={data.pageSize} total={data.total} onPage={(page) => change({ page })} />
+        ) : null}
       </section>
     </>
   );

@@ -17,7 +17,19 @@ const STATES: [string, string][] = [
   ['ALL', 'All'],
 ];
 
-function Select({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) {
+function Select({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: [string, string][];
+  onChange: (v: string) => void;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -32,27 +44,67 @@ function Select({ id, label, value, options, onChange }: { id: string; label: st
   );
 }
 
-export function QueueFilters({ query, onChange, regions, slaHours, canDecide }: { query: TQueueQuery; onChange: (patch: Partial<TQueueQuery>) => void; regions: string[]; slaHours: number; canDecide: boolean }) {
+export function QueueFilters({
+  query,
+  onChange,
+  regions,
+  slaHours,
+  canDecide,
+}: {
+  query: TQueueQuery;
+  onChange: (patch: Partial<TQueueQuery>) => void;
+  regions: string[];
+  slaHours: number;
+  canDecide: boolean;
+}) {
   const reviewers = useQuarantineReviewers(canDecide);
   const set = (key: keyof TQueueQuery) => (value: string) => onChange({ [key]: value, page: 1 });
   return (
     <div className="filters" role="group" aria-label="Filter the queue">
       <Select id="q-state" label="Show cases" value={query.state} options={STATES} onChange={set('state')} />
-      <Select id="q-reason" label="Reason" value={query.reason} options={[['', 'Any reason'], ...QUARANTINE_REASONS.map((r): [string, string] => [r, titleCase(r)])]} onChange={set('reason')} />
+      <Select
+        id="q-reason"
+        label="Reason"
+        value={query.reason}
+        options={[['', 'Any reason'], ...QUARANTINE_REASONS.map((r): [string, string] => [r, titleCase(r)])]}
+        onChange={set('reason')}
+      />
       <Select
         id="q-age"
         label="Age"
         value={query.age}
-        options={[['', 'Any age'], ['past_sla', `Past the ${slaHours} h SLA`], ['within_sla', `Within the ${slaHours} h SLA`], ['over_7d', 'Older than 7 days']]}
+        options={[
+          ['', 'Any age'],
+          ['past_sla', `Past the ${slaHours} h SLA`],
+          ['within_sla', `Within the ${slaHours} h SLA`],
+          ['over_7d', 'Older than 7 days'],
+        ]}
         onChange={set('age')}
       />
-      <Select id="q-vendor" label="Vendor" value={query.vendor} options={[['', 'Any vendor'], ...Object.entries(VENDOR_LABEL)]} onChange={set('vendor')} />
-      <Select id="q-region" label="Region" value={query.region} options={[['', 'Any region'], ...regions.map((r): [string, string] => [r, r])]} onChange={set('region')} />
+      <Select
+        id="q-vendor"
+        label="Vendor"
+        value={query.vendor}
+        options={[['', 'Any vendor'], ...Object.entries(VENDOR_LABEL)]}
+        onChange={set('vendor')}
+      />
+      <Select
+        id="q-region"
+        label="Region"
+        value={query.region}
+        options={[['', 'Any region'], ...regions.map((r): [string, string] => [r, r])]}
+        onChange={set('region')}
+      />
       <Select
         id="q-assignee"
         label="Assignee"
         value={query.assignee}
-        options={[['', 'Anyone'], ['me', 'Mine'], ['unassigned', 'Unassigned'], ...(reviewers.data?.items ?? []).map((u): [string, string] => [u.id, u.email])]}
+        options={[
+          ['', 'Anyone'],
+          ['me', 'Mine'],
+          ['unassigned', 'Unassigned'],
+          ...(reviewers.data?.items ?? []).map((u): [string, string] => [u.id, u.email]),
+        ]}
         onChange={set('assignee')}
       />
     </div>

@@ -85,10 +85,23 @@ export function QueueTable({ items, slaHours, now, sort, onSort, selectable, sel
           <tr>
             {selectable ? (
               <th scope="col">
-                <input type="checkbox" aria-label="Select every case on this page" checked={allOn} onChange={(e) => onToggleAll(selectableIds, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  aria-label="Select every case on this page"
+                  checked={allOn}
+                  onChange={(e) => onToggleAll(selectableIds, e.target.checked)}
+                />
               </th>
             ) : null}
-            {COLUMNS.map((c) => (c.key ? <SortHeader key={c.key} column={c.key} label={c.label} sort={sort} onSort={onSort} /> : <th key={c.label} scope="col">{c.label}</th>))}
+            {COLUMNS.map((c) =>
+              c.key ? (
+                <SortHeader key={c.key} column={c.key} label={c.label} sort={sort} onSort={onSort} />
+              ) : (
+                <th key={c.label} scope="col">
+                  {c.label}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody>
@@ -110,7 +123,12 @@ export function QueueTable({ items, slaHours, now, sort, onSort, selectable, sel
               >
                 {selectable ? (
                   <td>
-                    <input type="checkbox" aria-label={`Select case ${c.recording.vendorRecordingId}`} checked={selected.has(c.id)} onChange={() => onToggle(c.id)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Select case ${c.recording.vendorRecordingId}`}
+                      checked={selected.has(c.id)}
+                      onChange={() => onToggle(c.id)}
+                    />
                   </td>
                 ) : null}
                 <td className="queue-problem">
@@ -136,7 +154,8 @@ export function QueueTable({ items, slaHours, now, sort, onSort, selectable, sel
                   {customer ? (
                     <>
                       <br />
-                      <span className="muted">Customer</span> <span className="mono">{customer.identifier ?? customer.displayName ?? '—'}</span>
+                      <span className="muted">Customer</span>{' '}
+                      <span className="mono">{customer.identifier ?? customer.displayName ?? '—'}</span>
                     </>
                   ) : null}
                 </td>

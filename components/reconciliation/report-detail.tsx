@@ -43,7 +43,8 @@ export function ReportDetail({ report }: { report: TReportDetail }) {
           </dd>
           <dt>Signed document</dt>
           <dd className="mono">
-            s3://{report.storage.bucket}/{report.storage.key} (version {report.storage.versionId ?? '—'}), SHA-256 {report.sha256}, key {report.storage.keyId}
+            s3://{report.storage.bucket}/{report.storage.key} (version {report.storage.versionId ?? '—'}), SHA-256 {report.sha256}, key{' '}
+            {report.storage.keyId}
           </dd>
         </dl>
       </section>

@@ -13,13 +13,27 @@ export function ReportList({ reports }: { reports: TReportSummary[] }) {
         <tr>
           <th scope="col">Day</th>
           <th scope="col">Account</th>
-          <th scope="col" className="num">Listed</th>
-          <th scope="col" className="num">Archived</th>
-          <th scope="col" className="num">Quarantined</th>
-          <th scope="col" className="num">Missing (re-driven)</th>
-          <th scope="col" className="num">Pending</th>
-          <th scope="col" className="num">Extra</th>
-          <th scope="col" className="num">Mismatched</th>
+          <th scope="col" className="num">
+            Listed
+          </th>
+          <th scope="col" className="num">
+            Archived
+          </th>
+          <th scope="col" className="num">
+            Quarantined
+          </th>
+          <th scope="col" className="num">
+            Missing (re-driven)
+          </th>
+          <th scope="col" className="num">
+            Pending
+          </th>
+          <th scope="col" className="num">
+            Extra
+          </th>
+          <th scope="col" className="num">
+            Mismatched
+          </th>
           <th scope="col">Completed</th>
         </tr>
       </thead>

@@ -12,7 +12,9 @@ export function AuditHistory({ recordingId }: { recordingId: string }) {
       {audit.isPending ? <Loading /> : null}
       {audit.isError ? <ErrorState error={audit.error} retry={() => void audit.refetch()} /> : null}
       {audit.data && audit.data.entries.length === 0 ? <Empty>No audit entries for this recording yet.</Empty> : null}
-      {audit.data && audit.data.entries.length > 0 ? <AuditEntryList entries={audit.data.entries} label="Audit entries" testId="audit-history" /> : null}
+      {audit.data && audit.data.entries.length > 0 ? (
+        <AuditEntryList entries={audit.data.entries} label="Audit entries" testId="audit-history" />
+      ) : null}
     </section>
   );
 }

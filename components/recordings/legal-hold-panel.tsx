@@ -16,7 +16,15 @@ function PlaceForm({ recordingId }: { recordingId: string }) {
   const errors = fieldErrors(place.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    place.mutate({ caseReference: caseReference.trim(), reason: reason.trim() }, { onSuccess: () => { setCaseReference(''); setReason(''); } });
+    place.mutate(
+      { caseReference: caseReference.trim(), reason: reason.trim() },
+      {
+        onSuccess: () => {
+          setCaseReference('');
+          setReason('');
+        },
+      },
+    );
   };
   return (
     <form onSubmit={submit} aria-label="Place legal hold">
@@ -33,7 +41,11 @@ function PlaceForm({ recordingId }: { recordingId: string }) {
       <button type="submit" className="btn btn-primary" disabled={place.isPending}>
         {place.isPending ? 'Placing…' : 'Place legal hold'}
       </button>
-      {place.isError && Object.keys(errors).length === 0 ? <p className="error" role="alert">{place.error.message}</p> : null}
+      {place.isError && Object.keys(errors).length === 0 ? (
+        <p className="error" role="alert">
+          {place.error.message}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -49,34 +61,56 @@ function LiftForm({ recordingId, hold, others }: { recordingId: string; hold: TL
     e.preventDefault();
     const last = others.length === 0;
     const body = `The hold of matter ${hold.caseReference} on this recording ends. ${last ? 'No other matter holds it: the media can expire once its retention ends.' : `Matters ${others.join(', ')} keep holding it.`}`;
-    const ok = await confirm.ask({ title: 'Lift legal hold', body, confirmLabel: `Lift hold of ${hold.caseReference}`, destructive: true, typedConfirmation: last ? hold.caseReference : undefined });
+    const ok = await confirm.ask({
+      title: 'Lift legal hold',
+      body,
+      confirmLabel: `Lift hold of ${hold.caseReference}`,
+      destructive: true,
+      typedConfirmation: last ? hold.caseReference : undefined,
+    });
     if (ok) lift.mutate({ caseReference: hold.caseReference, reason: reason.trim() });
   };
   return (
     <>
-    <form onSubmit={(e) => void submit(e)} aria-label={`Lift legal hold of matter ${hold.caseReference}`}>
-      <div className="field">
-        <label htmlFor={id}>Reason for lifting the hold of matter {hold.caseReference}</label>
-        <textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={1000} />
-        {errors.reason ? <span className="field-error">{errors.reason}</span> : null}
-      </div>
-      <button type="submit" className="btn btn-danger" disabled={lift.isPending}>
-        {lift.isPending ? 'Lifting…' : `Lift hold of ${hold.caseReference}`}
-      </button>
-      {lift.isError && Object.keys(errors).length === 0 ? <p className="error" role="alert">{lift.error.message}</p> : null}
-    </form>
-    {confirm.dialog}
+      <form onSubmit={(e) => void submit(e)} aria-label={`Lift legal hold of matter ${hold.caseReference}`}>
+        <div className="field">
+          <label htmlFor={id}>Reason for lifting the hold of matter {hold.caseReference}</label>
+          <textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={1000} />
+          {errors.reason ? <span className="field-error">{errors.reason}</span> : null}
+        </div>
+        <button type="submit" className="btn btn-danger" disabled={lift.isPending}>
+          {lift.isPending ? 'Lifting…' : `Lift hold of ${hold.caseReference}`}
+        </button>
+        {lift.isError && Object.keys(errors).length === 0 ? (
+          <p className="error" role="alert">
+            {lift.error.message}
+          </p>
+        ) : null}
+      </form>
+      {confirm.dialog}
     </>
   );
 }
 
-export function LegalHoldPanel({ recordingId, onHold, holds, canManage }: { recordingId: string; onHold: boolean; holds: TLegalHoldView[]; canManage: boolean }) {
+export function LegalHoldPanel({
+  recordingId,
+  onHold,
+  holds,
+  canManage,
+}: {
+  recordingId: string;
+  onHold: boolean;
+  holds: TLegalHoldView[];
+  canManage: boolean;
+}) {
   const formatDateTime = useFormatDateTime();
   const active = holds.filter((h) => h.active);
   return (
     <section className="panel" aria-labelledby="hold-heading">
       <h2 id="hold-heading">Legal hold</h2>
-      <p data-testid="legal-hold-state">{onHold ? <strong className="error">On legal hold — cannot expire or be deleted.</strong> : 'Not on legal hold.'}</p>
+      <p data-testid="legal-hold-state">
+        {onHold ? <strong className="error">On legal hold — cannot expire or be deleted.</strong> : 'Not on legal hold.'}
+      </p>
       {holds.length > 0 ? (
         <ul>
           {holds.map((h) => (
@@ -88,7 +122,14 @@ export function LegalHoldPanel({ recordingId, onHold, holds, canManage }: { reco
         </ul>
       ) : null}
       {canManage
-        ? active.map((h) => <LiftForm key={h.id} recordingId={recordingId} hold={h} others={active.filter((o) => o.id !== h.id).map((o) => o.caseReference)} />)
+        ? active.map((h) => (
+            <LiftForm
+              key={h.id}
+              recordingId={recordingId}
+              hold={h}
+              others={active.filter((o) => o.id !== h.id).map((o) => o.caseReference)}
+            />
+          ))
         : null}
       {canManage ? <PlaceForm recordingId={recordingId} /> : null}
     </section>

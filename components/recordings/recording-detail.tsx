@@ -40,7 +40,11 @@ export function RecordingDetail({ id }: { id: string }) {
         <section className="panel" aria-labelledby="play-heading">
           <h2 id="play-heading">Playback</h2>
           <RestorePanel recordingId={r.id} />
-          <PlaybackPanel recordingId={r.id} label={`${VENDOR_LABEL[r.vendorSource]} ${r.vendorRecordingId}`} roles={channelRoles(r.rawPayloads.map((p) => p.payload))} />
+          <PlaybackPanel
+            recordingId={r.id}
+            label={`${VENDOR_LABEL[r.vendorSource]} ${r.vendorRecordingId}`}
+            roles={channelRoles(r.rawPayloads.map((p) => p.payload))}
+          />
         </section>
       ) : null}
       <div className="grid-2">
@@ -60,7 +64,11 @@ export function RecordingDetail({ id }: { id: string }) {
                 <span className="muted">opened {formatDateTime(c.createdAt)}</span>
                 <span className="mono muted">case {c.id}</span>
               </header>
-              {c.resolvedBy ? <p>Resolved by {c.resolvedBy} {formatDateTime(c.resolvedAt)}: {c.resolutionNote}</p> : null}
+              {c.resolvedBy ? (
+                <p>
+                  Resolved by {c.resolvedBy} {formatDateTime(c.resolvedAt)}: {c.resolutionNote}
+                </p>
+              ) : null}
               <JsonView value={c.evidence} label="Quarantine evidence" />
             </div>
           ))}
@@ -72,7 +80,11 @@ export function RecordingDetail({ id }: { id: string }) {
         {r.rawPayloads.map((p) => (
           <div key={p.id}>
             <h3>
-              {p.kind} <span className="muted">schema {p.schemaVersion}, received {formatDateTime(p.receivedAt)}, sha256 <span className="mono">{p.sha256.slice(0, 16)}…</span></span>
+              {p.kind}{' '}
+              <span className="muted">
+                schema {p.schemaVersion}, received {formatDateTime(p.receivedAt)}, sha256{' '}
+                <span className="mono">{p.sha256.slice(0, 16)}…</span>
+              </span>
             </h3>
             <JsonView value={p.payload} label={`Raw payload ${p.kind}`} />
           </div>

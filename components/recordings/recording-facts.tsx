@@ -23,7 +23,10 @@ export function RecordingFacts({ r }: { r: TRecordingDetail }) {
           {formatDateTime(r.startTime)} → {formatDateTime(r.endTime)}
         </dd>
         <dt>Duration (vendor)</dt>
-        <dd>{formatDuration(r.durationSeconds)}{r.durationSeconds !== null ? ` (${r.durationSeconds} s)` : ''}</dd>
+        <dd>
+          {formatDuration(r.durationSeconds)}
+          {r.durationSeconds !== null ? ` (${r.durationSeconds} s)` : ''}
+        </dd>
         <dt>Duration (measured)</dt>
         <dd>
           {formatDuration(r.measuredDurationSeconds)}
@@ -41,7 +44,15 @@ export function RecordingFacts({ r }: { r: TRecordingDetail }) {
           ))}
         </dd>
         <dt>Compliance tags</dt>
-        <dd>{r.complianceTags.length ? r.complianceTags.map((t) => <span key={t} className="tag">{t}</span>) : '—'}</dd>
+        <dd>
+          {r.complianceTags.length
+            ? r.complianceTags.map((t) => (
+                <span key={t} className="tag">
+                  {t}
+                </span>
+              ))
+            : '—'}
+        </dd>
         <dt>Residency region</dt>
         <dd>{r.dataResidencyRegion ?? '—'}</dd>
         <dt>Media format</dt>

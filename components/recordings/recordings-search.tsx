@@ -18,7 +18,15 @@ function totalText(total: TSearchTotal): string {
   return total.count === 1 ? '1 recording matches' : `${n} recordings match`;
 }
 
-export function RecordingsSearch({ masked = false, regions, exportLimit }: { masked?: boolean; regions: readonly string[]; exportLimit: number }) {
+export function RecordingsSearch({
+  masked = false,
+  regions,
+  exportLimit,
+}: {
+  masked?: boolean;
+  regions: readonly string[];
+  exportLimit: number;
+}) {
   const searchParams = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -35,7 +43,8 @@ export function RecordingsSearch({ masked = false, regions, exportLimit }: { mas
     p.set('sort', sort);
     go(p);
   };
-  const exportHref = (format: 'csv' | 'json') => (filter ? `/api/recordings/export?format=${format}&${filterToParams(filter).toString()}` : undefined);
+  const exportHref = (format: 'csv' | 'json') =>
+    filter ? `/api/recordings/export?format=${format}&${filterToParams(filter).toString()}` : undefined;
 
   return (
     <>
@@ -59,7 +68,10 @@ export function RecordingsSearch({ masked = false, regions, exportLimit }: { mas
                 <a className="btn" href={exportHref('json')} download>
                   Export JSON
                 </a>
-                <span className="hint"> up to {exportLimit.toLocaleString('en-US')} rows{masked ? ', identifiers masked' : ''}</span>
+                <span className="hint">
+                  {' '}
+                  up to {exportLimit.toLocaleString('en-US')} rows{masked ? ', identifiers masked' : ''}
+                </span>
               </p>
             </div>
             <ResultsTable items={items} sort={filter?.sort} onSort={sortBy} />

@@ -27,7 +27,9 @@ export function RestorePanel({ recordingId }: { recordingId: string }) {
         In cold storage (<code>{s.storageClass}</code>).{' '}
         {s.restore === 'not_requested' ? 'Retrieve it before playing; retrieval takes minutes to hours.' : null}
         {s.restore === 'in_progress' ? 'Retrieval in progress; playback is possible once it completes.' : null}
-        {s.restore === 'available' ? `Retrieved${s.restoredUntil ? ` until ${formatDateTime(s.restoredUntil)}` : ''}: playback is possible.` : null}
+        {s.restore === 'available'
+          ? `Retrieved${s.restoredUntil ? ` until ${formatDateTime(s.restoredUntil)}` : ''}: playback is possible.`
+          : null}
       </p>
       {s.restore === 'not_requested' ? (
         <form onSubmit={onSubmit} className="field">

@@ -69,7 +69,8 @@ export function ResultsTable({ items, sort, onSort }: { items: TRecordingListIte
             <td>
               {r.participants.map((p, i) => (
                 <div key={i}>
-                  <span className="muted">{titleCase(p.role)}:</span> {p.displayName ?? '—'} <span className="mono">{p.identifier ?? ''}</span>
+                  <span className="muted">{titleCase(p.role)}:</span> {p.displayName ?? '—'}{' '}
+                  <span className="mono">{p.identifier ?? ''}</span>
                 </div>
               ))}
             </td>

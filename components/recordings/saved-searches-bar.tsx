@@ -26,7 +26,8 @@ export function SavedSearchesBar({ current, onApply }: { current: TSavedFilter |
   }
   function onDelete() {
     const found = saved.find((s) => s.id === chosen);
-    if (found && window.confirm(`Delete the saved search "${found.name}"?`)) save.mutate({ deleteId: found.id }, { onSuccess: () => setChosen('') });
+    if (found && window.confirm(`Delete the saved search "${found.name}"?`))
+      save.mutate({ deleteId: found.id }, { onSuccess: () => setChosen('') });
   }
 
   return (

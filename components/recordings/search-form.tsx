@@ -7,10 +7,42 @@ import { PAGE_SIZES, type TSearchFilter } from '@/lib/recordings/search-filter';
 type TFormValues = Partial<Record<keyof TSearchFilter, string | string[] | undefined>>;
 
 const SELECTS: { name: keyof TSearchFilter; label: string; options: [string, string][] }[] = [
-  { name: 'vendor', label: 'Vendor', options: [['GENESYS_CLOUD', 'Genesys Cloud'], ['NICE_CXONE', 'NICE CXone']] },
-  { name: 'direction', label: 'Direction', options: [['INBOUND', 'Inbound'], ['OUTBOUND', 'Outbound'], ['INTERNAL', 'Internal']] },
-  { name: 'status', label: 'Status', options: [['ARCHIVED', 'Archived'], ['QUARANTINED', 'Quarantined'], ['FAILED', 'Failed'], ['RETRYING', 'Retrying'], ['PENDING', 'Pending']] },
-  { name: 'legalHold', label: 'Legal hold', options: [['true', 'On hold'], ['false', 'Not on hold']] },
+  {
+    name: 'vendor',
+    label: 'Vendor',
+    options: [
+      ['GENESYS_CLOUD', 'Genesys Cloud'],
+      ['NICE_CXONE', 'NICE CXone'],
+    ],
+  },
+  {
+    name: 'direction',
+    label: 'Direction',
+    options: [
+      ['INBOUND', 'Inbound'],
+      ['OUTBOUND', 'Outbound'],
+      ['INTERNAL', 'Internal'],
+    ],
+  },
+  {
+    name: 'status',
+    label: 'Status',
+    options: [
+      ['ARCHIVED', 'Archived'],
+      ['QUARANTINED', 'Quarantined'],
+      ['FAILED', 'Failed'],
+      ['RETRYING', 'Retrying'],
+      ['PENDING', 'Pending'],
+    ],
+  },
+  {
+    name: 'legalHold',
+    label: 'Legal hold',
+    options: [
+      ['true', 'On hold'],
+      ['false', 'Not on hold'],
+    ],
+  },
 ];
 
 function Field({ id, label, children, hint }: { id: string; label: string; children: React.ReactNode; hint?: string }) {
@@ -24,8 +56,14 @@ function Field({ id, label, children, hint }: { id: string; label: string; child
 }
 
 const SORT_OPTIONS: [string, string][] = [
-  ['startTime_desc', 'Newest first'], ['startTime_asc', 'Oldest first'], ['duration_desc', 'Longest first'], ['duration_asc', 'Shortest first'],
-  ['vendor_asc', 'Vendor A–Z'], ['vendor_desc', 'Vendor Z–A'], ['region_asc', 'Region A–Z'], ['region_desc', 'Region Z–A'],
+  ['startTime_desc', 'Newest first'],
+  ['startTime_asc', 'Oldest first'],
+  ['duration_desc', 'Longest first'],
+  ['duration_asc', 'Shortest first'],
+  ['vendor_asc', 'Vendor A–Z'],
+  ['vendor_desc', 'Vendor Z–A'],
+  ['region_asc', 'Region A–Z'],
+  ['region_desc', 'Region Z–A'],
 ];
 
 /**
@@ -33,7 +71,19 @@ const SORT_OPTIONS: [string, string][] = [
  * `regions`: the residency regions this user may search. From/To are read in the user's time zone, which the
  * search carries (tz) so the link means the same instants for whoever opens it.
  */
-export function SearchForm({ values, onSearch, errors, masked = false, regions }: { values: TFormValues; onSearch: (params: URLSearchParams) => void; errors: Record<string, string>; masked?: boolean; regions: readonly string[] }) {
+export function SearchForm({
+  values,
+  onSearch,
+  errors,
+  masked = false,
+  regions,
+}: {
+  values: TFormValues;
+  onSearch: (params: URLSearchParams) => void;
+  errors: Record<string, string>;
+  masked?: boolean;
+  regions: readonly string[];
+}) {
   const userZone = useTimeZone();
   const zone = typeof values.tz === 'string' && values.tz ? values.tz : userZone;
   const v = (key: keyof TSearchFilter) => {
@@ -46,7 +96,12 @@ export function SearchForm({ values, onSearch, errors, masked = false, regions }
     for (const [key, raw] of new FormData(event.currentTarget).entries()) {
       const value = String(raw).trim();
       if (!value) continue;
-      if (key === 'tag') value.split(',').map((t) => t.trim()).filter(Boolean).forEach((t) => params.append('tag', t));
+      if (key === 'tag')
+        value
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)
+          .forEach((t) => params.append('tag', t));
       else params.set(key, value);
     }
     if (params.has('from') || params.has('to')) params.set('tz', zone);
@@ -56,7 +111,11 @@ export function SearchForm({ values, onSearch, errors, masked = false, regions }
     <form className="panel" onSubmit={onSubmit} role="search" aria-label="Archive search">
       <div className="filters">
         <div className="wide">
-          <Field id="f-q" label="Free text" hint={masked ? 'Recording ids and agents (3+ characters)' : 'Ids, names, numbers (3+ characters)'}>
+          <Field
+            id="f-q"
+            label="Free text"
+            hint={masked ? 'Recording ids and agents (3+ characters)' : 'Ids, names, numbers (3+ characters)'}
+          >
             <input id="f-q" name="q" defaultValue={v('q')} aria-invalid={Boolean(errors.q)} />
           </Field>
         </div>
@@ -69,10 +128,22 @@ export function SearchForm({ values, onSearch, errors, masked = false, regions }
           </Field>
         )}
         <Field id="f-from" label={`From (${zone})`} hint="Call start, date and time">
-          <input id="f-from" name="from" type="datetime-local" defaultValue={v('from').length === 10 ? `${v('from')}T00:00` : v('from')} aria-invalid={Boolean(errors.from)} />
+          <input
+            id="f-from"
+            name="from"
+            type="datetime-local"
+            defaultValue={v('from').length === 10 ? `${v('from')}T00:00` : v('from')}
+            aria-invalid={Boolean(errors.from)}
+          />
         </Field>
         <Field id="f-to" label={`To (${zone})`} hint="Inclusive">
-          <input id="f-to" name="to" type="datetime-local" defaultValue={v('to').length === 10 ? `${v('to')}T23:59` : v('to')} aria-invalid={Boolean(errors.to)} />
+          <input
+            id="f-to"
+            name="to"
+            type="datetime-local"
+            defaultValue={v('to').length === 10 ? `${v('to')}T23:59` : v('to')}
+            aria-invalid={Boolean(errors.to)}
+          />
         </Field>
         {SELECTS.map((f) => (
           <Field key={f.name} id={`f-${f.name}`} label={f.label}>

@@ -19,7 +19,17 @@ function niceMax(v: number): number {
 const hhmm = (t: number) => new Date(t).toISOString().slice(11, 16);
 
 /** `formatT` labels the time axis (default hh:mm UTC; a per-day chart passes a date format). */
-export function LineChart({ title, series, unit, formatT = hhmm }: { title: string; series: TSeries[]; unit: string; formatT?: (t: number) => string }) {
+export function LineChart({
+  title,
+  series,
+  unit,
+  formatT = hhmm,
+}: {
+  title: string;
+  series: TSeries[];
+  unit: string;
+  formatT?: (t: number) => string;
+}) {
   const id = useId();
   const all = series.flatMap((s) => s.points);
   if (all.length < 2) return <p className="state">Not enough samples yet for “{title}”.</p>;
@@ -41,7 +51,9 @@ export function LineChart({ title, series, unit, formatT = hhmm }: { title: stri
             {v}
           </text>
         ))}
-        <text x={PAD.left} y={H - 6}>{formatT(t0)}</text>
+        <text x={PAD.left} y={H - 6}>
+          {formatT(t0)}
+        </text>
         <text x={W - PAD.right} y={H - 6} textAnchor="end">
           {formatT(t1)} UTC
         </text>

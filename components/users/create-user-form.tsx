@@ -13,8 +13,17 @@ export function CreateUserForm({ servedRegions }: { servedRegions: string[] }) {
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const regions = String(f.get('regions') ?? '').split(',').map((r) => r.trim()).filter(Boolean);
-    const input = { email: String(f.get('email')), name: String(f.get('name')), role: String(f.get('role')), password: String(f.get('password')), regions };
+    const regions = String(f.get('regions') ?? '')
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
+    const input = {
+      email: String(f.get('email')),
+      name: String(f.get('name')),
+      role: String(f.get('role')),
+      password: String(f.get('password')),
+      regions,
+    };
     create.mutate(input, { onSuccess: () => setFormKey((k) => k + 1) });
   }
   return (
@@ -56,7 +65,11 @@ export function CreateUserForm({ servedRegions }: { servedRegions: string[] }) {
       <button type="submit" className="btn btn-primary" disabled={create.isPending}>
         {create.isPending ? 'Adding…' : 'Add user'}
       </button>
-      {create.isError && !errors.email && !errors.password ? <p className="error" role="alert">{create.error.message}</p> : null}
+      {create.isError && !errors.email && !errors.password ? (
+        <p className="error" role="alert">
+          {create.error.message}
+        </p>
+      ) : null}
       {create.isSuccess ? <p role="status">User added.</p> : null}
     </form>
   );

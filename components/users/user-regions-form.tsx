@@ -18,29 +18,34 @@ export function UserRegionsForm({ user, servedRegions }: { user: TUserView; serv
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body = `${user.email} will see recordings of ${describe(regions)} only (now ${describe(user.regions)}).`;
-    if (await confirm.ask({ title: 'Change residency regions', body, confirmLabel: 'Save regions' })) update.mutate({ id: user.id, regions });
+    if (await confirm.ask({ title: 'Change residency regions', body, confirmLabel: 'Save regions' }))
+      update.mutate({ id: user.id, regions });
   };
   const errors = fieldErrors(update.error);
   return (
     <>
-    <form onSubmit={(e) => void submit(e)} aria-label={`Residency regions of ${user.email}`}>
-      <fieldset>
-        <legend>Residency regions (none ticked = every region)</legend>
-        <div className="btn-row">
-          {servedRegions.map((r) => (
-            <label key={r}>
-              <input type="checkbox" checked={regions.includes(r)} onChange={(e) => toggle(r, e.target.checked)} /> {r}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {errors.regions ? <span className="field-error">{errors.regions}</span> : null}
-      <button type="submit" className="btn" disabled={update.isPending || unchanged}>
-        Save regions
-      </button>
-      {update.isError && !errors.regions ? <p className="error" role="alert">{update.error.message}</p> : null}
-    </form>
-    {confirm.dialog}
+      <form onSubmit={(e) => void submit(e)} aria-label={`Residency regions of ${user.email}`}>
+        <fieldset>
+          <legend>Residency regions (none ticked = every region)</legend>
+          <div className="btn-row">
+            {servedRegions.map((r) => (
+              <label key={r}>
+                <input type="checkbox" checked={regions.includes(r)} onChange={(e) => toggle(r, e.target.checked)} /> {r}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {errors.regions ? <span className="field-error">{errors.regions}</span> : null}
+        <button type="submit" className="btn" disabled={update.isPending || unchanged}>
+          Save regions
+        </button>
+        {update.isError && !errors.regions ? (
+          <p className="error" role="alert">
+            {update.error.message}
+          </p>
+        ) : null}
+      </form>
+      {confirm.dialog}
     </>
   );
 }

@@ -12,7 +12,23 @@ import { UserSecurityActions } from '@/components/users/user-security-actions';
 import { ROLES } from '@/lib/auth/permissions';
 import type { TUserView } from '@/lib/users/user-schemas';
 
-function UserRow({ u, self, selected, onSelect, busy, askRole, askDisable }: { u: TUserView; self: boolean; selected: boolean; onSelect: () => void; busy: boolean; askRole: (role: string) => void; askDisable: () => void }) {
+function UserRow({
+  u,
+  self,
+  selected,
+  onSelect,
+  busy,
+  askRole,
+  askDisable,
+}: {
+  u: TUserView;
+  self: boolean;
+  selected: boolean;
+  onSelect: () => void;
+  busy: boolean;
+  askRole: (role: string) => void;
+  askDisable: () => void;
+}) {
   const formatDateTime = useFormatDateTime();
   return (
     <tr data-testid="user-row" data-email={u.email}>
@@ -44,7 +60,13 @@ function UserRow({ u, self, selected, onSelect, busy, askRole, askDisable }: { u
       </td>
       <td>{formatDateTime(u.lastLoginAt)}</td>
       <td>
-        <button type="button" className={u.disabled ? 'btn' : 'btn btn-danger'} disabled={busy || self} onClick={askDisable} aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.email}`}>
+        <button
+          type="button"
+          className={u.disabled ? 'btn' : 'btn btn-danger'}
+          disabled={busy || self}
+          onClick={askDisable}
+          aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.email}`}
+        >
           {u.disabled ? 'Enable' : 'Disable'}
         </button>
       </td>
@@ -73,13 +95,23 @@ export function UsersTable({ selfId, servedRegions }: { selfId: string; servedRe
   const askDisable = async (u: TUserView) => {
     const ok = u.disabled
       ? await confirm.ask({ title: 'Enable user', body: `${u.email} can sign in again.`, confirmLabel: 'Enable' })
-      : await confirm.ask({ title: 'Disable user', body: `${u.email} can no longer sign in and every session of theirs ends now. Their audit history stays.`, confirmLabel: 'Disable', destructive: true, typedConfirmation: u.email });
+      : await confirm.ask({
+          title: 'Disable user',
+          body: `${u.email} can no longer sign in and every session of theirs ends now. Their audit history stays.`,
+          confirmLabel: 'Disable',
+          destructive: true,
+          typedConfirmation: u.email,
+        });
     if (ok) update.mutate({ id: u.id, disabled: !u.disabled });
   };
   return (
     <section className="panel" aria-labelledby="users-heading">
       <h2 id="users-heading">Users</h2>
-      {update.isError ? <p className="error" role="alert">{update.error.message}</p> : null}
+      {update.isError ? (
+        <p className="error" role="alert">
+          {update.error.message}
+        </p>
+      ) : null}
       <div className="table-scroll">
         <table className="data" aria-label="Users">
           <thead>
@@ -94,7 +126,16 @@ export function UsersTable({ selfId, servedRegions }: { selfId: string; servedRe
           </thead>
           <tbody>
             {users.data.users.map((u) => (
-              <UserRow key={u.id} u={u} self={u.id === selfId} selected={selected === u.id} onSelect={() => setSelected(selected === u.id ? null : u.id)} busy={update.isPending} askRole={(role) => void askRole(u, role)} askDisable={() => void askDisable(u)} />
+              <UserRow
+                key={u.id}
+                u={u}
+                self={u.id === selfId}
+                selected={selected === u.id}
+                onSelect={() => setSelected(selected === u.id ? null : u.id)}
+                busy={update.isPending}
+                askRole={(role) => void askRole(u, role)}
+                askDisable={() => void askDisable(u)}
+              />
             ))}
           </tbody>
         </table>

@@ -6,12 +6,23 @@ import { AbortMultipartUploadCommand, ListMultipartUploadsCommand, type S3Client
 
 export type TAbortedUpload = { bucket: string; key: string; uploadId: string; initiated: string | null };
 
-export async function abortOrphanUploads(s3: S3Client, bucket: string, opts: { key?: string; prefix?: string; initiatedBefore: Date }): Promise<TAbortedUpload[]> {
+export async function abortOrphanUploads(
+  s3: S3Client,
+  bucket: string,
+  opts: { key?: string; prefix?: string; initiatedBefore: Date },
+): Promise<TAbortedUpload[]> {
   const aborted: TAbortedUpload[] = [];
   let keyMarker: string | undefined;
   let uploadIdMarker: string | undefined;
   for (;;) {
-    const page = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: opts.key ?? opts.prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }));
+    const page = await s3.send(
+      new ListMultipartUploadsCommand({
+        Bucket: bucket,
+        Prefix: opts.key ?? opts.prefix,
+        KeyMarker: keyMarker,
+        UploadIdMarker: uploadIdMarker,
+      }),
+    );
     for (const u of page.Uploads ?? []) {
       if (!u.Key || !u.UploadId) continue;
       if (opts.key !== undefined && u.Key !== opts.key) continue;

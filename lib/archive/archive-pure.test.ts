@@ -33,12 +33,17 @@ describe('HashingStream', () => {
 
   it('fails instead of ending when fewer bytes than Content-Length arrived', async () => {
     const h = new HashingStream(10);
-    await expect(pipeline(Readable.from([Buffer.alloc(9)]), h, sink())).rejects.toMatchObject({ code: 'short_stream', details: { bytesReceived: 9, contentLength: 10 } });
+    await expect(pipeline(Readable.from([Buffer.alloc(9)]), h, sink())).rejects.toMatchObject({
+      code: 'short_stream',
+      details: { bytesReceived: 9, contentLength: 10 },
+    });
     expect(() => h.sha256).toThrow(/before the stream completed/);
   });
 
   it('fails on more bytes than announced, and accepts any length when none was announced', async () => {
-    await expect(pipeline(Readable.from([Buffer.alloc(11)]), new HashingStream(10), sink())).rejects.toMatchObject({ code: 'short_stream' });
+    await expect(pipeline(Readable.from([Buffer.alloc(11)]), new HashingStream(10), sink())).rejects.toMatchObject({
+      code: 'short_stream',
+    });
     const open = new HashingStream(null);
     await pipeline(Readable.from([Buffer.alloc(11)]), open, sink());
     expect(open.byteCount).toBe(11);
@@ -63,7 +68,9 @@ describe('recording object key', () => {
 
 describe('archive id and search text', () => {
   it('formats the archive id as the canonical record does: arch-<yyyy-mm-dd-HHMMSS>-<8 hex>', () => {
-    expect(archiveIdFor('9a1b2c3d-4e5f-4789-8123-456789abcdef', new Date('2024-05-14T08:32:15.123Z'))).toBe('arch-2024-05-14-083215-9a1b2c3d');
+    expect(archiveIdFor('9a1b2c3d-4e5f-4789-8123-456789abcdef', new Date('2024-05-14T08:32:15.123Z'))).toBe(
+      'arch-2024-05-14-083215-9a1b2c3d',
+    );
   });
 
   it('lower-cases ids, names and numbers and skips missing ones', () => {

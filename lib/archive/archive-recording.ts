@@ -29,10 +29,24 @@ const CHECKSUM_ATTEMPTS = 3;
 
 type TRun = { job: TArchiveJob; key: string; ctx: TArchiveContext; attemptId: string };
 
-async function acknowledgeDuplicate(job: TArchiveJob, key: string, ctx: TArchiveContext, reason: string, recordingId: string | null): Promise<TArchiveOutcome> {
+async function acknowledgeDuplicate(
+  job: TArchiveJob,
+  key: string,
+  ctx: TArchiveContext,
+  reason: string,
+  recordingId: string | null,
+): Promise<TArchiveOutcome> {
   const now = new Date();
   await db().ingestAttempt.create({
-    data: { idempotencyKey: key, recordingId, jobId: ctx.jobId, attemptNumber: ctx.attempt, outcome: 'DUPLICATE', startedAt: now, finishedAt: now },
+    data: {
+      idempotencyKey: key,
+      recordingId,
+      jobId: ctx.jobId,
+      attemptNumber: ctx.attempt,
+      outcome: 'DUPLICATE',
+      startedAt: now,
+      finishedAt: now,
+    },
   });
   await auditArchiveEvent(key, 'ingest.duplicate', { reason, jobId: ctx.jobId, source: job.source, recordingId });
   return { status: 'DUPLICATE', recordingId };
@@ -49,13 +63,30 @@ async function recordFailure(job: TArchiveJob, key: string, attemptId: string, e
   const code = typeof e?.code === 'string' ? e.code : null;
   const message = (e?.message ?? String(error)).slice(0, 500);
   const retryable = !isPermanentFailure(error);
-  await db().ingestAttempt.update({ where: { id: attemptId }, data: { outcome: 'FAILED', errorCode: code, errorMessage: message, finishedAt: new Date() } });
+  await db().ingestAttempt.update({
+    where: { id: attemptId },
+    data: { outcome: 'FAILED', errorCode: code, errorMessage: message, finishedAt: new Date() },
+  });
   const details = error instanceof ArchiveError ? error.details : undefined;
-  await auditArchiveEvent(key, 'archive.failed', { errorClass: e?.name ?? 'Error', retryClass: errorClassOf(error), code, message, retryable, ...details });
+  await auditArchiveEvent(key, 'archive.failed', {
+    errorClass: e?.name ?? 'Error',
+    retryClass: errorClassOf(error),
+    code,
+    message,
+    retryable,
+    ...details,
+  });
   // Visible in search while the retries run; the dead letter turns it FAILED if they run out.
   if (retryable) {
     const reason = `${errorClassOf(error)}: ${message}`;
-    await markRecordingUnsettled({ vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId, vendorAccountId: job.vendorAccountId, interactionId: job.interactionId, status: 'RETRYING', reason });
+    await markRecordingUnsettled({
+      vendorSource: job.vendorSource,
+      vendorRecordingId: job.vendorRecordingId,
+      vendorAccountId: job.vendorAccountId,
+      interactionId: job.interactionId,
+      status: 'RETRYING',
+      reason,
+    });
   }
 }
 
@@ -67,15 +98,37 @@ async function runPipeline({ job, key, ctx, attemptId }: TRun): Promise<TCommitR
   const normalized = normalizeMetadata(job.vendorSource, raw, account);
   const base = { job, key, attemptId, account, rawPayloadId: payload.id };
   if (!normalized.ok) {
-    const evidence = { problems: normalized.problems, rawPayloadId: payload.id, rawPayloadSha256: payload.sha256, schemaVersion: raw.schemaVersion };
-    return commitArchiveOutcome({ ...base, record: normalized.partial, region: account.residencyRegion, media: null, measuredDurationSeconds: null, quarantine: { reason: 'INVALID_METADATA', evidence } });
+    const evidence = {
+      problems: normalized.problems,
+      rawPayloadId: payload.id,
+      rawPayloadSha256: payload.sha256,
+      schemaVersion: raw.schemaVersion,
+    };
+    return commitArchiveOutcome({
+      ...base,
+      record: normalized.partial,
+      region: account.residencyRegion,
+      media: null,
+      measuredDurationSeconds: null,
+      quarantine: { reason: 'INVALID_METADATA', evidence },
+    });
   }
   const record = normalized.record;
   const residency = recordingRegion(account, record);
   if (!residency.ok) {
-    return commitArchiveOutcome({ ...base, record, region: residency.region, media: null, measuredDurationSeconds: null, quarantine: { reason: 'RESIDENCY_VIOLATION', evidence: residency.evidence } });
+    return commitArchiveOutcome({
+      ...base,
+      record,
+      region: residency.region,
+      media: null,
+      measuredDurationSeconds: null,
+      quarantine: { reason: 'RESIDENCY_VIOLATION', evidence: residency.evidence },
+    });
   }
-  const existing = await db().recording.findFirst({ where: { vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId }, select: { legalHold: true } });
+  const existing = await db().recording.findFirst({
+    where: { vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId },
+    select: { legalHold: true },
+  });
   const legalHold = existing?.legalHold ?? false;
   const s3 = ctx.s3 ?? defaultS3();
   // A read-back mismatch is retried a few times (a transient fault of the path), then quarantined as evidence.
@@ -90,9 +143,13 @@ async function runPipeline({ job, key, ctx, attemptId }: TRun): Promise<TCommitR
   const outcome = await commitArchiveOutcome({ ...base, record, region: residency.region, ...stored });
   // A hold placed while we were transferring did not see this version: extend it now (after the commit,
   // so a failure here must not turn a committed archive into a retry; the version is locked regardless).
-  if (outcome.legalHold && stored.media && !legalHold) await holdNewVersion(s3, key, stored.media).catch((e: unknown) => logger.error({ err: e, key }, 'could not extend the legal hold to the new version'));
+  if (outcome.legalHold && stored.media && !legalHold)
+    await holdNewVersion(s3, key, stored.media).catch((e: unknown) =>
+      logger.error({ err: e, key }, 'could not extend the legal hold to the new version'),
+    );
   // Waveform peaks next to the stored media; never fails the archive (a failure is audited for the backfill).
-  if (stored.media && outcome.status !== 'DUPLICATE') await generatePeaks({ s3, subjectId: key, actorId: ARCHIVE_ACTOR, source: stored.media });
+  if (stored.media && outcome.status !== 'DUPLICATE')
+    await generatePeaks({ s3, subjectId: key, actorId: ARCHIVE_ACTOR, source: stored.media });
   return outcome;
 }
 
@@ -103,13 +160,20 @@ async function attemptArchive(job: TArchiveJob, key: string, ctx: TArchiveContex
     data: { idempotencyKey: key, jobId: ctx.jobId, attemptNumber: ctx.attempt, outcome: 'STARTED' },
     select: { id: true },
   });
-  await auditArchiveEvent(key, 'archive.attempt_started', { jobId: ctx.jobId, attempt: ctx.attempt, source: job.source, quarantineCaseId: job.quarantineCaseId ?? null });
+  await auditArchiveEvent(key, 'archive.attempt_started', {
+    jobId: ctx.jobId,
+    attempt: ctx.attempt,
+    source: job.source,
+    quarantineCaseId: job.quarantineCaseId ?? null,
+  });
   if (job.source === 'REFETCH' && job.quarantineCaseId) await markRefetchRunning(job.quarantineCaseId);
   try {
     const result = await runPipeline({ job, key, ctx, attemptId: attempt.id });
     return { status: result.status, recordingId: result.recordingId };
   } catch (error) {
-    await recordFailure(job, key, attempt.id, error).catch((e: unknown) => logger.error({ err: e, key }, 'could not record archive failure'));
+    await recordFailure(job, key, attempt.id, error).catch((e: unknown) =>
+      logger.error({ err: e, key }, 'could not record archive failure'),
+    );
     throw error;
   }
 }
@@ -120,7 +184,12 @@ async function recordTakeover(job: TArchiveJob, key: string, ctx: TArchiveContex
   logger.warn({ key, jobId: ctx.jobId, previousOwnerJobId, source: job.source }, 'claim of a dead owner taken over');
   const abandoned = await db().ingestAttempt.updateMany({
     where: { idempotencyKey: key, outcome: 'STARTED' },
-    data: { outcome: 'FAILED', errorCode: 'abandoned', errorMessage: `owner job ${previousOwnerJobId} stopped without finishing (worker died or lost its lock)`, finishedAt: new Date() },
+    data: {
+      outcome: 'FAILED',
+      errorCode: 'abandoned',
+      errorMessage: `owner job ${previousOwnerJobId} stopped without finishing (worker died or lost its lock)`,
+      finishedAt: new Date(),
+    },
   });
   await auditArchiveEvent(key, 'archive.claim_taken_over', { jobId: ctx.jobId, previousOwnerJobId, abandonedAttempts: abandoned.count });
 }

@@ -8,12 +8,17 @@ import { bucketName, regionOfBucket } from '@/lib/storage/buckets';
 export function assertSameRegion(recordingRegion: string, bucket: string): void {
   const bucketRegion = regionOfBucket(bucket);
   if (bucketRegion === null || bucketRegion !== recordingRegion || !env().RESIDENCY_REGIONS.includes(recordingRegion)) {
-    throw new ArchiveError('permanent', 'residency_violation', `Recording of region "${recordingRegion}" may not be written to bucket "${bucket}"`, {
-      recordingRegion,
-      bucket,
-      bucketRegion,
-      allowedRegions: env().RESIDENCY_REGIONS,
-    });
+    throw new ArchiveError(
+      'permanent',
+      'residency_violation',
+      `Recording of region "${recordingRegion}" may not be written to bucket "${bucket}"`,
+      {
+        recordingRegion,
+        bucket,
+        bucketRegion,
+        allowedRegions: env().RESIDENCY_REGIONS,
+      },
+    );
   }
 }
 

@@ -6,7 +6,15 @@ import type { DbTx } from '@/lib/db';
 
 export const ARCHIVE_ACTOR = 'archive-recording';
 
-export async function auditArchiveEvent<A extends TAuditActionFor<'recording'>>(key: string, action: A, details: TAuditDetails<A>, tx?: DbTx): Promise<void> {
+export async function auditArchiveEvent<A extends TAuditActionFor<'recording'>>(
+  key: string,
+  action: A,
+  details: TAuditDetails<A>,
+  tx?: DbTx,
+): Promise<void> {
   // The signature ties details to the action; TypeScript cannot follow that through the generic, hence the cast.
-  await appendAuditEntry({ actorType: 'worker', actorId: ARCHIVE_ACTOR, action, subjectType: 'recording', subjectId: key, details } as TAuditInput, tx);
+  await appendAuditEntry(
+    { actorType: 'worker', actorId: ARCHIVE_ACTOR, action, subjectType: 'recording', subjectId: key, details } as TAuditInput,
+    tx,
+  );
 }

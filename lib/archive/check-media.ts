@@ -36,7 +36,8 @@ async function checksumVerdict(input: TMediaCheckInput): Promise<TMediaVerdict |
     versionId: stored.versionId,
   };
   await auditArchiveEvent(input.key, 'archive.checksum_mismatch', { ...evidence, lastAttempt: input.lastAttempt });
-  if (!input.lastAttempt) throw new ArchiveError('retryable', 'checksum_mismatch', 'Stored object does not match the transferred bytes', evidence);
+  if (!input.lastAttempt)
+    throw new ArchiveError('retryable', 'checksum_mismatch', 'Stored object does not match the transferred bytes', evidence);
   // A version we cannot vouch for is never the recording's media: storage columns stay empty.
   return { media: null, measuredDurationSeconds: null, quarantine: { reason: 'CHECKSUM_MISMATCH', evidence } };
 }
@@ -62,11 +63,30 @@ export async function checkMedia(input: TMediaCheckInput): Promise<TMediaVerdict
   const { verdict, reason } = judgeMedia(m, record.durationSeconds, tolerance);
   const evidence = { ...mediaEvidence(record, m), reason, toleranceSeconds: tolerance };
   // One entry for the whole read-back: the checksum matched, and what the media bytes showed.
-  await auditArchiveEvent(input.key, 'archive.verified', { versionId: stored.versionId, sha256: check.sha256, sizeBytes: check.sizeBytes, media: { verdict, ...evidence } });
-  const base = { sizeBytes: stored.sizeBytes, contentLength: stored.contentLength, checksumSha256: stored.sha256, versionId: stored.versionId };
+  await auditArchiveEvent(input.key, 'archive.verified', {
+    versionId: stored.versionId,
+    sha256: check.sha256,
+    sizeBytes: check.sizeBytes,
+    media: { verdict, ...evidence },
+  });
+  const base = {
+    sizeBytes: stored.sizeBytes,
+    contentLength: stored.contentLength,
+    checksumSha256: stored.sha256,
+    versionId: stored.versionId,
+  };
   const measured = m.measuredSeconds;
   if (verdict === 'ok') return { media, measuredDurationSeconds: measured, quarantine: null };
-  if (verdict === 'invalid') return { media, measuredDurationSeconds: null, quarantine: { reason: 'INVALID_MEDIA', evidence: { ...evidence, ...base, parseError: reason } } };
+  if (verdict === 'invalid')
+    return {
+      media,
+      measuredDurationSeconds: null,
+      quarantine: { reason: 'INVALID_MEDIA', evidence: { ...evidence, ...base, parseError: reason } },
+    };
   const deltaSeconds = measured === null ? null : round3(measured - record.durationSeconds);
-  return { media, measuredDurationSeconds: measured, quarantine: { reason: 'TRUNCATION_DETECTED', evidence: { ...evidence, deltaSeconds, ...base } } };
+  return {
+    media,
+    measuredDurationSeconds: measured,
+    quarantine: { reason: 'TRUNCATION_DETECTED', evidence: { ...evidence, deltaSeconds, ...base } },
+  };
 }

@@ -36,7 +36,14 @@ const SETTLED = new Set(['ARCHIVED', 'QUARANTINED']);
 async function ensureVendorAccount(tx: DbTx, a: TVendorAccount) {
   await tx.vendorAccount.upsert({
     where: { id: a.id },
-    create: { id: a.id, vendorSource: a.vendorSource, name: a.name, instance: a.instance, residencyRegion: a.residencyRegion, apiBaseUrl: a.apiBaseUrl },
+    create: {
+      id: a.id,
+      vendorSource: a.vendorSource,
+      name: a.name,
+      instance: a.instance,
+      residencyRegion: a.residencyRegion,
+      apiBaseUrl: a.apiBaseUrl,
+    },
     update: {},
   });
 }
@@ -60,16 +67,31 @@ async function writeRecording(tx: DbTx, input: TCommitInput) {
     status,
     statusReason: null,
     archivedAt: status === 'ARCHIVED' ? now : null,
-    searchText: searchTextFor({ archiveId, vendorRecordingId: job.vendorRecordingId, interactionId: record.interactionId ?? job.interactionId, participants }),
+    searchText: searchTextFor({
+      archiveId,
+      vendorRecordingId: job.vendorRecordingId,
+      interactionId: record.interactionId ?? job.interactionId,
+      participants,
+    }),
   };
   if (existing) {
     await tx.recording.update({ where: { id }, data });
     await tx.participant.deleteMany({ where: { recordingId: id } });
   } else {
-    await tx.recording.create({ data: { ...data, id, archiveId, vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId } });
+    await tx.recording.create({
+      data: { ...data, id, archiveId, vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId },
+    });
   }
   if (participants.length > 0) {
-    await tx.participant.createMany({ data: participants.map((p, position) => ({ recordingId: id, position, role: p.role, identifier: p.identifier, displayName: p.displayName })) });
+    await tx.participant.createMany({
+      data: participants.map((p, position) => ({
+        recordingId: id,
+        position,
+        role: p.role,
+        identifier: p.identifier,
+        displayName: p.displayName,
+      })),
+    });
   }
   return { id, archiveId, status, legalHold: existing?.legalHold ?? false };
 }
@@ -85,18 +107,34 @@ async function commitWithin(tx: DbTx, input: TCommitInput): Promise<TCommitResul
   });
   const common = { recordingId: rec.id, archiveId: rec.archiveId };
   if (input.quarantine) {
-    await auditArchiveEvent(input.key, 'archive.quarantined', { ...common, reason: input.quarantine.reason, caseId: settled.caseId, caseTransition: settled.transition, evidence: input.quarantine.evidence }, tx);
+    await auditArchiveEvent(
+      input.key,
+      'archive.quarantined',
+      {
+        ...common,
+        reason: input.quarantine.reason,
+        caseId: settled.caseId,
+        caseTransition: settled.transition,
+        evidence: input.quarantine.evidence,
+      },
+      tx,
+    );
   }
   const media = input.media;
-  await auditArchiveEvent(input.key, 'archive.completed', {
-    ...common,
-    status: rec.status,
-    source: input.job.source,
-    storageLocation: media ? storageLocation(media.bucket, media.key) : null,
-    storageVersionId: media?.versionId ?? null,
-    checksumSha256: media?.sha256 ?? null,
-    refetchCase: input.job.quarantineCaseId ? { id: input.job.quarantineCaseId, transition: settled.transition } : null,
-  }, tx);
+  await auditArchiveEvent(
+    input.key,
+    'archive.completed',
+    {
+      ...common,
+      status: rec.status,
+      source: input.job.source,
+      storageLocation: media ? storageLocation(media.bucket, media.key) : null,
+      storageVersionId: media?.versionId ?? null,
+      checksumSha256: media?.sha256 ?? null,
+      refetchCase: input.job.quarantineCaseId ? { id: input.job.quarantineCaseId, transition: settled.transition } : null,
+    },
+    tx,
+  );
   return { status: rec.status, recordingId: rec.id, archiveId: rec.archiveId, caseId: settled.caseId, legalHold: rec.legalHold };
 }
 
@@ -117,10 +155,23 @@ export async function commitArchiveOutcome(input: TCommitInput): Promise<TCommit
     await auditArchiveEvent(input.key, 'ingest.duplicate', { reason: 'lost_race', strayVersionId: input.media?.versionId ?? null }, tx);
     const media = input.media;
     if (!media) return;
-    const winner = await tx.recording.findUnique({ where: { vendorSource_vendorRecordingId: { vendorSource: input.job.vendorSource, vendorRecordingId: input.job.vendorRecordingId } }, select: { storageVersionId: true } });
+    const winner = await tx.recording.findUnique({
+      where: { vendorSource_vendorRecordingId: { vendorSource: input.job.vendorSource, vendorRecordingId: input.job.vendorRecordingId } },
+      select: { storageVersionId: true },
+    });
     if (winner?.storageVersionId === media.versionId) return;
     const v = { bucket: media.bucket, objectKey: media.key, versionId: media.versionId, sha256: media.sha256, sizeBytes: media.sizeBytes };
-    await recordExtraVersion({ key: input.key, vendorSource: input.job.vendorSource, vendorRecordingId: input.job.vendorRecordingId, ...v, reason: 'lost_race', attemptId: input.attemptId }, tx);
+    await recordExtraVersion(
+      {
+        key: input.key,
+        vendorSource: input.job.vendorSource,
+        vendorRecordingId: input.job.vendorRecordingId,
+        ...v,
+        reason: 'lost_race',
+        attemptId: input.attemptId,
+      },
+      tx,
+    );
   });
   return { status: 'DUPLICATE', recordingId: null, archiveId: null, caseId: null, legalHold: false };
 }

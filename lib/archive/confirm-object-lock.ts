@@ -18,7 +18,14 @@ export async function confirmObjectLock(s3: S3Client, v: TVersionRef, wanted: Da
   let lock = await readLock(s3, v);
   if (lock.mode !== 'COMPLIANCE' || !lock.until || lock.until.getTime() < wanted.getTime() - 1000) {
     await storageWriteLimiter().take();
-    await s3.send(new PutObjectRetentionCommand({ Bucket: v.bucket, Key: v.key, VersionId: v.versionId, Retention: { Mode: 'COMPLIANCE', RetainUntilDate: wanted } }));
+    await s3.send(
+      new PutObjectRetentionCommand({
+        Bucket: v.bucket,
+        Key: v.key,
+        VersionId: v.versionId,
+        Retention: { Mode: 'COMPLIANCE', RetainUntilDate: wanted },
+      }),
+    );
     lock = await readLock(s3, v);
   }
   if (lock.mode !== 'COMPLIANCE' || !lock.until || lock.until.getTime() < wanted.getTime() - 1000) {

@@ -36,7 +36,10 @@ export async function hashDownload(download: TMediaDownload): Promise<{ sha256: 
     await pipeline(download.stream, hasher, sink);
   } catch (e) {
     if (e instanceof ArchiveError) throw e;
-    throw new ArchiveError('retryable', 'short_stream', `Download broke off: ${(e as Error).message}`, { bytesReceived: hasher.byteCount, contentLength: download.contentLength });
+    throw new ArchiveError('retryable', 'short_stream', `Download broke off: ${(e as Error).message}`, {
+      bytesReceived: hasher.byteCount,
+      contentLength: download.contentLength,
+    });
   } finally {
     stopWatch();
   }

@@ -26,7 +26,9 @@ export async function markRecordingUnsettled(input: TUnsettled, tx: DbTx = db())
     return { recordingId: existing.id };
   }
   // The account row is synced from configuration; a recording of an account not (yet) there keeps a NULL link.
-  const account = input.vendorAccountId ? await tx.vendorAccount.findUnique({ where: { id: input.vendorAccountId }, select: { id: true } }) : null;
+  const account = input.vendorAccountId
+    ? await tx.vendorAccount.findUnique({ where: { id: input.vendorAccountId }, select: { id: true } })
+    : null;
   const id = randomUUID();
   const archiveId = archiveIdFor(id, new Date());
   try {
@@ -40,7 +42,12 @@ export async function markRecordingUnsettled(input: TUnsettled, tx: DbTx = db())
         interactionId: input.interactionId,
         status: input.status,
         statusReason,
-        searchText: searchTextFor({ archiveId, vendorRecordingId: input.vendorRecordingId, interactionId: input.interactionId, participants: [] }),
+        searchText: searchTextFor({
+          archiveId,
+          vendorRecordingId: input.vendorRecordingId,
+          interactionId: input.interactionId,
+          participants: [],
+        }),
       },
     });
     return { recordingId: id };

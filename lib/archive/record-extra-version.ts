@@ -20,9 +20,34 @@ export type TExtraVersion = {
 
 export async function recordExtraVersion(v: TExtraVersion, tx: DbTx = db()): Promise<void> {
   const created = await tx.extraObjectVersion.createMany({
-    data: [{ vendorSource: v.vendorSource, vendorRecordingId: v.vendorRecordingId, bucket: v.bucket, key: v.objectKey, versionId: v.versionId, sha256: v.sha256, sizeBytes: v.sizeBytes === null ? null : BigInt(v.sizeBytes), reason: v.reason, attemptId: v.attemptId }],
+    data: [
+      {
+        vendorSource: v.vendorSource,
+        vendorRecordingId: v.vendorRecordingId,
+        bucket: v.bucket,
+        key: v.objectKey,
+        versionId: v.versionId,
+        sha256: v.sha256,
+        sizeBytes: v.sizeBytes === null ? null : BigInt(v.sizeBytes),
+        reason: v.reason,
+        attemptId: v.attemptId,
+      },
+    ],
     skipDuplicates: true,
   });
   if (created.count === 0) return;
-  await auditArchiveEvent(v.key, 'archive.extra_version', { bucket: v.bucket, key: v.objectKey, versionId: v.versionId, sha256: v.sha256, sizeBytes: v.sizeBytes, reason: v.reason, attemptId: v.attemptId }, tx);
+  await auditArchiveEvent(
+    v.key,
+    'archive.extra_version',
+    {
+      bucket: v.bucket,
+      key: v.objectKey,
+      versionId: v.versionId,
+      sha256: v.sha256,
+      sizeBytes: v.sizeBytes,
+      reason: v.reason,
+      attemptId: v.attemptId,
+    },
+    tx,
+  );
 }

@@ -22,8 +22,18 @@ export function archiveIdFor(id: string, at: Date): string {
 }
 
 /** Lower-cased ids, names and numbers for the console's free-text search. */
-export function searchTextFor(parts: { archiveId: string; vendorRecordingId: string; interactionId: string | null | undefined; participants: TCanonicalParticipant[] }): string {
-  const words = [parts.archiveId, parts.vendorRecordingId, parts.interactionId, ...parts.participants.flatMap((p) => [p.identifier, p.displayName])];
+export function searchTextFor(parts: {
+  archiveId: string;
+  vendorRecordingId: string;
+  interactionId: string | null | undefined;
+  participants: TCanonicalParticipant[];
+}): string {
+  const words = [
+    parts.archiveId,
+    parts.vendorRecordingId,
+    parts.interactionId,
+    ...parts.participants.flatMap((p) => [p.identifier, p.displayName]),
+  ];
   return words
     .filter((w): w is string => typeof w === 'string' && w.length > 0)
     .map((w) => w.toLowerCase())
@@ -37,7 +47,12 @@ export function storageLocation(bucket: string, key: string): string {
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Recording columns from a (possibly partial) canonical record and what was stored, if anything. */
-export function recordingColumns(record: Partial<TCanonicalRecording>, region: string | null, media: TStoredMedia | null, measured: number | null) {
+export function recordingColumns(
+  record: Partial<TCanonicalRecording>,
+  region: string | null,
+  media: TStoredMedia | null,
+  measured: number | null,
+) {
   return {
     interactionId: record.interactionId ?? null,
     startTime: record.startTime ?? null,
@@ -59,4 +74,3 @@ export function recordingColumns(record: Partial<TCanonicalRecording>, region: s
     rawVendorPayloadVersion: record.rawVendorPayloadVersion ?? null,
   };
 }
-

@@ -12,7 +12,11 @@ export function recordingRegion(account: TVendorAccount, record: TCanonicalRecor
   const base = { region: decision.region, reasons: decision.reasons, vendorInstance: account.instance, allowedRegions };
   if (decision.conflict) return { ok: false, region: decision.region, evidence: { ...base, problem: decision.conflict } };
   if (!allowedRegions.includes(decision.region)) {
-    return { ok: false, region: decision.region, evidence: { ...base, problem: `region ${decision.region} has no bucket in this deployment` } };
+    return {
+      ok: false,
+      region: decision.region,
+      evidence: { ...base, problem: `region ${decision.region} has no bucket in this deployment` },
+    };
   }
   return { ok: true, region: decision.region };
 }

@@ -8,6 +8,9 @@ const globalForLimiter = globalThis as unknown as { storageWrites?: TokenBucket 
 
 /** The limiter every media write and legal-hold change takes a token from. */
 export function storageWriteLimiter(): TokenBucket {
-  globalForLimiter.storageWrites ??= new TokenBucket('storage-writes', { points: Math.max(1, Math.floor(env().STORAGE_WRITES_PER_SECOND)), seconds: 1 });
+  globalForLimiter.storageWrites ??= new TokenBucket('storage-writes', {
+    points: Math.max(1, Math.floor(env().STORAGE_WRITES_PER_SECOND)),
+    seconds: 1,
+  });
   return globalForLimiter.storageWrites;
 }

@@ -41,7 +41,11 @@ export type TStoreResult = { media: TStoredMedia | null; measuredDurationSeconds
 async function abortDeadAttemptUploads(input: TStoreInput, bucket: string, objectKey: string): Promise<void> {
   try {
     const aborted = await abortOrphanUploads(input.s3, bucket, { key: objectKey, initiatedBefore: new Date() });
-    if (aborted.length > 0) await auditArchiveEvent(input.key, 'storage.multipart_aborted', { reason: 'upload of an attempt that did not finish', uploads: aborted });
+    if (aborted.length > 0)
+      await auditArchiveEvent(input.key, 'storage.multipart_aborted', {
+        reason: 'upload of an attempt that did not finish',
+        uploads: aborted,
+      });
   } catch (e) {
     logger.warn({ err: e, bucket, key: objectKey }, 'could not list incomplete uploads of the object key');
   }
@@ -49,14 +53,33 @@ async function abortDeadAttemptUploads(input: TStoreInput, bucket: string, objec
 
 type TRetention = { retainUntil: Date; policyId: string | null };
 
-const extra = (input: TStoreInput, c: { bucket: string; versionId: string; sha256: string | null; sizeBytes: number | null }, objectKey: string, reason: 'superseded_by_other_bytes' | 'stray_write') =>
-  recordExtraVersion({ key: input.key, vendorSource: input.job.vendorSource, vendorRecordingId: input.job.vendorRecordingId, bucket: c.bucket, objectKey, versionId: c.versionId, sha256: c.sha256, sizeBytes: c.sizeBytes, reason, attemptId: input.attemptId });
+const extra = (
+  input: TStoreInput,
+  c: { bucket: string; versionId: string; sha256: string | null; sizeBytes: number | null },
+  objectKey: string,
+  reason: 'superseded_by_other_bytes' | 'stray_write',
+) =>
+  recordExtraVersion({
+    key: input.key,
+    vendorSource: input.job.vendorSource,
+    vendorRecordingId: input.job.vendorRecordingId,
+    bucket: c.bucket,
+    objectKey,
+    versionId: c.versionId,
+    sha256: c.sha256,
+    sizeBytes: c.sizeBytes,
+    reason,
+    attemptId: input.attemptId,
+  });
 
 async function candidatesAt(input: TStoreInput, bucket: string, objectKey: string): Promise<TStoredCandidate[]> {
   try {
     return await storedCandidates(input.s3, bucket, objectKey);
   } catch (e) {
-    throw new ArchiveError('retryable', 'upload_failed', `Could not list stored versions: ${(e as Error).message}`, { bucket, key: objectKey });
+    throw new ArchiveError('retryable', 'upload_failed', `Could not list stored versions: ${(e as Error).message}`, {
+      bucket,
+      key: objectKey,
+    });
   }
 }
 
@@ -72,9 +95,23 @@ async function ownEarlierVersion(input: TStoreInput, candidates: TStoredCandidat
   return null;
 }
 
-async function reused(input: TStoreInput, c: TStoredCandidate, retention: TRetention, contentLength: number | null, basis: string): Promise<TTransferResult> {
+async function reused(
+  input: TStoreInput,
+  c: TStoredCandidate,
+  retention: TRetention,
+  contentLength: number | null,
+  basis: string,
+): Promise<TTransferResult> {
   const retainUntil = await confirmObjectLock(input.s3, c, retention.retainUntil);
-  await auditArchiveEvent(input.key, 'archive.version_reused', { bucket: c.bucket, key: c.key, versionId: c.versionId, sha256: c.sha256, sizeBytes: c.sizeBytes, retainUntil: retainUntil.toISOString(), basis });
+  await auditArchiveEvent(input.key, 'archive.version_reused', {
+    bucket: c.bucket,
+    key: c.key,
+    versionId: c.versionId,
+    sha256: c.sha256,
+    sizeBytes: c.sizeBytes,
+    retainUntil: retainUntil.toISOString(),
+    basis,
+  });
   return { bucket: c.bucket, key: c.key, versionId: c.versionId, sha256: c.sha256, sizeBytes: c.sizeBytes, contentLength, retainUntil };
 }
 
@@ -96,9 +133,14 @@ async function reuseStored(input: TStoreInput, bucket: string, objectKey: string
   if (own) return reused(input, own, retention, null, 'written by an earlier attempt at this recording');
   const download = await input.client.openMedia({ vendorRecordingId: job.vendorRecordingId, interactionId: record.interactionId });
   const hashed = await hashDownload(download);
-  await auditArchiveEvent(key, 'archive.download', { status: 'compared', bytes: hashed.sizeBytes, sha256: hashed.sha256, storedVersions: candidates.length });
+  await auditArchiveEvent(key, 'archive.download', {
+    status: 'compared',
+    bytes: hashed.sizeBytes,
+    sha256: hashed.sha256,
+    storedVersions: candidates.length,
+  });
   const same = candidates.find((c) => c.sha256 === hashed.sha256 && c.sizeBytes === hashed.sizeBytes);
-  if (same) return reused(input, same, retention, download.contentLength, 'same checksum as the vendor\'s bytes now');
+  if (same) return reused(input, same, retention, download.contentLength, "same checksum as the vendor's bytes now");
   if (job.source !== 'REFETCH') for (const c of candidates) await extra(input, c, objectKey, 'superseded_by_other_bytes');
   return null;
 }
@@ -108,7 +150,12 @@ async function transfer(input: TStoreInput, bucket: string, objectKey: string, r
   const download = await input.client.openMedia({ vendorRecordingId: job.vendorRecordingId, interactionId: record.interactionId });
   const contentType = download.contentType ?? MIME_BY_FORMAT[record.mediaFormat] ?? 'application/octet-stream';
   try {
-    await auditArchiveEvent(key, 'archive.download', { status: 'opened', contentLength: download.contentLength, contentType, mediaFormat: download.mediaFormat });
+    await auditArchiveEvent(key, 'archive.download', {
+      status: 'opened',
+      contentLength: download.contentLength,
+      contentType,
+      mediaFormat: download.mediaFormat,
+    });
   } catch (e) {
     download.stream.destroy();
     throw e;
@@ -121,7 +168,16 @@ async function transfer(input: TStoreInput, bucket: string, objectKey: string, r
     'vendor-account-id': encodeURIComponent(job.vendorAccountId),
   };
   try {
-    const target = { region: input.region, bucket, key: objectKey, retainUntil: retention.retainUntil, retentionPolicyId: retention.policyId, legalHold: input.legalHold, contentType, metadata };
+    const target = {
+      region: input.region,
+      bucket,
+      key: objectKey,
+      retainUntil: retention.retainUntil,
+      retentionPolicyId: retention.policyId,
+      legalHold: input.legalHold,
+      contentType,
+      metadata,
+    };
     const stored = await transferMedia(input.s3, download, target);
     await auditArchiveEvent(key, 'archive.download', { status: 'completed', bytes: stored.sizeBytes, contentLength: stored.contentLength });
     return stored;
@@ -130,7 +186,8 @@ async function transfer(input: TStoreInput, bucket: string, objectKey: string, r
     await auditArchiveEvent(key, 'archive.download', { status: 'failed', error: (e as Error).message, ...details });
     // A cut download whose upload completed anyway left a version that is not the recording.
     const stray = typeof details?.strayVersionId === 'string' ? details.strayVersionId : null;
-    if (stray) await extra(input, { bucket, versionId: stray, sha256: null, sizeBytes: null }, objectKey, 'stray_write').catch(() => undefined);
+    if (stray)
+      await extra(input, { bucket, versionId: stray, sha256: null, sizeBytes: null }, objectKey, 'stray_write').catch(() => undefined);
     throw e;
   }
 }
@@ -140,34 +197,62 @@ export async function storeAndVerify(input: TStoreInput): Promise<TStoreResult> 
   const bucket = recordingsBucketFor(input.region);
   const retention = await selectRetentionPolicy(record.complianceTags);
   const { job } = input;
-  const objectKey = recordingObjectKey({ vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId, startTime: record.startTime, mediaFormat: record.mediaFormat });
+  const objectKey = recordingObjectKey({
+    vendorSource: job.vendorSource,
+    vendorRecordingId: job.vendorRecordingId,
+    startTime: record.startTime,
+    mediaFormat: record.mediaFormat,
+  });
   await abortDeadAttemptUploads(input, bucket, objectKey);
   const reused = await reuseStored(input, bucket, objectKey, retention);
   const stored = reused ?? (await transfer(input, bucket, objectKey, retention));
   const media: TStoredMedia = { ...stored, mediaFormat: record.mediaFormat, retentionPolicyId: retention.policyId };
-  if (!reused) await auditArchiveEvent(key, 'archive.stored', {
-    bucket,
-    key: stored.key,
-    versionId: stored.versionId,
-    retainUntil: stored.retainUntil.toISOString(),
-    policyRetainUntil: retention.retainUntil.toISOString(),
-    retentionPolicy: retention.policyId ?? retention.policyName,
-    objectLockMode: 'COMPLIANCE',
-    legalHold: input.legalHold,
-    sha256: stored.sha256,
-    sizeBytes: stored.sizeBytes,
-  });
+  if (!reused)
+    await auditArchiveEvent(key, 'archive.stored', {
+      bucket,
+      key: stored.key,
+      versionId: stored.versionId,
+      retainUntil: stored.retainUntil.toISOString(),
+      policyRetainUntil: retention.retainUntil.toISOString(),
+      retentionPolicy: retention.policyId ?? retention.policyName,
+      objectLockMode: 'COMPLIANCE',
+      legalHold: input.legalHold,
+      sha256: stored.sha256,
+      sizeBytes: stored.sizeBytes,
+    });
   const check = await verifyStoredObject(input.s3, { bucket, key: stored.key, versionId: stored.versionId });
   const verdict = await checkMedia({ key, record, media, stored, check, lastAttempt: input.lastAttempt }).catch(async (e: unknown) => {
     // A version whose read-back did not match is never reused by the retry: it is reported as extra now.
     if (e instanceof ArchiveError && e.code === 'checksum_mismatch') {
-      await recordExtraVersion({ key, vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId, bucket, objectKey, versionId: stored.versionId, sha256: stored.sha256, sizeBytes: stored.sizeBytes, reason: 'checksum_mismatch', attemptId: input.attemptId });
+      await recordExtraVersion({
+        key,
+        vendorSource: job.vendorSource,
+        vendorRecordingId: job.vendorRecordingId,
+        bucket,
+        objectKey,
+        versionId: stored.versionId,
+        sha256: stored.sha256,
+        sizeBytes: stored.sizeBytes,
+        reason: 'checksum_mismatch',
+        attemptId: input.attemptId,
+      });
     }
     throw e;
   });
   // A version whose read-back never matched is not the recording's media, but it is locked all the same.
   if (verdict.quarantine?.reason === 'CHECKSUM_MISMATCH' && verdict.media === null) {
-    await recordExtraVersion({ key, vendorSource: job.vendorSource, vendorRecordingId: job.vendorRecordingId, bucket, objectKey, versionId: stored.versionId, sha256: stored.sha256, sizeBytes: stored.sizeBytes, reason: 'checksum_mismatch', attemptId: input.attemptId });
+    await recordExtraVersion({
+      key,
+      vendorSource: job.vendorSource,
+      vendorRecordingId: job.vendorRecordingId,
+      bucket,
+      objectKey,
+      versionId: stored.versionId,
+      sha256: stored.sha256,
+      sizeBytes: stored.sizeBytes,
+      reason: 'checksum_mismatch',
+      attemptId: input.attemptId,
+    });
   }
   return verdict;
 }

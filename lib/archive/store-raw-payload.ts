@@ -24,11 +24,18 @@ function parsedBody(response: TRawResponse): unknown {
   }
 }
 
-export async function storeRawPayload(vendorSource: TVendor, vendorRecordingId: string, raw: TRawMetadata): Promise<{ id: string; sha256: string }> {
+export async function storeRawPayload(
+  vendorSource: TVendor,
+  vendorRecordingId: string,
+  raw: TRawMetadata,
+): Promise<{ id: string; sha256: string }> {
   const sha256 = createHash('sha256').update(canonicalJson(raw.payload)).digest('hex');
   const common = { vendorSource, vendorRecordingId, schemaVersion: raw.schemaVersion };
   return db().$transaction(async (tx) => {
-    const row = await tx.rawVendorPayload.create({ data: { ...common, kind: 'metadata', payload: jsonColumn(raw.payload), sha256 }, select: { id: true } });
+    const row = await tx.rawVendorPayload.create({
+      data: { ...common, kind: 'metadata', payload: jsonColumn(raw.payload), sha256 },
+      select: { id: true },
+    });
     for (const response of raw.responses ?? []) {
       await tx.rawVendorPayload.create({
         data: {

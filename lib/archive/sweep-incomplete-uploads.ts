@@ -10,7 +10,9 @@ import { JOBS } from '@/lib/queue/contracts';
 import { bucketName } from '@/lib/storage/buckets';
 import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 
-export async function sweepIncompleteUploads(opts: { s3?: S3Client; maxAgeMinutes?: number; prefix?: string } = {}): Promise<{ aborted: TAbortedUpload[] }> {
+export async function sweepIncompleteUploads(
+  opts: { s3?: S3Client; maxAgeMinutes?: number; prefix?: string } = {},
+): Promise<{ aborted: TAbortedUpload[] }> {
   const s3 = opts.s3 ?? defaultS3();
   const before = new Date(Date.now() - (opts.maxAgeMinutes ?? env().MULTIPART_MAX_AGE_MINUTES) * 60_000);
   const buckets = env().RESIDENCY_REGIONS.flatMap((r) => [bucketName('recordings', r), bucketName('audit', r)]);
@@ -24,7 +26,12 @@ export async function sweepIncompleteUploads(opts: { s3?: S3Client; maxAgeMinute
         action: 'storage.multipart_aborted',
         subjectType: 'system',
         subjectId: `s3://${upload.bucket}/${upload.key}`,
-        details: { reason: 'incomplete upload older than the longest possible transfer', uploadId: upload.uploadId, initiated: upload.initiated, olderThan: before.toISOString() },
+        details: {
+          reason: 'incomplete upload older than the longest possible transfer',
+          uploadId: upload.uploadId,
+          initiated: upload.initiated,
+          olderThan: before.toISOString(),
+        },
       });
     }
   }

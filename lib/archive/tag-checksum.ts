@@ -10,11 +10,7 @@ import { logger } from '@/lib/logger';
 export async function tagChecksum(s3: S3Client, v: TVersionRef, sha256: string, sizeBytes: number, extraTags: Tag[] = []): Promise<void> {
   try {
     await storageWriteLimiter().take();
-    const TagSet = [
-      { Key: 'sha256', Value: sha256 },
-      { Key: 'size', Value: String(sizeBytes) },
-      ...extraTags,
-    ];
+    const TagSet = [{ Key: 'sha256', Value: sha256 }, { Key: 'size', Value: String(sizeBytes) }, ...extraTags];
     await s3.send(new PutObjectTaggingCommand({ Bucket: v.bucket, Key: v.key, VersionId: v.versionId, Tagging: { TagSet } }));
   } catch (e) {
     logger.warn({ err: e, bucket: v.bucket, key: v.key }, 'could not tag the stored version with its checksum');

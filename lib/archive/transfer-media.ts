@@ -85,14 +85,32 @@ export async function transferMedia(s3: S3Client, download: TMediaDownload, targ
   stopWatch();
   // lib-storage aborts the multipart upload itself when its body fails, before done() settles.
   if (pipeResult.status === 'rejected') {
-    throw downloadError(pipeResult.reason, hasher, download, uploadResult.status === 'fulfilled' ? uploadResult.value.VersionId : undefined);
+    throw downloadError(
+      pipeResult.reason,
+      hasher,
+      download,
+      uploadResult.status === 'fulfilled' ? uploadResult.value.VersionId : undefined,
+    );
   }
   if (uploadResult.status === 'rejected') {
-    throw new ArchiveError('retryable', 'upload_failed', `Storage write failed: ${(uploadResult.reason as Error).message}`, { bucket: target.bucket, key: target.key });
+    throw new ArchiveError('retryable', 'upload_failed', `Storage write failed: ${(uploadResult.reason as Error).message}`, {
+      bucket: target.bucket,
+      key: target.key,
+    });
   }
-  const version = { bucket: target.bucket, key: target.key, versionId: uploadResult.value.VersionId || (await versionOfOurWrite(s3, target)) };
+  const version = {
+    bucket: target.bucket,
+    key: target.key,
+    versionId: uploadResult.value.VersionId || (await versionOfOurWrite(s3, target)),
+  };
   const retainUntil = await confirmObjectLock(s3, version, target.retainUntil);
-  await tagChecksum(s3, version, hasher.sha256, hasher.byteCount, target.retentionPolicyId === undefined ? [] : [retentionTag(target.retentionPolicyId)]);
+  await tagChecksum(
+    s3,
+    version,
+    hasher.sha256,
+    hasher.byteCount,
+    target.retentionPolicyId === undefined ? [] : [retentionTag(target.retentionPolicyId)],
+  );
   return { ...version, sha256: hasher.sha256, sizeBytes: hasher.byteCount, contentLength: download.contentLength, retainUntil };
 }
 
@@ -106,7 +124,10 @@ function downloadError(reason: unknown, hasher: HashingStream, download: TMediaD
 async function versionOfOurWrite(s3: S3Client, target: TTransferTarget): Promise<string> {
   const head = await s3.send(new HeadObjectCommand({ Bucket: target.bucket, Key: target.key }));
   if (!head.VersionId || head.Metadata?.['attempt-id'] !== target.metadata['attempt-id']) {
-    throw new ArchiveError('retryable', 'version_unknown', 'Could not identify the stored version of this write', { bucket: target.bucket, key: target.key });
+    throw new ArchiveError('retryable', 'version_unknown', 'Could not identify the stored version of this write', {
+      bucket: target.bucket,
+      key: target.key,
+    });
   }
   return head.VersionId;
 }

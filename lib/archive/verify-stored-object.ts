@@ -9,13 +9,18 @@ import type { TMediaMeasurement } from '@/lib/media/types';
 
 export type TStoredObjectCheck = { sha256: string; sizeBytes: number; duration: TMediaMeasurement };
 
-export async function verifyStoredObject(s3: S3Client, object: { bucket: string; key: string; versionId: string }): Promise<TStoredObjectCheck> {
+export async function verifyStoredObject(
+  s3: S3Client,
+  object: { bucket: string; key: string; versionId: string },
+): Promise<TStoredObjectCheck> {
   let body: Readable;
   try {
     const res = await s3.send(new GetObjectCommand({ Bucket: object.bucket, Key: object.key, VersionId: object.versionId }));
     body = res.Body as Readable;
   } catch (e) {
-    throw new ArchiveError('retryable', 'download_failed', `Read-back of the stored version failed: ${(e as Error).message}`, { ...object });
+    throw new ArchiveError('retryable', 'download_failed', `Read-back of the stored version failed: ${(e as Error).message}`, {
+      ...object,
+    });
   }
   const hash = createHash('sha256');
   const probe = createDurationProbe();
@@ -29,7 +34,10 @@ export async function verifyStoredObject(s3: S3Client, object: { bucket: string;
   } catch (e) {
     probe.abort();
     body.destroy();
-    throw new ArchiveError('retryable', 'download_failed', `Read-back of the stored version broke off: ${(e as Error).message}`, { ...object, bytes });
+    throw new ArchiveError('retryable', 'download_failed', `Read-back of the stored version broke off: ${(e as Error).message}`, {
+      ...object,
+      bytes,
+    });
   }
   probe.end();
   return { sha256: hash.digest('hex'), sizeBytes: bytes, duration: await probe.result };

@@ -11,15 +11,18 @@ export function watchIdleDownload(stream: Readable, timeoutMs = env().ARCHIVE_ID
     lastData = Date.now();
   };
   stream.on('data', onData);
-  const timer = setInterval(() => {
-    if (stream.readableFlowing === false) {
-      lastData = Date.now();
-      return;
-    }
-    if (Date.now() - lastData > timeoutMs) {
-      stream.destroy(new ArchiveError('retryable', 'short_stream', `Download idle for more than ${timeoutMs} ms`));
-    }
-  }, Math.min(1000, timeoutMs));
+  const timer = setInterval(
+    () => {
+      if (stream.readableFlowing === false) {
+        lastData = Date.now();
+        return;
+      }
+      if (Date.now() - lastData > timeoutMs) {
+        stream.destroy(new ArchiveError('retryable', 'short_stream', `Download idle for more than ${timeoutMs} ms`));
+      }
+    },
+    Math.min(1000, timeoutMs),
+  );
   timer.unref();
   return () => {
     clearInterval(timer);

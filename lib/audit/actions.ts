@@ -10,7 +10,19 @@
 // Never rename or remove an action that was ever written: the trail is append-only, old entries keep it.
 import { z } from 'zod';
 
-export const AUDIT_SUBJECT_TYPES = ['user', 'recording', 'system', 'search', 'route', 'export', 'quarantine_case', 'matter', 'dead_letter', 'reconciliation', 'evidence_package'] as const;
+export const AUDIT_SUBJECT_TYPES = [
+  'user',
+  'recording',
+  'system',
+  'search',
+  'route',
+  'export',
+  'quarantine_case',
+  'matter',
+  'dead_letter',
+  'reconciliation',
+  'evidence_package',
+] as const;
 export type TAuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 export const AUDIT_ACTOR_TYPES = ['user', 'system', 'vendor', 'worker'] as const;
 export type TAuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
@@ -38,7 +50,8 @@ const int = z.number().int();
 const client = { ip: ostr, userAgent: ostr };
 const by = { email: str, by: str };
 const from = (ip?: string | null) => (ip ? ` from ${ip}` : '');
-const bytes = (n: number | null | undefined) => (n == null ? 'unknown size' : n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1048576).toFixed(1)} MiB`);
+const bytes = (n: number | null | undefined) =>
+  n == null ? 'unknown size' : n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1048576).toFixed(1)} MiB`;
 const short = (s: string | null | undefined, n = 12) => (s ? (s.length > n ? `${s.slice(0, n)}…` : s) : 'none');
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const range = (d: { from?: string | null; to?: string | null }) => (d.from || d.to ? ` (${d.from ?? '…'} – ${d.to ?? '…'})` : '');
@@ -141,21 +154,63 @@ const accessor = { user: ostr, ...client };
 const accessActions = {
   'access.search': action({
     subjectTypes: ['search'],
-    details: z.looseObject({ filters: z.record(z.string(), z.unknown()), page: str.optional(), resultCount: int, more: z.boolean().optional(), ...accessor }),
-    describe: (d) => `Searched the archive (${Object.keys(d.filters).join(', ') || 'no filters'}); ${plural(d.resultCount, 'result')}${d.more ? ', more available' : ''}`,
-    sample: { filters: { vendorSource: 'GENESYS_CLOUD' }, page: 'first', resultCount: 12, more: false, total: { count: 12, exact: true }, user: 'officer@example.com', ip: '10.0.0.7', userAgent: null },
+    details: z.looseObject({
+      filters: z.record(z.string(), z.unknown()),
+      page: str.optional(),
+      resultCount: int,
+      more: z.boolean().optional(),
+      ...accessor,
+    }),
+    describe: (d) =>
+      `Searched the archive (${Object.keys(d.filters).join(', ') || 'no filters'}); ${plural(d.resultCount, 'result')}${d.more ? ', more available' : ''}`,
+    sample: {
+      filters: { vendorSource: 'GENESYS_CLOUD' },
+      page: 'first',
+      resultCount: 12,
+      more: false,
+      total: { count: 12, exact: true },
+      user: 'officer@example.com',
+      ip: '10.0.0.7',
+      userAgent: null,
+    },
   }),
   'access.search_exported': action({
     subjectTypes: ['search'],
-    details: z.looseObject({ filters: z.record(z.string(), z.unknown()), format: z.enum(['csv', 'json']), rows: int, truncated: z.boolean(), limit: int, ...accessor }),
-    describe: (d) => `Exported the archive search as ${d.format.toUpperCase()} (${Object.keys(d.filters).join(', ') || 'no filters'}); ${plural(d.rows, 'row')}${d.truncated ? `, cut at the ${d.limit}-row limit` : ''}`,
-    sample: { filters: { region: 'eu' }, format: 'csv', rows: 120, truncated: false, limit: 10000, user: 'auditor@example.com', ip: '10.0.0.7', userAgent: null },
+    details: z.looseObject({
+      filters: z.record(z.string(), z.unknown()),
+      format: z.enum(['csv', 'json']),
+      rows: int,
+      truncated: z.boolean(),
+      limit: int,
+      ...accessor,
+    }),
+    describe: (d) =>
+      `Exported the archive search as ${d.format.toUpperCase()} (${Object.keys(d.filters).join(', ') || 'no filters'}); ${plural(d.rows, 'row')}${d.truncated ? `, cut at the ${d.limit}-row limit` : ''}`,
+    sample: {
+      filters: { region: 'eu' },
+      format: 'csv',
+      rows: 120,
+      truncated: false,
+      limit: 10000,
+      user: 'auditor@example.com',
+      ip: '10.0.0.7',
+      userAgent: null,
+    },
   }),
   'access.audit_searched': action({
     subjectTypes: ['search'],
     details: z.looseObject({ filters: z.record(z.string(), z.unknown()), page: int, resultCount: int, total: int, ...accessor }),
-    describe: (d) => `Searched the audit log (${Object.keys(d.filters).join(', ') || 'no filters'}); page ${d.page}, ${plural(d.total, 'entry')} matched`,
-    sample: { filters: { action: 'playback.issued' }, page: 1, resultCount: 25, total: 40, user: 'auditor@example.com', ip: '10.0.0.7', userAgent: null },
+    describe: (d) =>
+      `Searched the audit log (${Object.keys(d.filters).join(', ') || 'no filters'}); page ${d.page}, ${plural(d.total, 'entry')} matched`,
+    sample: {
+      filters: { action: 'playback.issued' },
+      page: 1,
+      resultCount: 25,
+      total: 40,
+      user: 'auditor@example.com',
+      ip: '10.0.0.7',
+      userAgent: null,
+    },
   }),
   'access.recording_viewed': action({
     subjectTypes: ['recording'],
@@ -180,9 +235,30 @@ const accessActions = {
 const auditTrailActions = {
   'audit.exported': action({
     subjectTypes: ['export'],
-    details: z.looseObject({ scope: ZExportScope, entryCount: int, manifestHash: str, fileSha256: str, bytes: int, versionId: nstr.optional(), retainUntil: ostr }),
-    describe: (d) => `Signed audit export completed: ${plural(d.entryCount, 'entry')}, ${bytes(d.bytes)}, manifest ${short(d.manifestHash)}`,
-    sample: { scope: { from: '2026-11-01T00:00:00Z' }, entryCount: 120, firstSequence: '1', lastSequence: '120', manifestHash: 'ab'.repeat(32), fileSha256: 'cd'.repeat(32), bytes: 40960, bucket: 'cv-audit-eu', objectKey: 'exports/x.jsonl', versionId: 'v1', retainUntil: '2033-11-01T00:00:00.000Z' },
+    details: z.looseObject({
+      scope: ZExportScope,
+      entryCount: int,
+      manifestHash: str,
+      fileSha256: str,
+      bytes: int,
+      versionId: nstr.optional(),
+      retainUntil: ostr,
+    }),
+    describe: (d) =>
+      `Signed audit export completed: ${plural(d.entryCount, 'entry')}, ${bytes(d.bytes)}, manifest ${short(d.manifestHash)}`,
+    sample: {
+      scope: { from: '2026-11-01T00:00:00Z' },
+      entryCount: 120,
+      firstSequence: '1',
+      lastSequence: '120',
+      manifestHash: 'ab'.repeat(32),
+      fileSha256: 'cd'.repeat(32),
+      bytes: 40960,
+      bucket: 'cv-audit-eu',
+      objectKey: 'exports/x.jsonl',
+      versionId: 'v1',
+      retainUntil: '2033-11-01T00:00:00.000Z',
+    },
   }),
   'audit.export_downloaded': action({
     subjectTypes: ['export'],
@@ -198,9 +274,30 @@ const auditTrailActions = {
   }),
   'audit.sealed': action({
     subjectTypes: ['system'],
-    details: z.looseObject({ id: str, firstSequence: str, lastSequence: str, entryCount: int, bucket: str, key: str, sha256: str, manifestHash: str }),
-    describe: (d) => `Audit entries ${d.firstSequence}–${d.lastSequence} sealed into an Object-Locked segment (${plural(d.entryCount, 'entry')})`,
-    sample: { id: 'seg-1', firstSequence: '1', lastSequence: '500', entryCount: 500, bucket: 'cv-audit-eu', key: 'segments/1-500.jsonl', versionId: 'v1', sha256: 'ab'.repeat(32), retainUntil: '2033-01-01T00:00:00.000Z', manifestHash: 'cd'.repeat(32) },
+    details: z.looseObject({
+      id: str,
+      firstSequence: str,
+      lastSequence: str,
+      entryCount: int,
+      bucket: str,
+      key: str,
+      sha256: str,
+      manifestHash: str,
+    }),
+    describe: (d) =>
+      `Audit entries ${d.firstSequence}–${d.lastSequence} sealed into an Object-Locked segment (${plural(d.entryCount, 'entry')})`,
+    sample: {
+      id: 'seg-1',
+      firstSequence: '1',
+      lastSequence: '500',
+      entryCount: 500,
+      bucket: 'cv-audit-eu',
+      key: 'segments/1-500.jsonl',
+      versionId: 'v1',
+      sha256: 'ab'.repeat(32),
+      retainUntil: '2033-01-01T00:00:00.000Z',
+      manifestHash: 'cd'.repeat(32),
+    },
   }),
 };
 
@@ -209,12 +306,21 @@ const ingestActions = {
     subjectTypes: ['recording', 'system'],
     details: z.looseObject({ ingestEventId: str, source: str, eventType: str, vendorEventId: nstr, vendorAccountId: nstr, jobId: nstr }),
     describe: (d) => `Delivery received (${d.eventType}, via ${d.source.toLowerCase()})${d.jobId ? '; archive job queued' : ''}`,
-    sample: { ingestEventId: 'e1', source: 'WEBHOOK', eventType: 'v2.conversations.recordings', vendorEventId: 'evt-1', vendorAccountId: 'genesys-eu', interactionDate: '2026-11-30', jobId: 'GENESYS_CLOUD:rec-1' },
+    sample: {
+      ingestEventId: 'e1',
+      source: 'WEBHOOK',
+      eventType: 'v2.conversations.recordings',
+      vendorEventId: 'evt-1',
+      vendorAccountId: 'genesys-eu',
+      interactionDate: '2026-11-30',
+      jobId: 'GENESYS_CLOUD:rec-1',
+    },
   }),
   'ingest.duplicate': action({
     subjectTypes: ['recording', 'system'],
     details: z.looseObject({ reason: ostr, source: ostr, eventType: ostr, jobId: ostr }),
-    describe: (d) => `Duplicate delivery acknowledged${d.reason ? ` (${d.reason.replaceAll('_', ' ')})` : d.eventType ? ` (${d.eventType})` : ''}; nothing downloaded again`,
+    describe: (d) =>
+      `Duplicate delivery acknowledged${d.reason ? ` (${d.reason.replaceAll('_', ' ')})` : d.eventType ? ` (${d.eventType})` : ''}; nothing downloaded again`,
     sample: { reason: 'already_archived', jobId: 'GENESYS_CLOUD:rec-1', source: 'WEBHOOK', recordingId: 'r1' },
   }),
   'ingest.recording_skipped': action({
@@ -252,15 +358,40 @@ const archiveActions = {
   }),
   'archive.stored': action({
     subjectTypes: ['recording'],
-    details: z.looseObject({ bucket: str, key: str, versionId: str, retainUntil: str, sha256: str, sizeBytes: z.number(), legalHold: z.boolean().optional() }),
+    details: z.looseObject({
+      bucket: str,
+      key: str,
+      versionId: str,
+      retainUntil: str,
+      sha256: str,
+      sizeBytes: z.number(),
+      legalHold: z.boolean().optional(),
+    }),
     describe: (d) => `Stored under Object Lock until ${d.retainUntil.slice(0, 10)} (${bytes(d.sizeBytes)}, version ${short(d.versionId)})`,
-    sample: { bucket: 'cv-rec-eu', key: 'genesys/rec-1.wav', versionId: 'v1', retainUntil: '2033-11-30T00:00:00.000Z', sha256: 'ab'.repeat(32), sizeBytes: 480000, objectLockMode: 'COMPLIANCE', legalHold: false },
+    sample: {
+      bucket: 'cv-rec-eu',
+      key: 'genesys/rec-1.wav',
+      versionId: 'v1',
+      retainUntil: '2033-11-30T00:00:00.000Z',
+      sha256: 'ab'.repeat(32),
+      sizeBytes: 480000,
+      objectLockMode: 'COMPLIANCE',
+      legalHold: false,
+    },
   }),
   'archive.version_reused': action({
     subjectTypes: ['recording'],
     details: z.looseObject({ bucket: str, key: str, versionId: str, basis: str }),
     describe: (d) => `Reused stored version ${short(d.versionId)}: ${d.basis}`,
-    sample: { bucket: 'cv-rec-eu', key: 'genesys/rec-1.wav', versionId: 'v1', sha256: 'ab'.repeat(32), sizeBytes: 480000, retainUntil: '2033-11-30T00:00:00.000Z', basis: 'written by an earlier attempt at this recording' },
+    sample: {
+      bucket: 'cv-rec-eu',
+      key: 'genesys/rec-1.wav',
+      versionId: 'v1',
+      sha256: 'ab'.repeat(32),
+      sizeBytes: 480000,
+      retainUntil: '2033-11-30T00:00:00.000Z',
+      basis: 'written by an earlier attempt at this recording',
+    },
   }),
   'archive.verified': action({
     subjectTypes: ['recording'],
@@ -271,14 +402,29 @@ const archiveActions = {
   'archive.checksum_mismatch': action({
     subjectTypes: ['recording'],
     details: z.looseObject({ transferredSha256: str, storedSha256: str, lastAttempt: z.boolean() }),
-    describe: (d) => `Stored bytes differ from the transferred ones (${short(d.storedSha256)} ≠ ${short(d.transferredSha256)})${d.lastAttempt ? '; quarantined' : '; retrying'}`,
-    sample: { transferredSha256: 'ab'.repeat(32), storedSha256: 'cd'.repeat(32), transferredBytes: 10, storedBytes: 10, lastAttempt: false },
+    describe: (d) =>
+      `Stored bytes differ from the transferred ones (${short(d.storedSha256)} ≠ ${short(d.transferredSha256)})${d.lastAttempt ? '; quarantined' : '; retrying'}`,
+    sample: {
+      transferredSha256: 'ab'.repeat(32),
+      storedSha256: 'cd'.repeat(32),
+      transferredBytes: 10,
+      storedBytes: 10,
+      lastAttempt: false,
+    },
   }),
   'archive.extra_version': action({
     subjectTypes: ['recording'],
     details: z.looseObject({ bucket: str, key: str, versionId: str, reason: str }),
     describe: (d) => `Extra stored version ${short(d.versionId)} kept and reported (${d.reason.replaceAll('_', ' ')})`,
-    sample: { bucket: 'cv-rec-eu', key: 'genesys/rec-1.wav', versionId: 'v2', sha256: null, sizeBytes: null, reason: 'lost_race', attemptId: 'a1' },
+    sample: {
+      bucket: 'cv-rec-eu',
+      key: 'genesys/rec-1.wav',
+      versionId: 'v2',
+      sha256: null,
+      sizeBytes: null,
+      reason: 'lost_race',
+      attemptId: 'a1',
+    },
   }),
   'archive.quarantined': action({
     subjectTypes: ['recording'],
@@ -290,25 +436,52 @@ const archiveActions = {
     subjectTypes: ['recording'],
     details: z.looseObject({ recordingId: str, status: str, storageLocation: nstr.optional(), storageVersionId: nstr.optional() }),
     describe: (d) => `Archive committed: ${d.status.toLowerCase()}${d.storageLocation ? ` at ${d.storageLocation}` : ''}`,
-    sample: { recordingId: 'r1', archiveId: 'a1', status: 'ARCHIVED', source: 'WEBHOOK', storageLocation: 's3://cv-rec-eu/genesys/rec-1.wav', storageVersionId: 'v1', checksumSha256: 'ab'.repeat(32), refetchCase: null },
+    sample: {
+      recordingId: 'r1',
+      archiveId: 'a1',
+      status: 'ARCHIVED',
+      source: 'WEBHOOK',
+      storageLocation: 's3://cv-rec-eu/genesys/rec-1.wav',
+      storageVersionId: 'v1',
+      checksumSha256: 'ab'.repeat(32),
+      refetchCase: null,
+    },
   }),
   'archive.failed': action({
     subjectTypes: ['recording'],
     details: z.looseObject({ errorClass: str, retryClass: str, code: nstr, message: str, retryable: z.boolean() }),
-    describe: (d) => `Attempt failed (${d.retryClass}${d.code ? `, ${d.code}` : ''}): ${d.message}${d.retryable ? '; will retry' : '; permanent'}`,
+    describe: (d) =>
+      `Attempt failed (${d.retryClass}${d.code ? `, ${d.code}` : ''}): ${d.message}${d.retryable ? '; will retry' : '; permanent'}`,
     sample: { errorClass: 'ArchiveError', retryClass: 'vendor_unavailable', code: 'download_failed', message: 'HTTP 503', retryable: true },
   }),
   'archive.dead_lettered': action({
     subjectTypes: ['recording', 'system'],
     details: z.looseObject({ deadLetterId: str, queue: str, jobId: str, attemptsMade: int, failedReason: str }),
     describe: (d) => `Moved to dead letters after ${plural(d.attemptsMade, 'attempt')}: ${d.failedReason}`,
-    sample: { deadLetterId: 'd1', queue: 'archive-genesys', jobId: 'GENESYS_CLOUD:rec-1', jobName: 'recording.archive', attemptsMade: 12, failedReason: 'HTTP 503', recordingId: null },
+    sample: {
+      deadLetterId: 'd1',
+      queue: 'archive-genesys',
+      jobId: 'GENESYS_CLOUD:rec-1',
+      jobName: 'recording.archive',
+      attemptsMade: 12,
+      failedReason: 'HTTP 503',
+      recordingId: null,
+    },
   }),
   'archive.peaks_stored': action({
     subjectTypes: ['recording'],
     details: z.looseObject({ mediaVersionId: str, key: str, versionId: nstr, sizeBytes: z.number(), channels: int.nullable() }),
     describe: (d) => `Waveform peaks stored (${d.channels === null ? '' : `${plural(d.channels, 'channel')}, `}${bytes(d.sizeBytes)})`,
-    sample: { bucket: 'cv-rec-eu', mediaKey: 'genesys/rec-1.wav', mediaVersionId: 'v1', key: 'genesys/rec-1.wav.peaks.json', versionId: 'p1', sizeBytes: 2048, channels: 2, retainUntil: '2033-11-30T00:00:00.000Z' },
+    sample: {
+      bucket: 'cv-rec-eu',
+      mediaKey: 'genesys/rec-1.wav',
+      mediaVersionId: 'v1',
+      key: 'genesys/rec-1.wav.peaks.json',
+      versionId: 'p1',
+      sizeBytes: 2048,
+      channels: 2,
+      retainUntil: '2033-11-30T00:00:00.000Z',
+    },
   }),
   'archive.peaks_failed': action({
     subjectTypes: ['recording'],
@@ -330,25 +503,61 @@ const reviewActions = {
     subjectTypes: ['recording'],
     details: z.looseObject({ user: str, recordingId: str, reason: str, expiresAt: str, ...client }),
     describe: (d) => `Playback link issued to ${d.user} until ${d.expiresAt.slice(11, 19)} UTC — reason: ${d.reason}`,
-    sample: { user: 'officer@example.com', recordingId: 'r1', reason: 'complaint review', expiresAt: '2026-12-01T10:05:00.000Z', versionId: 'v1', ip: null, userAgent: null },
+    sample: {
+      user: 'officer@example.com',
+      recordingId: 'r1',
+      reason: 'complaint review',
+      expiresAt: '2026-12-01T10:05:00.000Z',
+      versionId: 'v1',
+      ip: null,
+      userAgent: null,
+    },
   }),
   'recording.restore_requested': action({
     subjectTypes: ['recording'],
     details: z.looseObject({ user: str, recordingId: str, reason: str, storageClass: str, tier: str, days: int }),
     describe: (d) => `Retrieval from ${d.storageClass} requested by ${d.user} (${d.tier}, ${plural(d.days, 'day')}) — reason: ${d.reason}`,
-    sample: { user: 'officer@example.com', recordingId: 'r1', reason: 'litigation', storageClass: 'GLACIER', tier: 'Standard', days: 3, versionId: 'v1' },
+    sample: {
+      user: 'officer@example.com',
+      recordingId: 'r1',
+      reason: 'litigation',
+      storageClass: 'GLACIER',
+      tier: 'Standard',
+      days: 3,
+      versionId: 'v1',
+    },
   }),
   'recording.restore_failed': action({
     subjectTypes: ['recording'],
     details: z.looseObject({ user: str, recordingId: str, reason: str, storageClass: str, error: str }),
     describe: (d) => `Retrieval from ${d.storageClass} refused by storage: ${d.error}`,
-    sample: { user: 'officer@example.com', recordingId: 'r1', reason: 'litigation', storageClass: 'GLACIER', tier: 'Standard', days: 3, error: 'InvalidObjectState: x' },
+    sample: {
+      user: 'officer@example.com',
+      recordingId: 'r1',
+      reason: 'litigation',
+      storageClass: 'GLACIER',
+      tier: 'Standard',
+      days: 3,
+      error: 'InvalidObjectState: x',
+    },
   }),
   'quarantine.resolved': action({
     subjectTypes: ['quarantine_case', 'recording'],
     details: z.looseObject({ decision: str, recordingId: str, reason: str, note: ostr, to: ostr, userEmail: ostr }),
-    describe: (d) => `Quarantine case (${d.reason.replaceAll('_', ' ').toLowerCase()}): ${d.decision.replaceAll('_', ' ')}${d.to ? ` → ${d.to}` : ''}${d.userEmail ? ` by ${d.userEmail}` : ''}${d.note ? ` — “${d.note}”` : ''}`,
-    sample: { caseId: 'c1', recordingId: 'r1', reason: 'TRUNCATION_DETECTED', decision: 'accept', note: 'Caller hung up', from: 'OPEN', to: 'ACCEPTED', recordingStatus: 'ARCHIVED', jobId: null, userEmail: 'reviewer@example.com' },
+    describe: (d) =>
+      `Quarantine case (${d.reason.replaceAll('_', ' ').toLowerCase()}): ${d.decision.replaceAll('_', ' ')}${d.to ? ` → ${d.to}` : ''}${d.userEmail ? ` by ${d.userEmail}` : ''}${d.note ? ` — “${d.note}”` : ''}`,
+    sample: {
+      caseId: 'c1',
+      recordingId: 'r1',
+      reason: 'TRUNCATION_DETECTED',
+      decision: 'accept',
+      note: 'Caller hung up',
+      from: 'OPEN',
+      to: 'ACCEPTED',
+      recordingStatus: 'ARCHIVED',
+      jobId: null,
+      userEmail: 'reviewer@example.com',
+    },
   }),
   'quarantine.reopened': action({
     subjectTypes: ['quarantine_case'],
@@ -360,7 +569,12 @@ const reviewActions = {
     subjectTypes: ['quarantine_case'],
     details: z.looseObject({ cause: str, refetchError: str }),
     describe: (d) => `Re-fetch failed (${d.cause.replaceAll('_', ' ')}): ${d.refetchError}`,
-    sample: { recordingId: 'r1', reason: 'TRUNCATION_DETECTED', cause: 're-fetch failed the same check', refetchError: 'Still truncation detected: Expected 40 s, measured 33 s (7 s short)' },
+    sample: {
+      recordingId: 'r1',
+      reason: 'TRUNCATION_DETECTED',
+      cause: 're-fetch failed the same check',
+      refetchError: 'Still truncation detected: Expected 40 s, measured 33 s (7 s short)',
+    },
   }),
   'quarantine.assigned': action({
     subjectTypes: ['quarantine_case'],
@@ -377,14 +591,34 @@ const reviewActions = {
   'legal_hold.placed': action({
     subjectTypes: ['recording'],
     details: z.looseObject({ recordingId: str, matterId: str, caseReference: str, reason: str, userEmail: str, versionIds: z.array(str) }),
-    describe: (d) => `Legal hold placed for matter ${d.caseReference} by ${d.userEmail} on ${plural(d.versionIds.length, 'version')} — reason: ${d.reason}`,
-    sample: { recordingId: 'r1', legalHoldId: 'h1', matterId: 'm1', caseReference: 'CASE-1', reason: 'litigation', userEmail: 'officer@example.com', storage: { bucket: 'b', key: 'k' }, versionIds: ['v1'] },
+    describe: (d) =>
+      `Legal hold placed for matter ${d.caseReference} by ${d.userEmail} on ${plural(d.versionIds.length, 'version')} — reason: ${d.reason}`,
+    sample: {
+      recordingId: 'r1',
+      legalHoldId: 'h1',
+      matterId: 'm1',
+      caseReference: 'CASE-1',
+      reason: 'litigation',
+      userEmail: 'officer@example.com',
+      storage: { bucket: 'b', key: 'k' },
+      versionIds: ['v1'],
+    },
   }),
   'legal_hold.lifted': action({
     subjectTypes: ['recording'],
     details: z.looseObject({ ...holdFields, userEmail: str, caseReference: str, remainingMatters: z.array(str) }),
-    describe: (d) => `Legal hold of matter ${d.caseReference} lifted by ${d.userEmail}${d.remainingMatters.length ? `; still held for ${d.remainingMatters.join(', ')}` : ''} — reason: ${d.reason}`,
-    sample: { recordingId: 'r1', reason: 'case closed', userEmail: 'officer@example.com', matterId: 'm1', caseReference: 'CASE-1', holds: ['h1'], remainingMatters: [], storage: null },
+    describe: (d) =>
+      `Legal hold of matter ${d.caseReference} lifted by ${d.userEmail}${d.remainingMatters.length ? `; still held for ${d.remainingMatters.join(', ')}` : ''} — reason: ${d.reason}`,
+    sample: {
+      recordingId: 'r1',
+      reason: 'case closed',
+      userEmail: 'officer@example.com',
+      matterId: 'm1',
+      caseReference: 'CASE-1',
+      holds: ['h1'],
+      remainingMatters: [],
+      storage: null,
+    },
   }),
   'legal_hold.lift_incomplete': action({
     subjectTypes: ['recording'],
@@ -396,7 +630,13 @@ const reviewActions = {
     subjectTypes: ['recording'],
     details: z.looseObject({ ...holdFields, userEmail: str, versionIds: z.array(str) }),
     describe: (d) => `Earlier lift completed in storage by ${d.userEmail} (${plural(d.versionIds.length, 'version')} released)`,
-    sample: { recordingId: 'r1', reason: 'case closed', userEmail: 'officer@example.com', storage: { bucket: 'b', key: 'k' }, versionIds: ['v1'] },
+    sample: {
+      recordingId: 'r1',
+      reason: 'case closed',
+      userEmail: 'officer@example.com',
+      storage: { bucket: 'b', key: 'k' },
+      versionIds: ['v1'],
+    },
   }),
   'legal_hold.extended': action({
     subjectTypes: ['recording'],
@@ -413,32 +653,110 @@ const reviewActions = {
   'matter.recordings_added': action({
     subjectTypes: ['matter'],
     details: z.looseObject({ by: str, reference: str, requested: int, added: int, recordingIds: z.array(str), userEmail: str }),
-    describe: (d) => `${plural(d.added, 'recording')} added to matter ${d.reference} by ${d.userEmail} (by ${d.by}; ${d.requested - d.added} already in it)`,
-    sample: { by: 'selection', reference: 'CASE-1', requested: 3, added: 2, recordingIds: ['r1', 'r2', 'r3'], userEmail: 'officer@example.com' },
+    describe: (d) =>
+      `${plural(d.added, 'recording')} added to matter ${d.reference} by ${d.userEmail} (by ${d.by}; ${d.requested - d.added} already in it)`,
+    sample: {
+      by: 'selection',
+      reference: 'CASE-1',
+      requested: 3,
+      added: 2,
+      recordingIds: ['r1', 'r2', 'r3'],
+      userEmail: 'officer@example.com',
+    },
   }),
   'matter.hold_placed': action({
     subjectTypes: ['matter'],
-    details: z.looseObject({ reference: str, reason: str, recordings: int, changed: int, unchanged: int, failed: z.array(z.looseObject({ recordingId: str })), userEmail: str }),
-    describe: (d) => `Legal hold of matter ${d.reference} placed on ${plural(d.changed, 'recording')} by ${d.userEmail}${d.failed.length ? `; ${d.failed.length} failed` : ''} — reason: ${d.reason}`,
-    sample: { reference: 'CASE-1', reason: 'litigation', recordings: 3, changed: 2, unchanged: 1, failed: [], userEmail: 'officer@example.com' },
+    details: z.looseObject({
+      reference: str,
+      reason: str,
+      recordings: int,
+      changed: int,
+      unchanged: int,
+      failed: z.array(z.looseObject({ recordingId: str })),
+      userEmail: str,
+    }),
+    describe: (d) =>
+      `Legal hold of matter ${d.reference} placed on ${plural(d.changed, 'recording')} by ${d.userEmail}${d.failed.length ? `; ${d.failed.length} failed` : ''} — reason: ${d.reason}`,
+    sample: {
+      reference: 'CASE-1',
+      reason: 'litigation',
+      recordings: 3,
+      changed: 2,
+      unchanged: 1,
+      failed: [],
+      userEmail: 'officer@example.com',
+    },
   }),
   'matter.hold_released': action({
     subjectTypes: ['matter'],
-    details: z.looseObject({ reference: str, reason: str, recordings: int, changed: int, unchanged: int, failed: z.array(z.looseObject({ recordingId: str })), userEmail: str }),
-    describe: (d) => `Legal hold of matter ${d.reference} released on ${plural(d.changed, 'recording')} by ${d.userEmail}${d.failed.length ? `; ${d.failed.length} failed` : ''} — reason: ${d.reason}`,
-    sample: { reference: 'CASE-1', reason: 'case closed', recordings: 3, changed: 3, unchanged: 0, failed: [{ recordingId: 'r1', error: 'storage unavailable' }], userEmail: 'officer@example.com' },
+    details: z.looseObject({
+      reference: str,
+      reason: str,
+      recordings: int,
+      changed: int,
+      unchanged: int,
+      failed: z.array(z.looseObject({ recordingId: str })),
+      userEmail: str,
+    }),
+    describe: (d) =>
+      `Legal hold of matter ${d.reference} released on ${plural(d.changed, 'recording')} by ${d.userEmail}${d.failed.length ? `; ${d.failed.length} failed` : ''} — reason: ${d.reason}`,
+    sample: {
+      reference: 'CASE-1',
+      reason: 'case closed',
+      recordings: 3,
+      changed: 3,
+      unchanged: 0,
+      failed: [{ recordingId: 'r1', error: 'storage unavailable' }],
+      userEmail: 'officer@example.com',
+    },
   }),
   'evidence.package_requested': action({
     subjectTypes: ['evidence_package'],
-    details: z.looseObject({ matterId: nstr, recordingCount: int, recordingIds: z.array(str), identifiers: z.enum(['masked', 'clear']), userEmail: str, role: str }),
-    describe: (d) => `Evidence package of ${plural(d.recordingCount, 'recording')} requested by ${d.userEmail} (identifiers ${d.identifiers})`,
-    sample: { matterId: null, recordingCount: 2, recordingIds: ['r1', 'r2'], identifiers: 'masked', userEmail: 'auditor@example.com', role: 'AUDITOR' },
+    details: z.looseObject({
+      matterId: nstr,
+      recordingCount: int,
+      recordingIds: z.array(str),
+      identifiers: z.enum(['masked', 'clear']),
+      userEmail: str,
+      role: str,
+    }),
+    describe: (d) =>
+      `Evidence package of ${plural(d.recordingCount, 'recording')} requested by ${d.userEmail} (identifiers ${d.identifiers})`,
+    sample: {
+      matterId: null,
+      recordingCount: 2,
+      recordingIds: ['r1', 'r2'],
+      identifiers: 'masked',
+      userEmail: 'auditor@example.com',
+      role: 'AUDITOR',
+    },
   }),
   'evidence.package_built': action({
     subjectTypes: ['evidence_package'],
-    details: z.looseObject({ matterId: nstr, recordingCount: int, identifiers: str, manifestHash: str, fileSha256: str, bytes: int, versionId: nstr.optional(), retainUntil: ostr }),
-    describe: (d) => `Evidence package built: ${plural(d.recordingCount, 'recording')}, ${bytes(d.bytes)}, manifest ${short(d.manifestHash)}`,
-    sample: { matterId: null, recordingCount: 2, identifiers: 'clear', manifestHash: 'ab'.repeat(32), fileSha256: 'cd'.repeat(32), bytes: 40960, bucket: 'cv-audit-eu', objectKey: 'exports/evidence/x.tar', versionId: 'v1', retainUntil: '2033-11-01T00:00:00.000Z' },
+    details: z.looseObject({
+      matterId: nstr,
+      recordingCount: int,
+      identifiers: str,
+      manifestHash: str,
+      fileSha256: str,
+      bytes: int,
+      versionId: nstr.optional(),
+      retainUntil: ostr,
+    }),
+    describe: (d) =>
+      `Evidence package built: ${plural(d.recordingCount, 'recording')}, ${bytes(d.bytes)}, manifest ${short(d.manifestHash)}`,
+    sample: {
+      matterId: null,
+      recordingCount: 2,
+      identifiers: 'clear',
+      manifestHash: 'ab'.repeat(32),
+      fileSha256: 'cd'.repeat(32),
+      bytes: 40960,
+      bucket: 'cv-audit-eu',
+      objectKey: 'exports/evidence/x.tar',
+      versionId: 'v1',
+      retainUntil: '2033-11-01T00:00:00.000Z',
+    },
   }),
   'evidence.package_failed': action({
     subjectTypes: ['evidence_package'],
@@ -448,9 +766,23 @@ const reviewActions = {
   }),
   'evidence.package_downloaded': action({
     subjectTypes: ['evidence_package'],
-    details: z.looseObject({ matterId: nstr, size: z.number(), manifestSha256: nstr, role: str, versionId: nstr.optional(), userEmail: str }),
+    details: z.looseObject({
+      matterId: nstr,
+      size: z.number(),
+      manifestSha256: nstr,
+      role: str,
+      versionId: nstr.optional(),
+      userEmail: str,
+    }),
     describe: (d) => `Evidence package downloaded by ${d.userEmail} (${bytes(d.size)}, manifest ${short(d.manifestSha256)})`,
-    sample: { matterId: null, size: 40960, manifestSha256: 'ab'.repeat(32), role: 'OFFICER', versionId: 'v1', userEmail: 'officer@example.com' },
+    sample: {
+      matterId: null,
+      size: 40960,
+      manifestSha256: 'ab'.repeat(32),
+      role: 'OFFICER',
+      versionId: 'v1',
+      userEmail: 'officer@example.com',
+    },
   }),
   'matter.created': action({
     subjectTypes: ['matter'],
@@ -465,7 +797,14 @@ const operationActions = {
     subjectTypes: ['dead_letter'],
     details: z.looseObject({ queue: str, jobName: str, originalJobId: str, newJobId: str, userEmail: ostr }),
     describe: (d) => `Dead letter replayed${d.userEmail ? ` by ${d.userEmail}` : ''} (${d.jobName} on ${d.queue})`,
-    sample: { queue: 'archive-genesys', jobName: 'recording.archive', originalJobId: 'j1', newJobId: 'j2', vendorRecordingId: 'rec-1', userEmail: 'admin@example.com' },
+    sample: {
+      queue: 'archive-genesys',
+      jobName: 'recording.archive',
+      originalJobId: 'j1',
+      newJobId: 'j2',
+      vendorRecordingId: 'rec-1',
+      userEmail: 'admin@example.com',
+    },
   }),
   'dead_letter.auto_redriven': action({
     subjectTypes: ['dead_letter'],
@@ -476,8 +815,13 @@ const operationActions = {
   'reconciliation.reported': action({
     subjectTypes: ['reconciliation'],
     details: z.looseObject({ vendorAccountId: str, day: str, counts: z.looseObject({ listed: int, matched: int, missing: int }) }),
-    describe: (d) => `Reconciliation of ${d.vendorAccountId} for ${d.day}: ${d.counts.listed} listed, ${d.counts.matched} matched, ${d.counts.missing} missing`,
-    sample: { vendorAccountId: 'genesys-eu', day: '2026-11-30', counts: { listed: 10, matched: 9, missing: 1, quarantined: 0, redriven: 1, pending: 0, extra: 0, mismatched: 0 } },
+    describe: (d) =>
+      `Reconciliation of ${d.vendorAccountId} for ${d.day}: ${d.counts.listed} listed, ${d.counts.matched} matched, ${d.counts.missing} missing`,
+    sample: {
+      vendorAccountId: 'genesys-eu',
+      day: '2026-11-30',
+      counts: { listed: 10, matched: 9, missing: 1, quarantined: 0, redriven: 1, pending: 0, extra: 0, mismatched: 0 },
+    },
   }),
 };
 
@@ -510,7 +854,14 @@ export type TAuditInputOf<A extends TAuditAction> = {
 /** Any registered entry: a union discriminated by `action`. */
 export type TAuditInput = { [A in TAuditAction]: TAuditInputOf<A> }[TAuditAction];
 
-type TUnregisteredAction<A extends string> = { actorType: TAuditActorType; actorId: string; action: A; subjectType: string; subjectId: string; details?: Record<string, unknown> } & {
+type TUnregisteredAction<A extends string> = {
+  actorType: TAuditActorType;
+  actorId: string;
+  action: A;
+  subjectType: string;
+  subjectId: string;
+  details?: Record<string, unknown>;
+} & {
   'unregistered audit action: add it to AUDIT_ACTIONS in lib/audit/actions.ts': never;
 };
 /** The input for action name A; an unregistered name resolves to a type whose compile error says what to do. */
@@ -526,7 +877,8 @@ export function isAuditAction(name: string): name is TAuditAction {
 export function auditEntryProblem(entry: { action: string; subjectType: string; details: unknown }): string | null {
   if (!isAuditAction(entry.action)) return `unregistered audit action "${entry.action}": add it to AUDIT_ACTIONS in lib/audit/actions.ts`;
   const spec = AUDIT_ACTIONS[entry.action] as TAuditActionSpec;
-  if (!(spec.subjectTypes as readonly string[]).includes(entry.subjectType)) return `audit action "${entry.action}" is not written about subject type "${entry.subjectType}" (allowed: ${spec.subjectTypes.join(', ')})`;
+  if (!(spec.subjectTypes as readonly string[]).includes(entry.subjectType))
+    return `audit action "${entry.action}" is not written about subject type "${entry.subjectType}" (allowed: ${spec.subjectTypes.join(', ')})`;
   const parsed = spec.details.safeParse(entry.details);
   if (!parsed.success) return `audit action "${entry.action}": invalid details: ${z.prettifyError(parsed.error)}`;
   return null;

@@ -43,14 +43,17 @@ function prepare(input: TRawAuditInput, occurredAt: string): TAuditJournalConten
   }
   // Round-trip details through canonical JSON so what we hash is exactly what jsonb will hand back.
   const details = JSON.parse(canonicalJson(input.details ?? {})) as unknown;
-  if (typeof details !== 'object' || details === null || Array.isArray(details)) throw new TypeError('audit entry: details must be an object');
+  if (typeof details !== 'object' || details === null || Array.isArray(details))
+    throw new TypeError('audit entry: details must be an object');
   const { actorType, actorId, action, subjectType, subjectId } = input;
   return { journalId: randomUUID(), occurredAt, actorType, actorId, action, subjectType, subjectId, details };
 }
 
 function insertStatement(entries: TJournaledAuditEntry[]) {
   const rows = entries.map(
-    (e) => Prisma.sql`(${e.journalId}::uuid, ${new Date(e.occurredAt)}, ${e.actorType}, ${e.actorId}, ${e.action}, ${e.subjectType}, ${e.subjectId},
+    (
+      e,
+    ) => Prisma.sql`(${e.journalId}::uuid, ${new Date(e.occurredAt)}, ${e.actorType}, ${e.actorId}, ${e.action}, ${e.subjectType}, ${e.subjectId},
       ${canonicalJson(e.details)}::jsonb, ${e.contentHash}, ${e.signature}, ${e.keyId})`,
   );
   return Prisma.sql`INSERT INTO "AuditJournal" ("id", "occurredAt", "actorType", "actorId", "action", "subjectType", "subjectId",
@@ -117,13 +120,20 @@ function checkRegistered(inputs: readonly TAuditInput[]): void {
  * Appends several entries of one step, in order, with one INSERT: pass the caller's transaction to
  * make them part of the same commit; otherwise the statement commits on its own.
  */
-export async function appendAuditEntries(inputs: readonly TAuditInput[], tx?: DbTx, opts: TAppendOptions = {}): Promise<TJournaledAuditEntry[]> {
+export async function appendAuditEntries(
+  inputs: readonly TAuditInput[],
+  tx?: DbTx,
+  opts: TAppendOptions = {},
+): Promise<TJournaledAuditEntry[]> {
   checkRegistered(inputs);
   return journalAuditEntries([...inputs], tx, opts);
 }
 
 /** Appends one entry; `action` must be registered in lib/audit/actions.ts (the compile error says so). */
-export async function appendAuditEntry<A extends string>(input: { action: A } & TAuditInputFor<A>, tx?: DbTx): Promise<TJournaledAuditEntry> {
+export async function appendAuditEntry<A extends string>(
+  input: { action: A } & TAuditInputFor<A>,
+  tx?: DbTx,
+): Promise<TJournaledAuditEntry> {
   const [entry] = await appendAuditEntries([input as unknown as TAuditInput], tx);
   return entry!;
 }

@@ -24,7 +24,19 @@ export type TChainBatchOptions = {
 
 export type TChainBatchResult = { chained: number; refused: { journalId: string; reason: string }[]; lastSequence: string | null };
 
-type TJournalRow = { id: string; occurredAt: Date; actorType: string; actorId: string; action: string; subjectType: string; subjectId: string; details: unknown; contentHash: string; signature: string; keyId: string };
+type TJournalRow = {
+  id: string;
+  occurredAt: Date;
+  actorType: string;
+  actorId: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: unknown;
+  contentHash: string;
+  signature: string;
+  keyId: string;
+};
 
 const toRecord = (r: TJournalRow): TAuditJournalRecord => ({
   journalId: r.id,
@@ -56,7 +68,17 @@ function link(records: TAuditJournalRecord[], head: { sequence: string; entryHas
   let prevHash = head?.entryHash ?? GENESIS_HASH;
   return records.map((r) => {
     sequence += 1n;
-    const hashed: TAuditHashed = { sequence: sequence.toString(), occurredAt: r.occurredAt, actorType: r.actorType, actorId: r.actorId, action: r.action, subjectType: r.subjectType, subjectId: r.subjectId, details: r.details, prevHash };
+    const hashed: TAuditHashed = {
+      sequence: sequence.toString(),
+      occurredAt: r.occurredAt,
+      actorType: r.actorType,
+      actorId: r.actorId,
+      action: r.action,
+      subjectType: r.subjectType,
+      subjectId: r.subjectId,
+      details: r.details,
+      prevHash,
+    };
     prevHash = hashAuditEntry(hashed);
     return { ...hashed, journalId: r.journalId, entryHash: prevHash };
   });
@@ -70,8 +92,19 @@ async function commitBatch(client: pg.ClientBase, linked: TLinked[], signatures:
   await client.query('BEGIN');
   try {
     await client.query(INSERT_CHAINED, [
-      column('sequence'), column('occurredAt'), column('actorType'), column('actorId'), column('action'), column('subjectType'), column('subjectId'),
-      linked.map((e) => canonicalJson(e.details)), column('prevHash'), column('entryHash'), signatures, linked.map(() => keyId), column('journalId'),
+      column('sequence'),
+      column('occurredAt'),
+      column('actorType'),
+      column('actorId'),
+      column('action'),
+      column('subjectType'),
+      column('subjectId'),
+      linked.map((e) => canonicalJson(e.details)),
+      column('prevHash'),
+      column('entryHash'),
+      signatures,
+      linked.map(() => keyId),
+      column('journalId'),
     ]);
     await client.query('DELETE FROM "AuditJournal" WHERE "id" = ANY($1::uuid[])', [column('journalId')]);
     await client.query('COMMIT');
@@ -88,7 +121,9 @@ export async function chainAuditJournal(client: pg.ClientBase, o: TChainBatchOpt
   const refused = records.flatMap((r, i) => (faults[i] ? [{ journalId: r.journalId, reason: faults[i] }] : []));
   const good = records.filter((_, i) => !faults[i]);
   if (good.length === 0) return { chained: 0, refused, lastSequence: null };
-  const { rows: [head] } = await client.query<{ sequence: string; entryHash: string }>(
+  const {
+    rows: [head],
+  } = await client.query<{ sequence: string; entryHash: string }>(
     // Qualified: the bare name in ORDER BY would sort by the text alias ('999' after '1000').
     'SELECT e."sequence"::text AS "sequence", e."entryHash" FROM "AuditEntry" e ORDER BY e."sequence" DESC LIMIT 1',
   );

@@ -3,7 +3,13 @@
 // verifier, the sealer and the offline bundle verifier (no database, no network unless the key
 // provider is KMS). Signatures of a batch are checked concurrently (KMS VerifyMac is a network call);
 // faults are still reported in sequence order, so "the first bad entry" is exact.
-import { GENESIS_HASH, hashAuditEntry, hashAuditJournalEntry, type TAuditJournalRecord, type TAuditRecord } from '@/lib/audit/hash-audit-entry';
+import {
+  GENESIS_HASH,
+  hashAuditEntry,
+  hashAuditJournalEntry,
+  type TAuditJournalRecord,
+  type TAuditRecord,
+} from '@/lib/audit/hash-audit-entry';
 import type { TAuditKeyProvider } from '@/lib/audit/key-provider';
 
 export type TChainFaultCode = 'format' | 'hash' | 'unknown_key' | 'signature' | 'link' | 'gap' | 'order' | 'genesis';
@@ -51,9 +57,7 @@ export class AuditChainChecker {
   /** The first fault in the batch (index into records), or null when every record checks out. */
   async checkBatch(records: TAuditRecord[]): Promise<{ index: number; fault: TChainFault } | null> {
     const structural = records.map((record) => this.structuralFault(record));
-    const signatures = await Promise.all(
-      records.map((record, i) => (structural[i] ? Promise.resolve(null) : this.signatureFault(record))),
-    );
+    const signatures = await Promise.all(records.map((record, i) => (structural[i] ? Promise.resolve(null) : this.signatureFault(record))));
     for (let i = 0; i < records.length; i++) {
       const fault = structural[i] ?? signatures[i];
       if (fault) return { index: i, fault };
@@ -77,16 +81,21 @@ export class AuditChainChecker {
   }
 
   private linkFault(sequence: bigint, record: TAuditRecord): { code: TChainFaultCode; message: string } | null {
-    if (sequence === 1n && record.prevHash !== GENESIS_HASH) return { code: 'genesis', message: 'sequence 1 must have the genesis prevHash (64 zeros)' };
+    if (sequence === 1n && record.prevHash !== GENESIS_HASH)
+      return { code: 'genesis', message: 'sequence 1 must have the genesis prevHash (64 zeros)' };
     const expected = this.prev ? null : this.options.expectFirst;
     if (expected) {
-      if (record.sequence !== expected.sequence) return { code: 'gap', message: `expected the first entry to be sequence ${expected.sequence}` };
-      if (expected.prevHash !== undefined && record.prevHash !== expected.prevHash) return { code: 'link', message: `prevHash does not continue the previous segment (expected ${expected.prevHash})` };
+      if (record.sequence !== expected.sequence)
+        return { code: 'gap', message: `expected the first entry to be sequence ${expected.sequence}` };
+      if (expected.prevHash !== undefined && record.prevHash !== expected.prevHash)
+        return { code: 'link', message: `prevHash does not continue the previous segment (expected ${expected.prevHash})` };
     }
     if (!this.prev) return null;
-    if (sequence <= this.prev.sequence) return { code: 'order', message: `sequence is not greater than the previous entry's ${this.prev.sequence}` };
+    if (sequence <= this.prev.sequence)
+      return { code: 'order', message: `sequence is not greater than the previous entry's ${this.prev.sequence}` };
     if (sequence === this.prev.sequence + 1n) {
-      if (record.prevHash !== this.prev.entryHash) return { code: 'link', message: `prevHash does not equal the entryHash of sequence ${this.prev.sequence}` };
+      if (record.prevHash !== this.prev.entryHash)
+        return { code: 'link', message: `prevHash does not equal the entryHash of sequence ${this.prev.sequence}` };
       return null;
     }
     if (!this.options.gapsAllowed) {
@@ -97,7 +106,11 @@ export class AuditChainChecker {
 
   private async signatureFault(record: TAuditRecord): Promise<TChainFault | null> {
     if (!this.provider.hasKey(record.keyId)) {
-      return { code: 'unknown_key', sequence: record.sequence, message: `signed with key "${record.keyId}", which was not supplied to the verifier` };
+      return {
+        code: 'unknown_key',
+        sequence: record.sequence,
+        message: `signed with key "${record.keyId}", which was not supplied to the verifier`,
+      };
     }
     if (await this.provider.verify(record.keyId, record.entryHash, record.signature)) return null;
     return { code: 'signature', sequence: record.sequence, message: `signature does not verify with key "${record.keyId}"` };
@@ -112,6 +125,7 @@ export async function auditJournalFault(record: TAuditJournalRecord, provider: T
   const recomputed = hashAuditJournalEntry(record);
   if (recomputed !== record.contentHash) return `contentHash does not match the entry's content (recomputed ${recomputed})`;
   if (!provider.hasKey(record.keyId)) return `signed with key "${record.keyId}", which was not supplied to the verifier`;
-  if (!(await provider.verify(record.keyId, record.contentHash, record.signature))) return `signature does not verify with key "${record.keyId}"`;
+  if (!(await provider.verify(record.keyId, record.contentHash, record.signature)))
+    return `signature does not verify with key "${record.keyId}"`;
   return null;
 }

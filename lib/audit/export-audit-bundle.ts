@@ -36,7 +36,10 @@ async function anchorExport(input: TExportAuditBundleInput, signer: TSigningProv
   const client = input.client ?? db();
   const written = await writeAuditCheckpoint({ reason: 'export', client, s3: input.s3, signer });
   if (!written) return null;
-  const previous = await client.auditCheckpoint.findFirst({ where: { treeSize: { lt: written.row.treeSize } }, orderBy: [{ treeSize: 'desc' }, { createdAt: 'desc' }] });
+  const previous = await client.auditCheckpoint.findFirst({
+    where: { treeSize: { lt: written.row.treeSize } },
+    orderBy: [{ treeSize: 'desc' }, { createdAt: 'desc' }],
+  });
   const proof = await proveAuditRange({ range: input.resolved.range, checkpoint: written.row, previous }, client);
   return { checkpoint: written.signed, previous: previous ? signedCheckpointOf(previous) : null, proof };
 }

@@ -11,9 +11,19 @@ export async function failAuditExport(exportId: string, reason: string): Promise
       data: { status: EXPORT_STATUS.failed, error: reason.slice(0, 500) },
     });
     if (changed.count === 0) return false;
-    const row = await tx.auditExport.findUniqueOrThrow({ where: { id: exportId }, select: { requestedById: true, scope: true, attempts: true } });
+    const row = await tx.auditExport.findUniqueOrThrow({
+      where: { id: exportId },
+      select: { requestedById: true, scope: true, attempts: true },
+    });
     await appendAuditEntry(
-      { actorType: 'user', actorId: row.requestedById, action: 'audit.export_failed', subjectType: 'export', subjectId: exportId, details: { scope: row.scope, attempts: row.attempts, reason: reason.slice(0, 500) } },
+      {
+        actorType: 'user',
+        actorId: row.requestedById,
+        action: 'audit.export_failed',
+        subjectType: 'export',
+        subjectId: exportId,
+        details: { scope: row.scope, attempts: row.attempts, reason: reason.slice(0, 500) },
+      },
       tx,
     );
     return true;

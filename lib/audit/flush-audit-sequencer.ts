@@ -32,7 +32,10 @@ async function chainAsLeader(o: TFlushOptions, maxPosition: bigint): Promise<boo
     for (;;) {
       const batch = await chainAuditJournal(lease.client, { provider, maxPosition, skip });
       skip.push(...batch.refused.map((r) => r.journalId));
-      if (batch.refused.length) throw new Error(`audit journal entries fail verification and stay unchained: ${batch.refused.map((r) => `${r.journalId} (${r.reason})`).join('; ')}`);
+      if (batch.refused.length)
+        throw new Error(
+          `audit journal entries fail verification and stay unchained: ${batch.refused.map((r) => `${r.journalId} (${r.reason})`).join('; ')}`,
+        );
       if (batch.chained === 0) return true;
     }
   } finally {
@@ -49,7 +52,8 @@ export async function flushAuditSequencer(o: TFlushOptions = {}): Promise<void> 
     if ((await chainAsLeader(o, target.p)) || o.wait === false) return;
     const pending = await pendingUpTo(client, target.p);
     if (pending === 0) return;
-    if (Date.now() > deadline) throw new Error(`audit sequencer: ${pending} journal entries still unchained after ${o.timeoutMs ?? 30_000} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`audit sequencer: ${pending} journal entries still unchained after ${o.timeoutMs ?? 30_000} ms`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

@@ -10,10 +10,7 @@ import { env, type TEnv } from '@/lib/env';
 
 export type { TAuditKeyProvider };
 
-type TKeyConfig = Pick<
-  TEnv,
-  'AUDIT_KEY_PROVIDER' | 'AUDIT_HMAC_KEYS' | 'AUDIT_ACTIVE_KEY_ID' | 'AUDIT_KMS_KEYS' | 'AUDIT_KMS_REGION'
->;
+type TKeyConfig = Pick<TEnv, 'AUDIT_KEY_PROVIDER' | 'AUDIT_HMAC_KEYS' | 'AUDIT_ACTIVE_KEY_ID' | 'AUDIT_KMS_KEYS' | 'AUDIT_KMS_REGION'>;
 
 /** Builds the provider AUDIT_KEY_PROVIDER names; the active key defaults to the last one listed. */
 export function createAuditKeyProvider(config: TKeyConfig): TAuditKeyProvider {

@@ -9,7 +9,10 @@ export const KMS_MAC_ALGORITHM = 'HMAC_SHA_256' as const;
 /** Parses "keyId=arn:aws:kms:...,keyId2=alias/..." (commas or newlines between entries). */
 export function parseKmsKeys(spec: string): Map<string, string> {
   const keys = new Map<string, string>();
-  for (const part of spec.split(/[,\n]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const idx = part.indexOf('=');
     if (idx <= 0 || idx === part.length - 1) throw new Error('AUDIT_KMS_KEYS: expected "keyId=kmsKeyIdOrArn" entries');
     const keyId = part.slice(0, idx).trim();

@@ -21,7 +21,8 @@ export class KmsSigningProvider implements TSigningProvider {
     private readonly keys: TLoadedSigningKey[],
     private readonly activeId: string | undefined,
   ) {
-    if (keys.some((k) => k.config.privateKey)) throw new Error('AUDIT_SIGNING_KEYS: privateKey is not allowed with AUDIT_SIGNING_PROVIDER=kms');
+    if (keys.some((k) => k.config.privateKey))
+      throw new Error('AUDIT_SIGNING_KEYS: privateKey is not allowed with AUDIT_SIGNING_PROVIDER=kms');
     pickSigningKey(keys, activeId, new Date());
   }
 

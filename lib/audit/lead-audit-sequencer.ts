@@ -38,7 +38,9 @@ export async function connectAuditSequencer(connectionString: string = env().DAT
     client,
     alive: () => alive,
     tryLead: async () => {
-      if (!leading) leading = (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [AUDIT_SEQUENCER_LOCK])).rows[0]?.ok === true;
+      if (!leading)
+        leading =
+          (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [AUDIT_SEQUENCER_LOCK])).rows[0]?.ok === true;
       return leading;
     },
     release: async () => {
@@ -53,7 +55,13 @@ export async function connectAuditSequencer(connectionString: string = env().DAT
 /** The lease when the lock was free, else null (someone else is the sequencer). Never waits. */
 export async function leadAuditSequencer(connectionString: string = env().DATABASE_URL): Promise<TAuditSequencerLease | null> {
   const lease = await connectAuditSequencer(connectionString);
-  if (await lease.tryLead().catch(async (err: unknown) => { await lease.release(); throw err; })) return lease;
+  if (
+    await lease.tryLead().catch(async (err: unknown) => {
+      await lease.release();
+      throw err;
+    })
+  )
+    return lease;
   await lease.release();
   return null;
 }

@@ -24,11 +24,19 @@ export type TAuditExportSummary = {
   downloadable: boolean;
 };
 
-export async function listAuditExports(q: z.output<typeof ZListAuditExports>, role: TRole): Promise<{ exports: TAuditExportSummary[]; total: number; page: number; pages: number }> {
+export async function listAuditExports(
+  q: z.output<typeof ZListAuditExports>,
+  role: TRole,
+): Promise<{ exports: TAuditExportSummary[]; total: number; page: number; pages: number }> {
   const unmasked = can(role, 'identifiers.unmasked');
   const [total, rows] = await Promise.all([
     db().auditExport.count(),
-    db().auditExport.findMany({ orderBy: { createdAt: 'desc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize, include: { requestedBy: { select: { name: true, email: true } } } }),
+    db().auditExport.findMany({
+      orderBy: { createdAt: 'desc' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+      include: { requestedBy: { select: { name: true, email: true } } },
+    }),
   ]);
   const exports = rows.map((r) => ({
     id: r.id,

@@ -5,7 +5,16 @@ import { KEYS_FORMAT, type TPublishedKeySet } from '@/lib/audit/signing-keys';
 import { signingProvider } from '@/lib/audit/signing-provider';
 import { db } from '@/lib/db';
 
-export type TPublishedCheckpointRow = { id: string; treeSize: string; rootHash: string; createdAt: string; keyId: string; reason: string; bucket: string; key: string };
+export type TPublishedCheckpointRow = {
+  id: string;
+  treeSize: string;
+  rootHash: string;
+  createdAt: string;
+  keyId: string;
+  reason: string;
+  bucket: string;
+  key: string;
+};
 
 export async function listPublishedKeys(): Promise<TPublishedKeySet> {
   return { format: KEYS_FORMAT, keys: await signingProvider().publishedKeys() };
@@ -14,5 +23,14 @@ export async function listPublishedKeys(): Promise<TPublishedKeySet> {
 /** The newest checkpoints, newest first (their objects are in the audit bucket under checkpoints/). */
 export async function listRecentCheckpoints(take = 10): Promise<TPublishedCheckpointRow[]> {
   const rows = await db().auditCheckpoint.findMany({ orderBy: [{ treeSize: 'desc' }, { createdAt: 'desc' }], take });
-  return rows.map((r) => ({ id: r.id, treeSize: r.treeSize.toString(), rootHash: r.rootHash, createdAt: r.createdAt.toISOString(), keyId: r.keyId, reason: r.reason, bucket: r.bucket, key: r.key }));
+  return rows.map((r) => ({
+    id: r.id,
+    treeSize: r.treeSize.toString(),
+    rootHash: r.rootHash,
+    createdAt: r.createdAt.toISOString(),
+    keyId: r.keyId,
+    reason: r.reason,
+    bucket: r.bucket,
+    key: r.key,
+  }));
 }

@@ -8,7 +8,10 @@ const MIN_KEY_BYTES = 32;
 /** Parses "keyId:base64secret,keyId2:base64secret2" (commas or newlines between entries). */
 export function parseLocalKeys(spec: string, source = 'AUDIT_HMAC_KEYS'): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
-  for (const part of spec.split(/[,\n]/).map((s) => s.trim()).filter((s) => s && !s.startsWith('#'))) {
+  for (const part of spec
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s && !s.startsWith('#'))) {
     const idx = part.indexOf(':');
     if (idx <= 0) throw new Error(`${source}: expected "keyId:base64secret" entries`);
     const keyId = part.slice(0, idx);

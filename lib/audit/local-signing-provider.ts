@@ -16,7 +16,10 @@ export class LocalSigningProvider implements TSigningProvider {
   async sign(purpose: TSignaturePurpose, digestHex: string, at: Date): Promise<TSignature> {
     const key = pickSigningKey(this.keys, this.activeId, at);
     const message = signedMessage(purpose, digestHex);
-    const signature = key.config.algorithm === 'Ed25519' ? sign(null, message, key.privateKey!) : sign('sha256', message, { key: key.privateKey!, dsaEncoding: 'der' });
+    const signature =
+      key.config.algorithm === 'Ed25519'
+        ? sign(null, message, key.privateKey!)
+        : sign('sha256', message, { key: key.privateKey!, dsaEncoding: 'der' });
     return { keyId: key.config.id, signature: signature.toString('base64') };
   }
 

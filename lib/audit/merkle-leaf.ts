@@ -40,7 +40,8 @@ export function filterTags(filter: TAuditFilter): Set<string> {
   const tags = new Set<string>();
   for (const s of filter.subjects) for (const id of s.subjectIds) tags.add(tag(['subject', s.subjectType, id]));
   for (const d of filter.details) {
-    if (!(TAG_DETAIL_KEYS as readonly string[]).includes(d.key)) throw new Error(`audit filter: details key "${d.key}" is not a tagged key`);
+    if (!(TAG_DETAIL_KEYS as readonly string[]).includes(d.key))
+      throw new Error(`audit filter: details key "${d.key}" is not a tagged key`);
     for (const value of d.values) tags.add(tag(['details', d.key, value]));
   }
   return tags;

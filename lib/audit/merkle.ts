@@ -13,11 +13,18 @@ export type TMerkleNode = { start: number; size: number; hash: string };
 export const EMPTY_TREE_ROOT = createHash('sha256').digest('hex');
 
 export function leafHash(data: Buffer): string {
-  return createHash('sha256').update(Buffer.from([0])).update(data).digest('hex');
+  return createHash('sha256')
+    .update(Buffer.from([0]))
+    .update(data)
+    .digest('hex');
 }
 
 export function nodeHash(left: string, right: string): string {
-  return createHash('sha256').update(Buffer.from([1])).update(Buffer.from(left, 'hex')).update(Buffer.from(right, 'hex')).digest('hex');
+  return createHash('sha256')
+    .update(Buffer.from([1]))
+    .update(Buffer.from(left, 'hex'))
+    .update(Buffer.from(right, 'hex'))
+    .digest('hex');
 }
 
 /** The maximal aligned perfect subtrees covering [start, end), left to right. */
@@ -52,7 +59,8 @@ export class CompactRange {
 
   appendNode(node: TMerkleNode): void {
     if (node.start !== this.end) throw new Error(`merkle: node at ${node.start} does not continue the range ending at ${this.end}`);
-    if (node.size < 1 || (node.size & (node.size - 1)) !== 0 || node.start % node.size !== 0) throw new Error(`merkle: node ${node.start}+${node.size} is not an aligned perfect subtree`);
+    if (node.size < 1 || (node.size & (node.size - 1)) !== 0 || node.start % node.size !== 0)
+      throw new Error(`merkle: node ${node.start}+${node.size} is not an aligned perfect subtree`);
     let top: TMerkleNode = node;
     for (;;) {
       const left = this.stack.at(-1);

@@ -11,13 +11,21 @@ import { isMissingObject } from '@/lib/storage/is-missing-object';
 import { s3 } from '@/lib/storage/s3-client';
 
 export async function openAuditExport(id: string, user?: TUserRef): Promise<{ stream: Readable; filename: string; size: number }> {
-  const row = await db().auditExport.findUnique({ where: { id }, select: { status: true, bucket: true, objectKey: true, versionId: true, sizeBytes: true, manifestSha256: true, retainUntil: true } });
+  const row = await db().auditExport.findUnique({
+    where: { id },
+    select: { status: true, bucket: true, objectKey: true, versionId: true, sizeBytes: true, manifestSha256: true, retainUntil: true },
+  });
   if (!row) throw new AppError('not_found', 'Audit export not found');
-  if (row.status !== 'completed' || !row.bucket || !row.objectKey || !row.versionId) throw new AppError('conflict', `Audit export is not ready (status: ${row.status})`);
+  if (row.status !== 'completed' || !row.bucket || !row.objectKey || !row.versionId)
+    throw new AppError('conflict', `Audit export is not ready (status: ${row.status})`);
   const object = await s3()
     .send(new GetObjectCommand({ Bucket: row.bucket, Key: row.objectKey, VersionId: row.versionId }))
     .catch((error: unknown) => {
-      if (isMissingObject(error)) throw new AppError('not_found', `Audit export file is no longer kept (retained until ${row.retainUntil?.toISOString() ?? 'unknown'}); start a new export`);
+      if (isMissingObject(error))
+        throw new AppError(
+          'not_found',
+          `Audit export file is no longer kept (retained until ${row.retainUntil?.toISOString() ?? 'unknown'}); start a new export`,
+        );
       throw error;
     });
   const stream = object.Body as Readable;
@@ -25,7 +33,14 @@ export async function openAuditExport(id: string, user?: TUserRef): Promise<{ st
   if (user) {
     const details = { size, manifestSha256: row.manifestSha256, role: user.role, versionId: row.versionId };
     try {
-      await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'audit.export_downloaded', subjectType: 'export', subjectId: id, details });
+      await appendAuditEntry({
+        actorType: 'user',
+        actorId: user.id,
+        action: 'audit.export_downloaded',
+        subjectType: 'export',
+        subjectId: id,
+        details,
+      });
     } catch (error) {
       stream.destroy();
       throw error;

@@ -4,7 +4,10 @@ export type TRawLine = { bytes: Buffer; terminated: boolean };
 
 export class LineTooLongError extends Error {}
 
-export async function* readLines(source: AsyncIterable<Buffer | Uint8Array | string>, maxLineBytes = 16 * 1024 * 1024): AsyncGenerator<TRawLine> {
+export async function* readLines(
+  source: AsyncIterable<Buffer | Uint8Array | string>,
+  maxLineBytes = 16 * 1024 * 1024,
+): AsyncGenerator<TRawLine> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   for await (const chunk of source) {

@@ -17,7 +17,10 @@ export type TResolvedScope = {
 };
 
 async function addRecordings(client: DbTx, ids: string[], filter: TAuditFilter): Promise<void> {
-  const rows = await client.recording.findMany({ where: { id: { in: ids } }, select: { id: true, vendorSource: true, vendorRecordingId: true } });
+  const rows = await client.recording.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, vendorSource: true, vendorRecordingId: true },
+  });
   const missing = ids.filter((id) => !rows.some((r) => r.id === id));
   if (missing.length) throw new AppError('not_found', `Recording not found: ${missing.join(', ')}`, { recordingIds: missing });
   // Entries written before the Recording row existed carry only the idempotency key as subject.
@@ -35,10 +38,12 @@ async function addCase(client: DbTx, caseId: string, filter: TAuditFilter): Prom
 
 async function sequenceRange(client: DbTx, scope: TAuditScope, head: bigint): Promise<TSequenceRange | null> {
   const first = scope.from
-    ? (await client.auditEntry.aggregate({ _min: { sequence: true }, where: { occurredAt: { gte: scopeInstant(scope.from, 'from') } } }))._min.sequence
+    ? (await client.auditEntry.aggregate({ _min: { sequence: true }, where: { occurredAt: { gte: scopeInstant(scope.from, 'from') } } }))
+        ._min.sequence
     : 1n;
   const last = scope.to
-    ? (await client.auditEntry.aggregate({ _max: { sequence: true }, where: { occurredAt: { lt: scopeInstant(scope.to, 'to') } } }))._max.sequence
+    ? (await client.auditEntry.aggregate({ _max: { sequence: true }, where: { occurredAt: { lt: scopeInstant(scope.to, 'to') } } }))._max
+        .sequence
     : head;
   if (first === null || last === null || head === 0n) return null;
   const capped = last > head ? head : last;

@@ -20,11 +20,17 @@ const DAY_MS = 24 * 3600 * 1000;
 export type TRunOutcome = { status: 'completed' | 'skipped'; exportId: string; entryCount?: number };
 
 export async function runAuditExport(exportId: string, s3: S3Client = defaultS3()): Promise<TRunOutcome> {
-  const row = await db().auditExport.findUnique({ where: { id: exportId }, include: { requestedBy: { select: { id: true, email: true, role: true } } } });
+  const row = await db().auditExport.findUnique({
+    where: { id: exportId },
+    include: { requestedBy: { select: { id: true, email: true, role: true } } },
+  });
   if (!row) throw new Error(`audit export ${exportId} does not exist`);
   // Settled exports are never rebuilt: a duplicate or late job must not replace what was handed out.
   if (row.status === EXPORT_STATUS.completed || row.status === EXPORT_STATUS.failed) return { status: 'skipped', exportId };
-  await db().auditExport.update({ where: { id: exportId }, data: { status: EXPORT_STATUS.running, attempts: { increment: 1 }, heartbeatAt: new Date(), entryCount: 0 } });
+  await db().auditExport.update({
+    where: { id: exportId },
+    data: { status: EXPORT_STATUS.running, attempts: { increment: 1 }, heartbeatAt: new Date(), entryCount: 0 },
+  });
   const scope = ZAuditScope.parse(row.scope);
   const user = row.requestedBy;
   const target = { bucket: auditBucket(), exportId, retainUntil: new Date(Date.now() + env().AUDIT_EXPORT_RETENTION_DAYS * DAY_MS) };
@@ -36,12 +42,15 @@ export async function runAuditExport(exportId: string, s3: S3Client = defaultS3(
     createdBy: { id: user.id, email: user.email, role: user.role },
     s3,
     write: async (body) => void (stored = await storeAuditExport(s3, target, body)),
-    onProgress: async (entryCount) => void (await db().auditExport.update({ where: { id: exportId }, data: { entryCount, heartbeatAt: new Date() } })),
+    onProgress: async (entryCount) =>
+      void (await db().auditExport.update({ where: { id: exportId }, data: { entryCount, heartbeatAt: new Date() } })),
   });
   if (!stored) throw new Error(`audit export ${exportId}: the bundle was not stored`);
   const readBack = await hashStoredObject(s3, stored);
   if (readBack.sha256 !== result.sha256 || readBack.bytes !== result.bytes) {
-    throw new Error(`audit export ${exportId}: stored object (${readBack.bytes} bytes, ${readBack.sha256}) differs from the bundle written (${result.bytes} bytes, ${result.sha256})`);
+    throw new Error(
+      `audit export ${exportId}: stored object (${readBack.bytes} bytes, ${readBack.sha256}) differs from the bundle written (${result.bytes} bytes, ${result.sha256})`,
+    );
   }
   const m = result.manifest;
   const location = { bucket: stored.bucket, objectKey: stored.key, versionId: stored.versionId, retainUntil: stored.retainUntil };
@@ -61,8 +70,21 @@ export async function runAuditExport(exportId: string, s3: S3Client = defaultS3(
         completedAt: new Date(),
       },
     });
-    const details = { scope, entryCount: m.entryCount, firstSequence: m.firstSequence, lastSequence: m.lastSequence, manifestHash: result.manifestHash, fileSha256: result.sha256, bytes: result.bytes, ...location, retainUntil: stored!.retainUntil.toISOString() };
-    await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'audit.exported', subjectType: 'export', subjectId: exportId, details }, tx);
+    const details = {
+      scope,
+      entryCount: m.entryCount,
+      firstSequence: m.firstSequence,
+      lastSequence: m.lastSequence,
+      manifestHash: result.manifestHash,
+      fileSha256: result.sha256,
+      bytes: result.bytes,
+      ...location,
+      retainUntil: stored!.retainUntil.toISOString(),
+    };
+    await appendAuditEntry(
+      { actorType: 'user', actorId: user.id, action: 'audit.exported', subjectType: 'export', subjectId: exportId, details },
+      tx,
+    );
   });
   return { status: 'completed', exportId, entryCount: m.entryCount };
 }

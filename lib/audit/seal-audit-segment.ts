@@ -42,7 +42,15 @@ export type TSealResult =
   | { status: 'empty' }
   | { status: 'busy' };
 
-export type TSealOptions = { client?: Db; s3?: S3Client; provider?: TAuditKeyProvider; signer?: TSigningProvider; force?: boolean; now?: Date; config?: TEnv };
+export type TSealOptions = {
+  client?: Db;
+  s3?: S3Client;
+  provider?: TAuditKeyProvider;
+  signer?: TSigningProvider;
+  force?: boolean;
+  now?: Date;
+  config?: TEnv;
+};
 
 /** The audit bucket of the deployment's primary region (AUDIT_REGION, else the first residency region). */
 export function auditBucket(config: TEnv = env()): string {
@@ -54,7 +62,10 @@ export function auditBucket(config: TEnv = env()): string {
 type TPlan = { first: bigint; last: bigint; head: bigint; previous: { id: string; lastSequence: bigint; lastHash: string } | null };
 
 async function planSeal(tx: DbTx, o: TSealOptions, config: TEnv): Promise<TPlan | TSealResult> {
-  const previous = await tx.auditSegment.findFirst({ orderBy: { lastSequence: 'desc' }, select: { id: true, lastSequence: true, lastHash: true } });
+  const previous = await tx.auditSegment.findFirst({
+    orderBy: { lastSequence: 'desc' },
+    select: { id: true, lastSequence: true, lastHash: true },
+  });
   const after = previous?.lastSequence ?? 0n;
   const head = (await tx.auditEntry.aggregate({ _max: { sequence: true } }))._max.sequence ?? 0n;
   if (head <= after) return { status: 'empty' };
@@ -76,13 +87,26 @@ async function buildSegment(tx: DbTx, plan: TPlan, id: string, provider: TAuditK
     : null;
   const range = { first: plan.first.toString(), last: plan.last.toString() };
   const bundle = createAuditBundle({
-    description: { kind: 'segment', id, createdAt: new Date().toISOString(), createdBy: { type: 'system', id: 'audit-sealer' }, scope: { sequenceRange: range }, filtered: false, filter: null, sequenceRange: range, previousSegment },
+    description: {
+      kind: 'segment',
+      id,
+      createdAt: new Date().toISOString(),
+      createdBy: { type: 'system', id: 'audit-sealer' },
+      scope: { sequenceRange: range },
+      filtered: false,
+      filter: null,
+      sequenceRange: range,
+      previousSegment,
+    },
     batches: streamAuditEntries({ range, client: tx }),
     signer,
     chainHead: null,
     anchor: null,
     // Never seal a broken chain into storage nobody can correct: verify every entry on the way.
-    checker: new AuditChainChecker(provider, { gapsAllowed: false, expectFirst: { sequence: range.first, prevHash: plan.previous?.lastHash ?? GENESIS_HASH } }),
+    checker: new AuditChainChecker(provider, {
+      gapsAllowed: false,
+      expectFirst: { sequence: range.first, prevHash: plan.previous?.lastHash ?? GENESIS_HASH },
+    }),
   });
   const parts: Buffer[] = [];
   for await (const line of bundle.lines) parts.push(line);
@@ -101,7 +125,11 @@ async function sealWithin(tx: DbTx, o: TSealOptions, config: TEnv): Promise<TSea
   const key = `segments/${plan.first.toString().padStart(20, '0')}-${plan.last.toString().padStart(20, '0')}-${result.manifest.firstHash!.slice(0, 16)}.cvaudit.jsonl`;
   // At least the longest recording window: the evidence about a recording outlives the recording.
   const retainUntil = new Date((o.now ?? new Date()).getTime() + (await longestRetentionDays(tx, config.RETENTION_DEFAULT_DAYS)) * DAY_MS);
-  const versionId = await putLockedAuditObject(o.s3 ?? defaultS3(), { bucket, key, body, contentType: 'application/x-ndjson', retainUntil }, config);
+  const versionId = await putLockedAuditObject(
+    o.s3 ?? defaultS3(),
+    { bucket, key, body, contentType: 'application/x-ndjson', retainUntil },
+    config,
+  );
   const segment = await recordSegment(tx, { id, bucket, key, versionId, result, retainUntil });
   return { status: 'sealed', segment, more: plan.last < plan.head };
 }
@@ -138,7 +166,17 @@ async function recordSegment(
     sha256: s.result.sha256,
     retainUntil: s.retainUntil.toISOString(),
   };
-  await appendAuditEntry({ actorType: 'system', actorId: 'audit-sealer', action: 'audit.sealed', subjectType: 'system', subjectId: 'audit-trail', details: { ...segment, manifestHash: s.result.manifestHash } }, tx);
+  await appendAuditEntry(
+    {
+      actorType: 'system',
+      actorId: 'audit-sealer',
+      action: 'audit.sealed',
+      subjectType: 'system',
+      subjectId: 'audit-trail',
+      details: { ...segment, manifestHash: s.result.manifestHash },
+    },
+    tx,
+  );
   return segment;
 }
 

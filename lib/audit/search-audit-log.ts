@@ -12,12 +12,21 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { awaitAuditChain } from '@/lib/recordings/await-audit-chain';
 
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
 
 export const ZAuditSearch = z
   .object({
     actor: optionalText(200),
-    action: optionalText(100).refine((v) => v === undefined || /^[a-z_]+(\.[a-z_]*)?$/.test(v), 'an action name such as playback.issued, or a family such as access.'),
+    action: optionalText(100).refine(
+      (v) => v === undefined || /^[a-z_]+(\.[a-z_]*)?$/.test(v),
+      'an action name such as playback.issued, or a family such as access.',
+    ),
     subjectType: z.enum(AUDIT_SUBJECT_TYPES).optional(),
     subjectId: optionalText(300),
     from: z.coerce.date().optional(),
@@ -65,6 +74,11 @@ export async function searchAuditLog(q: TAuditSearch, viewer: TUserRef): Promise
     db().auditEntry.findMany({ where, orderBy: { sequence: 'desc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
   ]);
   const entries = await presentAuditEntries(rows, viewer.role);
-  await recordAccess(viewer, 'access.audit_searched', { type: 'search', id: 'audit' }, { filters: auditedFilters(q), page: q.page, resultCount: entries.length, total });
+  await recordAccess(
+    viewer,
+    'access.audit_searched',
+    { type: 'search', id: 'audit' },
+    { filters: auditedFilters(q), page: q.page, resultCount: entries.length, total },
+  );
   return { entries, total, page: q.page, pageSize: q.pageSize, pages: Math.max(1, Math.ceil(total / q.pageSize)) };
 }

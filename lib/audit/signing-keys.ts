@@ -28,7 +28,9 @@ export const ZSigningKeyConfig = z
   })
   .strict()
   .refine((k) => !(k.privateKey && k.kmsKeyId), { message: 'give privateKey or kmsKeyId, not both' })
-  .refine((k) => k.privateKey || k.publicKey || k.kmsKeyId, { message: 'publicKey is required for a retired key (no privateKey, no kmsKeyId)' })
+  .refine((k) => k.privateKey || k.publicKey || k.kmsKeyId, {
+    message: 'publicKey is required for a retired key (no privateKey, no kmsKeyId)',
+  })
   .refine((k) => !k.validUntil || Date.parse(k.validUntil) > Date.parse(k.validFrom), { message: 'validUntil must be after validFrom' });
 
 export type TSigningKeyConfig = z.infer<typeof ZSigningKeyConfig>;
@@ -56,7 +58,10 @@ function keyObject(text: string, kind: 'private' | 'public'): KeyObject {
 }
 
 function checkAlgorithm(key: KeyObject, algorithm: TSigningAlgorithm, id: string): void {
-  const ok = algorithm === 'Ed25519' ? key.asymmetricKeyType === 'ed25519' : key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+  const ok =
+    algorithm === 'Ed25519'
+      ? key.asymmetricKeyType === 'ed25519'
+      : key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
   if (!ok) throw new Error(`AUDIT_SIGNING_KEYS: key ${id} is not an ${algorithm} key`);
 }
 
@@ -92,7 +97,8 @@ export function parseSigningKeys(json: string, source = 'AUDIT_SIGNING_KEYS'): T
     try {
       const privateKey = config.privateKey ? keyObject(config.privateKey, 'private') : null;
       const publicKey = config.publicKey ? keyObject(config.publicKey, 'public') : privateKey ? createPublicKey(privateKey) : null;
-      if (privateKey && config.publicKey && !createPublicKey(privateKey).equals(publicKey!)) throw new Error('publicKey does not belong to privateKey');
+      if (privateKey && config.publicKey && !createPublicKey(privateKey).equals(publicKey!))
+        throw new Error('publicKey does not belong to privateKey');
       return { config, privateKey, published: publicKey ? publishKey(config, publicKey) : null };
     } catch (error) {
       throw new Error(`${source}: key ${config.id}: ${(error as Error).message}`);
@@ -111,7 +117,9 @@ export function pickSigningKey(keys: TLoadedSigningKey[], activeId: string | und
     if (!inService(key)) throw new Error(`audit signing key "${activeId}" is outside its validity period at ${at.toISOString()}`);
     return key;
   }
-  const candidates = keys.filter((k) => canSign(k) && inService(k)).sort((a, b) => Date.parse(b.config.validFrom) - Date.parse(a.config.validFrom));
+  const candidates = keys
+    .filter((k) => canSign(k) && inService(k))
+    .sort((a, b) => Date.parse(b.config.validFrom) - Date.parse(a.config.validFrom));
   if (!candidates[0]) throw new Error(`AUDIT_SIGNING_KEYS: no signing key is valid at ${at.toISOString()}`);
   return candidates[0];
 }

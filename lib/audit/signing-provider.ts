@@ -13,7 +13,8 @@ export type { TSignature, TSigningProvider };
 type TSigningConfig = Pick<TEnv, 'AUDIT_SIGNING_PROVIDER' | 'AUDIT_SIGNING_KEYS' | 'AUDIT_SIGNING_ACTIVE_KEY_ID' | 'AUDIT_KMS_REGION'>;
 
 export function createSigningProvider(config: TSigningConfig): TSigningProvider {
-  if (!config.AUDIT_SIGNING_KEYS) throw new Error('AUDIT_SIGNING_KEYS is required (asymmetric keys that sign audit checkpoints and exports)');
+  if (!config.AUDIT_SIGNING_KEYS)
+    throw new Error('AUDIT_SIGNING_KEYS is required (asymmetric keys that sign audit checkpoints and exports)');
   const keys = parseSigningKeys(config.AUDIT_SIGNING_KEYS);
   if (config.AUDIT_SIGNING_PROVIDER === 'kms') {
     const client = new KMSClient(config.AUDIT_KMS_REGION ? { region: config.AUDIT_KMS_REGION } : {});
@@ -33,4 +34,3 @@ export function signingProvider(): TSigningProvider {
 export function setSigningProvider(provider: TSigningProvider | undefined): void {
   cached = provider;
 }
-

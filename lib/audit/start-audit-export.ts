@@ -33,7 +33,10 @@ export async function startAuditExport(input: { scope: TAuditScope; user: TUserR
     await auditExportQueue().add(JOBS.auditExport, { exportId: row.id }, auditExportJobOptions(row.id));
   } catch (error) {
     logger.error({ err: error, exportId: row.id }, 'could not queue the audit export');
-    await db().auditExport.update({ where: { id: row.id }, data: { status: EXPORT_STATUS.failed, error: 'Could not queue the export (job queue unavailable); start it again' } });
+    await db().auditExport.update({
+      where: { id: row.id },
+      data: { status: EXPORT_STATUS.failed, error: 'Could not queue the export (job queue unavailable); start it again' },
+    });
     throw new AppError('unavailable', 'The job queue is unavailable; the export was not started');
   }
   return { id: row.id };

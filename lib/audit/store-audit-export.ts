@@ -24,7 +24,11 @@ async function versionOf(s3: S3Client, bucket: string, key: string, writeId: str
 }
 
 /** key and contentType default to an audit bundle's; evidence packages name their own. */
-export async function storeAuditExport(s3: S3Client, target: { bucket: string; exportId: string; retainUntil: Date; key?: string; contentType?: string }, body: Readable): Promise<TStoredExport> {
+export async function storeAuditExport(
+  s3: S3Client,
+  target: { bucket: string; exportId: string; retainUntil: Date; key?: string; contentType?: string },
+  body: Readable,
+): Promise<TStoredExport> {
   const key = target.key ?? auditExportKey(target.exportId);
   const writeId = randomUUID();
   const upload = new Upload({

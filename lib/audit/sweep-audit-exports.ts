@@ -14,11 +14,20 @@ export type TExportSweep = TOrphanSweep;
 /** Unsettled rows without a sign of life since staleBefore (shared by exports and evidence packages). */
 export function staleWhere(opts: { staleAfterMs?: number; now?: Date }) {
   const staleBefore = new Date((opts.now ?? new Date()).getTime() - (opts.staleAfterMs ?? 2 * 60_000));
-  return { status: { in: [EXPORT_STATUS.queued, EXPORT_STATUS.running] }, createdAt: { lt: staleBefore }, OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: staleBefore } }] };
+  return {
+    status: { in: [EXPORT_STATUS.queued, EXPORT_STATUS.running] },
+    createdAt: { lt: staleBefore },
+    OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: staleBefore } }],
+  };
 }
 
 export async function sweepAuditExports(opts: { staleAfterMs?: number; now?: Date } = {}): Promise<TExportSweep> {
-  const rows = await db().auditExport.findMany({ where: staleWhere(opts), select: { id: true, attempts: true }, orderBy: { createdAt: 'asc' }, take: 100 });
+  const rows = await db().auditExport.findMany({
+    where: staleWhere(opts),
+    select: { id: true, attempts: true },
+    orderBy: { createdAt: 'asc' },
+    take: 100,
+  });
   const outcome = await settleOrphanedJobs(rows, {
     what: 'the export',
     queue: auditExportQueue(),

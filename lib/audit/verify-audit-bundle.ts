@@ -32,7 +32,18 @@ export type TBundleFault = { line: number; part: TBundlePart; sequence: string |
 /** What a valid bundle's manifest says, plus what the verifier established. */
 export type TBundleSummary = Pick<
   TBundleManifest,
-  'kind' | 'id' | 'entryCount' | 'leafCount' | 'firstSequence' | 'lastSequence' | 'firstHash' | 'lastHash' | 'keyIds' | 'filtered' | 'sequenceRange' | 'contentSha256'
+  | 'kind'
+  | 'id'
+  | 'entryCount'
+  | 'leafCount'
+  | 'firstSequence'
+  | 'lastSequence'
+  | 'firstHash'
+  | 'lastHash'
+  | 'keyIds'
+  | 'filtered'
+  | 'sequenceRange'
+  | 'contentSha256'
 > &
   TAnchorReport & {
     manifestHash: string;
@@ -59,7 +70,21 @@ export type TVerifyBundleOptions = {
   batchSize?: number;
 };
 
-const ENTRY_FIELDS = ['type', 'sequence', 'occurredAt', 'actorType', 'actorId', 'action', 'subjectType', 'subjectId', 'details', 'prevHash', 'entryHash', 'signature', 'keyId'];
+const ENTRY_FIELDS = [
+  'type',
+  'sequence',
+  'occurredAt',
+  'actorType',
+  'actorId',
+  'action',
+  'subjectType',
+  'subjectId',
+  'details',
+  'prevHash',
+  'entryHash',
+  'signature',
+  'keyId',
+];
 const LEAF_FIELDS = ['type', 'sequence', 'entryHash', 'tags'];
 const HEADER_FIELDS: string[] = ['type', ...DESCRIPTION_FIELDS];
 const MANIFEST_LINE_FIELDS = ['type', 'manifest', 'manifestHash', 'keyId', 'signature'];
@@ -153,13 +178,22 @@ class BundleVerifier {
   private acceptHeader(value: Record<string, unknown>): void {
     if (value.type !== 'header') this.fail('header', 'format', 'line 1 is not a bundle header');
     if (value.format !== BUNDLE_FORMAT) this.fail('header', 'format', `not a ${BUNDLE_FORMAT} file`);
-    if (value.formatVersion !== BUNDLE_FORMAT_VERSION) this.fail('header', 'format', `unsupported format version ${String(value.formatVersion)}`);
+    if (value.formatVersion !== BUNDLE_FORMAT_VERSION)
+      this.fail('header', 'format', `unsupported format version ${String(value.formatVersion)}`);
     if (!sameKeys(value, HEADER_FIELDS)) this.fail('header', 'format', `header fields must be exactly: ${HEADER_FIELDS.join(', ')}`);
     const header = value as TBundleHeader;
     if (header.kind !== 'export' && header.kind !== 'segment') this.fail('header', 'format', 'kind must be "export" or "segment"');
     if (header.filtered !== (header.filter !== null)) this.fail('header', 'format', 'filtered must be true exactly when a filter is given');
     const range = header.sequenceRange;
-    if (range !== null && !(isObject(range) && SEQUENCE.test(String(range.first)) && SEQUENCE.test(String(range.last)) && BigInt(range.first) <= BigInt(range.last))) {
+    if (
+      range !== null &&
+      !(
+        isObject(range) &&
+        SEQUENCE.test(String(range.first)) &&
+        SEQUENCE.test(String(range.last)) &&
+        BigInt(range.first) <= BigInt(range.last)
+      )
+    ) {
       this.fail('header', 'format', 'sequenceRange must be null or {"first","last"} with first <= last');
     }
     try {
@@ -179,12 +213,21 @@ class BundleVerifier {
     if (expected === undefined) this.fail('entry', 'completeness', 'the bundle has an empty range but holds entries', sequence);
     if (sequence !== expected) {
       const code = BigInt(sequence) > BigInt(expected) ? 'completeness' : 'order';
-      this.fail('entry', code, code === 'completeness' ? `sequence ${expected} is missing from the range (next line is ${sequence})` : `sequence ${sequence} is out of order (expected ${expected})`, sequence);
+      this.fail(
+        'entry',
+        code,
+        code === 'completeness'
+          ? `sequence ${expected} is missing from the range (next line is ${sequence})`
+          : `sequence ${sequence} is out of order (expected ${expected})`,
+        sequence,
+      );
     }
     if (record) {
-      if (record.sequence === '1' && record.prevHash !== GENESIS_HASH) this.fail('entry', 'genesis', 'sequence 1 must have the genesis prevHash (64 zeros)', sequence);
+      if (record.sequence === '1' && record.prevHash !== GENESIS_HASH)
+        this.fail('entry', 'genesis', 'sequence 1 must have the genesis prevHash (64 zeros)', sequence);
       if (this.last) {
-        if (record.prevHash !== this.last.entryHash) this.fail('entry', 'link', `prevHash does not equal the entryHash of sequence ${this.last.sequence}`, sequence);
+        if (record.prevHash !== this.last.entryHash)
+          this.fail('entry', 'link', `prevHash does not equal the entryHash of sequence ${this.last.sequence}`, sequence);
         this.counts.links++;
       }
     }
@@ -203,10 +246,12 @@ class BundleVerifier {
     const format = auditRecordFormatFault(record);
     if (format) this.fail('entry', 'format', format, sequence);
     const recomputed = hashAuditEntry(record);
-    if (recomputed !== record.entryHash) this.fail('entry', 'hash', `entryHash does not match the entry's content (recomputed ${recomputed})`, sequence);
+    if (recomputed !== record.entryHash)
+      this.fail('entry', 'hash', `entryHash does not match the entry's content (recomputed ${recomputed})`, sequence);
     this.place(record.sequence, record.entryHash, record);
     const tags = entryTags(record);
-    if (this.wanted && !matchesFilter(tags, this.wanted)) this.fail('entry', 'scope', "entry is outside the export's filter but was included in full", sequence);
+    if (this.wanted && !matchesFilter(tags, this.wanted))
+      this.fail('entry', 'scope', "entry is outside the export's filter but was included in full", sequence);
     this.range!.appendLeaf(auditLeafHash(record.entryHash, tags));
     this.counts.entries++;
     this.keyIds.add(record.keyId);
@@ -217,12 +262,18 @@ class BundleVerifier {
   private acceptLeaf(value: Record<string, unknown>, sequence: string | null): void {
     if (!sameKeys(value, LEAF_FIELDS)) this.fail('entry', 'format', `leaf fields must be exactly: ${LEAF_FIELDS.join(', ')}`, sequence);
     const tags = value.tags;
-    if (!sequence || !SEQUENCE.test(sequence) || typeof value.entryHash !== 'string' || !HEX64.test(value.entryHash)) this.fail('entry', 'format', 'leaf needs a sequence and a 64-hex entryHash', sequence);
-    if (!Array.isArray(tags) || tags.length === 0 || !tags.every((t, i) => typeof t === 'string' && HEX64.test(t) && (i === 0 || tags[i - 1] < t))) {
+    if (!sequence || !SEQUENCE.test(sequence) || typeof value.entryHash !== 'string' || !HEX64.test(value.entryHash))
+      this.fail('entry', 'format', 'leaf needs a sequence and a 64-hex entryHash', sequence);
+    if (
+      !Array.isArray(tags) ||
+      tags.length === 0 ||
+      !tags.every((t, i) => typeof t === 'string' && HEX64.test(t) && (i === 0 || tags[i - 1] < t))
+    ) {
       this.fail('entry', 'format', 'leaf tags must be a sorted list of distinct 64-hex hashes', sequence);
     }
     if (!this.wanted) this.fail('entry', 'completeness', 'an unfiltered bundle must hold every entry of its range in full', sequence);
-    if (matchesFilter(tags as string[], this.wanted)) this.fail('entry', 'completeness', "an entry within the export's filter was withheld (only its leaf is present)", sequence);
+    if (matchesFilter(tags as string[], this.wanted))
+      this.fail('entry', 'completeness', "an entry within the export's filter was withheld (only its leaf is present)", sequence);
     this.place(sequence, value.entryHash, null);
     this.range!.appendLeaf(auditLeafHash(value.entryHash, tags as string[]));
     this.counts.leaves++;
@@ -232,9 +283,14 @@ class BundleVerifier {
     const batch = this.pending;
     this.pending = [];
     const hmac = this.options.hmac;
-    const valid = hmac ? await Promise.all(batch.map(({ record }) => (hmac.hasKey(record.keyId) ? hmac.verify(record.keyId, record.entryHash, record.signature) : false))) : [];
+    const valid = hmac
+      ? await Promise.all(
+          batch.map(({ record }) => (hmac.hasKey(record.keyId) ? hmac.verify(record.keyId, record.entryHash, record.signature) : false)),
+        )
+      : [];
     for (const [i, { record, line }] of batch.entries()) {
-      if (hmac && !valid[i]) this.fail('entry', 'entry_signature', `HMAC signature does not verify with key "${record.keyId}"`, record.sequence, line);
+      if (hmac && !valid[i])
+        this.fail('entry', 'entry_signature', `HMAC signature does not verify with key "${record.keyId}"`, record.sequence, line);
       this.counts.verified++;
       const problem = await this.options.onEntry?.(record, line);
       if (problem) this.fail('entry', 'cross_check', problem, record.sequence, line);
@@ -252,7 +308,12 @@ class BundleVerifier {
     if (!terminated) this.fail('manifest', 'format', 'the manifest line must end with a newline');
     let anchor: TAnchorReport;
     try {
-      anchor = verifyBundleAnchor(this.options.publicKeys, { manifest: line.manifest, line, range: this.range!.nodes(), lastHash: this.last?.entryHash ?? null });
+      anchor = verifyBundleAnchor(this.options.publicKeys, {
+        manifest: line.manifest,
+        line,
+        range: this.range!.nodes(),
+        lastHash: this.last?.entryHash ?? null,
+      });
     } catch (error) {
       if (error instanceof AnchorFault) this.fail('manifest', error.code, error.message);
       throw error;
@@ -262,7 +323,8 @@ class BundleVerifier {
 
   private compareManifest(m: TBundleManifest): void {
     for (const field of DESCRIPTION_FIELDS) {
-      if (canonicalJson(this.header![field]) !== canonicalJson(m[field])) this.fail('header', 'mismatch', `header field "${field}" differs from the signed manifest`, null, 1);
+      if (canonicalJson(this.header![field]) !== canonicalJson(m[field]))
+        this.fail('header', 'mismatch', `header field "${field}" differs from the signed manifest`, null, 1);
     }
     const expected: [string, unknown, unknown][] = [
       ['entryCount', m.entryCount, this.counts.entries],
@@ -276,10 +338,15 @@ class BundleVerifier {
       ['contentSha256', m.contentSha256, this.content.digest('hex')],
     ];
     for (const [field, stated, actual] of expected) {
-      if (stated !== actual) this.fail('manifest', 'mismatch', `manifest ${field} is ${JSON.stringify(stated)} but the bundle has ${JSON.stringify(actual)}`);
+      if (stated !== actual)
+        this.fail('manifest', 'mismatch', `manifest ${field} is ${JSON.stringify(stated)} but the bundle has ${JSON.stringify(actual)}`);
     }
     if (m.sequenceRange && this.last?.sequence !== m.sequenceRange.last) {
-      this.fail('manifest', 'completeness', `the range ends at ${m.sequenceRange.last} but the bundle stops at ${this.last?.sequence ?? 'nothing'}`);
+      this.fail(
+        'manifest',
+        'completeness',
+        `the range ends at ${m.sequenceRange.last} but the bundle stops at ${this.last?.sequence ?? 'nothing'}`,
+      );
     }
     if (m.kind === 'segment') this.checkSegmentStart(m.previousSegment);
   }
@@ -291,7 +358,13 @@ class BundleVerifier {
     const sequence = previous ? (BigInt(previous.lastSequence) + 1n).toString() : '1';
     const prevHash = previous ? previous.lastHash : GENESIS_HASH;
     if (first.sequence !== sequence || first.prevHash !== prevHash) {
-      this.fail('entry', 'link', `segment does not continue the previous one (expected sequence ${sequence} with prevHash ${prevHash})`, first.sequence, this.first!.line);
+      this.fail(
+        'entry',
+        'link',
+        `segment does not continue the previous one (expected sequence ${sequence} with prevHash ${prevHash})`,
+        first.sequence,
+        this.first!.line,
+      );
     }
   }
 
@@ -328,14 +401,26 @@ class BundleVerifier {
   }
 }
 
-export async function verifyAuditBundle(source: AsyncIterable<Buffer | Uint8Array | string>, options: TVerifyBundleOptions): Promise<TBundleVerification> {
+export async function verifyAuditBundle(
+  source: AsyncIterable<Buffer | Uint8Array | string>,
+  options: TVerifyBundleOptions,
+): Promise<TBundleVerification> {
   const verifier = new BundleVerifier(options);
   try {
     for await (const { bytes, terminated } of readLines(source)) await verifier.line(bytes, terminated);
     return { ok: true, ...(await verifier.finish()) };
   } catch (error) {
     if (error instanceof Fault) return { ok: false, entriesVerified: verifier.entriesVerified, ...error.fault };
-    if (error instanceof LineTooLongError) return { ok: false, entriesVerified: verifier.entriesVerified, line: 0, part: 'file', sequence: null, code: 'syntax', message: error.message };
+    if (error instanceof LineTooLongError)
+      return {
+        ok: false,
+        entriesVerified: verifier.entriesVerified,
+        line: 0,
+        part: 'file',
+        sequence: null,
+        code: 'syntax',
+        message: error.message,
+      };
     throw error;
   }
 }

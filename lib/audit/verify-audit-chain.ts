@@ -39,9 +39,28 @@ export type TChainVerification = {
   segmentFault: TSegmentFault | null;
 };
 
-export type TVerifyChainOptions = { client?: DbTx; s3?: S3Client; provider?: TAuditKeyProvider; signer?: TSigningProvider; onProgress?: (checked: number) => void };
+export type TVerifyChainOptions = {
+  client?: DbTx;
+  s3?: S3Client;
+  provider?: TAuditKeyProvider;
+  signer?: TSigningProvider;
+  onProgress?: (checked: number) => void;
+};
 
-type TSegmentRow = { id: string; firstSequence: bigint; lastSequence: bigint; firstHash: string; lastHash: string; entryCount: number; bucket: string; key: string; versionId: string | null; sha256: string; signature: string; keyId: string };
+type TSegmentRow = {
+  id: string;
+  firstSequence: bigint;
+  lastSequence: bigint;
+  firstHash: string;
+  lastHash: string;
+  entryCount: number;
+  bucket: string;
+  key: string;
+  versionId: string | null;
+  sha256: string;
+  signature: string;
+  keyId: string;
+};
 
 async function verifyTable(client: DbTx, provider: TAuditKeyProvider, onProgress?: (n: number) => void) {
   const head = (await client.auditEntry.aggregate({ _max: { sequence: true } }))._max.sequence;
@@ -53,7 +72,9 @@ async function verifyTable(client: DbTx, provider: TAuditKeyProvider, onProgress
     onProgress?.(checker.count);
   }
   const missing = checker.count !== Number(head);
-  const fault: TChainFault | null = missing ? { code: 'gap', sequence: head.toString(), message: `table holds ${checker.count} entries but its highest sequence is ${head}` } : null;
+  const fault: TChainFault | null = missing
+    ? { code: 'gap', sequence: head.toString(), message: `table holds ${checker.count} entries but its highest sequence is ${head}` }
+    : null;
   return { entries: checker.count, lastSequence: head.toString(), fault };
 }
 
@@ -85,16 +106,38 @@ async function* hashing(body: AsyncIterable<Uint8Array>, hash: ReturnType<typeof
 
 type TSegmentKeys = { provider: TAuditKeyProvider; publicKeys: TPublishedKey[] };
 
-async function verifySegment(client: DbTx, s3: S3Client, keys: TSegmentKeys, seg: TSegmentRow, expectedFirst: bigint): Promise<TSegmentFault | null> {
-  const fault = (message: string, line: number | null = null, sequence: string | null = null): TSegmentFault => ({ segmentId: seg.id, key: seg.key, line, sequence, message });
-  if (seg.firstSequence !== expectedFirst) return fault(`segment starts at ${seg.firstSequence}, expected ${expectedFirst} (sealed range not contiguous)`);
+async function verifySegment(
+  client: DbTx,
+  s3: S3Client,
+  keys: TSegmentKeys,
+  seg: TSegmentRow,
+  expectedFirst: bigint,
+): Promise<TSegmentFault | null> {
+  const fault = (message: string, line: number | null = null, sequence: string | null = null): TSegmentFault => ({
+    segmentId: seg.id,
+    key: seg.key,
+    line,
+    sequence,
+    message,
+  });
+  if (seg.firstSequence !== expectedFirst)
+    return fault(`segment starts at ${seg.firstSequence}, expected ${expectedFirst} (sealed range not contiguous)`);
   const object = await s3.send(new GetObjectCommand({ Bucket: seg.bucket, Key: seg.key, VersionId: seg.versionId ?? undefined }));
   if (object.ObjectLockMode !== 'COMPLIANCE' || !object.ObjectLockRetainUntilDate || object.ObjectLockRetainUntilDate <= new Date()) {
     return fault(`object is not under an active COMPLIANCE lock (mode ${object.ObjectLockMode ?? 'none'})`);
   }
   const sha = createHash('sha256');
-  const result = await verifyAuditBundle(hashing(object.Body as AsyncIterable<Uint8Array>, sha), { publicKeys: keys.publicKeys, hmac: keys.provider, onEntry: tableComparer(client, seg) });
-  if (!result.ok) return fault(result.code === 'cross_check' ? result.message : `sealed object ${result.part}: ${result.message}`, result.line, result.sequence);
+  const result = await verifyAuditBundle(hashing(object.Body as AsyncIterable<Uint8Array>, sha), {
+    publicKeys: keys.publicKeys,
+    hmac: keys.provider,
+    onEntry: tableComparer(client, seg),
+  });
+  if (!result.ok)
+    return fault(
+      result.code === 'cross_check' ? result.message : `sealed object ${result.part}: ${result.message}`,
+      result.line,
+      result.sequence,
+    );
   const expected: [string, unknown, unknown][] = [
     ['kind', result.kind, 'segment'],
     ['id', result.id, seg.id],
@@ -118,13 +161,22 @@ async function verifyJournal(client: DbTx, provider: TAuditKeyProvider): Promise
   let oldest: Date | null = null;
   let after = 0n;
   for (;;) {
-    const rows = await client.auditJournal.findMany({ where: { position: { gt: after } }, orderBy: { position: 'asc' }, take: JOURNAL_PAGE });
+    const rows = await client.auditJournal.findMany({
+      where: { position: { gt: after } },
+      orderBy: { position: 'asc' },
+      take: JOURNAL_PAGE,
+    });
     if (rows.length === 0) return { entries, oldestOccurredAt: oldest?.toISOString() ?? null, fault: null };
     const faults = await Promise.all(
       rows.map((r) => auditJournalFault({ ...r, journalId: r.id, occurredAt: r.occurredAt.toISOString() }, provider)),
     );
     const bad = faults.findIndex((f) => f !== null);
-    if (bad >= 0) return { entries: entries + bad, oldestOccurredAt: oldest?.toISOString() ?? null, fault: { journalId: rows[bad]!.id, message: faults[bad]! } };
+    if (bad >= 0)
+      return {
+        entries: entries + bad,
+        oldestOccurredAt: oldest?.toISOString() ?? null,
+        fault: { journalId: rows[bad]!.id, message: faults[bad]! },
+      };
     for (const r of rows) if (!oldest || r.occurredAt < oldest) oldest = r.occurredAt;
     entries += rows.length;
     after = rows.at(-1)!.position;

@@ -28,13 +28,20 @@ async function objectProblem(s3: S3Client, row: AuditCheckpoint): Promise<string
   return stored === canonicalJson(signedCheckpointOf(row)) ? null : `object ${row.key} differs from the AuditCheckpoint row`;
 }
 
-async function checkOne(row: AuditCheckpoint, tree: CompactRange, lastHash: string | null, o: Required<Omit<TVerifyCheckpointsOptions, 'client'>>): Promise<string | null> {
+async function checkOne(
+  row: AuditCheckpoint,
+  tree: CompactRange,
+  lastHash: string | null,
+  o: Required<Omit<TVerifyCheckpointsOptions, 'client'>>,
+): Promise<string | null> {
   const signed = signedCheckpointOf(row);
   const key = (await o.signer.publishedKeys()).find((k) => k.keyId === row.keyId);
   if (!key) return `signed with key "${row.keyId}", which is not published`;
   if (!keyValidAt(key, signed.checkpoint.createdAt)) return `signed outside key "${row.keyId}"'s validity`;
-  if (!verifySignature(key, signedMessage('checkpoint', checkpointDigest(signed.checkpoint)), row.signature)) return 'signature does not verify';
-  if (tree.root() !== row.rootHash) return `the table's entries 1..${row.treeSize} no longer rebuild this checkpoint's root (rewritten after publication?)`;
+  if (!verifySignature(key, signedMessage('checkpoint', checkpointDigest(signed.checkpoint)), row.signature))
+    return 'signature does not verify';
+  if (tree.root() !== row.rootHash)
+    return `the table's entries 1..${row.treeSize} no longer rebuild this checkpoint's root (rewritten after publication?)`;
   if (lastHash !== row.lastHash) return `the table's entry ${row.treeSize} is not this checkpoint's chain head`;
   const frontier = frontierNodes(Number(row.treeSize), row.frontier).map((n) => n.hash);
   if (canonicalJson(frontier) !== canonicalJson(tree.nodes().map((n) => n.hash))) return 'stored frontier differs from the table';

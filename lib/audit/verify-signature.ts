@@ -42,11 +42,22 @@ export function parsePublishedKeys(json: string): TPublishedKey[] {
     const where = `key ${i + 1}${typeof k?.keyId === 'string' ? ` (${k.keyId})` : ''}`;
     if (typeof k !== 'object' || k === null) throw new Error(`${where}: not an object`);
     if (typeof k.keyId !== 'string' || !k.keyId) throw new Error(`${where}: keyId missing`);
-    if (k.algorithm !== 'Ed25519' && k.algorithm !== 'ECDSA-P256-SHA256') throw new Error(`${where}: unknown algorithm ${String(k.algorithm)}`);
-    if (typeof k.publicKey !== 'string' || typeof k.validFrom !== 'string' || Number.isNaN(Date.parse(k.validFrom))) throw new Error(`${where}: publicKey and validFrom are required`);
-    if (k.validUntil !== null && k.validUntil !== undefined && (typeof k.validUntil !== 'string' || Number.isNaN(Date.parse(k.validUntil)))) throw new Error(`${where}: validUntil is not a date`);
+    if (k.algorithm !== 'Ed25519' && k.algorithm !== 'ECDSA-P256-SHA256')
+      throw new Error(`${where}: unknown algorithm ${String(k.algorithm)}`);
+    if (typeof k.publicKey !== 'string' || typeof k.validFrom !== 'string' || Number.isNaN(Date.parse(k.validFrom)))
+      throw new Error(`${where}: publicKey and validFrom are required`);
+    if (k.validUntil !== null && k.validUntil !== undefined && (typeof k.validUntil !== 'string' || Number.isNaN(Date.parse(k.validUntil))))
+      throw new Error(`${where}: validUntil is not a date`);
     const fingerprint = `sha256:${createHash('sha256').update(Buffer.from(k.publicKey, 'base64')).digest('hex')}`;
-    if (k.fingerprint !== undefined && k.fingerprint !== fingerprint) throw new Error(`${where}: fingerprint does not match the public key`);
-    return { keyId: k.keyId, algorithm: k.algorithm, publicKey: k.publicKey, fingerprint, validFrom: k.validFrom, validUntil: (k.validUntil as string | null | undefined) ?? null };
+    if (k.fingerprint !== undefined && k.fingerprint !== fingerprint)
+      throw new Error(`${where}: fingerprint does not match the public key`);
+    return {
+      keyId: k.keyId,
+      algorithm: k.algorithm,
+      publicKey: k.publicKey,
+      fingerprint,
+      validFrom: k.validFrom,
+      validUntil: (k.validUntil as string | null | undefined) ?? null,
+    };
   });
 }

@@ -46,7 +46,14 @@ export type TBundleResult = {
   sha256: string;
 };
 
-type TTally = { entries: number; leaves: number; first: TAuditRecord | null; last: TAuditRecord | null; keyIds: Set<string>; next: bigint | null };
+type TTally = {
+  entries: number;
+  leaves: number;
+  first: TAuditRecord | null;
+  last: TAuditRecord | null;
+  keyIds: Set<string>;
+  next: bigint | null;
+};
 
 function tally(t: TTally, record: TAuditRecord, asEntry: boolean): void {
   if (t.next !== null && BigInt(record.sequence) !== t.next) throw new Error(`audit bundle: sequence ${t.next} is missing from the range`);
@@ -63,16 +70,24 @@ function checkAnchor(input: TBundleInput, range: CompactRange, t: TTally): void 
   const anchor = input.anchor;
   const wanted = input.description.sequenceRange;
   if (wanted && (t.first?.sequence !== wanted.first || t.last?.sequence !== wanted.last)) {
-    throw new Error(`audit bundle: expected sequences ${wanted.first}..${wanted.last}, got ${t.first?.sequence ?? '-'}..${t.last?.sequence ?? '-'}`);
+    throw new Error(
+      `audit bundle: expected sequences ${wanted.first}..${wanted.last}, got ${t.first?.sequence ?? '-'}..${t.last?.sequence ?? '-'}`,
+    );
   }
   if (!anchor?.proof.inclusion) return;
   const root = rootFromRanges(anchor.proof.inclusion.left, range.nodes(), anchor.proof.inclusion.right);
-  if (root !== anchor.checkpoint.checkpoint.rootHash) throw new Error(`audit bundle: range does not rebuild checkpoint ${anchor.checkpoint.checkpoint.id}'s root`);
+  if (root !== anchor.checkpoint.checkpoint.rootHash)
+    throw new Error(`audit bundle: range does not rebuild checkpoint ${anchor.checkpoint.checkpoint.id}'s root`);
 }
 
 export function createAuditBundle(input: TBundleInput): { lines: AsyncGenerator<Buffer>; result: () => TBundleResult } {
   let done: TBundleResult | undefined;
-  const description: TBundleDescription = { ...input.description, format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION, algorithms: BUNDLE_ALGORITHMS };
+  const description: TBundleDescription = {
+    ...input.description,
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    algorithms: BUNDLE_ALGORITHMS,
+  };
   const wanted = description.filter ? filterTags(description.filter) : null;
 
   async function* lines(): AsyncGenerator<Buffer> {
@@ -97,7 +112,11 @@ export function createAuditBundle(input: TBundleInput): { lines: AsyncGenerator<
         range.appendLeaf(auditLeafHash(record.entryHash, tags));
         const asEntry = !wanted || matchesFilter(tags, wanted);
         tally(t, record, asEntry);
-        out.push(bundleLine(asEntry ? { type: 'entry', ...record } : { type: 'leaf', sequence: record.sequence, entryHash: record.entryHash, tags }));
+        out.push(
+          bundleLine(
+            asEntry ? { type: 'entry', ...record } : { type: 'leaf', sequence: record.sequence, entryHash: record.entryHash, tags },
+          ),
+        );
       }
       // One chunk per page, not per line: per-chunk stream overhead dominated otherwise.
       if (out.length) yield emit(Buffer.concat(out));

@@ -6,7 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { canonicalJson } from '@/lib/audit/canonical-json';
-import { checkpointDigest, CHECKPOINT_FORMAT, CHECKPOINT_FORMAT_VERSION, type TCheckpoint, type TSignedCheckpoint } from '@/lib/audit/checkpoint-format';
+import {
+  checkpointDigest,
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_FORMAT_VERSION,
+  type TCheckpoint,
+  type TSignedCheckpoint,
+} from '@/lib/audit/checkpoint-format';
 import { extendAuditTree, frontierNodes } from '@/lib/audit/extend-audit-tree';
 import { CompactRange } from '@/lib/audit/merkle';
 import { putLockedAuditObject } from '@/lib/audit/put-locked-audit-object';
@@ -21,7 +27,14 @@ import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 const DAY_MS = 24 * 3600 * 1000;
 
 export type TCheckpointReason = 'scheduled' | 'export';
-export type TCheckpointOptions = { reason: TCheckpointReason; client?: DbTx; s3?: S3Client; signer?: TSigningProvider; config?: TEnv; now?: Date };
+export type TCheckpointOptions = {
+  reason: TCheckpointReason;
+  client?: DbTx;
+  s3?: S3Client;
+  signer?: TSigningProvider;
+  config?: TEnv;
+  now?: Date;
+};
 export type TWrittenCheckpoint = { signed: TSignedCheckpoint; row: AuditCheckpoint; created: boolean };
 
 export function signedCheckpointOf(row: AuditCheckpoint): TSignedCheckpoint {
@@ -69,7 +82,11 @@ export async function writeAuditCheckpoint(options: TCheckpointOptions): Promise
   const body = Buffer.from(`${canonicalJson(signed)}\n`, 'utf8');
   // As long as the longest recording window, like sealed segments: the proof outlives what it proves.
   const retainUntil = new Date(now.getTime() + (await longestRetentionDays(client, config.RETENTION_DEFAULT_DAYS)) * DAY_MS);
-  const versionId = await putLockedAuditObject(options.s3 ?? defaultS3(), { bucket, key, body, contentType: 'application/json', retainUntil }, config);
+  const versionId = await putLockedAuditObject(
+    options.s3 ?? defaultS3(),
+    { bucket, key, body, contentType: 'application/json', retainUntil },
+    config,
+  );
   const row = await client.auditCheckpoint.create({
     data: {
       id: checkpoint.id,

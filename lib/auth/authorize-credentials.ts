@@ -43,7 +43,14 @@ async function refuse(userId: string | null, email: string, reason: TFailure): P
     details: { reason, ...who, method: 'credentials', ...client },
   });
   if (lockedNow) {
-    await appendAuditEntry({ actorType: 'system', actorId: 'auth', action: 'auth.locked_out', subjectType: 'user', subjectId: userId ?? 'unknown', details: { ...who, scope: 'account_from_address', ...client } });
+    await appendAuditEntry({
+      actorType: 'system',
+      actorId: 'auth',
+      action: 'auth.locked_out',
+      subjectType: 'user',
+      subjectId: userId ?? 'unknown',
+      details: { ...who, scope: 'account_from_address', ...client },
+    });
   }
   return null;
 }
@@ -53,8 +60,21 @@ async function succeed(user: { id: string; email: string; passwordHash: string }
   await signInThrottle.succeeded(user.email, client.ip);
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
   await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date(), ...(rehash ? { passwordHash: rehash } : {}) } });
-    await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'auth.sign_in', subjectType: 'user', subjectId: user.id, details: { method: 'credentials', rehashed: rehash !== null, ...client } }, tx);
+    await tx.user.update({
+      where: { id: user.id },
+      data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date(), ...(rehash ? { passwordHash: rehash } : {}) },
+    });
+    await appendAuditEntry(
+      {
+        actorType: 'user',
+        actorId: user.id,
+        action: 'auth.sign_in',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { method: 'credentials', rehashed: rehash !== null, ...client },
+      },
+      tx,
+    );
   });
 }
 

@@ -15,7 +15,10 @@ type TContext = { params: Promise<{ nextauth: string[] }> };
 type TNextAuthHandler = (req: NextRequest, ctx: TContext) => Promise<Response>;
 
 async function throttled(req: NextRequest): Promise<Response | null> {
-  const form = await req.clone().formData().catch(() => null);
+  const form = await req
+    .clone()
+    .formData()
+    .catch(() => null);
   const email = normalizeEmail(String(form?.get('email') ?? ''));
   const { seconds } = await signInThrottle.retryAfter(email, clientInfo().ip);
   if (seconds === 0) return null;

@@ -15,7 +15,10 @@ export type TSessionUser = TUserRef & { name: string; regions: string[]; timeZon
 // Writing lastSeenAt on every request would turn each read into a write; a minute's precision is enough.
 const TOUCH_EVERY_MS = 60_000;
 
-export async function loadUserBySession(sessionId: string | undefined | null, userId: string | undefined | null): Promise<TSessionUser | null> {
+export async function loadUserBySession(
+  sessionId: string | undefined | null,
+  userId: string | undefined | null,
+): Promise<TSessionUser | null> {
   // Only ids we issued look like this; anything else is not worth a query.
   if (!isUuid(sessionId) || !isUuid(userId)) return null;
   const session = await db().session.findUnique({

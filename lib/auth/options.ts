@@ -55,7 +55,13 @@ export function authOptions(): NextAuthOptions {
         if (!p?.sub) return false;
         // Only a JSON true counts as verified; some providers send the string "true", which proves nothing here.
         const emailVerified = p.email_verified === true;
-        const user = await resolveOidcUser({ subject: p.sub, email: p.email ?? null, emailVerified, name: p.name ?? null, issuer: env().OIDC_ISSUER ?? null });
+        const user = await resolveOidcUser({
+          subject: p.sub,
+          email: p.email ?? null,
+          emailVerified,
+          name: p.name ?? null,
+          issuer: env().OIDC_ISSUER ?? null,
+        });
         return user !== null;
       },
       async jwt({ token, user, account }) {
@@ -70,7 +76,13 @@ export function authOptions(): NextAuthOptions {
         return { ...token, sub: row.id, uid: row.id, sid: session.id, email: row.email, name: row.name, role: row.role };
       },
       async session({ session, token }) {
-        session.user = { id: token.uid ?? '', sid: token.sid ?? '', email: token.email ?? '', role: token.role ?? null, name: token.name ?? '' };
+        session.user = {
+          id: token.uid ?? '',
+          sid: token.sid ?? '',
+          email: token.email ?? '',
+          role: token.role ?? null,
+          name: token.name ?? '',
+        };
         return session;
       },
     },

@@ -17,7 +17,14 @@ export async function recordAccess<A extends TAccessAction>(
 ): Promise<void> {
   const client = clientInfo();
   await appendAuditEntry(
-    { actorType: 'user', actorId: user.id, action, subjectType: subject.type, subjectId: subject.id, details: { ...details, user: user.email, ip: client.ip, userAgent: client.userAgent } } as TAuditInput,
+    {
+      actorType: 'user',
+      actorId: user.id,
+      action,
+      subjectType: subject.type,
+      subjectId: subject.id,
+      details: { ...details, user: user.email, ip: client.ip, userAgent: client.userAgent },
+    } as TAuditInput,
     tx,
   );
 }

@@ -39,8 +39,17 @@ async function findOrCreate(identity: TOidcIdentity) {
     if (byEmail.oidcSubject && byEmail.oidcSubject !== identity.subject) return null;
     const linked = await db().$transaction(async (tx) => {
       const row = await tx.user.update({ where: { id: byEmail.id }, data: { oidcSubject: identity.subject } });
-      const details = { email, subject: identity.subject, issuer: identity.issuer ?? null, emailVerified: identity.emailVerified, ...clientInfo() };
-      await appendAuditEntry({ actorType: 'system', actorId: 'oidc', action: 'auth.oidc_linked', subjectType: 'user', subjectId: row.id, details }, tx);
+      const details = {
+        email,
+        subject: identity.subject,
+        issuer: identity.issuer ?? null,
+        emailVerified: identity.emailVerified,
+        ...clientInfo(),
+      };
+      await appendAuditEntry(
+        { actorType: 'system', actorId: 'oidc', action: 'auth.oidc_linked', subjectType: 'user', subjectId: row.id, details },
+        tx,
+      );
       return row;
     });
     return { user: linked, created: false };
@@ -50,7 +59,14 @@ async function findOrCreate(identity: TOidcIdentity) {
   const user = await db().$transaction(async (tx) => {
     const created = await tx.user.create({ data: { email, name: identity.name ?? email, role, oidcSubject: identity.subject } });
     await appendAuditEntry(
-      { actorType: 'system', actorId: 'oidc', action: 'user.created', subjectType: 'user', subjectId: created.id, details: { email, role, via: 'oidc' } },
+      {
+        actorType: 'system',
+        actorId: 'oidc',
+        action: 'user.created',
+        subjectType: 'user',
+        subjectId: created.id,
+        details: { email, role, via: 'oidc' },
+      },
       tx,
     );
     return created;
@@ -65,7 +81,17 @@ export async function resolveOidcUser(identity: TOidcIdentity): Promise<TSignInU
   if (user.disabled) return refuse('disabled', user.id);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'auth.sign_in', subjectType: 'user', subjectId: user.id, details: { method: 'oidc', ...clientInfo() } }, tx);
+    await appendAuditEntry(
+      {
+        actorType: 'user',
+        actorId: user.id,
+        action: 'auth.sign_in',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { method: 'oidc', ...clientInfo() },
+      },
+      tx,
+    );
   });
   return { id: user.id, email: user.email, role: user.role, name: user.name };
 }

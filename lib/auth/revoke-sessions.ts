@@ -6,6 +6,9 @@ export type TRevokeReason = 'sign_out' | 'idle_timeout' | 'disabled' | 'role_cha
 
 export async function revokeSessions(where: { userId: string } | { sessionId: string }, reason: TRevokeReason, tx?: DbTx): Promise<number> {
   const filter = 'userId' in where ? { userId: where.userId } : { id: where.sessionId };
-  const { count } = await (tx ?? db()).session.updateMany({ where: { ...filter, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
+  const { count } = await (tx ?? db()).session.updateMany({
+    where: { ...filter, revokedAt: null },
+    data: { revokedAt: new Date(), revokedReason: reason },
+  });
   return count;
 }

@@ -16,8 +16,20 @@ const globalForThrottle = globalThis as unknown as { signInLimiters?: TLimiters 
 function limiters(): TLimiters {
   const e = env();
   globalForThrottle.signInLimiters ??= {
-    byIp: new RateLimiterRedis({ storeClient: producerRedis(), keyPrefix: `${PREFIX}:ip`, points: e.AUTH_IP_MAX_FAILURES, duration: e.AUTH_IP_WINDOW_MINUTES * 60, blockDuration: e.AUTH_IP_WINDOW_MINUTES * 60 }),
-    byAccountIp: new RateLimiterRedis({ storeClient: producerRedis(), keyPrefix: `${PREFIX}:acct`, points: e.AUTH_LOCKOUT_THRESHOLD, duration: e.AUTH_LOCKOUT_MINUTES * 60, blockDuration: e.AUTH_LOCKOUT_MINUTES * 60 }),
+    byIp: new RateLimiterRedis({
+      storeClient: producerRedis(),
+      keyPrefix: `${PREFIX}:ip`,
+      points: e.AUTH_IP_MAX_FAILURES,
+      duration: e.AUTH_IP_WINDOW_MINUTES * 60,
+      blockDuration: e.AUTH_IP_WINDOW_MINUTES * 60,
+    }),
+    byAccountIp: new RateLimiterRedis({
+      storeClient: producerRedis(),
+      keyPrefix: `${PREFIX}:acct`,
+      points: e.AUTH_LOCKOUT_THRESHOLD,
+      duration: e.AUTH_LOCKOUT_MINUTES * 60,
+      blockDuration: e.AUTH_LOCKOUT_MINUTES * 60,
+    }),
   };
   return globalForThrottle.signInLimiters;
 }
@@ -31,7 +43,9 @@ function exhausted(res: RateLimiterRes | null, points: number): number {
 /** Fails closed (503): without the shared counters an attacker would get unlimited guesses. */
 function redisCall<T>(fn: () => Promise<T>): Promise<T> {
   // consume() rejects with the limiter's result once the points are used up: that is an answer, not an error.
-  return withRedis('sign-in throttle', () => fn().catch((error: unknown) => (error instanceof RateLimiterRes ? (error as T) : Promise.reject(error))));
+  return withRedis('sign-in throttle', () =>
+    fn().catch((error: unknown) => (error instanceof RateLimiterRes ? (error as T) : Promise.reject(error))),
+  );
 }
 
 export const signInThrottle = {

@@ -12,5 +12,12 @@ export async function signOutSession(req: NextRequest): Promise<void> {
   if (!token?.sid || !token.uid) return;
   const revoked = await revokeSessions({ sessionId: token.sid }, 'sign_out');
   if (revoked === 0) return;
-  await appendAuditEntry({ actorType: 'user', actorId: token.uid, action: 'auth.sign_out', subjectType: 'user', subjectId: token.uid, details: { sessionId: token.sid, ...clientInfo() } });
+  await appendAuditEntry({
+    actorType: 'user',
+    actorId: token.uid,
+    action: 'auth.sign_out',
+    subjectType: 'user',
+    subjectId: token.uid,
+    details: { sessionId: token.sid, ...clientInfo() },
+  });
 }

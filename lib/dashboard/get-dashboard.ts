@@ -16,11 +16,32 @@ export const DASHBOARD_DAYS = 14;
 export type TDashboard = {
   generatedAt: string;
   archive: { today: number; thisWeek: number; perDay: { day: string; archived: number }[] };
-  ingestion: { vendorAccountId: string; name: string; vendorSource: string; lastReceivedAt: string | null; lastArchivedAt: string | null; lagSeconds: number | null }[] | null;
+  ingestion:
+    | {
+        vendorAccountId: string;
+        name: string;
+        vendorSource: string;
+        lastReceivedAt: string | null;
+        lastArchivedAt: string | null;
+        lagSeconds: number | null;
+      }[]
+    | null;
   quarantine: { open: number; byReason: { reason: string; open: number }[] } | null;
   deadLetters: { open: number } | null;
   oldestUnarchived: { idempotencyKey: string; receivedAt: string; ageSeconds: number; pending: number } | null | undefined;
-  reconciliation: { vendorAccountId: string; day: string; listed: number; matched: number; missing: number; mismatched: number; pending: number; completedAt: string; clean: boolean }[] | null;
+  reconciliation:
+    | {
+        vendorAccountId: string;
+        day: string;
+        listed: number;
+        matched: number;
+        missing: number;
+        mismatched: number;
+        pending: number;
+        completedAt: string;
+        clean: boolean;
+      }[]
+    | null;
 };
 
 const startOfUtcDay = (t: Date) => new Date(Math.floor(t.getTime() / DAY_MS) * DAY_MS);
@@ -44,14 +65,20 @@ async function archiveFigures(now: Date): Promise<TDashboard['archive']> {
 
 async function ingestionLag(now: Date): Promise<NonNullable<TDashboard['ingestion']>> {
   const [received, archived] = await Promise.all([
-    db().$queryRaw<{ id: string; at: Date }[]>`SELECT "vendorAccountId" AS id, max("receivedAt") AS at FROM "IngestEvent" WHERE "vendorAccountId" IS NOT NULL GROUP BY 1`,
-    db().$queryRaw<{ id: string; at: Date }[]>`SELECT "vendorAccountId" AS id, max("archivedAt") AS at FROM "Recording" WHERE "vendorAccountId" IS NOT NULL AND "archivedAt" IS NOT NULL GROUP BY 1`,
+    db().$queryRaw<
+      { id: string; at: Date }[]
+    >`SELECT "vendorAccountId" AS id, max("receivedAt") AS at FROM "IngestEvent" WHERE "vendorAccountId" IS NOT NULL GROUP BY 1`,
+    db().$queryRaw<
+      { id: string; at: Date }[]
+    >`SELECT "vendorAccountId" AS id, max("archivedAt") AS at FROM "Recording" WHERE "vendorAccountId" IS NOT NULL AND "archivedAt" IS NOT NULL GROUP BY 1`,
   ]);
   const rec = new Map(received.map((r) => [r.id, r.at]));
   const arc = new Map(archived.map((r) => [r.id, r.at]));
   const configured = vendorAccounts().map((a) => ({ id: a.id, name: a.name, vendorSource: a.vendorSource as string }));
   const known = new Set(configured.map((a) => a.id));
-  const others = [...new Set([...rec.keys(), ...arc.keys()])].filter((id) => !known.has(id)).map((id) => ({ id, name: id, vendorSource: 'unknown' }));
+  const others = [...new Set([...rec.keys(), ...arc.keys()])]
+    .filter((id) => !known.has(id))
+    .map((id) => ({ id, name: id, vendorSource: 'unknown' }));
   return [...configured, ...others].map((a) => {
     const lastReceived = rec.get(a.id) ?? null;
     const lastArchived = arc.get(a.id) ?? null;
@@ -68,8 +95,14 @@ async function ingestionLag(now: Date): Promise<NonNullable<TDashboard['ingestio
 }
 
 async function openQuarantine(): Promise<NonNullable<TDashboard['quarantine']>> {
-  const groups = await db().quarantineCase.groupBy({ by: ['reason'], where: { state: { in: [...ACTIVE_STATES] } }, _count: { _all: true } });
-  const byReason = groups.map((g) => ({ reason: g.reason as string, open: g._count._all })).sort((a, b) => b.open - a.open || a.reason.localeCompare(b.reason));
+  const groups = await db().quarantineCase.groupBy({
+    by: ['reason'],
+    where: { state: { in: [...ACTIVE_STATES] } },
+    _count: { _all: true },
+  });
+  const byReason = groups
+    .map((g) => ({ reason: g.reason as string, open: g._count._all }))
+    .sort((a, b) => b.open - a.open || a.reason.localeCompare(b.reason));
   return { open: byReason.reduce((s, g) => s + g.open, 0), byReason };
 }
 
@@ -83,19 +116,41 @@ const UNSETTLED = Prisma.sql`
 
 async function oldestUnarchived(now: Date): Promise<TDashboard['oldestUnarchived']> {
   const [[oldest], [{ n }]] = await Promise.all([
-    db().$queryRaw<{ key: string; at: Date }[]>`SELECT e."idempotencyKey" AS key, e."receivedAt" AS at ${UNSETTLED} ORDER BY e."receivedAt" ASC LIMIT 1`,
+    db().$queryRaw<
+      { key: string; at: Date }[]
+    >`SELECT e."idempotencyKey" AS key, e."receivedAt" AS at ${UNSETTLED} ORDER BY e."receivedAt" ASC LIMIT 1`,
     db().$queryRaw<[{ n: bigint }]>`SELECT count(DISTINCT e."idempotencyKey") AS n ${UNSETTLED}`,
   ]);
   if (!oldest) return null;
-  return { idempotencyKey: oldest.key, receivedAt: oldest.at.toISOString(), ageSeconds: Math.max(0, Math.round((now.getTime() - oldest.at.getTime()) / 1000)), pending: Number(n) };
+  return {
+    idempotencyKey: oldest.key,
+    receivedAt: oldest.at.toISOString(),
+    ageSeconds: Math.max(0, Math.round((now.getTime() - oldest.at.getTime()) / 1000)),
+    pending: Number(n),
+  };
 }
 
 async function latestReconciliation(): Promise<NonNullable<TDashboard['reconciliation']>> {
-  const rows = await db().$queryRaw<{ vendorAccountId: string; day: string; listed: number; matched: number; missing: number; mismatched: number; pending: number; completedAt: Date }[]>`
+  const rows = await db().$queryRaw<
+    {
+      vendorAccountId: string;
+      day: string;
+      listed: number;
+      matched: number;
+      missing: number;
+      mismatched: number;
+      pending: number;
+      completedAt: Date;
+    }[]
+  >`
     SELECT DISTINCT ON ("vendorAccountId") "vendorAccountId", day, "listedCount" AS listed, "matchedCount" AS matched,
       "missingCount" AS missing, "mismatchCount" AS mismatched, "pendingCount" AS pending, "completedAt"
     FROM "ReconciliationReport" ORDER BY "vendorAccountId", day DESC, "completedAt" DESC`;
-  return rows.map((r) => ({ ...r, completedAt: r.completedAt.toISOString(), clean: r.missing === 0 && r.mismatched === 0 && r.pending === 0 }));
+  return rows.map((r) => ({
+    ...r,
+    completedAt: r.completedAt.toISOString(),
+    clean: r.missing === 0 && r.mismatched === 0 && r.pending === 0,
+  }));
 }
 
 const unless = <T>(allowed: boolean, load: () => Promise<T>): Promise<T | null> => (allowed ? load() : Promise.resolve(null));

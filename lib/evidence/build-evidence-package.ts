@@ -39,26 +39,43 @@ export type TPackageRequest = {
 export type TBuiltPackage = { manifest: TEvidenceManifest; manifestHash: string; bytes: number; sha256: string };
 
 const NOTES = {
-  masked: 'Customer identifiers in metadata and vendor payloads are masked: the package was built for a role that sees them masked. Audio is unaltered.',
+  masked:
+    'Customer identifiers in metadata and vendor payloads are masked: the package was built for a role that sees them masked. Audio is unaltered.',
   clear: 'Customer identifiers appear in clear: the package was built for a role that may see them.',
-  payloads: 'Vendor payloads are shown as the console shows them (media URLs redacted): their sha256 field is that of the payload as received, not of this file.',
+  payloads:
+    'Vendor payloads are shown as the console shows them (media URLs redacted): their sha256 field is that of the payload as received, not of this file.',
   audit: 'Audit entries are verbatim (they must hash); CallVault keeps customer numbers out of audit details when it writes them.',
 };
 
 const line = (value: unknown) => Buffer.from(`${canonicalJson(value)}\n`, 'utf8');
 
-async function addAudio(tar: TarWriter, s3: S3Client, dir: string, r: { storageBucket: string | null; storageKey: string | null; storageVersionId: string | null; checksumSha256: string | null; mediaFormat: string | null }): Promise<string | null> {
+async function addAudio(
+  tar: TarWriter,
+  s3: S3Client,
+  dir: string,
+  r: {
+    storageBucket: string | null;
+    storageKey: string | null;
+    storageVersionId: string | null;
+    checksumSha256: string | null;
+    mediaFormat: string | null;
+  },
+): Promise<string | null> {
   if (!r.storageBucket || !r.storageKey || !r.storageVersionId) return null;
   const object = await s3.send(new GetObjectCommand({ Bucket: r.storageBucket, Key: r.storageKey, VersionId: r.storageVersionId }));
   const ext = (r.mediaFormat ?? 'bin').replace(/[^a-z0-9]/gi, '').toLowerCase() || 'bin';
   const file = await tar.addStream(`${dir}/audio.${ext}`, Number(object.ContentLength), object.Body as Readable);
   // Never hand out media that differs from what was archived.
-  if (r.checksumSha256 && file.sha256 !== r.checksumSha256) throw new Error(`${file.path}: stored bytes hash to ${file.sha256}, archived as ${r.checksumSha256}`);
+  if (r.checksumSha256 && file.sha256 !== r.checksumSha256)
+    throw new Error(`${file.path}: stored bytes hash to ${file.sha256}, archived as ${r.checksumSha256}`);
   return file.path;
 }
 
 async function addRecording(tar: TarWriter, s3: S3Client, req: TPackageRequest, id: string): Promise<TPackageRecording> {
-  const row = await db().recording.findUniqueOrThrow({ where: { id }, select: { archiveId: true, storageBucket: true, storageKey: true, storageVersionId: true, checksumSha256: true, mediaFormat: true } });
+  const row = await db().recording.findUniqueOrThrow({
+    where: { id },
+    select: { archiveId: true, storageBucket: true, storageKey: true, storageVersionId: true, checksumSha256: true, mediaFormat: true },
+  });
   const dir = `recordings/${row.archiveId.replace(/[^\w.-]/g, '_')}`;
   const audio = await addAudio(tar, s3, dir, row);
   const { allowed: _allowed, rawPayloads, ...metadata } = await getRecording(id, req.createdBy.role);

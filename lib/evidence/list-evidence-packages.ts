@@ -2,7 +2,12 @@
 import { db } from '@/lib/db';
 
 export async function listEvidencePackages(where: { matterId?: string; requestedById?: string }) {
-  const rows = await db().evidencePackage.findMany({ where, orderBy: { createdAt: 'desc' }, take: 50, include: { requestedBy: { select: { email: true } } } });
+  const rows = await db().evidencePackage.findMany({
+    where,
+    orderBy: { createdAt: 'desc' },
+    take: 50,
+    include: { requestedBy: { select: { email: true } } },
+  });
   return rows.map((p) => ({
     id: p.id,
     matterId: p.matterId,

@@ -14,20 +14,40 @@ import { s3 } from '@/lib/storage/s3-client';
 export async function openEvidencePackage(id: string, user: TSessionUser): Promise<{ stream: Readable; filename: string; size: number }> {
   const row = isUuid(id) ? await db().evidencePackage.findUnique({ where: { id } }) : null;
   if (!row) throw new AppError('not_found', 'Evidence package not found');
-  if (row.status !== 'completed' || !row.bucket || !row.objectKey || !row.versionId) throw new AppError('conflict', `Evidence package is not ready (status: ${row.status})`);
+  if (row.status !== 'completed' || !row.bucket || !row.objectKey || !row.versionId)
+    throw new AppError('conflict', `Evidence package is not ready (status: ${row.status})`);
   // A package built for a role that sees identifiers in clear is not handed to one that sees them masked.
-  if (!row.masked && !can(user.role, 'identifiers.unmasked')) throw new AppError('forbidden', 'This package holds customer identifiers in clear, which your role sees masked');
+  if (!row.masked && !can(user.role, 'identifiers.unmasked'))
+    throw new AppError('forbidden', 'This package holds customer identifiers in clear, which your role sees masked');
   const object = await s3()
     .send(new GetObjectCommand({ Bucket: row.bucket, Key: row.objectKey, VersionId: row.versionId }))
     .catch((error: unknown) => {
-      if (isMissingObject(error)) throw new AppError('not_found', `Evidence package file is no longer kept (retained until ${row.retainUntil?.toISOString() ?? 'unknown'}); build a new one`);
+      if (isMissingObject(error))
+        throw new AppError(
+          'not_found',
+          `Evidence package file is no longer kept (retained until ${row.retainUntil?.toISOString() ?? 'unknown'}); build a new one`,
+        );
       throw error;
     });
   const stream = object.Body as Readable;
   const size = Number(object.ContentLength ?? row.sizeBytes ?? 0);
   try {
-    const details = { matterId: row.matterId, size, manifestSha256: row.manifestSha256, role: user.role, versionId: row.versionId, userEmail: user.email };
-    await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'evidence.package_downloaded', subjectType: 'evidence_package', subjectId: id, details });
+    const details = {
+      matterId: row.matterId,
+      size,
+      manifestSha256: row.manifestSha256,
+      role: user.role,
+      versionId: row.versionId,
+      userEmail: user.email,
+    };
+    await appendAuditEntry({
+      actorType: 'user',
+      actorId: user.id,
+      action: 'evidence.package_downloaded',
+      subjectType: 'evidence_package',
+      subjectId: id,
+      details,
+    });
   } catch (error) {
     stream.destroy();
     throw error;

@@ -19,15 +19,39 @@ const DAY_MS = 24 * 3600 * 1000;
 
 export const evidencePackageKey = (id: string) => `${EXPORTS_PREFIX}evidence/${id}.tar`;
 
-export async function runEvidencePackage(packageId: string, s3: S3Client = defaultS3()): Promise<{ status: 'completed' | 'skipped'; packageId: string }> {
-  const row = await db().evidencePackage.findUnique({ where: { id: packageId }, include: { requestedBy: { select: { id: true, email: true, role: true } }, matter: { select: { id: true, reference: true, name: true } } } });
+export async function runEvidencePackage(
+  packageId: string,
+  s3: S3Client = defaultS3(),
+): Promise<{ status: 'completed' | 'skipped'; packageId: string }> {
+  const row = await db().evidencePackage.findUnique({
+    where: { id: packageId },
+    include: {
+      requestedBy: { select: { id: true, email: true, role: true } },
+      matter: { select: { id: true, reference: true, name: true } },
+    },
+  });
   if (!row) throw new Error(`evidence package ${packageId} does not exist`);
   if (row.status === EXPORT_STATUS.completed || row.status === EXPORT_STATUS.failed) return { status: 'skipped', packageId };
-  await db().evidencePackage.update({ where: { id: packageId }, data: { status: EXPORT_STATUS.running, attempts: { increment: 1 }, heartbeatAt: new Date() } });
-  const target = { bucket: auditBucket(), exportId: packageId, key: evidencePackageKey(packageId), contentType: 'application/x-tar', retainUntil: new Date(Date.now() + env().AUDIT_EXPORT_RETENTION_DAYS * DAY_MS) };
+  await db().evidencePackage.update({
+    where: { id: packageId },
+    data: { status: EXPORT_STATUS.running, attempts: { increment: 1 }, heartbeatAt: new Date() },
+  });
+  const target = {
+    bucket: auditBucket(),
+    exportId: packageId,
+    key: evidencePackageKey(packageId),
+    contentType: 'application/x-tar',
+    retainUntil: new Date(Date.now() + env().AUDIT_EXPORT_RETENTION_DAYS * DAY_MS),
+  };
   let stored: TStoredExport | undefined;
   const built = await buildEvidencePackage(
-    { id: packageId, createdBy: row.requestedBy, subject: row.matter ? { kind: 'matter', matter: row.matter } : { kind: 'recordings' }, recordingIds: row.recordingIds, masked: row.masked },
+    {
+      id: packageId,
+      createdBy: row.requestedBy,
+      subject: row.matter ? { kind: 'matter', matter: row.matter } : { kind: 'recordings' },
+      recordingIds: row.recordingIds,
+      masked: row.masked,
+    },
     {
       s3,
       signer: signingProvider(),
@@ -37,13 +61,42 @@ export async function runEvidencePackage(packageId: string, s3: S3Client = defau
   );
   if (!stored) throw new Error(`evidence package ${packageId}: the package was not stored`);
   const readBack = await hashStoredObject(s3, stored);
-  if (readBack.sha256 !== built.sha256 || readBack.bytes !== built.bytes) throw new Error(`evidence package ${packageId}: stored object differs from the package written`);
+  if (readBack.sha256 !== built.sha256 || readBack.bytes !== built.bytes)
+    throw new Error(`evidence package ${packageId}: stored object differs from the package written`);
   const location = { bucket: stored.bucket, objectKey: stored.key, versionId: stored.versionId, retainUntil: stored.retainUntil };
   await db().$transaction(async (tx) => {
-    const data = { status: EXPORT_STATUS.completed, fileCount: built.manifest.files.length + 1, manifestSha256: built.manifestHash, sha256: built.sha256, sizeBytes: BigInt(built.bytes), ...location, error: null, completedAt: new Date() };
+    const data = {
+      status: EXPORT_STATUS.completed,
+      fileCount: built.manifest.files.length + 1,
+      manifestSha256: built.manifestHash,
+      sha256: built.sha256,
+      sizeBytes: BigInt(built.bytes),
+      ...location,
+      error: null,
+      completedAt: new Date(),
+    };
     await tx.evidencePackage.update({ where: { id: packageId }, data });
-    const details = { matterId: row.matterId, recordingCount: row.recordingIds.length, identifiers: built.manifest.identifiers, manifestHash: built.manifestHash, fileSha256: built.sha256, bytes: built.bytes, ...location, retainUntil: stored!.retainUntil.toISOString() };
-    await appendAuditEntry({ actorType: 'user', actorId: row.requestedById, action: 'evidence.package_built', subjectType: 'evidence_package', subjectId: packageId, details }, tx);
+    const details = {
+      matterId: row.matterId,
+      recordingCount: row.recordingIds.length,
+      identifiers: built.manifest.identifiers,
+      manifestHash: built.manifestHash,
+      fileSha256: built.sha256,
+      bytes: built.bytes,
+      ...location,
+      retainUntil: stored!.retainUntil.toISOString(),
+    };
+    await appendAuditEntry(
+      {
+        actorType: 'user',
+        actorId: row.requestedById,
+        action: 'evidence.package_built',
+        subjectType: 'evidence_package',
+        subjectId: packageId,
+        details,
+      },
+      tx,
+    );
   });
   return { status: 'completed', packageId };
 }

@@ -26,9 +26,18 @@ export const ZStartEvidencePackage = z.union([
 async function recordingsOf(input: z.output<typeof ZStartEvidencePackage>): Promise<{ matterId: string | null; ids: string[] }> {
   if ('matterId' in input) {
     const matter = await findMatter(input.matterId);
-    const rows = await db().matterRecording.findMany({ where: { matterId: matter.id }, select: { recordingId: true }, orderBy: { addedAt: 'asc' }, take: MAX_PACKAGE_RECORDINGS + 1 });
+    const rows = await db().matterRecording.findMany({
+      where: { matterId: matter.id },
+      select: { recordingId: true },
+      orderBy: { addedAt: 'asc' },
+      take: MAX_PACKAGE_RECORDINGS + 1,
+    });
     if (rows.length === 0) throw new AppError('unprocessable', 'The matter has no recordings to package');
-    if (rows.length > MAX_PACKAGE_RECORDINGS) throw new AppError('unprocessable', `A package holds at most ${MAX_PACKAGE_RECORDINGS} recordings; package selections of the matter instead`);
+    if (rows.length > MAX_PACKAGE_RECORDINGS)
+      throw new AppError(
+        'unprocessable',
+        `A package holds at most ${MAX_PACKAGE_RECORDINGS} recordings; package selections of the matter instead`,
+      );
     return { matterId: matter.id, ids: rows.map((r) => r.recordingId) };
   }
   return { matterId: null, ids: [...new Set(input.recordingIds)] };
@@ -42,16 +51,39 @@ export async function startEvidencePackage(input: z.output<typeof ZStartEvidence
   for (const r of rows) assertRegionAccess(user.regions, r.dataResidencyRegion);
   const masked = !can(user.role, 'identifiers.unmasked');
   const row = await db().$transaction(async (tx) => {
-    const created = await tx.evidencePackage.create({ data: { requestedById: user.id, matterId, recordingIds: ids, masked, status: EXPORT_STATUS.queued }, select: { id: true } });
-    const details = { matterId, recordingCount: ids.length, recordingIds: ids, identifiers: masked ? ('masked' as const) : ('clear' as const), userEmail: user.email, role: user.role };
-    await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'evidence.package_requested', subjectType: 'evidence_package', subjectId: created.id, details }, tx);
+    const created = await tx.evidencePackage.create({
+      data: { requestedById: user.id, matterId, recordingIds: ids, masked, status: EXPORT_STATUS.queued },
+      select: { id: true },
+    });
+    const details = {
+      matterId,
+      recordingCount: ids.length,
+      recordingIds: ids,
+      identifiers: masked ? ('masked' as const) : ('clear' as const),
+      userEmail: user.email,
+      role: user.role,
+    };
+    await appendAuditEntry(
+      {
+        actorType: 'user',
+        actorId: user.id,
+        action: 'evidence.package_requested',
+        subjectType: 'evidence_package',
+        subjectId: created.id,
+        details,
+      },
+      tx,
+    );
     return created;
   });
   try {
     await evidencePackageQueue().add(JOBS.evidencePackage, { packageId: row.id }, auditExportJobOptions(row.id));
   } catch (error) {
     logger.error({ err: error, packageId: row.id }, 'could not queue the evidence package');
-    await db().evidencePackage.update({ where: { id: row.id }, data: { status: EXPORT_STATUS.failed, error: 'Could not queue the package (job queue unavailable); start it again' } });
+    await db().evidencePackage.update({
+      where: { id: row.id },
+      data: { status: EXPORT_STATUS.failed, error: 'Could not queue the package (job queue unavailable); start it again' },
+    });
     throw new AppError('unavailable', 'The job queue is unavailable; the package was not started');
   }
   return { id: row.id };

@@ -11,7 +11,12 @@ import { evidencePackageQueue } from '@/lib/queue/queues';
 import { settleOrphanedJobs, type TOrphanSweep } from '@/lib/queue/settle-orphaned-jobs';
 
 export async function sweepEvidencePackages(opts: { staleAfterMs?: number; now?: Date } = {}): Promise<TOrphanSweep> {
-  const rows = await db().evidencePackage.findMany({ where: staleWhere(opts), select: { id: true, attempts: true }, orderBy: { createdAt: 'asc' }, take: 100 });
+  const rows = await db().evidencePackage.findMany({
+    where: staleWhere(opts),
+    select: { id: true, attempts: true },
+    orderBy: { createdAt: 'asc' },
+    take: 100,
+  });
   const outcome = await settleOrphanedJobs(rows, {
     what: 'the package',
     queue: evidencePackageQueue(),

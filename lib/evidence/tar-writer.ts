@@ -28,7 +28,9 @@ export class TarWriter {
 
   async addBuffer(path: string, body: Buffer, listed = true): Promise<TPackageFile> {
     const file = { path, bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') };
-    await new Promise<void>((resolve, reject) => this.pack.entry({ name: path, size: body.length, mtime: MTIME, mode: 0o444 }, body, (err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      this.pack.entry({ name: path, size: body.length, mtime: MTIME, mode: 0o444 }, body, (err) => (err ? reject(err) : resolve())),
+    );
     if (listed) this.files.push(file);
     return file;
   }

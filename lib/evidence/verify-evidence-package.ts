@@ -12,7 +12,15 @@ import { canonicalJson } from '@/lib/audit/canonical-json';
 import type { TPublishedKey } from '@/lib/audit/signing-keys';
 import { AnchorFault, checkSignature, type TSignatureReport } from '@/lib/audit/verify-bundle-anchor';
 import { verifyAuditBundle, type TBundleVerification } from '@/lib/audit/verify-audit-bundle';
-import { AUDIT_BUNDLE_PATH, EVIDENCE_FORMAT, EVIDENCE_FORMAT_VERSION, evidenceManifestDigest, MANIFEST_PATH, type TManifestFile, type TPackageFile } from '@/lib/evidence/package-format';
+import {
+  AUDIT_BUNDLE_PATH,
+  EVIDENCE_FORMAT,
+  EVIDENCE_FORMAT_VERSION,
+  evidenceManifestDigest,
+  MANIFEST_PATH,
+  type TManifestFile,
+  type TPackageFile,
+} from '@/lib/evidence/package-format';
 
 export type TEvidenceVerification =
   | {
@@ -71,9 +79,12 @@ function parseManifest(raw: Buffer, keys: TPublishedKey[]): { line: TManifestFil
     throw new PackageFault('format', MANIFEST_PATH, 'manifest.json is not JSON');
   }
   const m = line?.manifest;
-  if (!m || m.format !== EVIDENCE_FORMAT || m.formatVersion !== EVIDENCE_FORMAT_VERSION) throw new PackageFault('format', MANIFEST_PATH, `not a ${EVIDENCE_FORMAT} version ${EVIDENCE_FORMAT_VERSION} manifest`);
-  if (`${canonicalJson(line)}\n` !== raw.toString('utf8')) throw new PackageFault('format', MANIFEST_PATH, 'manifest.json is not in canonical form');
-  if (evidenceManifestDigest(m) !== line.manifestHash) throw new PackageFault('manifest_hash', MANIFEST_PATH, 'the manifest does not hash to its stated digest: it was altered');
+  if (!m || m.format !== EVIDENCE_FORMAT || m.formatVersion !== EVIDENCE_FORMAT_VERSION)
+    throw new PackageFault('format', MANIFEST_PATH, `not a ${EVIDENCE_FORMAT} version ${EVIDENCE_FORMAT_VERSION} manifest`);
+  if (`${canonicalJson(line)}\n` !== raw.toString('utf8'))
+    throw new PackageFault('format', MANIFEST_PATH, 'manifest.json is not in canonical form');
+  if (evidenceManifestDigest(m) !== line.manifestHash)
+    throw new PackageFault('manifest_hash', MANIFEST_PATH, 'the manifest does not hash to its stated digest: it was altered');
   try {
     return { line, signature: checkSignature(keys, 'manifest', 'evidence', line.manifestHash, line.keyId, line.signature, m.createdAt) };
   } catch (error) {
@@ -87,21 +98,30 @@ function checkFiles(line: TManifestFile, seen: TSeen): void {
   for (const [path, file] of listed) {
     const got = seen.files.get(path);
     if (!got) throw new PackageFault('missing_file', path, `${path} is listed in the manifest but not in the package`);
-    if (got.bytes !== file.bytes || got.sha256 !== file.sha256) throw new PackageFault('file_hash', path, `${path} has ${got.bytes} bytes, sha256 ${got.sha256}; the manifest says ${file.bytes} bytes, sha256 ${file.sha256}`);
+    if (got.bytes !== file.bytes || got.sha256 !== file.sha256)
+      throw new PackageFault(
+        'file_hash',
+        path,
+        `${path} has ${got.bytes} bytes, sha256 ${got.sha256}; the manifest says ${file.bytes} bytes, sha256 ${file.sha256}`,
+      );
   }
-  for (const path of seen.files.keys()) if (!listed.has(path)) throw new PackageFault('extra_file', path, `${path} is in the package but not in the signed manifest`);
+  for (const path of seen.files.keys())
+    if (!listed.has(path)) throw new PackageFault('extra_file', path, `${path} is in the package but not in the signed manifest`);
   for (const r of line.manifest.recordings) {
     const audio = r.audio ? seen.files.get(r.audio) : undefined;
-    if (audio && r.checksumSha256 && audio.sha256 !== r.checksumSha256) throw new PackageFault('audio_checksum', r.audio, `${r.audio} hashes to ${audio.sha256}, archived as ${r.checksumSha256}`);
+    if (audio && r.checksumSha256 && audio.sha256 !== r.checksumSha256)
+      throw new PackageFault('audio_checksum', r.audio, `${r.audio} hashes to ${audio.sha256}, archived as ${r.checksumSha256}`);
   }
 }
 
 async function checkAudit(line: TManifestFile, seen: TSeen): Promise<Extract<TBundleVerification, { ok: true }>> {
   const path = line.manifest.auditBundle;
-  if (path !== AUDIT_BUNDLE_PATH || !seen.audit) throw new PackageFault('missing_file', path, `the package carries no audit bundle at ${AUDIT_BUNDLE_PATH}`);
+  if (path !== AUDIT_BUNDLE_PATH || !seen.audit)
+    throw new PackageFault('missing_file', path, `the package carries no audit bundle at ${AUDIT_BUNDLE_PATH}`);
   const result = await seen.audit;
   if (!result.ok) throw new PackageFault(`audit_${result.code}`, path, `audit bundle line ${result.line}: ${result.message}`);
-  if (result.id !== line.manifest.id || !result.filtered || !result.inclusion) throw new PackageFault('audit_scope', path, 'the audit bundle was not built for this package, or proves no inclusion in a checkpoint');
+  if (result.id !== line.manifest.id || !result.filtered || !result.inclusion)
+    throw new PackageFault('audit_scope', path, 'the audit bundle was not built for this package, or proves no inclusion in a checkpoint');
   return result;
 }
 
@@ -115,7 +135,8 @@ export async function verifyEvidencePackage(source: Readable, opts: { publicKeys
       for await (const entry of extract) {
         const path = entry.header.name;
         if (entry.header.type !== 'file') throw new PackageFault('format', path, `${path} is not a plain file`);
-        if (seen.manifest) throw new PackageFault('after_manifest', path, `${path} follows the manifest: the manifest must be the last file`);
+        if (seen.manifest)
+          throw new PackageFault('after_manifest', path, `${path} follows the manifest: the manifest must be the last file`);
         if (seen.files.has(path)) throw new PackageFault('duplicate_file', path, `${path} appears twice`);
         await readEntry(entry, path, seen, opts.publicKeys);
       }
@@ -129,7 +150,19 @@ export async function verifyEvidencePackage(source: Readable, opts: { publicKeys
     const audit = await checkAudit(line, seen);
     const m = line.manifest;
     const subject = m.subject.kind === 'matter' ? `matter ${m.subject.matter.reference} (${m.subject.matter.name})` : 'selected recordings';
-    return { ok: true, id: m.id, createdAt: m.createdAt, createdBy: `${m.createdBy.email} (${m.createdBy.role})`, subject, identifiers: m.identifiers, recordings: m.recordings.length, files: m.files.length, manifestHash: line.manifestHash, signature, audit };
+    return {
+      ok: true,
+      id: m.id,
+      createdAt: m.createdAt,
+      createdBy: `${m.createdBy.email} (${m.createdBy.role})`,
+      subject,
+      identifiers: m.identifiers,
+      recordings: m.recordings.length,
+      files: m.files.length,
+      manifestHash: line.manifestHash,
+      signature,
+      audit,
+    };
   } catch (error) {
     await seen.audit?.catch(() => undefined);
     if (error instanceof PackageFault) return { ok: false, file: error.file, code: error.code, message: error.message };

@@ -21,5 +21,6 @@ export function checkRequestOrigin(req: Request): void {
   const origin = req.headers.get('origin');
   if (origin !== null && !ownOrigins(req).has(origin)) throw new AppError('forbidden', 'Cross-origin request refused');
   const site = req.headers.get('sec-fetch-site');
-  if (origin === null && site !== null && site !== 'same-origin' && site !== 'none') throw new AppError('forbidden', 'Cross-site request refused');
+  if (origin === null && site !== null && site !== 'same-origin' && site !== 'none')
+    throw new AppError('forbidden', 'Cross-site request refused');
 }

@@ -25,7 +25,12 @@ const storage = new AsyncLocalStorage<TClientInfo>();
  */
 export function clientInfoFromHeaders(headers: Headers): TClientInfo {
   const forwarded = headers.get('x-forwarded-for');
-  const hops = forwarded ? forwarded.split(',').map((h) => h.trim()).filter(Boolean) : [];
+  const hops = forwarded
+    ? forwarded
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean)
+    : [];
   const ip = hops.at(-1) ?? headers.get('x-real-ip') ?? null;
   const userAgent = headers.get('user-agent');
   return { ip: ip ? ip.slice(0, 64) : null, userAgent: userAgent ? userAgent.slice(0, 300) : null, requestId: requestIdFrom(headers) };

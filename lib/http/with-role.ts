@@ -71,7 +71,12 @@ function stringParams(raw: Record<string, string | string[] | undefined>): Recor
 
 async function auditDenial(req: NextRequest, user: TSessionUser | null, error: unknown): Promise<void> {
   if (!user || !(error instanceof AppError) || error.code !== 'forbidden') return;
-  await recordAccess(user, 'access.denied', { type: 'route', id: req.nextUrl.pathname }, { method: req.method, role: user.role, reason: error.message });
+  await recordAccess(
+    user,
+    'access.denied',
+    { type: 'route', id: req.nextUrl.pathname },
+    { method: req.method, role: user.role, reason: error.message },
+  );
 }
 
 export function withRole<S extends z.ZodType | null>(

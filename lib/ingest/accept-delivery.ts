@@ -68,7 +68,12 @@ export async function acceptDelivery(d: TDelivery): Promise<TAccepted> {
   const settled = await d.settled();
   if (settled && d.skipIfSettled) return { jobId: null, duplicate: true, settled, redriven: false };
   const first = !settled && d.redeliverable ? await markAccepted(d.key) : !settled;
-  const rollback = () => (d.redeliverable && first ? producerRedis().del(acceptedKey(d.key)).catch(() => 0) : Promise.resolve(0));
+  const rollback = () =>
+    d.redeliverable && first
+      ? producerRedis()
+          .del(acceptedKey(d.key))
+          .catch(() => 0)
+      : Promise.resolve(0);
   let result: TAccepted = { jobId: null, duplicate: !first, settled, redriven: false };
   try {
     if (!settled) {
@@ -83,6 +88,9 @@ export async function acceptDelivery(d: TDelivery): Promise<TAccepted> {
     await rollback();
     throw error;
   }
-  if (result.duplicate) await producerRedis().incr(DUPLICATE_COUNTER_KEY).catch(() => undefined);
+  if (result.duplicate)
+    await producerRedis()
+      .incr(DUPLICATE_COUNTER_KEY)
+      .catch(() => undefined);
   return result;
 }

@@ -30,7 +30,9 @@ export function claimedEventType(vendor: TVendor, body: unknown): string | null 
 export function assertAllowedEventType(vendor: TVendor, body: unknown): string {
   const type = claimedEventType(vendor, body);
   if (type === null) {
-    throw new AppError('unprocessable', 'Event type missing', [{ path: vendor === 'NICE_CXONE' ? 'eventType' : 'type', message: 'required' }]);
+    throw new AppError('unprocessable', 'Event type missing', [
+      { path: vendor === 'NICE_CXONE' ? 'eventType' : 'type', message: 'required' },
+    ]);
   }
   const allowed = vendor === 'GENESYS_CLOUD' ? GENESYS : CXONE;
   if (!allowed.some((re) => re.test(type))) {

@@ -54,7 +54,12 @@ export async function enqueueArchiveJob(input: TArchiveJob, opts: TEnqueueOption
       duplicate,
       jobId,
       actor: opts.actor ?? defaultActor(job),
-      details: { interactionId: job.interactionId, ...(settled ? { reason: 'already archived' } : {}), ...(redriven ? { redriven: true } : {}), ...opts.auditDetails },
+      details: {
+        interactionId: job.interactionId,
+        ...(settled ? { reason: 'already archived' } : {}),
+        ...(redriven ? { redriven: true } : {}),
+        ...opts.auditDetails,
+      },
       rawPayload: opts.rawPayload,
     }).then(() => undefined);
   const accepted = await acceptDelivery({

@@ -29,10 +29,14 @@ async function isResolved(eventKey: string): Promise<boolean> {
   }
 }
 
-export async function enqueueInteractionJob(input: TResolveInteractionJob, opts: TInteractionEnqueueOptions = {}): Promise<{ jobId: string; duplicate: boolean }> {
+export async function enqueueInteractionJob(
+  input: TResolveInteractionJob,
+  opts: TInteractionEnqueueOptions = {},
+): Promise<{ jobId: string; duplicate: boolean }> {
   const parsed = ZResolveInteractionJob.parse(input);
   const eventRef = parsed.vendorEventId ?? opts.rawPayload?.sha256 ?? parsed.interactionDate ?? 'none';
-  const eventKey = opts.eventKey ?? parsed.eventKey ?? interactionEventKey(parsed.vendorSource, parsed.interactionId, parsed.eventType, eventRef);
+  const eventKey =
+    opts.eventKey ?? parsed.eventKey ?? interactionEventKey(parsed.vendorSource, parsed.interactionId, parsed.eventType, eventRef);
   const job: TResolveInteractionJob = { ...parsed, eventKey };
   const source = opts.source ?? 'WEBHOOK';
   const record = ({ jobId, duplicate, settled, redriven }: TRecordArgs) =>

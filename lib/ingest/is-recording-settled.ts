@@ -42,7 +42,9 @@ export async function markRecordingSettled(vendorSource: TVendor, vendorRecordin
 
 export async function isRecordingSettled(vendorSource: TVendor, vendorRecordingId: string): Promise<boolean> {
   // Redis unreachable: 503 at once (the delivery could not be queued anyway), without a Postgres read.
-  const marker = await withRedis('read settled marker', () => producerRedis().get(settledKey(idempotencyKey(vendorSource, vendorRecordingId))));
+  const marker = await withRedis('read settled marker', () =>
+    producerRedis().get(settledKey(idempotencyKey(vendorSource, vendorRecordingId))),
+  );
   if (marker) return true;
   let settled: boolean;
   try {

@@ -30,18 +30,18 @@ export function createMicroBatcher<I, O>(opts: TMicroBatcherOptions<I, O>): TMic
     } catch (error) {
       running = Promise.reject(error);
     }
-    running.then(
-      (results) => {
+    running
+      .then((results) => {
         if (results.length !== batch.length) throw new Error(`micro-batch gave ${results.length} results for ${batch.length} items`);
         batch.forEach((p, i) => {
           const r = results[i]!;
           if (r.status === 'fulfilled') p.resolve(r.value);
           else p.reject(r.reason);
         });
-      },
-    ).catch((error: unknown) => {
-      for (const p of batch) p.reject(error);
-    });
+      })
+      .catch((error: unknown) => {
+        for (const p of batch) p.reject(error);
+      });
   };
 
   return {

@@ -46,7 +46,14 @@ async function enqueuePage(account: TVendorAccount, recordings: TListedRecording
   let enqueued = 0;
   for (const r of recordings) {
     const result = await enqueueArchiveJob(
-      { vendorSource: account.vendorSource, vendorAccountId: account.id, vendorRecordingId: r.vendorRecordingId, interactionId: r.interactionId, interactionDate: r.interactionDate, source: 'POLL' },
+      {
+        vendorSource: account.vendorSource,
+        vendorAccountId: account.id,
+        vendorRecordingId: r.vendorRecordingId,
+        interactionId: r.interactionId,
+        interactionDate: r.interactionDate,
+        source: 'POLL',
+      },
       { eventType: 'poll.listed' },
     );
     if (!result.duplicate) enqueued += 1;
@@ -70,12 +77,19 @@ export async function pollVendorAccount(vendorAccountId: string, opts: { maxPage
       result.enqueued += enqueued;
       cursor = page.nextCursor;
       result.walkComplete = cursor === null;
-      await savePage(account.id, { cursor, listed: page.recordings.length, enqueued, walkStartedAt: result.walkComplete ? position.walkStartedAt : null });
+      await savePage(account.id, {
+        cursor,
+        listed: page.recordings.length,
+        enqueued,
+        walkStartedAt: result.walkComplete ? position.walkStartedAt : null,
+      });
       if (result.walkComplete) break;
     }
   } catch (error) {
     const message = error instanceof Error ? error.message.slice(0, 500) : 'unknown error';
-    await db().pollCursor.update({ where: { vendorAccountId: account.id }, data: { lastError: message } }).catch(() => undefined);
+    await db()
+      .pollCursor.update({ where: { vendorAccountId: account.id }, data: { lastError: message } })
+      .catch(() => undefined);
     throw error;
   }
   return result;
@@ -83,7 +97,11 @@ export async function pollVendorAccount(vendorAccountId: string, opts: { maxPage
 
 async function savePage(accountId: string, page: { cursor: string | null; listed: number; enqueued: number; walkStartedAt: Date | null }) {
   const finished = page.walkStartedAt
-    ? { updatedSince: new Date(page.walkStartedAt.getTime() - env().POLL_OVERLAP_SECONDS * 1000), lastSuccessAt: new Date(), lastError: null }
+    ? {
+        updatedSince: new Date(page.walkStartedAt.getTime() - env().POLL_OVERLAP_SECONDS * 1000),
+        lastSuccessAt: new Date(),
+        lastError: null,
+      }
     : {};
   await db().pollCursor.update({
     where: { vendorAccountId: accountId },

@@ -51,9 +51,17 @@ export async function receiveWebhook(vendor: TVendor, request: Request): Promise
   assertAllowedEventType(vendor, body);
   const event = vendor === 'GENESYS_CLOUD' ? parseGenesysWebhook(body) : parseCxoneWebhook(body);
   const common = { vendorSource: vendor, vendorAccountId: account.id, interactionDate: event.interactionDate };
-  const rawPayload = { payload: body, body: raw, schemaVersion: `${vendor === 'GENESYS_CLOUD' ? 'genesys' : 'cxone'}-webhook/${event.eventType}`, sha256: sha256(raw) };
+  const rawPayload = {
+    payload: body,
+    body: raw,
+    schemaVersion: `${vendor === 'GENESYS_CLOUD' ? 'genesys' : 'cxone'}-webhook/${event.eventType}`,
+    sha256: sha256(raw),
+  };
   if (event.kind === 'interaction') {
-    const result = await enqueueInteractionJob({ ...common, interactionId: event.interactionId, eventType: event.eventType, vendorEventId: event.vendorEventId }, { rawPayload });
+    const result = await enqueueInteractionJob(
+      { ...common, interactionId: event.interactionId, eventType: event.eventType, vendorEventId: event.vendorEventId },
+      { rawPayload },
+    );
     return { accepted: true, kind: 'interaction', ...result };
   }
   const result = await enqueueArchiveJob(

@@ -54,7 +54,10 @@ function rowsFor(input: TIngestEventInput): TRows {
   const interaction = input.kind === 'INTERACTION';
   const first = Boolean(rawPayload) && !input.duplicate;
   // Interaction events have no recording to hang a RawVendorPayload on: their body stays on the event row.
-  const rawOnEvent = interaction && rawPayload && first ? { rawBody: rawPayload.body ? new Uint8Array(rawPayload.body) : null, rawSha256: rawPayload.sha256 } : {};
+  const rawOnEvent =
+    interaction && rawPayload && first
+      ? { rawBody: rawPayload.body ? new Uint8Array(rawPayload.body) : null, rawSha256: rawPayload.sha256 }
+      : {};
   const raw =
     rawPayload && first && !interaction && input.vendorRecordingId
       ? {
@@ -97,7 +100,11 @@ async function writeRows(batch: TRows[]): Promise<void> {
   await db().$transaction(async (tx) => {
     await tx.ingestEvent.createMany({ data: batch.map((b) => b.event) });
     if (raws.length > 0) await tx.rawVendorPayload.createMany({ data: raws });
-    await appendAuditEntries(batch.map((b) => b.audit), tx, { ambientContext: false });
+    await appendAuditEntries(
+      batch.map((b) => b.audit),
+      tx,
+      { ambientContext: false },
+    );
   }, TX_OPTIONS);
 }
 

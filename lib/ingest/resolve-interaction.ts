@@ -37,7 +37,13 @@ export async function resolveInteraction(job: TResolveInteractionJob): Promise<{
     details: { recordings: listed.map((r) => r.vendorRecordingId), duplicates, eventKey: job.eventKey ?? null },
   });
   await db().ingestEvent.updateMany({
-    where: { kind: 'INTERACTION', vendorSource: job.vendorSource, interactionId: job.interactionId, resolvedAt: null, receivedAt: { lte: startedAt } },
+    where: {
+      kind: 'INTERACTION',
+      vendorSource: job.vendorSource,
+      interactionId: job.interactionId,
+      resolvedAt: null,
+      receivedAt: { lte: startedAt },
+    },
     data: { resolvedAt: new Date() },
   });
   return { recordings: listed.length, duplicates };

@@ -75,15 +75,34 @@ async function hasLiveJob(queue: Queue, jobIds: string[]): Promise<boolean> {
 
 async function redrive(c: TCandidate, vendor: TVendor, accountId: string, deadlineMinutes: number): Promise<boolean> {
   const actor = { type: 'worker' as const, id: JOBS.sweep };
-  const auditDetails = { reason: 'archive deadline passed', deadlineMinutes, firstReceivedAt: c.firstReceivedAt.toISOString(), previousJobIds: c.jobIds ?? [] };
+  const auditDetails = {
+    reason: 'archive deadline passed',
+    deadlineMinutes,
+    firstReceivedAt: c.firstReceivedAt.toISOString(),
+    previousJobIds: c.jobIds ?? [],
+  };
   if (c.kind === 'INTERACTION' && c.interactionId) {
-    const job = { vendorSource: vendor, vendorAccountId: accountId, interactionId: c.interactionId, interactionDate: c.interactionDate, eventType: c.eventType, vendorEventId: c.vendorEventId };
+    const job = {
+      vendorSource: vendor,
+      vendorAccountId: accountId,
+      interactionId: c.interactionId,
+      interactionDate: c.interactionDate,
+      eventType: c.eventType,
+      vendorEventId: c.vendorEventId,
+    };
     const r = await enqueueInteractionJob(job, { source: 'SWEEP', actor, auditDetails, eventKey: c.idempotencyKey, skipIfSettled: true });
     return !r.duplicate;
   }
   if (!c.vendorRecordingId) return false;
   const r = await enqueueArchiveJob(
-    { vendorSource: vendor, vendorAccountId: accountId, vendorRecordingId: c.vendorRecordingId, interactionId: c.interactionId, interactionDate: c.interactionDate, source: 'SWEEP' },
+    {
+      vendorSource: vendor,
+      vendorAccountId: accountId,
+      vendorRecordingId: c.vendorRecordingId,
+      interactionId: c.interactionId,
+      interactionDate: c.interactionDate,
+      source: 'SWEEP',
+    },
     { eventType: 'sweep.redrive', auditDetails, actor, skipIfSettled: true },
   );
   return !r.duplicate;

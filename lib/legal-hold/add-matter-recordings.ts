@@ -46,16 +46,33 @@ async function idsByList(ids: string[], user: TSessionUser): Promise<string[]> {
   return unique;
 }
 
-export async function addMatterRecordings(matterId: string, input: TAddMatterRecordings, user: TSessionUser): Promise<{ added: number; alreadyInMatter: number }> {
+export async function addMatterRecordings(
+  matterId: string,
+  input: TAddMatterRecordings,
+  user: TSessionUser,
+): Promise<{ added: number; alreadyInMatter: number }> {
   const matter = await findMatter(matterId);
   const filter = 'savedSearchId' in input ? await getSavedFilter(input.savedSearchId, user) : 'filter' in input ? input.filter : null;
   const ids = 'recordingIds' in input ? await idsByList(input.recordingIds, user) : await idsByFilter(filter!, user);
   if (ids.length === 0) throw new AppError('unprocessable', 'No recordings to add: the selection or filter is empty');
   return db().$transaction(async (tx) => {
-    const { count } = await tx.matterRecording.createMany({ data: ids.map((recordingId) => ({ matterId: matter.id, recordingId, addedById: user.id })), skipDuplicates: true });
-    const how = 'recordingIds' in input ? { by: 'selection' } : { by: 'savedSearchId' in input ? 'saved_search' : 'filter', ...input, filter: auditedFilters({ ...filter!, cursor: undefined, limit: undefined }) };
+    const { count } = await tx.matterRecording.createMany({
+      data: ids.map((recordingId) => ({ matterId: matter.id, recordingId, addedById: user.id })),
+      skipDuplicates: true,
+    });
+    const how =
+      'recordingIds' in input
+        ? { by: 'selection' }
+        : {
+            by: 'savedSearchId' in input ? 'saved_search' : 'filter',
+            ...input,
+            filter: auditedFilters({ ...filter!, cursor: undefined, limit: undefined }),
+          };
     const details = { ...how, reference: matter.reference, requested: ids.length, added: count, recordingIds: ids, userEmail: user.email };
-    await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'matter.recordings_added', subjectType: 'matter', subjectId: matter.id, details }, tx);
+    await appendAuditEntry(
+      { actorType: 'user', actorId: user.id, action: 'matter.recordings_added', subjectType: 'matter', subjectId: matter.id, details },
+      tx,
+    );
     return { added: count, alreadyInMatter: ids.length - count };
   });
 }

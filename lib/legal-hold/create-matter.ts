@@ -11,15 +11,32 @@ export const ZCreateMatter = z.object({
   description: z.string().trim().max(4000).default(''),
 });
 
-export async function createMatter(input: z.output<typeof ZCreateMatter>, user: TUserRef): Promise<{ id: string; reference: string; name: string }> {
+export async function createMatter(
+  input: z.output<typeof ZCreateMatter>,
+  user: TUserRef,
+): Promise<{ id: string; reference: string; name: string }> {
   try {
     return await db().$transaction(async (tx) => {
-      const matter = await tx.matter.create({ data: { ...input, createdById: user.id }, select: { id: true, reference: true, name: true } });
-      await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'matter.created', subjectType: 'matter', subjectId: matter.id, details: { ...input, by: user.email } }, tx);
+      const matter = await tx.matter.create({
+        data: { ...input, createdById: user.id },
+        select: { id: true, reference: true, name: true },
+      });
+      await appendAuditEntry(
+        {
+          actorType: 'user',
+          actorId: user.id,
+          action: 'matter.created',
+          subjectType: 'matter',
+          subjectId: matter.id,
+          details: { ...input, by: user.email },
+        },
+        tx,
+      );
       return matter;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') throw new AppError('conflict', `A matter with reference ${input.reference} already exists`);
+    if ((error as { code?: string }).code === 'P2002')
+      throw new AppError('conflict', `A matter with reference ${input.reference} already exists`);
     throw error;
   }
 }

@@ -10,7 +10,9 @@ export async function getMatter(id: string, role: TRole) {
   const matter = await findMatter(id);
   const [recordingCount, heldInMatter, heldOutside] = await Promise.all([
     db().matterRecording.count({ where: { matterId: matter.id } }),
-    db().matterRecording.count({ where: { matterId: matter.id, recording: { legalHolds: { some: { matterId: matter.id, active: true } } } } }),
+    db().matterRecording.count({
+      where: { matterId: matter.id, recording: { legalHolds: { some: { matterId: matter.id, active: true } } } },
+    }),
     db().legalHold.count({ where: { matterId: matter.id, active: true, recording: { matters: { none: { matterId: matter.id } } } } }),
   ]);
   return {

@@ -16,11 +16,13 @@ import { liftLegalHold } from '@/lib/legal-hold/lift-legal-hold';
 import { placeLegalHold } from '@/lib/legal-hold/place-legal-hold';
 import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 
-export const ZMatterHoldAction = z.object({
-  reason: z.string().trim().min(3).max(2000),
-  /** The count the confirmation dialog showed: a matter that changed since is refused, not half-surprised. */
-  expectedCount: z.number().int().min(0),
-}).strict();
+export const ZMatterHoldAction = z
+  .object({
+    reason: z.string().trim().min(3).max(2000),
+    /** The count the confirmation dialog showed: a matter that changed since is refused, not half-surprised. */
+    expectedCount: z.number().int().min(0),
+  })
+  .strict();
 
 export type TMatterHoldOutcome = { changed: number; unchanged: number; failed: { recordingId: string; error: string }[] };
 
@@ -42,10 +44,12 @@ export async function holdMatterRecordings(
   s3: S3Client = defaultS3(),
 ): Promise<TMatterHoldOutcome> {
   const { reason, expectedCount } = ZMatterHoldAction.parse(input);
-  if (!can(user.role, 'legal_hold.manage')) throw new AppError('forbidden', 'Only compliance officers and admins place or release legal holds');
+  if (!can(user.role, 'legal_hold.manage'))
+    throw new AppError('forbidden', 'Only compliance officers and admins place or release legal holds');
   const matter = await findMatter(matterId);
   const { total, todo } = await targets(matter.id, mode);
-  if (total !== expectedCount) throw new AppError('conflict', `The matter now has ${total} recordings, not ${expectedCount}: review and confirm again`);
+  if (total !== expectedCount)
+    throw new AppError('conflict', `The matter now has ${total} recordings, not ${expectedCount}: review and confirm again`);
   const outcome: TMatterHoldOutcome = { changed: 0, unchanged: total - todo.length, failed: [] };
   for (const recordingId of todo) {
     try {
@@ -57,7 +61,19 @@ export async function holdMatterRecordings(
     }
   }
   const details = { reference: matter.reference, reason, recordings: total, ...outcome, userEmail: user.email };
-  await appendAuditEntry({ actorType: 'user', actorId: user.id, action: mode === 'place' ? 'matter.hold_placed' : 'matter.hold_released', subjectType: 'matter', subjectId: matter.id, details } as TAuditInput);
-  if (outcome.failed.length) throw new AppError('unavailable', `${outcome.failed.length} of ${todo.length} recordings could not be changed; retry to finish`, outcome);
+  await appendAuditEntry({
+    actorType: 'user',
+    actorId: user.id,
+    action: mode === 'place' ? 'matter.hold_placed' : 'matter.hold_released',
+    subjectType: 'matter',
+    subjectId: matter.id,
+    details,
+  } as TAuditInput);
+  if (outcome.failed.length)
+    throw new AppError(
+      'unavailable',
+      `${outcome.failed.length} of ${todo.length} recordings could not be changed; retry to finish`,
+      outcome,
+    );
   return outcome;
 }

@@ -14,7 +14,11 @@ export const ZMatterRecordingsPage = z.object({
 
 export type TMatterRecordingItem = TRecordingListItem & { addedAt: string; heldByMatter: boolean };
 
-export async function listMatterRecordings(matterId: string, q: z.output<typeof ZMatterRecordingsPage>, user: Pick<TSessionUser, 'role' | 'regions'>) {
+export async function listMatterRecordings(
+  matterId: string,
+  q: z.output<typeof ZMatterRecordingsPage>,
+  user: Pick<TSessionUser, 'role' | 'regions'>,
+) {
   const matter = await findMatter(matterId);
   const where = { matterId: matter.id, ...(user.regions.length ? { recording: { dataResidencyRegion: { in: user.regions } } } : {}) };
   const [total, rows] = await Promise.all([
@@ -24,7 +28,9 @@ export async function listMatterRecordings(matterId: string, q: z.output<typeof 
       orderBy: [{ addedAt: 'desc' }, { recordingId: 'asc' }],
       skip: (q.page - 1) * q.limit,
       take: q.limit,
-      include: { recording: { include: { participants: true, legalHolds: { where: { matterId: matter.id, active: true }, select: { id: true } } } } },
+      include: {
+        recording: { include: { participants: true, legalHolds: { where: { matterId: matter.id, active: true }, select: { id: true } } } },
+      },
     }),
   ]);
   const items: TMatterRecordingItem[] = rows.map((row) => ({

@@ -17,7 +17,11 @@ export async function listMatters() {
     include: { createdBy: { select: { email: true } }, _count: { select: { recordings: true } } },
   });
   // Recordings held, not hold rows: holds placed one by one before a recording was added also count.
-  const held = await db().legalHold.groupBy({ by: ['matterId'], where: { active: true, matterId: { in: rows.map((m) => m.id) } }, _count: { recordingId: true } });
+  const held = await db().legalHold.groupBy({
+    by: ['matterId'],
+    where: { active: true, matterId: { in: rows.map((m) => m.id) } },
+    _count: { recordingId: true },
+  });
   const heldBy = new Map(held.map((h) => [h.matterId, h._count.recordingId]));
   return rows.map((m) => {
     const activeHolds = heldBy.get(m.id) ?? 0;

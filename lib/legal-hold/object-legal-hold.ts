@@ -14,7 +14,9 @@ export async function listKeyVersions(s3: S3Client, bucket: string, key: string)
   let keyMarker: string | undefined;
   let versionIdMarker: string | undefined;
   do {
-    const page = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }));
+    const page = await s3.send(
+      new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }),
+    );
     // Prefix also matches longer keys (".../rec-1.wav" vs ".../rec-1.wav.bak"): keep the exact key only.
     for (const v of page.Versions ?? []) if (v.Key === key && v.VersionId) versions.push(v.VersionId);
     keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
@@ -23,9 +25,15 @@ export async function listKeyVersions(s3: S3Client, bucket: string, key: string)
   return versions;
 }
 
-export async function setObjectLegalHold(s3: S3Client, object: { bucket: string; key: string; versionId: string }, status: ObjectLockLegalHoldStatus): Promise<void> {
+export async function setObjectLegalHold(
+  s3: S3Client,
+  object: { bucket: string; key: string; versionId: string },
+  status: ObjectLockLegalHoldStatus,
+): Promise<void> {
   await storageWriteLimiter().take();
-  await s3.send(new PutObjectLegalHoldCommand({ Bucket: object.bucket, Key: object.key, VersionId: object.versionId, LegalHold: { Status: status } }));
+  await s3.send(
+    new PutObjectLegalHoldCommand({ Bucket: object.bucket, Key: object.key, VersionId: object.versionId, LegalHold: { Status: status } }),
+  );
 }
 
 /** Versions of the key whose legal hold is ON right now (a store without a hold record answers an error: OFF). */
@@ -42,7 +50,12 @@ export async function heldVersions(s3: S3Client, bucket: string, key: string): P
 }
 
 /** Sets the status on every version of the key; returns the version ids it set. Stops at the first failure. */
-export async function setLegalHoldOnVersions(s3: S3Client, bucket: string, key: string, status: ObjectLockLegalHoldStatus): Promise<string[]> {
+export async function setLegalHoldOnVersions(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  status: ObjectLockLegalHoldStatus,
+): Promise<string[]> {
   const versions = await listKeyVersions(s3, bucket, key);
   for (const versionId of versions) await setObjectLegalHold(s3, { bucket, key, versionId }, status);
   return versions;

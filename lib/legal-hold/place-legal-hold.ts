@@ -18,7 +18,10 @@ import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 /** The matter, by id or by reference (a new reference opens the matter). */
 export const ZPlaceLegalHold = holdActionSchema('Name the matter');
 
-export async function placeLegalHold(input: z.input<typeof ZPlaceLegalHold> & { recordingId: string; user: TUserRef }, s3: S3Client = defaultS3()): Promise<void> {
+export async function placeLegalHold(
+  input: z.input<typeof ZPlaceLegalHold> & { recordingId: string; user: TUserRef },
+  s3: S3Client = defaultS3(),
+): Promise<void> {
   const { reason, ...ref } = ZPlaceLegalHold.parse(input);
   const recordingId = z.uuid().parse(input.recordingId);
   if (!can(input.user.role, 'legal_hold.manage')) throw new AppError('forbidden', 'Only compliance officers and admins place legal holds');
@@ -39,7 +42,10 @@ export async function placeLegalHold(input: z.input<typeof ZPlaceLegalHold> & { 
   }
   try {
     await db().$transaction(async (tx) => {
-      const hold = await tx.legalHold.create({ data: { recordingId, matterId: matter.id, caseReference, reason, placedById: input.user.id }, select: { id: true } });
+      const hold = await tx.legalHold.create({
+        data: { recordingId, matterId: matter.id, caseReference, reason, placedById: input.user.id },
+        select: { id: true },
+      });
       await tx.recording.update({ where: { id: recordingId }, data: { legalHold: true } });
       await appendAuditEntry(
         {
@@ -48,13 +54,25 @@ export async function placeLegalHold(input: z.input<typeof ZPlaceLegalHold> & { 
           action: 'legal_hold.placed',
           subjectType: 'recording',
           subjectId: rec.auditKey,
-          details: { recordingId, legalHoldId: hold.id, matterId: matter.id, caseReference, reason, userEmail: input.user.email, storage: rec.storage, versionIds: versions },
+          details: {
+            recordingId,
+            legalHoldId: hold.id,
+            matterId: matter.id,
+            caseReference,
+            reason,
+            userEmail: input.user.email,
+            storage: rec.storage,
+            versionIds: versions,
+          },
         },
         tx,
       );
     });
   } catch (e) {
-    logger.error({ err: e, recordingId, versions: versions.length }, 'legal hold: storage hold is ON but the record failed; retry to record it');
+    logger.error(
+      { err: e, recordingId, versions: versions.length },
+      'legal hold: storage hold is ON but the record failed; retry to record it',
+    );
     throw e;
   }
 }

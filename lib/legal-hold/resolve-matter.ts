@@ -28,13 +28,29 @@ export async function resolveMatter(ref: TMatterRef, user: TUserRef, opts: { cre
     return matter;
   }
   const reference = ref.caseReference?.trim();
-  if (!reference) throw new AppError('unprocessable', 'Name the matter (matterId or caseReference)', [{ path: 'caseReference', message: 'Required' }]);
+  if (!reference)
+    throw new AppError('unprocessable', 'Name the matter (matterId or caseReference)', [{ path: 'caseReference', message: 'Required' }]);
   const existing = await db().matter.findUnique({ where: { reference }, select });
   if (existing) return existing;
   if (!opts.create) throw new AppError('not_found', `No matter ${reference}`);
   return db().$transaction(async (tx) => {
-    const matter = await tx.matter.upsert({ where: { reference }, update: {}, create: { reference, name: reference, createdById: user.id }, select });
-    await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'matter.created', subjectType: 'matter', subjectId: matter.id, details: { reference, name: matter.name, by: user.email } }, tx);
+    const matter = await tx.matter.upsert({
+      where: { reference },
+      update: {},
+      create: { reference, name: reference, createdById: user.id },
+      select,
+    });
+    await appendAuditEntry(
+      {
+        actorType: 'user',
+        actorId: user.id,
+        action: 'matter.created',
+        subjectType: 'matter',
+        subjectId: matter.id,
+        details: { reference, name: matter.name, by: user.email },
+      },
+      tx,
+    );
     return matter;
   });
 }

@@ -16,7 +16,10 @@ export type TMediaCheckLine = {
 
 const r = (n: number | null) => (n === null ? null : round3(n));
 
-export async function checkMediaFile(path: string, opts: { vendorSeconds: number; formatLabel?: string; toleranceSeconds: number }): Promise<TMediaCheckLine> {
+export async function checkMediaFile(
+  path: string,
+  opts: { vendorSeconds: number; formatLabel?: string; toleranceSeconds: number },
+): Promise<TMediaCheckLine> {
   const probe = createDurationProbe();
   const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
   try {
@@ -29,7 +32,8 @@ export async function checkMediaFile(path: string, opts: { vendorSeconds: number
   const { verdict, reason } = judgeMedia(m, opts.vendorSeconds, opts.toleranceSeconds);
   // The label is evidence only: say so when the content disagrees with it.
   const label = opts.formatLabel?.toLowerCase();
-  const mislabelled = label && m.container && !sameFamily(label, m.container) ? `content is ${m.container} although labelled ${label}` : null;
+  const mislabelled =
+    label && m.container && !sameFamily(label, m.container) ? `content is ${m.container} although labelled ${label}` : null;
   return {
     container: m.container,
     codec: m.codec,
@@ -43,5 +47,10 @@ export async function checkMediaFile(path: string, opts: { vendorSeconds: number
 const FAMILY: Record<string, string> = { m4a: 'mp4', aac: 'mp4', opus: 'ogg', oga: 'ogg', mka: 'matroska', wave: 'wav' };
 const sameFamily = (label: string, container: string) => {
   const l = FAMILY[label] ?? label;
-  return l === container || (l === 'webm' && container === 'matroska') || (l === 'matroska' && container === 'webm') || (label === 'opus' && container === 'webm');
+  return (
+    l === container ||
+    (l === 'webm' && container === 'matroska') ||
+    (l === 'matroska' && container === 'webm') ||
+    (label === 'opus' && container === 'webm')
+  );
 };

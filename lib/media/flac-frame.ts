@@ -57,7 +57,7 @@ function blockSizeFor(code: number, b: Buffer, at: number): { size: number; extr
 export function parseFlacFrame(b: Buffer): TFlacFrame | null {
   if (b.length < 6 || b[0]! !== 0xff || (b[1]! & 0xfe) !== 0xf8) return null;
   const rateCode = b[2]! & 0x0f;
-  if (rateCode === 15 || b[3]! & 1 || (b[3]! >> 4) > 10 || ((b[3]! >> 1) & 7) === 3) return null;
+  if (rateCode === 15 || b[3]! & 1 || b[3]! >> 4 > 10 || ((b[3]! >> 1) & 7) === 3) return null;
   const num = codedNumber(b, 4);
   if (!num) return null;
   let at = 4 + num.length;

@@ -12,7 +12,7 @@ type TStreamInfo = { blockSize: number; rate: number; totalSamples: number };
 async function readMetadata(reader: ByteReader): Promise<TStreamInfo | string> {
   await reader.skip(4);
   let info: TStreamInfo | null = null;
-  for (let last = false; !last; ) {
+  for (let last = false; !last;) {
     const h = await reader.read(4);
     if (h.length < 4) return 'metadata is incomplete';
     last = (h[0]! & 0x80) !== 0;

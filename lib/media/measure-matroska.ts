@@ -8,21 +8,61 @@ import { opusPacketSamples } from '@/lib/media/opus-packet';
 import { invalidMedia, type TContainer, type TMediaMeasurement } from '@/lib/media/types';
 
 const ID = {
-  EBML: 0x1a45dfa3, Segment: 0x18538067, Info: 0x1549a966, Tracks: 0x1654ae6b, TrackEntry: 0xae, Audio: 0xe1,
-  Cluster: 0x1f43b675, BlockGroup: 0xa0, TimecodeScale: 0x2ad7b1, Duration: 0x4489, TrackNumber: 0xd7,
-  TrackType: 0x83, CodecID: 0x86, CodecDelay: 0x56aa, SamplingFrequency: 0xb5, Timecode: 0xe7,
-  SimpleBlock: 0xa3, Block: 0xa1, BlockDuration: 0x9b, DiscardPadding: 0x75a2,
+  EBML: 0x1a45dfa3,
+  Segment: 0x18538067,
+  Info: 0x1549a966,
+  Tracks: 0x1654ae6b,
+  TrackEntry: 0xae,
+  Audio: 0xe1,
+  Cluster: 0x1f43b675,
+  BlockGroup: 0xa0,
+  TimecodeScale: 0x2ad7b1,
+  Duration: 0x4489,
+  TrackNumber: 0xd7,
+  TrackType: 0x83,
+  CodecID: 0x86,
+  CodecDelay: 0x56aa,
+  SamplingFrequency: 0xb5,
+  Timecode: 0xe7,
+  SimpleBlock: 0xa3,
+  Block: 0xa1,
+  BlockDuration: 0x9b,
+  DiscardPadding: 0x75a2,
 } as const;
 const DESCEND = new Set<number>([ID.Segment, ID.Info, ID.Tracks, ID.TrackEntry, ID.Audio, ID.Cluster, ID.BlockGroup]);
-const VALUES = new Set<number>([ID.TimecodeScale, ID.Duration, ID.TrackNumber, ID.TrackType, ID.CodecID, ID.CodecDelay, ID.SamplingFrequency, ID.Timecode, ID.BlockDuration, ID.DiscardPadding]);
+const VALUES = new Set<number>([
+  ID.TimecodeScale,
+  ID.Duration,
+  ID.TrackNumber,
+  ID.TrackType,
+  ID.CodecID,
+  ID.CodecDelay,
+  ID.SamplingFrequency,
+  ID.Timecode,
+  ID.BlockDuration,
+  ID.DiscardPadding,
+]);
 const BLOCK_HEAD = 16;
-const CODEC_NAMES: Record<string, string> = { A_OPUS: 'opus', A_VORBIS: 'vorbis', A_AAC: 'aac', A_FLAC: 'flac', A_MPEG_L3: 'mp3', 'A_PCM/INT/LIT': 'pcm' };
+const CODEC_NAMES: Record<string, string> = {
+  A_OPUS: 'opus',
+  A_VORBIS: 'vorbis',
+  A_AAC: 'aac',
+  A_FLAC: 'flac',
+  A_MPEG_L3: 'mp3',
+  'A_PCM/INT/LIT': 'pcm',
+};
 
 type TTrack = { number: number | null; type: number | null; codec: string | null; codecDelayNs: number };
 type TBlock = { startNs: number; durationNs: number };
 type TState = {
-  scale: number; durationClaim: number | null; tracks: TTrack[]; audio: TTrack | null; clusterTc: number;
-  pending: TBlock | null; endNs: number | null; sawBlock: boolean;
+  scale: number;
+  durationClaim: number | null;
+  tracks: TTrack[];
+  audio: TTrack | null;
+  clusterTc: number;
+  pending: TBlock | null;
+  endNs: number | null;
+  sawBlock: boolean;
 };
 
 function audioTrack(s: TState): TTrack | null {
@@ -92,7 +132,16 @@ async function walk(reader: ByteReader, s: TState): Promise<string | null> {
 }
 
 export async function measureMatroska(reader: ByteReader, container: TContainer): Promise<TMediaMeasurement> {
-  const s: TState = { scale: 1_000_000, durationClaim: null, tracks: [], audio: null, clusterTc: 0, pending: null, endNs: null, sawBlock: false };
+  const s: TState = {
+    scale: 1_000_000,
+    durationClaim: null,
+    tracks: [],
+    audio: null,
+    clusterTc: 0,
+    pending: null,
+    endNs: null,
+    sawBlock: false,
+  };
   const problem = await walk(reader, s);
   settle(s);
   const audio = audioTrack(s);

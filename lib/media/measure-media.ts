@@ -16,14 +16,21 @@ export async function measureMedia(reader: ByteReader): Promise<TMediaMeasuremen
     if (head.length === 0) return invalidMedia('empty file');
     const container = sniffContainer(head);
     switch (container) {
-      case 'wav': return await measureWav(reader);
-      case 'mp3': return await measureMp3(reader);
-      case 'ogg': return await measureOgg(reader);
-      case 'mp4': return await measureMp4(reader);
+      case 'wav':
+        return await measureWav(reader);
+      case 'mp3':
+        return await measureMp3(reader);
+      case 'ogg':
+        return await measureOgg(reader);
+      case 'mp4':
+        return await measureMp4(reader);
       case 'webm':
-      case 'matroska': return await measureMatroska(reader, container);
-      case 'flac': return await measureFlac(reader);
-      default: return invalidMedia('not a recognized audio container (magic bytes match none of WAV, MP3, Ogg, MP4, WebM/Matroska, FLAC)');
+      case 'matroska':
+        return await measureMatroska(reader, container);
+      case 'flac':
+        return await measureFlac(reader);
+      default:
+        return invalidMedia('not a recognized audio container (magic bytes match none of WAV, MP3, Ogg, MP4, WebM/Matroska, FLAC)');
     }
   } catch (e) {
     return invalidMedia(`unparseable: ${e instanceof Error ? e.message : String(e)}`);

@@ -72,7 +72,8 @@ export async function measureMp3(reader: ByteReader): Promise<TMediaMeasurement>
   }
   if (chained < CHAIN) return invalidMedia('no chain of consecutive MPEG audio frames', 'mp3', codec);
   const spf = first.samples;
-  const trim = (n: number, whole: boolean) => Math.max(0, n * spf - (vbr?.delay ?? 0) - (whole ? (vbr?.padding ?? 0) : 0)) / first.sampleRate;
+  const trim = (n: number, whole: boolean) =>
+    Math.max(0, n * spf - (vbr?.delay ?? 0) - (whole ? (vbr?.padding ?? 0) : 0)) / first.sampleRate;
   const headerFrames = vbr?.frames ?? null;
   return {
     container: 'mp3',

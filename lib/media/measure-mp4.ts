@@ -73,7 +73,15 @@ export async function measureMp4(reader: ByteReader): Promise<TMediaMeasurement>
   const layout = await walkTopLevel(reader);
   if (typeof layout === 'string') return invalidMedia(layout, 'mp4');
   if (!layout.moov || layout.moov.length < 8) {
-    if (layout.cut) return { container: 'mp4', codec: null, headerSeconds: null, measuredSeconds: null, incomplete: `${layout.cut}; the sample tables (moov) are missing`, error: null };
+    if (layout.cut)
+      return {
+        container: 'mp4',
+        codec: null,
+        headerSeconds: null,
+        measuredSeconds: null,
+        incomplete: `${layout.cut}; the sample tables (moov) are missing`,
+        error: null,
+      };
     return invalidMedia(layout.fragmented ? 'fragmented MP4 without sample tables is not supported' : 'no moov box', 'mp4');
   }
   const moov = layout.moov;
@@ -81,5 +89,12 @@ export async function measureMp4(reader: ByteReader): Promise<TMediaMeasurement>
   if (!tables || !tables.timescale) return invalidMedia('no audio track with sample tables', 'mp4');
   const headerSeconds = Math.max(0, tables.mdhdDuration - tables.mediaTime) / tables.timescale;
   const measured = presentSeconds(tables, layout.mdats);
-  return { container: 'mp4', codec: tables.codec, headerSeconds, measuredSeconds: Math.max(0, measured), incomplete: layout.cut, error: null };
+  return {
+    container: 'mp4',
+    codec: tables.codec,
+    headerSeconds,
+    measuredSeconds: Math.max(0, measured),
+    incomplete: layout.cut,
+    error: null,
+  };
 }

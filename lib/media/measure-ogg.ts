@@ -10,7 +10,8 @@ function identify(packet: Buffer): TOggCodec | null {
   if (tag(0, 'OpusHead') && packet.length >= 12) return { codec: 'opus', rate: 48000, preSkip: packet.readUInt16LE(10) };
   if (tag(0, '\x01vorbis') && packet.length >= 16) return { codec: 'vorbis', rate: packet.readUInt32LE(12), preSkip: 0 };
   if (tag(0, 'Speex   ') && packet.length >= 40) return { codec: 'speex', rate: packet.readUInt32LE(36), preSkip: 0 };
-  if (tag(0, '\x7fFLAC') && packet.length >= 30) return { codec: 'flac', rate: (packet[27]! << 12) | (packet[28]! << 4) | (packet[29]! >> 4), preSkip: 0 };
+  if (tag(0, '\x7fFLAC') && packet.length >= 30)
+    return { codec: 'flac', rate: (packet[27]! << 12) | (packet[28]! << 4) | (packet[29]! >> 4), preSkip: 0 };
   return null;
 }
 

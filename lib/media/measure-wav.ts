@@ -10,7 +10,12 @@ const TO_END = Number.MAX_SAFE_INTEGER;
 const MAX_HEADER_CHUNK = 1024 * 1024;
 
 type TWavState = {
-  format: TWavFormat | null; factSamples: number | null; ds64Data: number | null; ds64Samples: number | null; dataPresent: number | null; dataDeclared: number | null;
+  format: TWavFormat | null;
+  factSamples: number | null;
+  ds64Data: number | null;
+  ds64Samples: number | null;
+  dataPresent: number | null;
+  dataDeclared: number | null;
 };
 
 /** The claim furthest from the bytes: either a fact count or a data size that lies is a truncation. */
@@ -68,5 +73,12 @@ export async function measureWav(reader: ByteReader): Promise<TMediaMeasurement>
   // RF64 moves a fact count that does not fit 32 bits into ds64 and leaves 0xFFFFFFFF in its place.
   if (s.factSamples === 0xffffffff) s.factSamples = s.ds64Samples;
   if (riffUnpatched && (s.factSamples === 0 || s.factSamples === 0xffffffff)) s.factSamples = null;
-  return { container: 'wav', codec: f.codec, headerSeconds: headerClaim(s, f, measured), measuredSeconds: measured, incomplete: null, error: null };
+  return {
+    container: 'wav',
+    codec: f.codec,
+    headerSeconds: headerClaim(s, f, measured),
+    measuredSeconds: measured,
+    incomplete: null,
+    error: null,
+  };
 }

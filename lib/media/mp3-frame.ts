@@ -14,7 +14,7 @@ const RATES: Record<number, number[]> = { 1: [44100, 48000, 32000], 2: [22050, 2
 
 /** Null for anything that is not a usable frame header (free-format bitrate included: no length to skip). */
 export function parseMp3Frame(h: number): TMp3Frame | null {
-  if ((h >>> 21) !== 0x7ff) return null;
+  if (h >>> 21 !== 0x7ff) return null;
   const vBits = (h >>> 19) & 3;
   const lBits = (h >>> 17) & 3;
   const brIndex = (h >>> 12) & 15;
@@ -26,7 +26,8 @@ export function parseMp3Frame(h: number): TMp3Frame | null {
   const sampleRate = RATES[version]![srIndex]!;
   const padding = (h >>> 9) & 1;
   const mono = ((h >>> 6) & 3) === 3;
-  if (layer === 1) return { version, layer, sampleRate, samples: 384, length: (Math.floor((12 * bitrate) / sampleRate) + padding) * 4, mono };
+  if (layer === 1)
+    return { version, layer, sampleRate, samples: 384, length: (Math.floor((12 * bitrate) / sampleRate) + padding) * 4, mono };
   const samples = layer === 3 && version !== 1 ? 576 : 1152;
   const length = Math.floor(((samples / 8) * bitrate) / sampleRate) + padding;
   return { version, layer, sampleRate, samples, length, mono };
@@ -35,4 +36,5 @@ export function parseMp3Frame(h: number): TMp3Frame | null {
 export const isMp3FrameHeader = (h: number): boolean => parseMp3Frame(h) !== null;
 
 /** Same stream parameters: a resync must land on a frame of the same stream, not on noise that looks like one. */
-export const sameMp3Stream = (a: TMp3Frame, b: TMp3Frame): boolean => a.version === b.version && a.layer === b.layer && a.sampleRate === b.sampleRate;
+export const sameMp3Stream = (a: TMp3Frame, b: TMp3Frame): boolean =>
+  a.version === b.version && a.layer === b.layer && a.sampleRate === b.sampleRate;

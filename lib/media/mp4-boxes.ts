@@ -1,9 +1,15 @@
 // ISO BMFF (MP4/M4A) box walking inside an in-memory moov, and the audio track's sample tables.
 export type TBox = { type: string; start: number; end: number };
 export type TSampleTables = {
-  codec: string; timescale: number; mdhdDuration: number; mediaTime: number;
-  stts: [count: number, delta: number][]; stsc: [firstChunk: number, perChunk: number][];
-  sizes: Uint32Array | number; sampleCount: number; chunkOffsets: number[];
+  codec: string;
+  timescale: number;
+  mdhdDuration: number;
+  mediaTime: number;
+  stts: [count: number, delta: number][];
+  stsc: [firstChunk: number, perChunk: number][];
+  sizes: Uint32Array | number;
+  sampleCount: number;
+  chunkOffsets: number[];
 };
 
 export function* boxes(b: Buffer, start: number, end: number): Generator<TBox> {
@@ -83,9 +89,15 @@ export function audioSampleTables(b: Buffer, moov: TBox): TSampleTables | null {
     const sizes = fixed || new Uint32Array(Array.from({ length: sampleCount }, (_, i) => b.readUInt32BE(stsz.start + 12 + i * 4)));
     const { timescale, duration } = readMdhd(b, mdhd);
     return {
-      codec: b.toString('latin1', stsd.start + 12, stsd.start + 16).trim(), timescale, mdhdDuration: duration, mediaTime: readMediaTime(b, trak),
-      stts: pairs(b, stts, 2) as [number, number][], stsc: pairs(b, stsc, 3).map((x) => [x[0]!, x[1]!] as [number, number]),
-      sizes, sampleCount, chunkOffsets: chunkOffsets(b, stbl),
+      codec: b.toString('latin1', stsd.start + 12, stsd.start + 16).trim(),
+      timescale,
+      mdhdDuration: duration,
+      mediaTime: readMediaTime(b, trak),
+      stts: pairs(b, stts, 2) as [number, number][],
+      stsc: pairs(b, stsc, 3).map((x) => [x[0]!, x[1]!] as [number, number]),
+      sizes,
+      sampleCount,
+      chunkOffsets: chunkOffsets(b, stbl),
     };
   }
   return null;

@@ -20,7 +20,8 @@ export class PeaksAccumulator {
     private readonly maxBuckets = PEAKS_MAX_BUCKETS,
   ) {
     if (!Number.isInteger(sampleRate) || sampleRate <= 0) throw new Error(`invalid sample rate ${sampleRate}`);
-    if (!Number.isInteger(channels) || channels < 1 || channels > PEAKS_MAX_CHANNELS) throw new Error(`unsupported channel count ${channels}`);
+    if (!Number.isInteger(channels) || channels < 1 || channels > PEAKS_MAX_CHANNELS)
+      throw new Error(`unsupported channel count ${channels}`);
     this.samplesPerBucket = Math.max(1, Math.round(sampleRate / PEAKS_BUCKETS_PER_SECOND));
     this.data = new Int8Array(maxBuckets * channels * 2);
     this.curMin = new Int16Array(channels);

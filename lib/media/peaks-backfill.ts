@@ -20,15 +20,41 @@ export async function backfillPeaks(opts: TBackfillOptions = {}): Promise<TBackf
     const take = Math.min(opts.batchSize ?? 100, (opts.limit ?? Infinity) - report.checked);
     if (take <= 0) break;
     const rows = await db().recording.findMany({
-      where: { storageVersionId: { not: null }, storageBucket: { not: null }, storageKey: { not: null }, retainUntil: { not: null }, ...(after ? { id: { gt: after } } : {}) },
+      where: {
+        storageVersionId: { not: null },
+        storageBucket: { not: null },
+        storageKey: { not: null },
+        retainUntil: { not: null },
+        ...(after ? { id: { gt: after } } : {}),
+      },
       orderBy: { id: 'asc' },
       take,
-      select: { id: true, vendorSource: true, vendorRecordingId: true, storageBucket: true, storageKey: true, storageVersionId: true, retainUntil: true, retentionPolicyId: true },
+      select: {
+        id: true,
+        vendorSource: true,
+        vendorRecordingId: true,
+        storageBucket: true,
+        storageKey: true,
+        storageVersionId: true,
+        retainUntil: true,
+        retentionPolicyId: true,
+      },
     });
     if (rows.length === 0) break;
     for (const r of rows) {
-      const source = { bucket: r.storageBucket!, key: r.storageKey!, versionId: r.storageVersionId!, retainUntil: r.retainUntil!, retentionPolicyId: r.retentionPolicyId };
-      const stored = await generatePeaks({ s3, subjectId: idempotencyKey(r.vendorSource, r.vendorRecordingId), actorId: BACKFILL_ACTOR, source });
+      const source = {
+        bucket: r.storageBucket!,
+        key: r.storageKey!,
+        versionId: r.storageVersionId!,
+        retainUntil: r.retainUntil!,
+        retentionPolicyId: r.retentionPolicyId,
+      };
+      const stored = await generatePeaks({
+        s3,
+        subjectId: idempotencyKey(r.vendorSource, r.vendorRecordingId),
+        actorId: BACKFILL_ACTOR,
+        source,
+      });
       report.checked++;
       if (!stored) report.failed++;
       else if (stored.created) report.generated++;

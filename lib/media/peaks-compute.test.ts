@@ -16,10 +16,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** 3 s of 440 Hz at 8 kHz: left at 0.8 of full scale, right at 0.2. */
 function stereoTone(ext: 'wav' | 'mp3'): string {
   const wav = join(dir, 'tone.wav');
-  execFileSync('sox', ['-r', '8000', '-c', '2', '-n', '-b', '16', wav, 'synth', '3', 'sine', '440', 'remix', '1v0.8', '2v0.2'], { stdio: 'pipe' });
+  execFileSync('sox', ['-r', '8000', '-c', '2', '-n', '-b', '16', wav, 'synth', '3', 'sine', '440', 'remix', '1v0.8', '2v0.2'], {
+    stdio: 'pipe',
+  });
   if (ext === 'wav') return wav;
   const mp3 = join(dir, 'tone.mp3');
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '64k', mp3], { stdio: 'pipe' });
+  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '64k', mp3], {
+    stdio: 'pipe',
+  });
   return mp3;
 }
 
@@ -45,8 +49,10 @@ describe('computePeaks', () => {
     expect(left![mid + 1]).toBeGreaterThan(0.7);
   });
 
-  it('rejects bytes that are not audio with ffmpeg\'s reason', async () => {
-    await expect(computePeaks(Readable.from([Buffer.from('this is not audio at all '.repeat(200))]))).rejects.toThrow(/could not decode|no audio/);
+  it("rejects bytes that are not audio with ffmpeg's reason", async () => {
+    await expect(computePeaks(Readable.from([Buffer.from('this is not audio at all '.repeat(200))]))).rejects.toThrow(
+      /could not decode|no audio/,
+    );
   });
 });
 

@@ -9,7 +9,26 @@ import { PeaksAccumulator } from '@/lib/media/peaks-accumulator';
 import type { TPeaks } from '@/lib/media/peaks-format';
 import { parseWavFormat } from '@/lib/media/wav-format';
 
-export const FFMPEG_ARGS = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', 'pipe:0', '-map', '0:a:0', '-vn', '-map_metadata', '-1', '-flags', '+bitexact', '-c:a', 'pcm_s16le', '-f', 'wav', 'pipe:1'];
+export const FFMPEG_ARGS = [
+  '-hide_banner',
+  '-loglevel',
+  'error',
+  '-nostdin',
+  '-i',
+  'pipe:0',
+  '-map',
+  '0:a:0',
+  '-vn',
+  '-map_metadata',
+  '-1',
+  '-flags',
+  '+bitexact',
+  '-c:a',
+  'pcm_s16le',
+  '-f',
+  'wav',
+  'pipe:1',
+];
 const HEADER_LIMIT = 64 * 1024;
 const STDERR_KEEP = 2000;
 

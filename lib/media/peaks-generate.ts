@@ -22,14 +22,23 @@ export async function generatePeaks(input: TGeneratePeaksInput): Promise<TStored
   try {
     const stored = await storePeaks(input.s3, source, { timeoutMs: input.timeoutMs });
     if (stored.created) {
-      const details = { ...media, key: stored.key, versionId: stored.versionId, sizeBytes: stored.sizeBytes, channels: stored.channels, retainUntil: source.retainUntil.toISOString() };
+      const details = {
+        ...media,
+        key: stored.key,
+        versionId: stored.versionId,
+        sizeBytes: stored.sizeBytes,
+        channels: stored.channels,
+        retainUntil: source.retainUntil.toISOString(),
+      };
       await appendAuditEntry({ ...entry, action: 'archive.peaks_stored', details });
     }
     return stored;
   } catch (e) {
     const message = ((e as Error)?.message ?? String(e)).slice(0, 500);
     logger.warn({ err: e, subjectId: input.subjectId, key: source.key }, 'waveform peaks not stored');
-    await appendAuditEntry({ ...entry, action: 'archive.peaks_failed', details: { ...media, error: message } }).catch((err: unknown) => logger.error({ err, subjectId: input.subjectId }, 'could not audit the peaks failure'));
+    await appendAuditEntry({ ...entry, action: 'archive.peaks_failed', details: { ...media, error: message } }).catch((err: unknown) =>
+      logger.error({ err, subjectId: input.subjectId }, 'could not audit the peaks failure'),
+    );
     return null;
   }
 }

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { channelRoles, laneLabels } from '@/lib/media/peaks-lanes';
 
 describe('lane labels', () => {
-  it('names lanes by the vendor\'s channel statement (CXone participantDataList)', () => {
-    const payload = { contact: { participantDataList: [{ participantType: 'AGENT', channel: 1 }, { participantType: 'CUSTOMER', channel: 0 }] } };
+  it("names lanes by the vendor's channel statement (CXone participantDataList)", () => {
+    const payload = {
+      contact: {
+        participantDataList: [
+          { participantType: 'AGENT', channel: 1 },
+          { participantType: 'CUSTOMER', channel: 0 },
+        ],
+      },
+    };
     expect(laneLabels(2, channelRoles([payload]))).toEqual(['Customer (left)', 'Agent (right)']);
   });
 

@@ -21,7 +21,13 @@ async function loadViewable(id: string, user: TViewer) {
   if (!isUuid(id)) throw new AppError('not_found', 'Recording not found');
   const r = await db().recording.findUnique({
     where: { id },
-    select: { storageBucket: true, storageKey: true, storageVersionId: true, dataResidencyRegion: true, _count: { select: { quarantineCases: true } } },
+    select: {
+      storageBucket: true,
+      storageKey: true,
+      storageVersionId: true,
+      dataResidencyRegion: true,
+      _count: { select: { quarantineCases: true } },
+    },
   });
   if (!r) throw new AppError('not_found', 'Recording not found');
   const allowed = can(user.role, 'recordings.view') || (can(user.role, 'quarantine.view') && r._count.quarantineCases > 0);
@@ -32,12 +38,14 @@ async function loadViewable(id: string, user: TViewer) {
 
 export async function openRecordingPeaks(id: string, user: TViewer): Promise<{ stream: Readable; size: number | null; etag: string }> {
   const r = await loadViewable(id, user);
-  if (!r.storageBucket || !r.storageKey || !r.storageVersionId) throw new AppError('not_found', 'This recording has no stored media, so no waveform');
+  if (!r.storageBucket || !r.storageKey || !r.storageVersionId)
+    throw new AppError('not_found', 'This recording has no stored media, so no waveform');
   const object = await s3()
     .send(new GetObjectCommand({ Bucket: r.storageBucket, Key: peaksObjectKey(r.storageKey, r.storageVersionId) }))
     .catch((error: unknown) => {
       if (isMissingObject(error)) throw new AppError('not_found', PEAKS_MISSING);
-      if ((error as { name?: string }).name === 'InvalidObjectState') throw new AppError('conflict', 'The waveform peaks are in cold storage');
+      if ((error as { name?: string }).name === 'InvalidObjectState')
+        throw new AppError('conflict', 'The waveform peaks are in cold storage');
       throw error;
     });
   return { stream: object.Body as Readable, size: object.ContentLength ?? null, etag: `"${r.storageVersionId}"` };

@@ -13,7 +13,14 @@ import { isMissingObject } from '@/lib/storage/is-missing-object';
 
 export type TPeaksSource = { bucket: string; key: string; versionId: string; retainUntil: Date; retentionPolicyId: string | null };
 
-export type TStoredPeaks = { bucket: string; key: string; versionId: string | null; sizeBytes: number; /** Null for peaks found already stored (not re-read). */ channels: number | null; created: boolean };
+export type TStoredPeaks = {
+  bucket: string;
+  key: string;
+  versionId: string | null;
+  sizeBytes: number;
+  /** Null for peaks found already stored (not re-read). */ channels: number | null;
+  created: boolean;
+};
 
 async function existingPeaks(s3: S3Client, bucket: string, key: string): Promise<TStoredPeaks | null> {
   try {
@@ -34,7 +41,11 @@ export async function storePeaks(s3: S3Client, source: TPeaksSource, opts: TComp
   const body = Buffer.from(JSON.stringify(peaks));
   const tag = retentionTag(source.retentionPolicyId);
   const tagging = `${encodeURIComponent(tag.Key)}=${encodeURIComponent(tag.Value)}`;
-  const versionId = await putLockedAuditObject(s3, { bucket: source.bucket, key, body, contentType: 'application/json', retainUntil: source.retainUntil, tagging }, env());
+  const versionId = await putLockedAuditObject(
+    s3,
+    { bucket: source.bucket, key, body, contentType: 'application/json', retainUntil: source.retainUntil, tagging },
+    env(),
+  );
   if (versionId) await confirmObjectLock(s3, { bucket: source.bucket, key, versionId }, source.retainUntil);
   return { bucket: source.bucket, key, versionId, sizeBytes: body.length, channels: peaks.channels, created: true };
 }

@@ -16,7 +16,8 @@ export function sniffContainer(head: Buffer): TContainer | null {
   if (ascii(head, 0, 'OggS')) return 'ogg';
   if (ascii(head, 0, 'fLaC')) return 'flac';
   if (head.length >= 4 && head.readUInt32BE(0) === 0x1a45dfa3) return ebmlDocType(head);
-  if (ascii(head, 4, 'ftyp') || ascii(head, 4, 'moov') || ascii(head, 4, 'mdat') || ascii(head, 4, 'free') || ascii(head, 4, 'wide')) return 'mp4';
+  if (ascii(head, 4, 'ftyp') || ascii(head, 4, 'moov') || ascii(head, 4, 'mdat') || ascii(head, 4, 'free') || ascii(head, 4, 'wide'))
+    return 'mp4';
   if (ascii(head, 0, 'ID3')) return 'mp3';
   // A bare MPEG audio stream: one frame header is too weak a signal on its own; the MP3 parser then
   // demands a chain of consecutive frames before it measures anything.

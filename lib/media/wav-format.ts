@@ -1,7 +1,23 @@
 // The WAVE fmt chunk: how many bytes make a block and how many samples a block holds, for any codec.
-export type TWavFormat = { tag: number; codec: string; channels: number; sampleRate: number; byteRate: number; blockAlign: number; samplesPerBlock: number | null };
+export type TWavFormat = {
+  tag: number;
+  codec: string;
+  channels: number;
+  sampleRate: number;
+  byteRate: number;
+  blockAlign: number;
+  samplesPerBlock: number | null;
+};
 
-const CODECS: Record<number, string> = { 2: 'adpcm_ms', 6: 'pcm_alaw', 7: 'pcm_mulaw', 0x11: 'adpcm_ima_wav', 0x31: 'gsm_ms', 0x55: 'mp3', 0x22: 'truespeech' };
+const CODECS: Record<number, string> = {
+  2: 'adpcm_ms',
+  6: 'pcm_alaw',
+  7: 'pcm_mulaw',
+  0x11: 'adpcm_ima_wav',
+  0x31: 'gsm_ms',
+  0x55: 'mp3',
+  0x22: 'truespeech',
+};
 
 function codecName(tag: number, bits: number): string {
   if (tag === 1) return bits === 8 ? 'pcm_u8' : `pcm_s${bits}le`;

@@ -16,7 +16,13 @@ import { assertPlayableNow } from '@/lib/restore/assert-playable-now';
 import { createS3Client } from '@/lib/storage/s3-client';
 import { isUuid } from '@/lib/http/uuid-param';
 
-const CONTENT_TYPES: Record<string, string> = { wav: 'audio/wav', mp3: 'audio/mpeg', mp4: 'audio/mp4', ogg: 'audio/ogg', webm: 'audio/webm' };
+const CONTENT_TYPES: Record<string, string> = {
+  wav: 'audio/wav',
+  mp3: 'audio/mpeg',
+  mp4: 'audio/mp4',
+  ogg: 'audio/ogg',
+  webm: 'audio/webm',
+};
 
 const globalForPresign = globalThis as unknown as { presignS3?: S3Client };
 
@@ -38,7 +44,8 @@ export async function loadPlayable(recordingId: string, user: TPlayer) {
   const allowed = can(user.role, 'recordings.play') || (can(user.role, 'quarantine.play') && r._count.quarantineCases > 0);
   if (!allowed) throw new AppError('forbidden', 'Your role may not play this recording');
   assertRegionAccess(user.regions, r.dataResidencyRegion);
-  if (!r.storageBucket || !r.storageKey || !r.storageVersionId) throw new AppError('conflict', 'This recording has no stored media to play');
+  if (!r.storageBucket || !r.storageKey || !r.storageVersionId)
+    throw new AppError('conflict', 'This recording has no stored media to play');
   return { ...r, storageBucket: r.storageBucket, storageKey: r.storageKey, storageVersionId: r.storageVersionId };
 }
 
@@ -56,7 +63,12 @@ export async function issuePlaybackUrl(input: { recordingId: string; reason: str
     subjectId: idempotencyKey(r.vendorSource, r.vendorRecordingId),
     details: { user: input.user.email, recordingId: r.id, reason: input.reason, expiresAt, versionId: r.storageVersionId, ...clientInfo() },
   });
-  const command = new GetObjectCommand({ Bucket: r.storageBucket, Key: r.storageKey, VersionId: r.storageVersionId, ResponseContentType: contentType });
+  const command = new GetObjectCommand({
+    Bucket: r.storageBucket,
+    Key: r.storageKey,
+    VersionId: r.storageVersionId,
+    ResponseContentType: contentType,
+  });
   const url = await getSignedUrl(presignClient(), command, { expiresIn: ttl });
   return { url, expiresAt, mediaFormat: r.mediaFormat, contentType, sizeBytes: r.sizeBytes?.toString() ?? null };
 }

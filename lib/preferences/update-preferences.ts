@@ -7,7 +7,9 @@ import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { isTimeZone } from '@/lib/format/zoned-time';
 
-export const ZPreferences = z.object({ timeZone: z.string().max(64).refine(isTimeZone, 'Unknown time zone (use an IANA name such as Europe/Berlin)') }).strict();
+export const ZPreferences = z
+  .object({ timeZone: z.string().max(64).refine(isTimeZone, 'Unknown time zone (use an IANA name such as Europe/Berlin)') })
+  .strict();
 
 export type TPreferences = z.output<typeof ZPreferences>;
 
@@ -21,7 +23,10 @@ export async function updatePreferences(input: TPreferences, user: Pick<TUserRef
     const after = await tx.user.update({ where: { id: user.id }, data: { timeZone: input.timeZone }, select: { timeZone: true } });
     if (before.timeZone !== after.timeZone) {
       const details = { user: user.email, from: before.timeZone, to: after.timeZone };
-      await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'user.preferences_changed', subjectType: 'user', subjectId: user.id, details }, tx);
+      await appendAuditEntry(
+        { actorType: 'user', actorId: user.id, action: 'user.preferences_changed', subjectType: 'user', subjectId: user.id, details },
+        tx,
+      );
     }
     return after;
   });

@@ -21,8 +21,12 @@ async function assigneeFor(tx: DbTx, assignee: string | null, user: TUserRef) {
   if (assignee === null) return null;
   const id = assignee === 'me' ? user.id : assignee;
   const target = await tx.user.findUnique({ where: { id }, select: { id: true, email: true, role: true, disabled: true } });
-  if (!target || target.disabled) throw new AppError('unprocessable', 'No active user with that id', [{ path: 'assignee', message: 'unknown or disabled user' }]);
-  if (!can(target.role, 'quarantine.decide')) throw new AppError('unprocessable', `${target.email} cannot work quarantine cases`, [{ path: 'assignee', message: 'not a reviewer or admin' }]);
+  if (!target || target.disabled)
+    throw new AppError('unprocessable', 'No active user with that id', [{ path: 'assignee', message: 'unknown or disabled user' }]);
+  if (!can(target.role, 'quarantine.decide'))
+    throw new AppError('unprocessable', `${target.email} cannot work quarantine cases`, [
+      { path: 'assignee', message: 'not a reviewer or admin' },
+    ]);
   return target;
 }
 
@@ -30,15 +34,29 @@ export async function assignQuarantineCase(input: { caseId: string; assignee: st
   const { user, caseId } = input;
   if (!can(user.role, 'quarantine.decide')) throw new AppError('forbidden', 'Only reviewers and admins assign quarantine cases');
   return db().$transaction(async (tx) => {
-    const c = await tx.quarantineCase.findUnique({ where: { id: caseId }, select: { id: true, state: true, recordingId: true, recording: { select: { dataResidencyRegion: true } }, assignedTo: { select: { id: true, email: true } } } });
+    const c = await tx.quarantineCase.findUnique({
+      where: { id: caseId },
+      select: {
+        id: true,
+        state: true,
+        recordingId: true,
+        recording: { select: { dataResidencyRegion: true } },
+        assignedTo: { select: { id: true, email: true } },
+      },
+    });
     if (!c) throw new AppError('not_found', 'Quarantine case not found');
     assertRegionAccess(user.regions, c.recording.dataResidencyRegion);
-    if (!(ACTIVE_STATES as readonly string[]).includes(c.state)) throw new AppError('conflict', `A case in state ${c.state} is finished and cannot be assigned`);
+    if (!(ACTIVE_STATES as readonly string[]).includes(c.state))
+      throw new AppError('conflict', `A case in state ${c.state} is finished and cannot be assigned`);
     const target = await assigneeFor(tx, input.assignee, user);
     const assignedToId = target?.id ?? null;
-    if ((c.assignedTo?.id ?? null) === assignedToId) return { caseId, assignedTo: target ? { id: target.id, email: target.email } : null, changed: false };
+    if ((c.assignedTo?.id ?? null) === assignedToId)
+      return { caseId, assignedTo: target ? { id: target.id, email: target.email } : null, changed: false };
     // The previous assignee in WHERE: two people re-assigning at once cannot both win silently.
-    const { count } = await tx.quarantineCase.updateMany({ where: { id: caseId, assignedToId: c.assignedTo?.id ?? null }, data: { assignedToId, assignedAt: target ? new Date() : null } });
+    const { count } = await tx.quarantineCase.updateMany({
+      where: { id: caseId, assignedToId: c.assignedTo?.id ?? null },
+      data: { assignedToId, assignedAt: target ? new Date() : null },
+    });
     if (count !== 1) throw new AppError('conflict', 'The case was re-assigned by someone else meanwhile');
     const entry = { actorType: 'user', actorId: user.id, subjectType: 'quarantine_case', subjectId: caseId } as const;
     const base = { caseId, recordingId: c.recordingId, from: c.assignedTo?.email ?? null, userEmail: user.email };

@@ -11,6 +11,16 @@ export async function failRefetch(tx: DbTx, caseId: string, reason: string): Pro
     data: { state: 'REFETCH_FAILED', refetchStatus: 'FAILED', refetchError, refetchAt: new Date() },
   });
   if (count === 0) return false;
-  await appendAuditEntry({ actorType: 'worker', actorId: 'archive-recording', action: 'quarantine.refetch_failed', subjectType: 'quarantine_case', subjectId: caseId, details: { caseId, cause: 'job_failed', refetchError } }, tx);
+  await appendAuditEntry(
+    {
+      actorType: 'worker',
+      actorId: 'archive-recording',
+      action: 'quarantine.refetch_failed',
+      subjectType: 'quarantine_case',
+      subjectId: caseId,
+      details: { caseId, cause: 'job_failed', refetchError },
+    },
+    tx,
+  );
   return true;
 }

@@ -3,7 +3,13 @@
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { ACTIVE_STATES, QUARANTINE_REASONS, ZQuarantineQuery, type TQuarantineQuery, type TQuarantineQueryInput } from '@/lib/quarantine/quarantine-query';
+import {
+  ACTIVE_STATES,
+  QUARANTINE_REASONS,
+  ZQuarantineQuery,
+  type TQuarantineQuery,
+  type TQuarantineQueryInput,
+} from '@/lib/quarantine/quarantine-query';
 
 const HOUR_MS = 3_600_000;
 
@@ -63,8 +69,20 @@ function orderBy(q: TQuarantineQuery): Prisma.QuarantineCaseOrderByWithRelationI
 }
 
 const RECORDING_FIELDS = {
-  id: true, archiveId: true, vendorSource: true, vendorRecordingId: true, interactionId: true, startTime: true, status: true,
-  durationSeconds: true, measuredDurationSeconds: true, sizeBytes: true, mediaFormat: true, dataResidencyRegion: true, complianceTags: true, legalHold: true,
+  id: true,
+  archiveId: true,
+  vendorSource: true,
+  vendorRecordingId: true,
+  interactionId: true,
+  startTime: true,
+  status: true,
+  durationSeconds: true,
+  measuredDurationSeconds: true,
+  sizeBytes: true,
+  mediaFormat: true,
+  dataResidencyRegion: true,
+  complianceTags: true,
+  legalHold: true,
 } as const;
 
 const num = (d: { toNumber(): number } | null) => (d === null ? null : d.toNumber());
@@ -88,7 +106,10 @@ export async function listQuarantineCases(input: TQuarantineQueryInput = {}, vie
     db().quarantineCase.count({ where }),
     db().quarantineCase.groupBy({ by: ['reason'], where: base, _count: { _all: true } }),
   ]);
-  const byReason = Object.fromEntries(QUARANTINE_REASONS.map((r) => [r, grouped.find((g) => g.reason === r)?._count._all ?? 0])) as Record<(typeof QUARANTINE_REASONS)[number], number>;
+  const byReason = Object.fromEntries(QUARANTINE_REASONS.map((r) => [r, grouped.find((g) => g.reason === r)?._count._all ?? 0])) as Record<
+    (typeof QUARANTINE_REASONS)[number],
+    number
+  >;
   const items = rows.map((c) => ({
     ...c,
     recording: {
@@ -98,5 +119,13 @@ export async function listQuarantineCases(input: TQuarantineQueryInput = {}, vie
       sizeBytes: c.recording.sizeBytes === null ? null : Number(c.recording.sizeBytes),
     },
   }));
-  return { items, total, byReason, allReasons: Object.values(byReason).reduce((a, b) => a + b, 0), page: q.page, pageSize: q.pageSize, query: q };
+  return {
+    items,
+    total,
+    byReason,
+    allReasons: Object.values(byReason).reduce((a, b) => a + b, 0),
+    page: q.page,
+    pageSize: q.pageSize,
+    query: q,
+  };
 }

@@ -15,7 +15,10 @@ import { redactMediaUrls } from '@/lib/recordings/redact-media-urls';
 export type TQueueUser = TQueueViewer & { role: TRole };
 
 async function participantsByRecording(recordingIds: string[]) {
-  const participants = await db().participant.findMany({ where: { recordingId: { in: [...new Set(recordingIds)] } }, orderBy: { position: 'asc' } });
+  const participants = await db().participant.findMany({
+    where: { recordingId: { in: [...new Set(recordingIds)] } },
+    orderBy: { position: 'asc' },
+  });
   const byRecording = new Map<string, typeof participants>();
   for (const p of participants) byRecording.set(p.recordingId, [...(byRecording.get(p.recordingId) ?? []), p]);
   return byRecording;

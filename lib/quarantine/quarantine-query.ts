@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/http/app-error';
 
-export const QUARANTINE_REASONS = ['TRUNCATION_DETECTED', 'INVALID_METADATA', 'RESIDENCY_VIOLATION', 'CHECKSUM_MISMATCH', 'INVALID_MEDIA'] as const;
+export const QUARANTINE_REASONS = [
+  'TRUNCATION_DETECTED',
+  'INVALID_METADATA',
+  'RESIDENCY_VIOLATION',
+  'CHECKSUM_MISMATCH',
+  'INVALID_MEDIA',
+] as const;
 export const QUARANTINE_STATES = ['OPEN', 'ESCALATED', 'REFETCH_REQUESTED', 'REFETCH_FAILED', 'ACCEPTED', 'RESOLVED'] as const;
 /** States still waiting on someone: the default view of the queue. */
 export const ACTIVE_STATES = ['OPEN', 'ESCALATED', 'REFETCH_REQUESTED', 'REFETCH_FAILED'] as const;
@@ -17,9 +23,18 @@ export const ZQuarantineQuery = z
     state: z.preprocess(blankAsUndefined, z.enum([...QUARANTINE_STATES, 'ACTIVE', 'ALL']).default('ACTIVE')),
     reason: z.preprocess(blankAsUndefined, z.enum(QUARANTINE_REASONS).optional()),
     vendor: z.preprocess(blankAsUndefined, z.enum(['GENESYS_CLOUD', 'NICE_CXONE']).optional()),
-    region: z.preprocess(blankAsUndefined, z.string().regex(/^[a-z0-9-]{1,32}$/, 'a region code such as "us"').optional()),
+    region: z.preprocess(
+      blankAsUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9-]{1,32}$/, 'a region code such as "us"')
+        .optional(),
+    ),
     /** "me", "unassigned" or a user id. */
-    assignee: z.preprocess(blankAsUndefined, z.union([z.enum(['me', 'unassigned']), z.uuid({ error: '"me", "unassigned" or a user id' })]).optional()),
+    assignee: z.preprocess(
+      blankAsUndefined,
+      z.union([z.enum(['me', 'unassigned']), z.uuid({ error: '"me", "unassigned" or a user id' })]).optional(),
+    ),
     age: z.preprocess(blankAsUndefined, z.enum(QUARANTINE_AGES).optional()),
     caseId: z.preprocess(blankAsUndefined, z.uuid().optional()),
     recordingId: z.preprocess(blankAsUndefined, z.uuid().optional()),
@@ -37,7 +52,10 @@ export type TQuarantineQueryInput = z.input<typeof ZQuarantineQuery>;
 export function parseQuarantineQuery(query: Record<string, unknown>): TQuarantineQuery {
   const parsed = ZQuarantineQuery.safeParse(query);
   if (parsed.success) return parsed.data;
-  const details = parsed.error.issues.map((i) => ({ path: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : ''), message: i.message }));
+  const details = parsed.error.issues.map((i) => ({
+    path: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : ''),
+    message: i.message,
+  }));
   const message = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
   throw new AppError('bad_request', `Invalid queue query — ${message}`, details);
 }

@@ -27,14 +27,33 @@ export const ZResolveQuarantineCase = z.object({
 export type TQuarantineDecision = z.infer<typeof ZResolveQuarantineCase>['decision'];
 
 export const DECIDABLE_STATES: QuarantineState[] = ['OPEN', 'ESCALATED', 'REFETCH_FAILED'];
-const NEXT_STATE: Record<TQuarantineDecision, QuarantineState> = { accept: 'ACCEPTED', refetch: 'REFETCH_REQUESTED', escalate: 'ESCALATED' };
+const NEXT_STATE: Record<TQuarantineDecision, QuarantineState> = {
+  accept: 'ACCEPTED',
+  refetch: 'REFETCH_REQUESTED',
+  escalate: 'ESCALATED',
+};
 
 type TCase = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
 
 function loadCase(tx: DbTx, caseId: string) {
   return tx.quarantineCase.findUnique({
     where: { id: caseId },
-    include: { recording: { select: { id: true, status: true, vendorSource: true, vendorRecordingId: true, vendorAccountId: true, interactionId: true, startTime: true, storageVersionId: true, checksumSha256: true, dataResidencyRegion: true } } },
+    include: {
+      recording: {
+        select: {
+          id: true,
+          status: true,
+          vendorSource: true,
+          vendorRecordingId: true,
+          vendorAccountId: true,
+          interactionId: true,
+          startTime: true,
+          storageVersionId: true,
+          checksumSha256: true,
+          dataResidencyRegion: true,
+        },
+      },
+    },
   });
 }
 
@@ -42,7 +61,9 @@ function loadCase(tx: DbTx, caseId: string) {
 async function statusAfterAccept(tx: DbTx, c: TCase): Promise<RecordingStatus> {
   const r = c.recording;
   if (c.reason !== 'TRUNCATION_DETECTED' || r.status !== 'QUARANTINED' || !r.storageVersionId || !r.checksumSha256) return r.status;
-  const others = await tx.quarantineCase.count({ where: { recordingId: r.id, id: { not: c.id }, state: { in: ['OPEN', 'ESCALATED', 'REFETCH_REQUESTED'] } } });
+  const others = await tx.quarantineCase.count({
+    where: { recordingId: r.id, id: { not: c.id }, state: { in: ['OPEN', 'ESCALATED', 'REFETCH_REQUESTED'] } },
+  });
   if (others > 0) return r.status;
   await tx.recording.update({ where: { id: r.id }, data: { status: 'ARCHIVED', archivedAt: new Date() } });
   return 'ARCHIVED';
@@ -72,7 +93,9 @@ export type TDecisionBatch = { id: string; size: number };
 /** The decider; a region-scoped user (regions non-empty) decides only cases of recordings in those regions. */
 export type TDecider = TUserRef & { regions?: readonly string[] };
 
-export async function resolveQuarantineCase(input: z.input<typeof ZResolveQuarantineCase> & { user: TDecider; batch?: TDecisionBatch }): Promise<void> {
+export async function resolveQuarantineCase(
+  input: z.input<typeof ZResolveQuarantineCase> & { user: TDecider; batch?: TDecisionBatch },
+): Promise<void> {
   const { caseId, decision, note } = ZResolveQuarantineCase.parse(input);
   const { user } = input;
   if (!can(user.role, 'quarantine.decide')) throw new AppError('forbidden', 'Only reviewers and admins decide quarantine cases');
@@ -83,20 +106,49 @@ export async function resolveQuarantineCase(input: z.input<typeof ZResolveQuaran
       assertRegionAccess(user.regions, c.recording.dataResidencyRegion);
       const from = c.state;
       if (!DECIDABLE_STATES.includes(from) || (decision === 'escalate' && from === 'ESCALATED')) {
-        throw new AppError('conflict', `A case in state ${from} cannot be ${decision === 'accept' ? 'accepted' : decision === 'refetch' ? 're-fetched' : 'escalated'}`);
+        throw new AppError(
+          'conflict',
+          `A case in state ${from} cannot be ${decision === 'accept' ? 'accepted' : decision === 'refetch' ? 're-fetched' : 'escalated'}`,
+        );
       }
       const now = new Date();
-      const resolved = decision === 'accept' ? { resolvedById: user.id, resolvedAt: now } : decision === 'refetch' ? { refetchStatus: 'QUEUED' as const, refetchError: null, refetchAt: now } : {};
+      const resolved =
+        decision === 'accept'
+          ? { resolvedById: user.id, resolvedAt: now }
+          : decision === 'refetch'
+            ? { refetchStatus: 'QUEUED' as const, refetchError: null, refetchAt: now }
+            : {};
       // The state guard in WHERE makes two reviewers deciding at once safe: the second one updates nothing.
-      const { count } = await tx.quarantineCase.updateMany({ where: { id: caseId, state: from }, data: { state: NEXT_STATE[decision], resolutionNote: note, ...resolved } });
+      const { count } = await tx.quarantineCase.updateMany({
+        where: { id: caseId, state: from },
+        data: { state: NEXT_STATE[decision], resolutionNote: note, ...resolved },
+      });
       if (count !== 1) throw new AppError('conflict', 'The case was decided by someone else meanwhile');
       // Enqueue before taking the audit chain lock: the enqueue writes its own audited IngestEvent.
       const jobId = decision === 'refetch' ? await enqueueRefetch(c) : null;
       const recordingStatus = decision === 'accept' ? await statusAfterAccept(tx, c) : c.recording.status;
-      const details = { caseId, recordingId: c.recording.id, reason: c.reason, decision, note, from, to: NEXT_STATE[decision], recordingStatus, jobId, userEmail: user.email, ...(input.batch ? { batchId: input.batch.id, batchSize: input.batch.size } : {}) };
-      await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'quarantine.resolved', subjectType: 'quarantine_case', subjectId: caseId, details }, tx);
+      const details = {
+        caseId,
+        recordingId: c.recording.id,
+        reason: c.reason,
+        decision,
+        note,
+        from,
+        to: NEXT_STATE[decision],
+        recordingStatus,
+        jobId,
+        userEmail: user.email,
+        ...(input.batch ? { batchId: input.batch.id, batchSize: input.batch.size } : {}),
+      };
+      await appendAuditEntry(
+        { actorType: 'user', actorId: user.id, action: 'quarantine.resolved', subjectType: 'quarantine_case', subjectId: caseId, details },
+        tx,
+      );
       const key = idempotencyKey(c.recording.vendorSource, c.recording.vendorRecordingId);
-      await appendAuditEntry({ actorType: 'user', actorId: user.id, action: 'quarantine.resolved', subjectType: 'recording', subjectId: key, details }, tx);
+      await appendAuditEntry(
+        { actorType: 'user', actorId: user.id, action: 'quarantine.resolved', subjectType: 'recording', subjectId: key, details },
+        tx,
+      );
     },
     { timeout: 20_000 },
   );

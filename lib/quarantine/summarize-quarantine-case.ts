@@ -26,7 +26,8 @@ function truncation(e: TEvidence): TCaseSummary {
   const shortBy = delta === null ? '' : delta < 0 ? ` (${secs(-delta)} short)` : ` (${secs(delta)} longer)`;
   const size = n(e.sizeBytes);
   const announced = n(e.contentLength);
-  const bytePart = size === null ? '' : `; ${bytes(size)} stored${announced !== null && announced !== size ? ` of ${bytes(announced)} announced` : ''}`;
+  const bytePart =
+    size === null ? '' : `; ${bytes(size)} stored${announced !== null && announced !== size ? ` of ${bytes(announced)} announced` : ''}`;
   return {
     headline: `Expected ${secs(expected)}, measured ${secs(measured)}${shortBy}${bytePart}`,
     facts: [
@@ -51,11 +52,17 @@ function problemsOf(e: TEvidence): TProblem[] {
 function invalidMetadata(e: TEvidence): TCaseSummary {
   const problems = problemsOf(e);
   const line = (p: TProblem) => `${p.field} ${p.problem === 'missing' ? 'is missing' : 'is invalid'}${p.detail ? ` (${p.detail})` : ''}`;
-  const headline = problems.length === 0 ? 'Metadata failed validation (no field-level issues were stored)' : `${problems.length === 1 ? '1 field' : `${problems.length} fields`} failed: ${problems.map(line).join('; ')}`;
+  const headline =
+    problems.length === 0
+      ? 'Metadata failed validation (no field-level issues were stored)'
+      : `${problems.length === 1 ? '1 field' : `${problems.length} fields`} failed: ${problems.map(line).join('; ')}`;
   return {
     headline,
     facts: [
-      ...problems.map((p) => ({ label: p.field, value: `${p.problem === 'missing' ? 'missing' : 'invalid'}${p.detail ? ` — ${p.detail}` : ''}` })),
+      ...problems.map((p) => ({
+        label: p.field,
+        value: `${p.problem === 'missing' ? 'missing' : 'invalid'}${p.detail ? ` — ${p.detail}` : ''}`,
+      })),
       ...fact('Payload schema version', s(e.schemaVersion)),
     ],
   };
@@ -64,7 +71,11 @@ function invalidMetadata(e: TEvidence): TCaseSummary {
 function residency(e: TEvidence): TCaseSummary {
   const allowed = Array.isArray(e.allowedRegions) ? e.allowedRegions.join(', ') : null;
   const region = s(e.region) ?? s(e.recordingRegion);
-  const problem = s(e.problem) ?? (s(e.bucket) ? `region ${region ?? 'unknown'} may not be written to bucket ${String(e.bucket)} (bucket region ${s(e.bucketRegion) ?? 'unknown'})` : null);
+  const problem =
+    s(e.problem) ??
+    (s(e.bucket)
+      ? `region ${region ?? 'unknown'} may not be written to bucket ${String(e.bucket)} (bucket region ${s(e.bucketRegion) ?? 'unknown'})`
+      : null);
   return {
     headline: problem ? `Residency conflict: ${problem}` : `Residency conflict for region ${region ?? 'unknown'}`,
     facts: [
@@ -95,7 +106,8 @@ function invalidMedia(e: TEvidence): TCaseSummary {
   const label = s(e.vendorFormatLabel);
   const container = s(e.container);
   const why = s(e.parseError) ?? s(e.reason) ?? 'the media could not be parsed';
-  const content = container && label && container !== label ? `; labelled ${label}, content looks like ${container}` : label ? `; labelled ${label}` : '';
+  const content =
+    container && label && container !== label ? `; labelled ${label}, content looks like ${container}` : label ? `; labelled ${label}` : '';
   return {
     headline: `Unsupported or unreadable media: ${why}${content}`,
     facts: [
@@ -122,5 +134,8 @@ export function summarizeQuarantineCase(reason: QuarantineReason, evidence: unkn
   const previous = e.previousEvidence;
   if (!previous || typeof previous !== 'object') return summary;
   // A re-fetch that failed the same check: what the earlier copy showed, for comparison.
-  return { ...summary, facts: [...summary.facts, { label: 'Before the re-fetch', value: BY_REASON[reason](previous as TEvidence).headline }] };
+  return {
+    ...summary,
+    facts: [...summary.facts, { label: 'Before the re-fetch', value: BY_REASON[reason](previous as TEvidence).headline }],
+  };
 }

@@ -43,7 +43,10 @@ export const ZArchiveJob = z.object({
   vendorRecordingId: z.string().min(1),
   interactionId: z.string().min(1).nullable(),
   /** Partition tag with the vendor: YYYY-MM-DD of the interaction, null if unknown at enqueue time. */
-  interactionDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  interactionDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   source: z.enum(['WEBHOOK', 'POLL', 'SWEEP', 'REFETCH', 'REPLAY']),
   /** REFETCH: a reviewer asked to fetch again a quarantined recording (same object key, new version). */
   quarantineCaseId: z.string().uuid().optional(),
@@ -65,7 +68,10 @@ export const ZResolveInteractionJob = z.object({
   vendorSource: ZVendor,
   vendorAccountId: z.string().min(1),
   interactionId: z.string().min(1),
-  interactionDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  interactionDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   eventType: z.string().min(1),
   vendorEventId: z.string().nullable(),
   /** The IngestEvent key of the delivery that asked for this resolve (absent in jobs queued before it existed). */
@@ -101,7 +107,10 @@ export type TSweepJob = z.infer<typeof ZSweepJob>;
 /** One vendor account's UTC day against the archive; day defaults to yesterday (UTC) when the scheduler runs it. */
 export const ZReconcileJob = z.object({
   vendorAccountId: z.string().min(1),
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type TReconcileJob = z.infer<typeof ZReconcileJob>;
 

@@ -6,7 +6,14 @@ import type { TSampleEntry } from '@/lib/queue/sample-queues';
 import { withRedis } from '@/lib/queue/with-redis';
 import { producerRedis } from '@/lib/redis';
 
-export type TQueueHistoryPoint = { at: string; queue: string; waiting: number; active: number; completedPerMin: number; failedPerMin: number };
+export type TQueueHistoryPoint = {
+  at: string;
+  queue: string;
+  waiting: number;
+  active: number;
+  completedPerMin: number;
+  failedPerMin: number;
+};
 
 function parse(raw: string): TSampleEntry | null {
   try {
@@ -23,7 +30,10 @@ function rate(current: number, previous: number | undefined, minutes: number): n
 
 export async function getQueueHistory(minutes: number): Promise<TQueueHistoryPoint[]> {
   const raw = await withRedis('read queue samples', () => producerRedis().lrange(QUEUE_SAMPLES_KEY, 0, env().QUEUE_SAMPLE_RETENTION - 1));
-  const samples = raw.map(parse).filter((s): s is TSampleEntry => s !== null).reverse(); // oldest first
+  const samples = raw
+    .map(parse)
+    .filter((s): s is TSampleEntry => s !== null)
+    .reverse(); // oldest first
   const since = Date.now() - minutes * 60_000;
   const points: TQueueHistoryPoint[] = [];
   for (let i = 0; i < samples.length; i += 1) {

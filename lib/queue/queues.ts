@@ -68,7 +68,14 @@ export function evidencePackageQueue(): Queue {
 
 /** Every queue of the application, in display order (console operations page, metrics, sampling). */
 export function allQueueNames(): string[] {
-  return [...ZVendor.options.map((v) => QUEUES.archive(v)), QUEUES.resolve, QUEUES.poll, QUEUES.maintenance, QUEUES.auditExport, QUEUES.evidencePackage];
+  return [
+    ...ZVendor.options.map((v) => QUEUES.archive(v)),
+    QUEUES.resolve,
+    QUEUES.poll,
+    QUEUES.maintenance,
+    QUEUES.auditExport,
+    QUEUES.evidencePackage,
+  ];
 }
 
 /** Closes every cached producer queue (graceful shutdown, tests). The shared connection is closed by its owner. */

@@ -38,7 +38,11 @@ async function autoRedrivesSoFar(tx: DbTx, queue: string, subject: ReturnType<ty
   const where = subject.vendorRecordingId
     ? { vendorSource: subject.vendorSource, vendorRecordingId: subject.vendorRecordingId }
     : { queue, payload: { path: ['eventKey'], equals: subject.key } };
-  const last = await tx.deadLetter.findFirst({ where: { ...where, replayedBy: AUTO_REDRIVE_ACTOR }, orderBy: { createdAt: 'desc' }, select: { autoRedrives: true } });
+  const last = await tx.deadLetter.findFirst({
+    where: { ...where, replayedBy: AUTO_REDRIVE_ACTOR },
+    orderBy: { createdAt: 'desc' },
+    select: { autoRedrives: true },
+  });
   return last ? last.autoRedrives + 1 : 0;
 }
 
@@ -70,7 +74,8 @@ export async function recordDeadLetter(queue: string, job: Job, error: Error): P
       ? await markRecordingUnsettled({ ...archive.data, status: 'FAILED', reason: `${errorClassOf(error)}: ${failedReason}` }, tx)
       : { recordingId: null };
     // A reviewer's re-fetch that ended here: its case shows the failure instead of waiting forever.
-    if (archive.success && archive.data.source === 'REFETCH' && archive.data.quarantineCaseId) await failRefetch(tx, archive.data.quarantineCaseId, `${errorClassOf(error)}: ${failedReason}`);
+    if (archive.success && archive.data.source === 'REFETCH' && archive.data.quarantineCaseId)
+      await failRefetch(tx, archive.data.quarantineCaseId, `${errorClassOf(error)}: ${failedReason}`);
     await appendAuditEntry(
       {
         actorType: 'worker',
@@ -78,14 +83,24 @@ export async function recordDeadLetter(queue: string, job: Job, error: Error): P
         action: 'archive.dead_lettered',
         subjectType: subject.subjectType,
         subjectId: subject.key ?? `job:${queue}:${jobId}`,
-        details: { deadLetterId: row.id, queue, jobId, jobName: job.name, attemptsMade: job.attemptsMade, failedReason: failedReason.slice(0, 500), recordingId },
+        details: {
+          deadLetterId: row.id,
+          queue,
+          jobId,
+          jobName: job.name,
+          attemptsMade: job.attemptsMade,
+          failedReason: failedReason.slice(0, 500),
+          recordingId,
+        },
       },
       tx,
     );
     return { id: row.id, created: true };
   });
   if (subject.vendorRecordingId && subject.key) {
-    await releaseClaim(subject.key).catch((err: unknown) => logger.warn({ err, key: subject.key }, 'could not release claim of dead-lettered job'));
+    await releaseClaim(subject.key).catch((err: unknown) =>
+      logger.warn({ err, key: subject.key }, 'could not release claim of dead-lettered job'),
+    );
   }
   return result;
 }

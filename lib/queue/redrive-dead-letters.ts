@@ -30,7 +30,12 @@ async function storageBlocker(s3: S3Client): Promise<string | null> {
 
 export async function redriveDeadLetters(opts: { s3?: S3Client } = {}): Promise<TRedriveResult> {
   const rows = await db().deadLetter.findMany({
-    where: { replayedAt: null, retryable: true, autoRedrives: { lt: env().DEAD_LETTER_MAX_AUTO_REDRIVES }, jobName: { in: [JOBS.archive, JOBS.resolveInteraction] } },
+    where: {
+      replayedAt: null,
+      retryable: true,
+      autoRedrives: { lt: env().DEAD_LETTER_MAX_AUTO_REDRIVES },
+      jobName: { in: [JOBS.archive, JOBS.resolveInteraction] },
+    },
     orderBy: { createdAt: 'asc' },
     take: BATCH,
   });

@@ -17,7 +17,10 @@ async function reenqueue(row: DeadLetter, actor: TReplayActor): Promise<string> 
   const auditDetails = { deadLetterId: row.id, replayedJobId: row.jobId };
   if (row.jobName === JOBS.archive) {
     const job = ZArchiveJob.parse(row.payload);
-    const { jobId } = await enqueueArchiveJob({ ...job, source: 'REPLAY' }, { eventType: 'dead_letter.replay', actor: { type: actor.type, id: actor.id }, auditDetails });
+    const { jobId } = await enqueueArchiveJob(
+      { ...job, source: 'REPLAY' },
+      { eventType: 'dead_letter.replay', actor: { type: actor.type, id: actor.id }, auditDetails },
+    );
     return jobId;
   }
   if (row.jobName === JOBS.resolveInteraction) {
@@ -29,11 +32,18 @@ async function reenqueue(row: DeadLetter, actor: TReplayActor): Promise<string> 
 }
 
 /** Marks the row replayed, re-enqueues its job and audits `action`; 409 if it was replayed meanwhile. */
-export async function replayDeadLetterAs(row: DeadLetter, actor: TReplayActor, action: 'dead_letter.replayed' | 'dead_letter.auto_redriven'): Promise<string> {
+export async function replayDeadLetterAs(
+  row: DeadLetter,
+  actor: TReplayActor,
+  action: 'dead_letter.replayed' | 'dead_letter.auto_redriven',
+): Promise<string> {
   return db().$transaction(
     async (tx) => {
       // Row lock first: two operators clicking "replay" at once enqueue once.
-      const marked = await tx.deadLetter.updateMany({ where: { id: row.id, replayedAt: null }, data: { replayedAt: new Date(), replayedBy: actor.id } });
+      const marked = await tx.deadLetter.updateMany({
+        where: { id: row.id, replayedAt: null },
+        data: { replayedAt: new Date(), replayedBy: actor.id },
+      });
       if (marked.count === 0) throw new AppError('conflict', 'Dead letter already replayed');
       const newJobId = await reenqueue(row, actor);
       await appendAuditEntry(
@@ -43,7 +53,14 @@ export async function replayDeadLetterAs(row: DeadLetter, actor: TReplayActor, a
           action,
           subjectType: 'dead_letter',
           subjectId: row.id,
-          details: { queue: row.queue, jobName: row.jobName, originalJobId: row.jobId, newJobId, vendorRecordingId: row.vendorRecordingId, ...(actor.email ? { userEmail: actor.email } : {}) },
+          details: {
+            queue: row.queue,
+            jobName: row.jobName,
+            originalJobId: row.jobId,
+            newJobId,
+            vendorRecordingId: row.vendorRecordingId,
+            ...(actor.email ? { userEmail: actor.email } : {}),
+          },
         },
         tx,
       );

@@ -44,11 +44,21 @@ export function errorClassOf(error: unknown): TErrorClass {
 
 export function retryConfig(): TRetryConfig {
   const e = env();
-  return { baseMs: e.RETRY_BACKOFF_MS, capMs: Math.max(e.RETRY_BACKOFF_CAP_MS, e.RETRY_BACKOFF_MS), budgetMs: e.RETRY_BUDGET_SECONDS * 1000 };
+  return {
+    baseMs: e.RETRY_BACKOFF_MS,
+    capMs: Math.max(e.RETRY_BACKOFF_CAP_MS, e.RETRY_BACKOFF_MS),
+    budgetMs: e.RETRY_BUDGET_SECONDS * 1000,
+  };
 }
 
 /** Delay before attempt `attemptsMade + 1`, or -1 once the budget since `queuedAt` is spent. */
-export function retryDelayMs(attemptsMade: number, error: unknown, queuedAt: number, now: number, cfg: TRetryConfig = retryConfig()): number {
+export function retryDelayMs(
+  attemptsMade: number,
+  error: unknown,
+  queuedAt: number,
+  now: number,
+  cfg: TRetryConfig = retryConfig(),
+): number {
   if (now - queuedAt >= cfg.budgetMs) return -1;
   const shape = CLASS_SHAPE[errorClassOf(error)];
   const exponential = cfg.baseMs * shape.base * 2 ** Math.max(0, Math.min(attemptsMade - 1, 30));

@@ -7,7 +7,15 @@ import { QUEUE_SAMPLES_KEY, queueCounterKey } from '@/lib/queue/redis-keys';
 import { withRedis } from '@/lib/queue/with-redis';
 import { producerRedis } from '@/lib/redis';
 
-export type TQueueSample = { queue: string; waiting: number; active: number; delayed: number; failed: number; completedTotal: number; failedTotal: number };
+export type TQueueSample = {
+  queue: string;
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  completedTotal: number;
+  failedTotal: number;
+};
 export type TSampleEntry = { at: string; queues: TQueueSample[] };
 
 export async function sampleQueues(now = new Date()): Promise<TSampleEntry> {
@@ -27,7 +35,11 @@ export async function sampleQueues(now = new Date()): Promise<TSampleEntry> {
     })),
   };
   await withRedis('store queue sample', () =>
-    producerRedis().multi().lpush(QUEUE_SAMPLES_KEY, JSON.stringify(entry)).ltrim(QUEUE_SAMPLES_KEY, 0, env().QUEUE_SAMPLE_RETENTION - 1).exec(),
+    producerRedis()
+      .multi()
+      .lpush(QUEUE_SAMPLES_KEY, JSON.stringify(entry))
+      .ltrim(QUEUE_SAMPLES_KEY, 0, env().QUEUE_SAMPLE_RETENTION - 1)
+      .exec(),
   );
   return entry;
 }

@@ -11,7 +11,15 @@ export type TOrphanSweep = { requeued: string[]; failed: string[] };
 
 export async function settleOrphanedJobs(
   rows: { id: string; attempts: number }[],
-  how: { what: string; queue: Queue; jobName: string; jobData: (id: string) => Record<string, string>; maxAttempts: number; jobOptions: (id: string) => JobsOptions; fail: (id: string, reason: string) => Promise<boolean> },
+  how: {
+    what: string;
+    queue: Queue;
+    jobName: string;
+    jobData: (id: string) => Record<string, string>;
+    maxAttempts: number;
+    jobOptions: (id: string) => JobsOptions;
+    fail: (id: string, reason: string) => Promise<boolean>;
+  },
 ): Promise<TOrphanSweep> {
   const outcome: TOrphanSweep = { requeued: [], failed: [] };
   for (const row of rows) {
@@ -22,7 +30,12 @@ export async function settleOrphanedJobs(
       await job?.remove();
       await how.queue.add(how.jobName, how.jobData(row.id), how.jobOptions(row.id));
       outcome.requeued.push(row.id);
-    } else if (await how.fail(row.id, `No worker finished ${how.what} after ${row.attempts} attempts (last job ${state}: ${job?.failedReason ?? 'lost'})`)) {
+    } else if (
+      await how.fail(
+        row.id,
+        `No worker finished ${how.what} after ${row.attempts} attempts (last job ${state}: ${job?.failedReason ?? 'lost'})`,
+      )
+    ) {
       outcome.failed.push(row.id);
     }
   }

@@ -25,23 +25,58 @@ function jobTimes(job: Job | undefined): { waitSeconds: number | null; processin
   const queuedAt = job.timestamp + (job.delay ?? 0);
   const wait = job.processedOn - queuedAt;
   const processing = job.finishedOn ? job.finishedOn - job.processedOn : null;
-  return { waitSeconds: wait >= 0 ? wait / 1000 : null, processingSeconds: processing !== null && processing >= 0 ? processing / 1000 : null };
+  return {
+    waitSeconds: wait >= 0 ? wait / 1000 : null,
+    processingSeconds: processing !== null && processing >= 0 ? processing / 1000 : null,
+  };
 }
 
 export function createWorkerMetrics(): TWorkerMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'callvault_worker_' });
-  const completed = new Counter({ name: 'callvault_jobs_completed_total', help: 'Jobs completed', labelNames: ['queue'], registers: [registry] });
-  const failed = new Counter({ name: 'callvault_jobs_failed_total', help: 'Failed job attempts (final = dead-lettered)', labelNames: ['queue', 'final'], registers: [registry] });
-  const failures = new Counter({ name: 'callvault_job_failures_total', help: 'Failed job attempts by error class (database, storage, vendor, media, network, queue, other)', labelNames: ['queue', 'reason'], registers: [registry] });
-  const wait = new Histogram({ name: 'callvault_job_wait_seconds', help: 'Time a job waited before a worker took it (processedOn - timestamp - delay)', labelNames: ['queue'], buckets: SECONDS_BUCKETS, registers: [registry] });
-  const processing = new Histogram({ name: 'callvault_job_processing_seconds', help: 'Time a worker spent on a job attempt (finishedOn - processedOn)', labelNames: ['queue', 'outcome'], buckets: SECONDS_BUCKETS, registers: [registry] });
+  const completed = new Counter({
+    name: 'callvault_jobs_completed_total',
+    help: 'Jobs completed',
+    labelNames: ['queue'],
+    registers: [registry],
+  });
+  const failed = new Counter({
+    name: 'callvault_jobs_failed_total',
+    help: 'Failed job attempts (final = dead-lettered)',
+    labelNames: ['queue', 'final'],
+    registers: [registry],
+  });
+  const failures = new Counter({
+    name: 'callvault_job_failures_total',
+    help: 'Failed job attempts by error class (database, storage, vendor, media, network, queue, other)',
+    labelNames: ['queue', 'reason'],
+    registers: [registry],
+  });
+  const wait = new Histogram({
+    name: 'callvault_job_wait_seconds',
+    help: 'Time a job waited before a worker took it (processedOn - timestamp - delay)',
+    labelNames: ['queue'],
+    buckets: SECONDS_BUCKETS,
+    registers: [registry],
+  });
+  const processing = new Histogram({
+    name: 'callvault_job_processing_seconds',
+    help: 'Time a worker spent on a job attempt (finishedOn - processedOn)',
+    labelNames: ['queue', 'outcome'],
+    buckets: SECONDS_BUCKETS,
+    registers: [registry],
+  });
   const observe = (queue: string, outcome: 'completed' | 'failed', job: Job | undefined) => {
     const times = jobTimes(job);
     if (times.waitSeconds !== null) wait.observe({ queue }, times.waitSeconds);
     if (times.processingSeconds !== null) processing.observe({ queue, outcome }, times.processingSeconds);
   };
-  const duplicates = new Counter({ name: 'callvault_archive_duplicates_total', help: 'Archive jobs that found the recording already claimed or archived', labelNames: ['queue'], registers: [registry] });
+  const duplicates = new Counter({
+    name: 'callvault_archive_duplicates_total',
+    help: 'Archive jobs that found the recording already claimed or archived',
+    labelNames: ['queue'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'callvault_queue_jobs',
     help: 'Jobs per queue and state (read from Redis at scrape time)',
@@ -49,10 +84,14 @@ export function createWorkerMetrics(): TWorkerMetrics {
     registers: [registry],
     async collect() {
       const stats = await getQueueStats().catch(() => []);
-      for (const s of stats) for (const state of ['waiting', 'active', 'delayed', 'failed'] as const) this.set({ queue: s.queue, state }, s[state]);
+      for (const s of stats)
+        for (const state of ['waiting', 'active', 'delayed', 'failed'] as const) this.set({ queue: s.queue, state }, s[state]);
     },
   });
-  const bump = (queue: string, kind: 'completed' | 'failed') => void producerRedis().incr(queueCounterKey(queue, kind)).catch(() => undefined);
+  const bump = (queue: string, kind: 'completed' | 'failed') =>
+    void producerRedis()
+      .incr(queueCounterKey(queue, kind))
+      .catch(() => undefined);
   return {
     registry,
     recordCompleted(queue, duplicate, job) {

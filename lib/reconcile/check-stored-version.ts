@@ -3,7 +3,13 @@
 // authoritative checksum; a missing tag is noted, not called a mismatch.
 import { GetObjectTaggingCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
-export type TStoredRef = { storageBucket: string | null; storageKey: string | null; storageVersionId: string | null; sizeBytes: bigint | null; checksumSha256: string | null };
+export type TStoredRef = {
+  storageBucket: string | null;
+  storageKey: string | null;
+  storageVersionId: string | null;
+  sizeBytes: bigint | null;
+  checksumSha256: string | null;
+};
 
 /** null when the stored version agrees with the row; otherwise why it does not. */
 export async function checkStoredVersion(s3: S3Client, r: TStoredRef): Promise<string | null> {
@@ -16,7 +22,8 @@ export async function checkStoredVersion(s3: S3Client, r: TStoredRef): Promise<s
     }
     const tags = await s3.send(new GetObjectTaggingCommand(ref));
     const tagged = tags.TagSet?.find((t) => t.Key === 'sha256')?.Value;
-    if (tagged && r.checksumSha256 && tagged !== r.checksumSha256) return `stored version is tagged sha256 ${tagged}, the archive recorded ${r.checksumSha256}`;
+    if (tagged && r.checksumSha256 && tagged !== r.checksumSha256)
+      return `stored version is tagged sha256 ${tagged}, the archive recorded ${r.checksumSha256}`;
     return null;
   } catch (error) {
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;

@@ -24,7 +24,17 @@ async function loadRows(account: TVendorAccount, ids: string[]) {
     rows.push(
       ...(await db().recording.findMany({
         where: { vendorSource: account.vendorSource, vendorRecordingId: { in: ids.slice(i, i + CHUNK) } },
-        select: { vendorRecordingId: true, status: true, storageBucket: true, storageKey: true, storageVersionId: true, sizeBytes: true, checksumSha256: true, durationSeconds: true, measuredDurationSeconds: true },
+        select: {
+          vendorRecordingId: true,
+          status: true,
+          storageBucket: true,
+          storageKey: true,
+          storageVersionId: true,
+          sizeBytes: true,
+          checksumSha256: true,
+          durationSeconds: true,
+          measuredDurationSeconds: true,
+        },
       })),
     );
   }
@@ -34,7 +44,11 @@ async function loadRows(account: TVendorAccount, ids: string[]) {
 async function deliveredKeys(keys: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < keys.length; i += CHUNK) {
-    const events = await db().ingestEvent.findMany({ where: { idempotencyKey: { in: keys.slice(i, i + CHUNK) } }, select: { idempotencyKey: true }, distinct: ['idempotencyKey'] });
+    const events = await db().ingestEvent.findMany({
+      where: { idempotencyKey: { in: keys.slice(i, i + CHUNK) } },
+      select: { idempotencyKey: true },
+      distinct: ['idempotencyKey'],
+    });
     for (const e of events) found.add(e.idempotencyKey);
   }
   return found;
@@ -55,9 +69,11 @@ async function checkArchived(s3: S3Client, listed: TListedRecording, row: TRow):
 
 async function inLanes<T>(items: T[], lanes: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, async () => {
-    while (next < items.length) await run(items[next++] as T);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, items.length) }, async () => {
+      while (next < items.length) await run(items[next++] as T);
+    }),
+  );
 }
 
 async function extras(account: TVendorAccount, day: string, listedIds: Set<string>): Promise<TFinding[]> {
@@ -68,11 +84,29 @@ async function extras(account: TVendorAccount, day: string, listedIds: Set<strin
   });
   return rows
     .filter((r) => !listedIds.has(r.vendorRecordingId))
-    .map((r) => ({ kind: 'extra', vendorRecordingId: r.vendorRecordingId, interactionId: r.interactionId, archiveStatus: r.status, detail: 'in the archive for this day, not in the vendor listing' }));
+    .map((r) => ({
+      kind: 'extra',
+      vendorRecordingId: r.vendorRecordingId,
+      interactionId: r.interactionId,
+      archiveStatus: r.status,
+      detail: 'in the archive for this day, not in the vendor listing',
+    }));
 }
 
-export async function compareWithArchive(s3: S3Client, account: TVendorAccount, day: string, listed: TListedRecording[]): Promise<TComparison> {
-  const rows = new Map((await loadRows(account, listed.map((r) => r.vendorRecordingId))).map((r) => [r.vendorRecordingId, r]));
+export async function compareWithArchive(
+  s3: S3Client,
+  account: TVendorAccount,
+  day: string,
+  listed: TListedRecording[],
+): Promise<TComparison> {
+  const rows = new Map(
+    (
+      await loadRows(
+        account,
+        listed.map((r) => r.vendorRecordingId),
+      )
+    ).map((r) => [r.vendorRecordingId, r]),
+  );
   const unsettled = listed.filter((r) => !['ARCHIVED', 'QUARANTINED'].includes(rows.get(r.vendorRecordingId)?.status ?? ''));
   const delivered = await deliveredKeys(unsettled.map((r) => idempotencyKey(account.vendorSource, r.vendorRecordingId)));
   const findings: TFinding[] = [];
@@ -80,11 +114,21 @@ export async function compareWithArchive(s3: S3Client, account: TVendorAccount, 
   for (const r of unsettled) {
     const status = rows.get(r.vendorRecordingId)?.status ?? null;
     if (delivered.has(idempotencyKey(account.vendorSource, r.vendorRecordingId))) {
-      findings.push({ kind: 'pending', vendorRecordingId: r.vendorRecordingId, interactionId: r.interactionId, archiveStatus: status, detail: 'delivered, not yet archived' });
+      findings.push({
+        kind: 'pending',
+        vendorRecordingId: r.vendorRecordingId,
+        interactionId: r.interactionId,
+        archiveStatus: status,
+        detail: 'delivered, not yet archived',
+      });
     } else missing.push(r);
   }
   const archived = listed.filter((r) => rows.get(r.vendorRecordingId)?.status === 'ARCHIVED');
-  await inLanes(archived, STORAGE_CHECKS_AT_ONCE, async (r) => void findings.push(...(await checkArchived(s3, r, rows.get(r.vendorRecordingId)!))));
+  await inLanes(
+    archived,
+    STORAGE_CHECKS_AT_ONCE,
+    async (r) => void findings.push(...(await checkArchived(s3, r, rows.get(r.vendorRecordingId)!))),
+  );
   const extra = await extras(account, day, new Set(listed.map((r) => r.vendorRecordingId)));
   findings.push(...extra);
   const mismatched = new Set(findings.filter((f) => f.kind.endsWith('_mismatch')).map((f) => f.vendorRecordingId)).size;

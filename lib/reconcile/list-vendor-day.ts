@@ -6,7 +6,8 @@ import type { TListedRecording, TVendorAccount } from '@/lib/vendors/types';
 
 export async function listVendorDay(account: TVendorAccount, day: string): Promise<TListedRecording[]> {
   const client = createVendorClient(account);
-  const listed = account.vendorSource === 'GENESYS_CLOUD' ? await listGenesysDayRecordings(client, day) : await listCxoneDayRecordings(client, day);
+  const listed =
+    account.vendorSource === 'GENESYS_CLOUD' ? await listGenesysDayRecordings(client, day) : await listCxoneDayRecordings(client, day);
   // A listing that repeats an id (pages shifting under a live listing) must not count it twice.
   return [...new Map(listed.map((r) => [r.vendorRecordingId, r])).values()];
 }

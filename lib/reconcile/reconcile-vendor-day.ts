@@ -22,15 +22,33 @@ export type TReconcileOptions = { s3?: S3Client; provider?: TAuditKeyProvider };
 
 async function redrive(account: TVendorAccount, r: TListedRecording): Promise<TFinding> {
   const result = await enqueueArchiveJob(
-    { vendorSource: account.vendorSource, vendorAccountId: account.id, vendorRecordingId: r.vendorRecordingId, interactionId: r.interactionId, interactionDate: r.interactionDate, source: 'POLL' },
+    {
+      vendorSource: account.vendorSource,
+      vendorAccountId: account.id,
+      vendorRecordingId: r.vendorRecordingId,
+      interactionId: r.interactionId,
+      interactionDate: r.interactionDate,
+      source: 'POLL',
+    },
     { eventType: 'reconcile.missing', actor: { type: 'worker', id: JOBS.reconcile }, auditDetails: { reconciliation: true } },
   );
   // A duplicate here means a job for it was already accepted in Redis without a Postgres delivery record.
   const detail = result.duplicate ? 'never delivered; an archive job was already queued' : 'never delivered; archive job queued';
-  return { kind: 'missing', vendorRecordingId: r.vendorRecordingId, interactionId: r.interactionId, archiveStatus: null, detail, redriven: !result.duplicate };
+  return {
+    kind: 'missing',
+    vendorRecordingId: r.vendorRecordingId,
+    interactionId: r.interactionId,
+    archiveStatus: null,
+    detail,
+    redriven: !result.duplicate,
+  };
 }
 
-export async function reconcileVendorDay(vendorAccountId: string, day: string, opts: TReconcileOptions = {}): Promise<TReconciliationDocument> {
+export async function reconcileVendorDay(
+  vendorAccountId: string,
+  day: string,
+  opts: TReconcileOptions = {},
+): Promise<TReconciliationDocument> {
   const account = vendorAccount(vendorAccountId);
   const s3 = opts.s3 ?? defaultS3();
   const startedAt = new Date();
@@ -57,30 +75,40 @@ export async function reconcileVendorDay(vendorAccountId: string, day: string, o
 
 async function recordReport(doc: TReconciliationDocument, stored: Awaited<ReturnType<typeof storeReconciliationReport>>): Promise<void> {
   const c = doc.counts;
-  await db().$transaction(async (tx) => {
-    await tx.reconciliationReport.create({
-      data: {
-        id: doc.id,
-        vendorAccountId: doc.vendorAccountId,
-        vendorSource: doc.vendorSource,
-        day: doc.day,
-        listedCount: c.listed,
-        matchedCount: c.matched,
-        quarantinedCount: c.quarantined,
-        missingCount: c.missing,
-        redrivenCount: c.redriven,
-        pendingCount: c.pending,
-        extraCount: c.extra,
-        mismatchCount: c.mismatched,
-        findings: doc.findings as unknown as Prisma.InputJsonValue,
-        ...stored,
-        startedAt: new Date(doc.startedAt),
-        completedAt: new Date(doc.completedAt),
-      },
-    });
-    await appendAuditEntry(
-      { actorType: 'worker', actorId: JOBS.reconcile, action: 'reconciliation.reported', subjectType: 'reconciliation', subjectId: doc.id, details: { vendorAccountId: doc.vendorAccountId, day: doc.day, counts: c, ...stored } },
-      tx,
-    );
-  }, { maxWait: 10_000, timeout: 30_000 });
+  await db().$transaction(
+    async (tx) => {
+      await tx.reconciliationReport.create({
+        data: {
+          id: doc.id,
+          vendorAccountId: doc.vendorAccountId,
+          vendorSource: doc.vendorSource,
+          day: doc.day,
+          listedCount: c.listed,
+          matchedCount: c.matched,
+          quarantinedCount: c.quarantined,
+          missingCount: c.missing,
+          redrivenCount: c.redriven,
+          pendingCount: c.pending,
+          extraCount: c.extra,
+          mismatchCount: c.mismatched,
+          findings: doc.findings as unknown as Prisma.InputJsonValue,
+          ...stored,
+          startedAt: new Date(doc.startedAt),
+          completedAt: new Date(doc.completedAt),
+        },
+      });
+      await appendAuditEntry(
+        {
+          actorType: 'worker',
+          actorId: JOBS.reconcile,
+          action: 'reconciliation.reported',
+          subjectType: 'reconciliation',
+          subjectId: doc.id,
+          details: { vendorAccountId: doc.vendorAccountId, day: doc.day, counts: c, ...stored },
+        },
+        tx,
+      );
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
 }

@@ -15,7 +15,11 @@ const DAY_MS = 24 * 3600_000;
 
 export type TStoredReport = { bucket: string; key: string; versionId: string | null; sha256: string; signature: string; keyId: string };
 
-export async function storeReconciliationReport(s3: S3Client, provider: TAuditKeyProvider, doc: TReconciliationDocument): Promise<TStoredReport> {
+export async function storeReconciliationReport(
+  s3: S3Client,
+  provider: TAuditKeyProvider,
+  doc: TReconciliationDocument,
+): Promise<TStoredReport> {
   const keyId = provider.activeKeyId();
   const signature = await provider.sign(keyId, canonicalJson(doc));
   const body = Buffer.from(`${canonicalJson({ report: doc, signature: { alg: 'HMAC-SHA256', keyId, value: signature } })}\n`);

@@ -16,8 +16,10 @@ export async function verifyReconciliationReport(text: string, provider: TAuditK
   }
   const { report, signature } = stored;
   if (report?.format !== 'callvault-reconciliation/1') return { ok: false, reason: 'not a callvault-reconciliation/1 report' };
-  if (signature?.alg !== 'HMAC-SHA256' || !signature.keyId || !signature.value) return { ok: false, reason: 'signature missing or of an unknown algorithm' };
+  if (signature?.alg !== 'HMAC-SHA256' || !signature.keyId || !signature.value)
+    return { ok: false, reason: 'signature missing or of an unknown algorithm' };
   if (!provider.hasKey(signature.keyId)) return { ok: false, reason: `key ${signature.keyId} is not available to this verifier` };
-  if (!(await provider.verify(signature.keyId, canonicalJson(report), signature.value))) return { ok: false, reason: `signature does not match the report (key ${signature.keyId})` };
+  if (!(await provider.verify(signature.keyId, canonicalJson(report), signature.value)))
+    return { ok: false, reason: `signature does not match the report (key ${signature.keyId})` };
   return { ok: true, report, keyId: signature.keyId };
 }

@@ -13,5 +13,6 @@ export function assertSearchAllowed(filter: Pick<TSavedFilter, 'region' | 'custo
   }
   if (!masked) return;
   if (filter.customer) throw new AppError('forbidden', 'Customer identifiers are masked for your role, so you cannot search by them');
-  if (filter.q && PHONE_LIKE.test(filter.q)) throw new AppError('forbidden', 'Customer identifiers are masked for your role, so you cannot search for a phone number');
+  if (filter.q && PHONE_LIKE.test(filter.q))
+    throw new AppError('forbidden', 'Customer identifiers are masked for your role, so you cannot search for a phone number');
 }

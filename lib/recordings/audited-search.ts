@@ -28,6 +28,17 @@ export function auditedFilters(filter: Partial<TSearchFilter>): Record<string, u
 export async function auditedSearch(filter: TSearchFilter, user: TSessionUser): Promise<TSearchResult> {
   const result = await searchRecordings(filter, user);
   const filters = auditedFilters(filter);
-  await recordAccess(user, 'access.search', { type: 'search', id: 'recordings' }, { filters, page: filter.cursor ? 'next' : 'first', resultCount: result.items.length, more: result.nextCursor !== null, total: result.total });
+  await recordAccess(
+    user,
+    'access.search',
+    { type: 'search', id: 'recordings' },
+    {
+      filters,
+      page: filter.cursor ? 'next' : 'first',
+      resultCount: result.items.length,
+      more: result.nextCursor !== null,
+      total: result.total,
+    },
+  );
   return result;
 }

@@ -24,7 +24,10 @@ export function likePattern(input: string, phoneRegion = 'US'): string {
 /** The UTC bounds of the filter's from/to, read in its time zone (or the scope's). */
 export function startTimeBounds(f: Pick<TSavedFilter, 'from' | 'to' | 'tz'>, zone: string): { gte?: Date; lt?: Date } {
   const tz = f.tz ?? zone;
-  return { gte: f.from ? (zonedToUtc(f.from, tz) ?? undefined) : undefined, lt: f.to ? (zonedToUtc(f.to, tz, true) ?? undefined) : undefined };
+  return {
+    gte: f.from ? (zonedToUtc(f.from, tz) ?? undefined) : undefined,
+    lt: f.to ? (zonedToUtc(f.to, tz, true) ?? undefined) : undefined,
+  };
 }
 
 function participantMatch(role: 'AGENT' | 'CUSTOMER', pattern: string): Prisma.Sql {

@@ -13,14 +13,42 @@ import type { TRecordingListItem } from '@/lib/recordings/types';
 export const EXPORT_MAX_ROWS = SEARCH_COUNT_BOUND;
 const PAGE = 500;
 
-export const EXPORT_COLUMNS = ['archiveId', 'vendor', 'vendorRecordingId', 'startTime', 'durationSeconds', 'measuredDurationSeconds', 'direction', 'agents', 'customers', 'region', 'status', 'legalHold', 'complianceTags'] as const;
+export const EXPORT_COLUMNS = [
+  'archiveId',
+  'vendor',
+  'vendorRecordingId',
+  'startTime',
+  'durationSeconds',
+  'measuredDurationSeconds',
+  'direction',
+  'agents',
+  'customers',
+  'region',
+  'status',
+  'legalHold',
+  'complianceTags',
+] as const;
 
 function exportRow(r: TRecordingListItem): Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null> {
-  const who = (role: string) => r.participants.filter((p) => p.role === role).map((p) => [p.displayName, p.identifier].filter(Boolean).join(' ')).join('; ');
+  const who = (role: string) =>
+    r.participants
+      .filter((p) => p.role === role)
+      .map((p) => [p.displayName, p.identifier].filter(Boolean).join(' '))
+      .join('; ');
   return {
-    archiveId: r.archiveId, vendor: r.vendorSource, vendorRecordingId: r.vendorRecordingId, startTime: r.startTime,
-    durationSeconds: r.durationSeconds, measuredDurationSeconds: r.measuredDurationSeconds, direction: r.direction,
-    agents: who('AGENT'), customers: who('CUSTOMER'), region: r.dataResidencyRegion, status: r.status, legalHold: r.legalHold, complianceTags: r.complianceTags.join(' '),
+    archiveId: r.archiveId,
+    vendor: r.vendorSource,
+    vendorRecordingId: r.vendorRecordingId,
+    startTime: r.startTime,
+    durationSeconds: r.durationSeconds,
+    measuredDurationSeconds: r.measuredDurationSeconds,
+    direction: r.direction,
+    agents: who('AGENT'),
+    customers: who('CUSTOMER'),
+    region: r.dataResidencyRegion,
+    status: r.status,
+    legalHold: r.legalHold,
+    complianceTags: r.complianceTags.join(' '),
   };
 }
 
@@ -45,12 +73,21 @@ async function* pages(filter: TSearchFilter, user: TSessionUser, max: number): A
 
 export type TExportFormat = 'csv' | 'json';
 
-export async function exportSearch(filter: TSearchFilter, user: TSessionUser, format: TExportFormat): Promise<{ rows: number; truncated: boolean; body: ReadableStream<Uint8Array> }> {
+export async function exportSearch(
+  filter: TSearchFilter,
+  user: TSessionUser,
+  format: TExportFormat,
+): Promise<{ rows: number; truncated: boolean; body: ReadableStream<Uint8Array> }> {
   const first = await searchRecordings({ ...filter, cursor: undefined, limit: 1 }, user);
   const total = first.total ?? { count: 0, exact: true };
   const rows = Math.min(total.count, EXPORT_MAX_ROWS);
   const truncated = !total.exact || total.count > EXPORT_MAX_ROWS;
-  await recordAccess(user, 'access.search_exported', { type: 'search', id: 'recordings' }, { filters: auditedFilters(filter), format, rows, truncated, limit: EXPORT_MAX_ROWS });
+  await recordAccess(
+    user,
+    'access.search_exported',
+    { type: 'search', id: 'recordings' },
+    { filters: auditedFilters(filter), format, rows, truncated, limit: EXPORT_MAX_ROWS },
+  );
   const encoder = new TextEncoder();
   const iterator = pages({ ...filter, cursor: undefined }, user, rows);
   let jsonRows = 0;

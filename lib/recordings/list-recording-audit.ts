@@ -23,7 +23,13 @@ export async function listRecordingAudit(recordingId: string, viewer: TRole | TV
   if (!isUuid(recordingId)) throw new AppError('not_found', 'Recording not found');
   const r = await db().recording.findUnique({
     where: { id: recordingId },
-    select: { vendorSource: true, vendorRecordingId: true, dataResidencyRegion: true, participants: true, quarantineCases: { select: { id: true } } },
+    select: {
+      vendorSource: true,
+      vendorRecordingId: true,
+      dataResidencyRegion: true,
+      participants: true,
+      quarantineCases: { select: { id: true } },
+    },
   });
   if (!r) throw new AppError('not_found', 'Recording not found');
   assertRegionAccess(regions, r.dataResidencyRegion);

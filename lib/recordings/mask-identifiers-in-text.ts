@@ -11,12 +11,7 @@ const PHONE = /(?<![\w+@-])\+?(?:\(\d{1,5}\)[\s.-]{0,2})?\d(?:[\s().-]{0,2}\d){5
 const EMAIL = /[\w.%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 // Shapes that look numeric but are not phone numbers: dates, clock times, IPv4 addresses, decimals.
-const NOT_PHONE = [
-  /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\D|$)/,
-  /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/,
-  /^\d{1,3}(?:\.\d{1,3}){3}$/,
-  /^\d+\.\d+$/,
-];
+const NOT_PHONE = [/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\D|$)/, /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/, /^\d{1,3}(?:\.\d{1,3}){3}$/, /^\d+\.\d+$/];
 
 function isPhone(candidate: string): boolean {
   const digits = candidate.replace(/\D/g, '').length;

@@ -7,9 +7,29 @@ import { maskIdentifiersInText } from '@/lib/recordings/mask-identifiers-in-text
 
 /** Field names (lower-case, no separators) that carry a caller's number, address or name in vendor payloads. */
 const CUSTOMER_FIELDS = new Set([
-  'ani', 'dnis', 'callerid', 'callernumber', 'callingnumber', 'callednumber', 'customernumber', 'customerphone',
-  'phonenumber', 'phone', 'fromaddr', 'toaddr', 'fromaddress', 'toaddress', 'address', 'addressother', 'addressself',
-  'customername', 'customeremail', 'email', 'externalcontactid', 'contactnumber', 'pointofcontact',
+  'ani',
+  'dnis',
+  'callerid',
+  'callernumber',
+  'callingnumber',
+  'callednumber',
+  'customernumber',
+  'customerphone',
+  'phonenumber',
+  'phone',
+  'fromaddr',
+  'toaddr',
+  'fromaddress',
+  'toaddress',
+  'address',
+  'addressother',
+  'addressself',
+  'customername',
+  'customeremail',
+  'email',
+  'externalcontactid',
+  'contactnumber',
+  'pointofcontact',
 ]);
 
 function fieldKey(name: string): string {

@@ -22,5 +22,8 @@ export function presentParticipants(rows: TParticipantRow[], role: TRole): TPart
 
 /** The raw values a masked view must never contain (for masking vendor payloads and evidence). */
 export function customerSecrets(rows: TParticipantRow[]): string[] {
-  return rows.filter((p) => p.role !== 'AGENT').flatMap((p) => [p.identifier, p.displayName]).filter((v): v is string => Boolean(v));
+  return rows
+    .filter((p) => p.role !== 'AGENT')
+    .flatMap((p) => [p.identifier, p.displayName])
+    .filter((v): v is string => Boolean(v));
 }

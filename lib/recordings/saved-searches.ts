@@ -39,7 +39,8 @@ export async function createSavedSearch(input: z.output<typeof ZCreateSavedSearc
   try {
     return toView(await db().savedSearch.create({ data: { ownerId: owner.id, name: input.name, filter } }));
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'P2002') throw new AppError('conflict', `You already have a saved search named "${input.name}"`);
+    if ((error as { code?: unknown }).code === 'P2002')
+      throw new AppError('conflict', `You already have a saved search named "${input.name}"`);
     throw error;
   }
 }

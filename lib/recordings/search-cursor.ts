@@ -28,7 +28,8 @@ export function decodeCursor(raw: string, sort: TSort): TSearchCursor {
   if (sort.startsWith('startTime')) {
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(value)) throw new AppError('bad_request', 'Invalid cursor');
     const t = Date.parse(value);
-    if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 19) !== value.slice(0, 19)) throw new AppError('bad_request', 'Invalid cursor');
+    if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 19) !== value.slice(0, 19))
+      throw new AppError('bad_request', 'Invalid cursor');
     return { sort, value: new Date(t).toISOString(), id };
   }
   if (sort.startsWith('vendor')) {

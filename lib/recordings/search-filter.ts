@@ -43,17 +43,29 @@ export const ZSearchFields = z.object({
   q: text('Search text'),
   agent: text('Agent'),
   customer: text('Customer number'),
-  vendor: z.preprocess(emptyAsUndefined, z.enum(['GENESYS_CLOUD', 'NICE_CXONE'], 'Vendor must be Genesys Cloud (GENESYS_CLOUD) or NICE CXone (NICE_CXONE)').optional()),
+  vendor: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['GENESYS_CLOUD', 'NICE_CXONE'], 'Vendor must be Genesys Cloud (GENESYS_CLOUD) or NICE CXone (NICE_CXONE)').optional(),
+  ),
   direction: z.preprocess(emptyAsUndefined, z.enum(['INBOUND', 'OUTBOUND', 'INTERNAL']).optional()),
   status: z.preprocess(emptyAsUndefined, z.enum(['PENDING', 'ARCHIVED', 'QUARANTINED', 'FAILED', 'RETRYING']).optional()),
-  region: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9-]{1,32}$/, 'Region is a residency region code such as "us" or "eu"').optional()),
+  region: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9-]{1,32}$/, 'Region is a residency region code such as "us" or "eu"')
+      .optional(),
+  ),
   legalHold: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
   tag: oneOrMany(z.string().trim().min(1).max(64)),
   /** Start of the call, from (inclusive) and to (inclusive at its precision), as wall-clock values in `tz`. */
   from: localTime('From'),
   to: localTime('To'),
   /** IANA zone `from`/`to` are read in; absent: the searching user's time-zone preference. */
-  tz: z.preprocess(emptyAsUndefined, z.string().max(64).refine(isTimeZone, 'Unknown time zone (use an IANA name such as Europe/Berlin)').optional()),
+  tz: z.preprocess(
+    emptyAsUndefined,
+    z.string().max(64).refine(isTimeZone, 'Unknown time zone (use an IANA name such as Europe/Berlin)').optional(),
+  ),
   sort: z.preprocess(emptyAsUndefined, z.enum(SORTS as [TSort, ...TSort[]]).default('startTime_desc')),
   limit: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(50)),
 });
@@ -61,7 +73,10 @@ export const ZSearchFields = z.object({
 const rangeInOrder = (f: { from?: string; to?: string }) => !f.from || !f.to || zonedToUtc(f.from, 'UTC')! < zonedToUtc(f.to, 'UTC', true)!;
 const RANGE_ERROR = { message: '"From" is after "To"', path: ['to'] };
 
-export const ZSearchFilter = ZSearchFields.extend({ cursor: z.preprocess(emptyAsUndefined, z.string().max(500).optional()) }).refine(rangeInOrder, RANGE_ERROR);
+export const ZSearchFilter = ZSearchFields.extend({ cursor: z.preprocess(emptyAsUndefined, z.string().max(500).optional()) }).refine(
+  rangeInOrder,
+  RANGE_ERROR,
+);
 
 /** What a saved search stores: the search without its page position. */
 export const ZSavedFilter = ZSearchFields.refine(rangeInOrder, RANGE_ERROR);

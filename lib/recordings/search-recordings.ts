@@ -36,7 +36,10 @@ export async function searchRecordings(filter: TSearchFilter, viewer: TRole | TV
   const { role, scope } = searchScope(viewer);
   assertSearchAllowed(filter, scope.masked);
   const cursor = filter.cursor ? decodeCursor(filter.cursor, filter.sort) : null;
-  const [keys, total] = await Promise.all([db().$queryRaw<TKeyRow[]>(buildSearchQuery(filter, cursor, scope)), cursor ? null : countMatches(filter, scope)]);
+  const [keys, total] = await Promise.all([
+    db().$queryRaw<TKeyRow[]>(buildSearchQuery(filter, cursor, scope)),
+    cursor ? null : countMatches(filter, scope),
+  ]);
   const page = keys.slice(0, filter.limit);
   const rows = await db().recording.findMany({ where: { id: { in: page.map((k) => k.id) } }, include: { participants: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));

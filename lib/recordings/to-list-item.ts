@@ -18,7 +18,10 @@ export function toListItem(r: Recording & { participants: Participant[] }, role:
     durationSeconds: decimalToNumber(r.durationSeconds),
     measuredDurationSeconds: decimalToNumber(r.measuredDurationSeconds),
     direction: r.direction,
-    participants: presentParticipants([...r.participants].sort((a, b) => a.position - b.position), role),
+    participants: presentParticipants(
+      [...r.participants].sort((a, b) => a.position - b.position),
+      role,
+    ),
     complianceTags: r.complianceTags,
     dataResidencyRegion: r.dataResidencyRegion,
     status: r.status,

@@ -1,7 +1,12 @@
 // What the console API sends for recordings (already masked for the caller's role).
 import type { TAuditHashed } from '@/lib/audit/hash-audit-entry';
 
-export type TParticipantView = { role: 'AGENT' | 'CUSTOMER' | 'OTHER'; identifier: string | null; displayName: string | null; masked: boolean };
+export type TParticipantView = {
+  role: 'AGENT' | 'CUSTOMER' | 'OTHER';
+  identifier: string | null;
+  displayName: string | null;
+  masked: boolean;
+};
 
 export type TRecordingListItem = {
   id: string;

@@ -8,6 +8,11 @@ import type { TRecordingDetail } from '@/lib/recordings/types';
 
 export async function viewRecording(id: string, user: TSessionUser): Promise<TRecordingDetail> {
   const detail = await getRecording(id, user);
-  await recordAccess(user, 'access.recording_viewed', { type: 'recording', id: detail.idempotencyKey }, { recordingId: detail.id, unmasked: can(user.role, 'identifiers.unmasked') });
+  await recordAccess(
+    user,
+    'access.recording_viewed',
+    { type: 'recording', id: detail.idempotencyKey },
+    { recordingId: detail.id, unmasked: can(user.role, 'identifiers.unmasked') },
+  );
   return detail;
 }

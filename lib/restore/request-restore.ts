@@ -18,7 +18,8 @@ export type TRestoreOutcome = TRestoreState & { requested: boolean };
 export async function requestRestore(input: { recordingId: string; reason: string; user: TUserRef }): Promise<TRestoreOutcome> {
   const r = await loadPlayable(input.recordingId, input.user);
   const state = await readRestoreState(r);
-  if (!state.cold) throw new AppError('conflict', `This recording is in ${state.storageClass} storage and plays without a retrieval`, { restore: state });
+  if (!state.cold)
+    throw new AppError('conflict', `This recording is in ${state.storageClass} storage and plays without a retrieval`, { restore: state });
   if (state.restore !== 'not_requested') return { ...state, requested: false };
   // Deep Archive has no Expedited tier.
   const tier = state.storageClass === 'DEEP_ARCHIVE' && env().RESTORE_TIER === 'Expedited' ? 'Standard' : env().RESTORE_TIER;
@@ -30,11 +31,27 @@ export async function requestRestore(input: { recordingId: string; reason: strin
       action,
       subjectType: 'recording',
       subjectId: idempotencyKey(r.vendorSource, r.vendorRecordingId),
-      details: { user: input.user.email, recordingId: r.id, reason: input.reason, storageClass: state.storageClass, tier, days, versionId: r.storageVersionId, ...extra },
+      details: {
+        user: input.user.email,
+        recordingId: r.id,
+        reason: input.reason,
+        storageClass: state.storageClass,
+        tier,
+        days,
+        versionId: r.storageVersionId,
+        ...extra,
+      },
     } as TAuditInput);
   await audit('recording.restore_requested');
   try {
-    await s3().send(new RestoreObjectCommand({ Bucket: r.storageBucket, Key: r.storageKey, VersionId: r.storageVersionId, RestoreRequest: { Days: days, GlacierJobParameters: { Tier: tier } } }));
+    await s3().send(
+      new RestoreObjectCommand({
+        Bucket: r.storageBucket,
+        Key: r.storageKey,
+        VersionId: r.storageVersionId,
+        RestoreRequest: { Days: days, GlacierJobParameters: { Tier: tier } },
+      }),
+    );
   } catch (error) {
     const e = error as { name?: string; message?: string };
     // Someone else's request got there first: the restore is under way, which is what was asked for.

@@ -25,12 +25,16 @@ function parseRestoreHeader(header: string | undefined): { ongoing: boolean; exp
   return { ongoing, expiry: date && !Number.isNaN(date.getTime()) ? date : null };
 }
 
-export function restoreState(head: Pick<HeadObjectCommandOutput, 'StorageClass' | 'ArchiveStatus' | 'Restore'>, now = new Date()): TRestoreState {
+export function restoreState(
+  head: Pick<HeadObjectCommandOutput, 'StorageClass' | 'ArchiveStatus' | 'Restore'>,
+  now = new Date(),
+): TRestoreState {
   const storageClass = head.StorageClass ?? 'STANDARD';
   const cold = ARCHIVE_CLASSES.has(storageClass) || ARCHIVE_TIERS.has(head.ArchiveStatus ?? '');
   if (!cold) return { storageClass, cold, restore: 'not_needed', restoredUntil: null };
   const restore = parseRestoreHeader(head.Restore);
   if (restore?.ongoing) return { storageClass, cold, restore: 'in_progress', restoredUntil: null };
-  if (restore && (!restore.expiry || restore.expiry > now)) return { storageClass, cold, restore: 'available', restoredUntil: restore.expiry?.toISOString() ?? null };
+  if (restore && (!restore.expiry || restore.expiry > now))
+    return { storageClass, cold, restore: 'available', restoredUntil: restore.expiry?.toISOString() ?? null };
   return { storageClass, cold, restore: 'not_requested', restoredUntil: null };
 }

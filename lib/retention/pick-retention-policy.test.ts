@@ -20,7 +20,11 @@ describe('pickRetentionPolicy', () => {
   });
 
   it('falls back to the default policy, then to the deployment default', () => {
-    expect(pickRetentionPolicy(policies, ['pci-scoped'], 100)).toMatchObject({ policyId: 'finra-4511-6y', retentionDays: 2190, matchedTags: [] });
+    expect(pickRetentionPolicy(policies, ['pci-scoped'], 100)).toMatchObject({
+      policyId: 'finra-4511-6y',
+      retentionDays: 2190,
+      matchedTags: [],
+    });
     expect(pickRetentionPolicy([], ['pci-scoped'], 100)).toMatchObject({ policyId: null, retentionDays: 100 });
   });
 });

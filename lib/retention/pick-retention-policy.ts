@@ -13,7 +13,13 @@ export function pickRetentionPolicy(policies: TPolicyCandidate[], tags: string[]
     // Longest window first; the id breaks ties so the choice never depends on row order.
     .sort((a, b) => b.policy.retentionDays - a.policy.retentionDays || a.policy.id.localeCompare(b.policy.id));
   const best = matches[0];
-  if (best) return { policyId: best.policy.id, policyName: best.policy.name, retentionDays: best.policy.retentionDays, matchedTags: best.matchedTags };
+  if (best)
+    return {
+      policyId: best.policy.id,
+      policyName: best.policy.name,
+      retentionDays: best.policy.retentionDays,
+      matchedTags: best.matchedTags,
+    };
   const fallback = policies.filter((p) => p.isDefault).sort((a, b) => b.retentionDays - a.retentionDays)[0];
   if (fallback) return { policyId: fallback.id, policyName: fallback.name, retentionDays: fallback.retentionDays, matchedTags: [] };
   return { policyId: null, policyName: 'deployment default (RETENTION_DEFAULT_DAYS)', retentionDays: fallbackDays, matchedTags: [] };

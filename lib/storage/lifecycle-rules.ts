@@ -34,7 +34,10 @@ export type TLifecyclePlan = {
 
 function recordingRule(policy: TPolicyLifecycle, tagValue: string, plan: TLifecyclePlan): LifecycleRule {
   // A transition at or after expiry would be meaningless (and AWS rejects Expiration <= Transition).
-  const transitions = policy.activeDays < policy.retentionDays ? [{ Days: policy.activeDays, StorageClass: plan.transitionStorageClass as never }] : undefined;
+  const transitions =
+    policy.activeDays < policy.retentionDays
+      ? [{ Days: policy.activeDays, StorageClass: plan.transitionStorageClass as never }]
+      : undefined;
   return {
     ID: `retention-${tagValue}`.slice(0, 255),
     Status: 'Enabled',

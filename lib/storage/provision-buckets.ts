@@ -17,7 +17,13 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { bucketName, type TBucketKind } from '@/lib/storage/buckets';
-import { auditRetentionDays, DEFAULT_RETENTION_TAG_VALUE, lifecycleRules, type TLifecyclePlan, type TPolicyLifecycle } from '@/lib/storage/lifecycle-rules';
+import {
+  auditRetentionDays,
+  DEFAULT_RETENTION_TAG_VALUE,
+  lifecycleRules,
+  type TLifecyclePlan,
+  type TPolicyLifecycle,
+} from '@/lib/storage/lifecycle-rules';
 import { sameLifecycle } from '@/lib/storage/same-lifecycle';
 
 export type TProvisionPolicy = {
@@ -34,7 +40,14 @@ export type TProvisionPolicy = {
   corsOrigins?: string[];
 };
 
-export type TBucketReport = { bucket: string; region: string; kind: TBucketKind; created: boolean; changed: string[]; retentionDays: number };
+export type TBucketReport = {
+  bucket: string;
+  region: string;
+  kind: TBucketKind;
+  created: boolean;
+  changed: string[];
+  retentionDays: number;
+};
 
 export function lifecyclePlan(policy: TProvisionPolicy): TLifecyclePlan {
   return {
@@ -122,7 +135,13 @@ async function readCorsOrigins(s3: S3Client, bucket: string): Promise<string[]> 
 async function ensureCors(s3: S3Client, bucket: string, origins: string[]): Promise<boolean> {
   const wanted = [...origins].sort();
   if ((await readCorsOrigins(s3, bucket)).join(',') === wanted.join(',')) return false;
-  const rule = { AllowedOrigins: wanted, AllowedMethods: ['GET', 'HEAD'], AllowedHeaders: ['Range'], ExposeHeaders: ['Content-Length', 'Content-Range', 'Accept-Ranges'], MaxAgeSeconds: 600 };
+  const rule = {
+    AllowedOrigins: wanted,
+    AllowedMethods: ['GET', 'HEAD'],
+    AllowedHeaders: ['Range'],
+    ExposeHeaders: ['Content-Length', 'Content-Range', 'Accept-Ranges'],
+    MaxAgeSeconds: 600,
+  };
   await s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [rule] } }));
   if ((await readCorsOrigins(s3, bucket)).join(',') !== wanted.join(',')) throw new Error(`${bucket}: CORS rule did not read back`);
   return true;

@@ -13,7 +13,10 @@ const globalForTelemetry = globalThis as unknown as { callvaultTelemetry?: TTele
 
 export function tracingRequested(vars: NodeJS.ProcessEnv = process.env): boolean {
   if (vars.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false;
-  const exporters = (vars.OTEL_TRACES_EXPORTER ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const exporters = (vars.OTEL_TRACES_EXPORTER ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (exporters.length > 0) return exporters.some((e) => e !== 'none');
   return Boolean(vars.OTEL_EXPORTER_OTLP_ENDPOINT || vars.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 }

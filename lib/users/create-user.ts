@@ -16,9 +16,19 @@ export async function createUser(input: Omit<TCreateUser, 'regions'> & { regions
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, regions, passwordHash }, select: { id: true } });
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, role: input.role, regions, passwordHash },
+        select: { id: true },
+      });
       await appendAuditEntry(
-        { actorType: 'user', actorId: actor.id, action: 'user.created', subjectType: 'user', subjectId: user.id, details: { email: input.email, role: input.role, regions, by: actor.email } },
+        {
+          actorType: 'user',
+          actorId: actor.id,
+          action: 'user.created',
+          subjectType: 'user',
+          subjectId: user.id,
+          details: { email: input.email, role: input.role, regions, by: actor.email },
+        },
         tx,
       );
       return user;

@@ -17,6 +17,16 @@ export async function resetPassword(userId: string, password: string, actor: TUs
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, failedLoginCount: 0, lockedUntil: null } });
     const sessionsEnded = await revokeSessions({ userId }, 'password_reset', tx);
-    await appendAuditEntry({ actorType: 'user', actorId: actor.id, action: 'user.password_reset', subjectType: 'user', subjectId: userId, details: { email: user.email, by: actor.email, sessionsEnded } }, tx);
+    await appendAuditEntry(
+      {
+        actorType: 'user',
+        actorId: actor.id,
+        action: 'user.password_reset',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { email: user.email, by: actor.email, sessionsEnded },
+      },
+      tx,
+    );
   });
 }

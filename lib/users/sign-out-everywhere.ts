@@ -10,7 +10,17 @@ export async function signOutEverywhere(userId: string, actor: TUserRef): Promis
   if (!user) throw new AppError('not_found', 'User not found');
   return db().$transaction(async (tx) => {
     const sessionsEnded = await revokeSessions({ userId }, 'signed_out_everywhere', tx);
-    await appendAuditEntry({ actorType: 'user', actorId: actor.id, action: 'user.signed_out_everywhere', subjectType: 'user', subjectId: userId, details: { email: user.email, by: actor.email, sessionsEnded } }, tx);
+    await appendAuditEntry(
+      {
+        actorType: 'user',
+        actorId: actor.id,
+        action: 'user.signed_out_everywhere',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { email: user.email, by: actor.email, sessionsEnded },
+      },
+      tx,
+    );
     return { sessionsEnded };
   });
 }

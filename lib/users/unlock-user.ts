@@ -12,7 +12,17 @@ export async function unlockUser(userId: string, actor: TUserRef): Promise<{ cle
   const cleared = await signInThrottle.unlockAccount(user.email);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null } });
-    await appendAuditEntry({ actorType: 'user', actorId: actor.id, action: 'user.unlocked', subjectType: 'user', subjectId: userId, details: { email: user.email, by: actor.email, lockedAddressesCleared: cleared } }, tx);
+    await appendAuditEntry(
+      {
+        actorType: 'user',
+        actorId: actor.id,
+        action: 'user.unlocked',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { email: user.email, by: actor.email, lockedAddressesCleared: cleared },
+      },
+      tx,
+    );
   });
   return { cleared };
 }

@@ -32,7 +32,17 @@ export async function updateUser(userId: string, change: TUpdateUser, actor: TUs
     if (losesAdmin) await assertAdminRemains(tx, userId);
     type TUserChange = 'user.role_changed' | 'user.disabled' | 'user.enabled' | 'user.regions_changed';
     const audit = <A extends TUserChange>(action: A, details: Omit<TAuditDetails<A>, 'email' | 'by'>) =>
-      appendAuditEntry({ actorType: 'user', actorId: actor.id, action, subjectType: 'user', subjectId: userId, details: { ...details, email: user.email, by: actor.email } } as TAuditInput, tx);
+      appendAuditEntry(
+        {
+          actorType: 'user',
+          actorId: actor.id,
+          action,
+          subjectType: 'user',
+          subjectId: userId,
+          details: { ...details, email: user.email, by: actor.email },
+        } as TAuditInput,
+        tx,
+      );
     if (change.role && change.role !== user.role) {
       await tx.user.update({ where: { id: userId }, data: { role: change.role } });
       const sessionsEnded = await revokeSessions({ userId }, 'role_changed', tx);

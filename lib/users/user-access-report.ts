@@ -13,7 +13,10 @@ import { maskPayload } from '@/lib/recordings/mask-payload';
 /** Action-name prefixes that are a user's access to data (or to the console itself). */
 export const ACCESS_ACTION_PREFIXES = ['access.', 'auth.', 'playback.', 'audit.export', 'export.', 'evidence.'];
 
-const instant = z.iso.datetime({ offset: true }).optional().or(z.literal('').transform(() => undefined));
+const instant = z.iso
+  .datetime({ offset: true })
+  .optional()
+  .or(z.literal('').transform(() => undefined));
 
 export const ZAccessReportQuery = z.object({
   from: instant,
@@ -21,7 +24,14 @@ export const ZAccessReportQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
-export type TAccessReportEntry = { sequence: string; occurredAt: string; action: string; subjectType: string; subjectId: string; details: unknown };
+export type TAccessReportEntry = {
+  sequence: string;
+  occurredAt: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: unknown;
+};
 
 export async function userAccessReport(userId: string, query: z.output<typeof ZAccessReportQuery>, viewer: TUserRef) {
   const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true } });
@@ -29,15 +39,28 @@ export async function userAccessReport(userId: string, query: z.output<typeof ZA
   await awaitAuditChain();
   const occurredAt = { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lt: new Date(query.to) } : {}) };
   const rows = await db().auditEntry.findMany({
-    where: { actorId: userId, OR: ACCESS_ACTION_PREFIXES.map((p) => ({ action: { startsWith: p } })), ...(query.from || query.to ? { occurredAt } : {}) },
+    where: {
+      actorId: userId,
+      OR: ACCESS_ACTION_PREFIXES.map((p) => ({ action: { startsWith: p } })),
+      ...(query.from || query.to ? { occurredAt } : {}),
+    },
     orderBy: { sequence: 'desc' },
     take: query.limit,
   });
-  await recordAccess(viewer, 'access.report_viewed', { type: 'user', id: userId }, { from: query.from ?? null, to: query.to ?? null, entries: rows.length });
+  await recordAccess(
+    viewer,
+    'access.report_viewed',
+    { type: 'user', id: userId },
+    { from: query.from ?? null, to: query.to ?? null, entries: rows.length },
+  );
   // An officer's search filters can hold a customer's number: masked for a viewer who may not see it.
   const clear = can(viewer.role, 'identifiers.unmasked');
   const entries: TAccessReportEntry[] = rows.map((e) => ({
-    sequence: e.sequence.toString(), occurredAt: e.occurredAt.toISOString(), action: e.action, subjectType: e.subjectType, subjectId: e.subjectId,
+    sequence: e.sequence.toString(),
+    occurredAt: e.occurredAt.toISOString(),
+    action: e.action,
+    subjectType: e.subjectType,
+    subjectId: e.subjectId,
     details: clear ? e.details : maskPayload(e.details, []),
   }));
   return { user, entries };

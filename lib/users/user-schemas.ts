@@ -15,7 +15,10 @@ const ZPassword = z
   });
 
 export const ZCreateUser = z.object({
-  email: z.email().max(254).transform((v) => v.trim().toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((v) => v.trim().toLowerCase()),
   name: z.string().trim().min(1).max(120),
   role: z.enum(ROLES),
   password: ZPassword,

@@ -8,13 +8,20 @@ import { AppError } from '@/lib/http/app-error';
 import { resolveAccountRegion } from './derive-residency-region';
 import type { TVendor, TVendorAccount } from './types';
 
-const VENDORS: Record<string, TVendor> = { 'genesys-cloud': 'GENESYS_CLOUD', GENESYS_CLOUD: 'GENESYS_CLOUD', 'nice-cxone': 'NICE_CXONE', NICE_CXONE: 'NICE_CXONE' };
+const VENDORS: Record<string, TVendor> = {
+  'genesys-cloud': 'GENESYS_CLOUD',
+  GENESYS_CLOUD: 'GENESYS_CLOUD',
+  'nice-cxone': 'NICE_CXONE',
+  NICE_CXONE: 'NICE_CXONE',
+};
 const DEFAULT_RPM: Record<TVendor, number> = { GENESYS_CLOUD: 240, NICE_CXONE: 30 };
 /** Header an EventBridge connection (authorization type API_KEY) is configured to send when none is named. */
 export const DEFAULT_API_KEY_HEADER = 'x-callvault-api-key';
 const LOCAL_HTTP = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
 
-const ZUrl = z.url().refine((u) => u.startsWith('https://') || LOCAL_HTTP.test(u), 'must be https:// (plain http only for 127.0.0.1/localhost)');
+const ZUrl = z
+  .url()
+  .refine((u) => u.startsWith('https://') || LOCAL_HTTP.test(u), 'must be https:// (plain http only for 127.0.0.1/localhost)');
 const ZSecret = z.string().min(16, 'at least 16 characters').nullable().optional();
 
 const ZAccountInput = z.strictObject({
@@ -22,7 +29,10 @@ const ZAccountInput = z.strictObject({
   vendorSource: z.string().refine((v) => v in VENDORS, 'must be "genesys-cloud" or "nice-cxone"'),
   name: z.string().min(1).max(200).optional(),
   instance: z.string().regex(/^[a-z0-9.-]+$/i, 'a Genesys region host (mypurecloud.ie) or a CXone area (eu1)'),
-  residencyRegion: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  residencyRegion: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   apiBaseUrl: ZUrl.optional(),
   authUrl: ZUrl.optional(),
   mediaBaseUrl: ZUrl.optional(),
@@ -56,7 +66,9 @@ function toAccount(input: TAccountInput, regions: readonly string[], readFile: (
   const vendorSource = VENDORS[input.vendorSource] as TVendor;
   const residencyRegion = resolveAccountRegion({ ...input, vendorSource });
   if (!regions.includes(residencyRegion)) {
-    throw new Error(`Vendor account "${input.id}": region "${residencyRegion}" is not served by this deployment (RESIDENCY_REGIONS=${regions.join(',')})`);
+    throw new Error(
+      `Vendor account "${input.id}": region "${residencyRegion}" is not served by this deployment (RESIDENCY_REGIONS=${regions.join(',')})`,
+    );
   }
   const urls = defaultUrls(vendorSource, input.instance);
   const mediaBaseUrl = input.mediaBaseUrl ?? (input.apiBaseUrl ? undefined : urls.mediaBaseUrl);
@@ -76,7 +88,9 @@ function toAccount(input: TAccountInput, regions: readonly string[], readFile: (
     requestsPerMinute: input.requestsPerMinute ?? DEFAULT_RPM[vendorSource],
     webhookBearerToken: input.webhookBearerToken ?? null,
     webhookHmacSecret: input.webhookHmacSecret ?? null,
-    webhookApiKey: input.webhookApiKey ? { header: (input.webhookApiKeyHeader ?? DEFAULT_API_KEY_HEADER).toLowerCase(), value: input.webhookApiKey } : null,
+    webhookApiKey: input.webhookApiKey
+      ? { header: (input.webhookApiKeyHeader ?? DEFAULT_API_KEY_HEADER).toLowerCase(), value: input.webhookApiKey }
+      : null,
   };
 }
 
@@ -88,7 +102,11 @@ function describeIssue(entries: unknown, issue: z.core.$ZodIssue): string {
 }
 
 /** Parses and validates a VENDOR_ACCOUNTS value (exported for tests and the simulators). */
-export function parseVendorAccounts(json: string | undefined, regions: readonly string[], readFile = (p: string) => readFileSync(p, 'utf8')): TVendorAccount[] {
+export function parseVendorAccounts(
+  json: string | undefined,
+  regions: readonly string[],
+  readFile = (p: string) => readFileSync(p, 'utf8'),
+): TVendorAccount[] {
   if (!json || json.trim() === '') return [];
   let entries: unknown;
   try {
@@ -124,7 +142,14 @@ export async function syncVendorAccounts(): Promise<void> {
   const accounts = vendorAccounts();
   await db().$transaction(async (tx) => {
     for (const a of accounts) {
-      const fields = { vendorSource: a.vendorSource, name: a.name, instance: a.instance, residencyRegion: a.residencyRegion, apiBaseUrl: a.apiBaseUrl, enabled: true };
+      const fields = {
+        vendorSource: a.vendorSource,
+        name: a.name,
+        instance: a.instance,
+        residencyRegion: a.residencyRegion,
+        apiBaseUrl: a.apiBaseUrl,
+        enabled: true,
+      };
       await tx.vendorAccount.upsert({ where: { id: a.id }, create: { id: a.id, ...fields }, update: fields });
     }
     await tx.vendorAccount.updateMany({ where: { id: { notIn: accounts.map((a) => a.id) } }, data: { enabled: false } });

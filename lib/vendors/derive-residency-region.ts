@@ -36,7 +36,9 @@ export function resolveAccountRegion(account: { id: string; vendorSource: TVendo
   const explicit = account.residencyRegion;
   if (!derived) {
     if (explicit) return explicit;
-    throw new Error(`Vendor account "${account.id}": cannot derive a residency region from instance "${account.instance}"; set residencyRegion explicitly`);
+    throw new Error(
+      `Vendor account "${account.id}": cannot derive a residency region from instance "${account.instance}"; set residencyRegion explicitly`,
+    );
   }
   if (explicit && explicit !== derived.region && derived.firm) {
     throw new Error(

@@ -62,7 +62,8 @@ export class CanonicalBuilder {
 
   seconds(value: unknown, divisor: number, source: string): void {
     if (isAbsent(value)) return this.problem('durationSeconds', 'missing', `${source} is absent`);
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return this.problem('durationSeconds', 'invalid', `${source} is not a non-negative number`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      return this.problem('durationSeconds', 'invalid', `${source} is not a non-negative number`);
     this.set('durationSeconds', value / divisor);
     this.set('durationSource', 'vendor');
   }
@@ -82,7 +83,8 @@ export class CanonicalBuilder {
     for (const field of REQUIRED_FIELDS) {
       if (this.partial[field] === undefined && !this.problems.some((p) => p.field === field)) this.problem(field, 'missing');
     }
-    if (this.partial.durationSeconds !== undefined && this.partial.durationSource === undefined) this.problem('durationSource', 'missing', 'a duration must say whether the vendor stated or we derived it');
+    if (this.partial.durationSeconds !== undefined && this.partial.durationSource === undefined)
+      this.problem('durationSource', 'missing', 'a duration must say whether the vendor stated or we derived it');
     if (this.problems.length > 0) return { ok: false, problems: this.problems, partial: this.partial };
     return { ok: true, record: this.partial as TCanonicalRecording };
   }

@@ -103,5 +103,12 @@ export type TNormalizeResult =
 /** A vendor webhook, parsed (lib/vendors/<vendor>/webhook-schema.ts): a recording to archive, or an interaction
  *  (Genesys conversation end) whose recordings must first be listed. */
 export type TWebhookEvent =
-  | { kind: 'recording'; vendorRecordingId: string; interactionId: string | null; interactionDate: string | null; eventType: string; vendorEventId: string | null }
+  | {
+      kind: 'recording';
+      vendorRecordingId: string;
+      interactionId: string | null;
+      interactionDate: string | null;
+      eventType: string;
+      vendorEventId: string | null;
+    }
   | { kind: 'interaction'; interactionId: string; interactionDate: string | null; eventType: string; vendorEventId: string | null };

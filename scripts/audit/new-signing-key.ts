@@ -7,7 +7,9 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { id: { type: 'string' }, algorithm: { type: 'string' }, 'valid-from': { type: 'string' }, 'seed-hex': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { id: { type: 'string' }, algorithm: { type: 'string' }, 'valid-from': { type: 'string' }, 'seed-hex': { type: 'string' } },
+});
 if (!values.id) {
   console.error('usage: new-signing-key.ts --id KEY_ID [--algorithm Ed25519|ECDSA-P256-SHA256] [--valid-from ISO] [--seed-hex HEX]');
   process.exit(2);
@@ -18,7 +20,11 @@ const ED25519_PKCS8_PREFIX = '302e020100300506032b657004220420';
 let privateKey: Buffer;
 if (values['seed-hex']) {
   if (algorithm !== 'Ed25519' || !/^[0-9a-f]{64}$/.test(values['seed-hex'])) throw new Error('--seed-hex: 64 hex digits, Ed25519 only');
-  privateKey = createPrivateKey({ key: Buffer.from(ED25519_PKCS8_PREFIX + values['seed-hex'], 'hex'), format: 'der', type: 'pkcs8' }).export({ format: 'der', type: 'pkcs8' });
+  privateKey = createPrivateKey({
+    key: Buffer.from(ED25519_PKCS8_PREFIX + values['seed-hex'], 'hex'),
+    format: 'der',
+    type: 'pkcs8',
+  }).export({ format: 'der', type: 'pkcs8' });
 } else if (algorithm === 'Ed25519') {
   privateKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' });
 } else if (algorithm === 'ECDSA-P256-SHA256') {

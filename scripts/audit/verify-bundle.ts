@@ -28,17 +28,26 @@ function usage(message: string): never {
 function describeValid(result: Extract<TBundleVerification, { ok: true }>): string[] {
   const range = result.sequenceRange;
   const out = [`  bundle:       ${result.kind} ${result.id}${result.filtered ? ' (filtered scope)' : ''}`];
-  for (const s of result.signatures) out.push(`  signature:    ${s.signed} signed by ${s.keyId} (${s.algorithm}, ${s.fingerprint}) at ${s.signedAt}: valid`);
-  out.push(`  chain:        ${result.chainLinks} link(s) checked, entries ${result.firstSequence ?? '-'}..${result.lastSequence ?? '-'} continuous`);
+  for (const s of result.signatures)
+    out.push(`  signature:    ${s.signed} signed by ${s.keyId} (${s.algorithm}, ${s.fingerprint}) at ${s.signedAt}: valid`);
+  out.push(
+    `  chain:        ${result.chainLinks} link(s) checked, entries ${result.firstSequence ?? '-'}..${result.lastSequence ?? '-'} continuous`,
+  );
   if (result.inclusion) {
     const c = result.inclusion;
-    out.push(`  inclusion:    every sequence of the range is in checkpoint ${c.id} (tree size ${c.treeSize}, root ${c.rootHash}, published ${c.createdAt})`);
+    out.push(
+      `  inclusion:    every sequence of the range is in checkpoint ${c.id} (tree size ${c.treeSize}, root ${c.rootHash}, published ${c.createdAt})`,
+    );
   } else out.push('  inclusion:    not claimed (no checkpoint in this bundle)');
   if (result.consistency) {
     const { from, to } = result.consistency;
-    out.push(`  consistency:  checkpoint ${to.id} (size ${to.treeSize}) extends checkpoint ${from.id} (size ${from.treeSize}, root ${from.rootHash})`);
+    out.push(
+      `  consistency:  checkpoint ${to.id} (size ${to.treeSize}) extends checkpoint ${from.id} (size ${from.treeSize}, root ${from.rootHash})`,
+    );
   }
-  const scope = result.filtered ? `${result.entryCount} matching entr${result.entryCount === 1 ? 'y' : 'ies'} in full, ${result.leafCount} outside the filter as hashes` : `${result.entryCount} entries in full`;
+  const scope = result.filtered
+    ? `${result.entryCount} matching entr${result.entryCount === 1 ? 'y' : 'ies'} in full, ${result.leafCount} outside the filter as hashes`
+    : `${result.entryCount} entries in full`;
   out.push(`  completeness: ${range ? `range ${range.first}..${range.last} complete: ${scope}` : 'empty range'}`);
   out.push(`  manifest:     sha256 ${result.manifestHash}; content ${result.contentBytes} bytes, sha256 ${result.contentSha256}`);
   out.push('  note:         per-entry HMAC signatures are internal and were not checked (they need a secret key)');
@@ -67,7 +76,9 @@ function reportPackage(file: string, result: TEvidenceVerification): void {
   console.log(`VALID ${file}`);
   console.log(`  package:      evidence ${result.id} for ${result.subject}, built ${result.createdAt} by ${result.createdBy}`);
   console.log(`  signature:    manifest signed by ${s.keyId} (${s.algorithm}, ${s.fingerprint}): valid`);
-  console.log(`  files:        ${result.files} file(s) present with the SHA-256 the manifest lists, nothing else; ${result.recordings} recording(s), audio matches the archived checksums`);
+  console.log(
+    `  files:        ${result.files} file(s) present with the SHA-256 the manifest lists, nothing else; ${result.recordings} recording(s), audio matches the archived checksums`,
+  );
   console.log(`  identifiers:  ${result.identifiers}`);
   for (const line of describeValid(result.audit)) console.log(`  audit ${line.trimStart()}`);
 }
@@ -107,10 +118,13 @@ async function main(): Promise<void> {
   const results: { file: string; result: TBundleVerification | TEvidenceVerification; tar: boolean }[] = [];
   for (const file of files) {
     const tar = await isTar(file);
-    const result = tar ? await verifyEvidencePackage(createReadStream(file), { publicKeys }) : await verifyAuditBundle(createReadStream(file), { publicKeys });
+    const result = tar
+      ? await verifyEvidencePackage(createReadStream(file), { publicKeys })
+      : await verifyAuditBundle(createReadStream(file), { publicKeys });
     results.push({ file, result, tar });
   }
-  if (parsed.values.json) console.log(JSON.stringify(results.length === 1 ? results[0]!.result : results.map(({ file, result }) => ({ file, result })), null, 2));
+  if (parsed.values.json)
+    console.log(JSON.stringify(results.length === 1 ? results[0]!.result : results.map(({ file, result }) => ({ file, result })), null, 2));
   else {
     for (const { file, result, tar } of results) {
       if (tar) reportPackage(file, result as TEvidenceVerification);

@@ -24,13 +24,21 @@ try {
   } else {
     console.log(`${ok ? 'VALID' : 'INVALID'} audit chain (${seconds.toFixed(1)} s)`);
     console.log(`  table:    ${result.entries} entries${result.lastSequence ? `, head sequence ${result.lastSequence}` : ''}`);
-    if (result.tableFault) console.log(`  TABLE FAULT at sequence ${result.tableFault.sequence ?? '?'}: [${result.tableFault.code}] ${result.tableFault.message}`);
+    if (result.tableFault)
+      console.log(
+        `  TABLE FAULT at sequence ${result.tableFault.sequence ?? '?'}: [${result.tableFault.code}] ${result.tableFault.message}`,
+      );
     console.log(`  sealed:   ${result.segmentsChecked} segment(s), ${result.sealedEntries} entries match their Object-Locked copies`);
     const f = result.segmentFault;
-    if (f) console.log(`  SEGMENT FAULT in ${f.key} (segment ${f.segmentId})${f.line ? ` line ${f.line}` : ''}${f.sequence ? ` sequence ${f.sequence}` : ''}: ${f.message}`);
+    if (f)
+      console.log(
+        `  SEGMENT FAULT in ${f.key} (segment ${f.segmentId})${f.line ? ` line ${f.line}` : ''}${f.sequence ? ` sequence ${f.sequence}` : ''}: ${f.message}`,
+      );
     // Not yet chained is not a fault: the sequencer links journal entries in batches, moments after their commit.
     const p = result.pending;
-    console.log(`  pending:  ${p.entries} journal entr${p.entries === 1 ? 'y' : 'ies'} not chained yet${p.oldestOccurredAt ? ` (oldest ${p.oldestOccurredAt})` : ''}`);
+    console.log(
+      `  pending:  ${p.entries} journal entr${p.entries === 1 ? 'y' : 'ies'} not chained yet${p.oldestOccurredAt ? ` (oldest ${p.oldestOccurredAt})` : ''}`,
+    );
     if (p.fault) console.log(`  JOURNAL FAULT at journal entry ${p.fault.journalId}: ${p.fault.message}`);
     console.log(`  checkpoints: ${checkpoints.checked} published checkpoint(s) match the table and their Object-Locked copies`);
     const c = checkpoints.fault;

@@ -31,7 +31,15 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
 };
 
-type TRunResult = { mode: string; bytes: number; seconds: number; mbPerSec: number; baselineRssMb: number; peakRssMb: number; detail: Record<string, unknown> };
+type TRunResult = {
+  mode: string;
+  bytes: number;
+  seconds: number;
+  mbPerSec: number;
+  baselineRssMb: number;
+  peakRssMb: number;
+  detail: Record<string, unknown>;
+};
 
 function sampleRss(): { stop(): { baseline: number; peak: number } } {
   const baseline = process.memoryUsage().rss;
@@ -69,7 +77,12 @@ async function runOne(mode: 'pipeline' | 'plain', url: string, seconds: number):
   const contentLength = Number(res.headers['content-length']);
   let detail: Record<string, unknown>;
   if (mode === 'plain') {
-    await new Upload({ client, queueSize: QUEUE_SIZE, partSize: PART_SIZE, params: { Bucket: bucket, Key: key, Body: res, ContentType: 'audio/wav' } }).done();
+    await new Upload({
+      client,
+      queueSize: QUEUE_SIZE,
+      partSize: PART_SIZE,
+      params: { Bucket: bucket, Key: key, Body: res, ContentType: 'audio/wav' },
+    }).done();
     detail = { key };
   } else {
     detail = await pipelineCopy(client, res, contentLength, bucket, key, seconds);
@@ -78,24 +91,58 @@ async function runOne(mode: 'pipeline' | 'plain', url: string, seconds: number):
   const { baseline, peak } = rss.stop();
   client.destroy();
   const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
-  return { mode, bytes: contentLength, seconds: Math.round(elapsed * 100) / 100, mbPerSec: Math.round((contentLength / 1e6 / elapsed) * 10) / 10, baselineRssMb: mb(baseline), peakRssMb: mb(peak), detail };
+  return {
+    mode,
+    bytes: contentLength,
+    seconds: Math.round(elapsed * 100) / 100,
+    mbPerSec: Math.round((contentLength / 1e6 / elapsed) * 10) / 10,
+    baselineRssMb: mb(baseline),
+    peakRssMb: mb(peak),
+    detail,
+  };
 }
 
-async function pipelineCopy(client: import('@aws-sdk/client-s3').S3Client, res: IncomingMessage, contentLength: number, bucket: string, key: string, seconds: number) {
+async function pipelineCopy(
+  client: import('@aws-sdk/client-s3').S3Client,
+  res: IncomingMessage,
+  contentLength: number,
+  bucket: string,
+  key: string,
+  seconds: number,
+) {
   const { transferMedia } = await import('@/lib/archive/transfer-media');
   const { verifyStoredObject } = await import('@/lib/archive/verify-stored-object');
   const { env } = await import('@/lib/env');
   const t0 = performance.now();
   const download = { stream: res, contentLength, contentType: 'audio/wav', mediaFormat: 'wav' };
-  const target = { region: 'us', bucket, key, retainUntil: new Date(Date.now() + 86_400_000), legalHold: false, contentType: 'audio/wav', metadata: { 'attempt-id': randomUUID() } };
+  const target = {
+    region: 'us',
+    bucket,
+    key,
+    retainUntil: new Date(Date.now() + 86_400_000),
+    legalHold: false,
+    contentType: 'audio/wav',
+    metadata: { 'attempt-id': randomUUID() },
+  };
   const stored = await transferMedia(client, download, target);
   const t1 = performance.now();
   const check = await verifyStoredObject(client, { bucket, key, versionId: stored.versionId });
   const t2 = performance.now();
   const measured = check.duration.measuredSeconds;
-  const ok = check.sha256 === stored.sha256 && check.sizeBytes === stored.sizeBytes && measured !== null && Math.abs(measured - seconds) <= env().DURATION_TOLERANCE_SECONDS;
+  const ok =
+    check.sha256 === stored.sha256 &&
+    check.sizeBytes === stored.sizeBytes &&
+    measured !== null &&
+    Math.abs(measured - seconds) <= env().DURATION_TOLERANCE_SECONDS;
   if (!ok) throw new Error(`verification failed: ${JSON.stringify({ stored, check })}`);
-  return { key, versionId: stored.versionId, sha256: stored.sha256, measuredDurationSeconds: measured, transferSeconds: Math.round(t1 - t0) / 1000, verifySeconds: Math.round(t2 - t1) / 1000 };
+  return {
+    key,
+    versionId: stored.versionId,
+    sha256: stored.sha256,
+    measuredDurationSeconds: measured,
+    transferSeconds: Math.round(t1 - t0) / 1000,
+    verifySeconds: Math.round(t2 - t1) / 1000,
+  };
 }
 
 function serve(file: string): void {
@@ -131,7 +178,9 @@ async function main(): Promise<void> {
   const { wavStream } = await import('@/simulators/audio/generate-wav');
   const g0 = performance.now();
   await pipeline(wavStream({ seconds }), createWriteStream(file));
-  console.log(`generated ${seconds} s WAV: ${(statSync(file).size / 1e6).toFixed(1)} MB in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${seconds} s WAV: ${(statSync(file).size / 1e6).toFixed(1)} MB in ${((performance.now() - g0) / 1000).toFixed(1)} s`,
+  );
   const server = child(['--serve', file]);
   try {
     const url = `http://127.0.0.1:${await server.output}/media.wav`;
@@ -142,7 +191,13 @@ async function main(): Promise<void> {
         results.push(JSON.parse(line.split('\n').pop() as string) as TRunResult);
       }
     }
-    console.table(results.map(({ detail, ...r }) => ({ ...r, transferSeconds: detail.transferSeconds ?? '', verifySeconds: detail.verifySeconds ?? '' })));
+    console.table(
+      results.map(({ detail, ...r }) => ({
+        ...r,
+        transferSeconds: detail.transferSeconds ?? '',
+        verifySeconds: detail.verifySeconds ?? '',
+      })),
+    );
     console.log(JSON.stringify(results));
   } finally {
     server.proc.kill('SIGTERM');

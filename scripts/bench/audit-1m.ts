@@ -30,7 +30,12 @@ import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { createPrismaClient } from '@/lib/db';
 
 const { values } = parseArgs({
-  options: { entries: { type: 'string', default: '1000000' }, keep: { type: 'boolean' }, phase: { type: 'string' }, file: { type: 'string' } },
+  options: {
+    entries: { type: 'string', default: '1000000' },
+    keep: { type: 'boolean' },
+    phase: { type: 'string' },
+    file: { type: 'string' },
+  },
 });
 const N = Number(values.entries);
 const server = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/callvault');
@@ -44,7 +49,10 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 /** Runs a child process, polling its peak RSS (VmHWM) from /proc; returns seconds, peak RSS and stdout. */
 async function runPhase(args: string[]): Promise<{ seconds: number; peakRss: number; stdout: string }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, BENCH_AUDIT_KEY: key.toString('base64') } });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_AUDIT_KEY: key.toString('base64') },
+  });
   let stdout = '';
   let stderr = '';
   let peakRss = 0;
@@ -74,7 +82,15 @@ function buildBatch(prev: TAuditRecord | null, count: number, start: number): TA
       action: ['ingest.received', 'archive.download', 'archive.stored', 'archive.verified', 'archive.completed'][n % 5]!,
       subjectType: 'recording',
       subjectId: `genesys-cloud:rec-${Math.floor(n / 5)}`,
-      details: JSON.parse(canonicalJson({ recordingId: randomUUID(), bucket: 'callvault-recordings-eu', sizeBytes: 2_400_000 + n, sha256: randomBytes(32).toString('hex'), attempt: 1 })),
+      details: JSON.parse(
+        canonicalJson({
+          recordingId: randomUUID(),
+          bucket: 'callvault-recordings-eu',
+          sizeBytes: 2_400_000 + n,
+          sha256: randomBytes(32).toString('hex'),
+          attempt: 1,
+        }),
+      ),
       prevHash: prev?.entryHash ?? GENESIS_HASH,
     };
     const entryHash = hashAuditEntry(hashed);
@@ -93,7 +109,22 @@ async function insertChain(pool: pg.Pool): Promise<void> {
     await pool.query(
       `INSERT INTO "AuditEntry" ("sequence","occurredAt","actorType","actorId","action","subjectType","subjectId","details","prevHash","entryHash","signature","keyId")
        SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[], $11::text[], $12::text[])`,
-      (['sequence', 'occurredAt', 'actorType', 'actorId', 'action', 'subjectType', 'subjectId', 'details', 'prevHash', 'entryHash', 'signature', 'keyId'] as const).map(col),
+      (
+        [
+          'sequence',
+          'occurredAt',
+          'actorType',
+          'actorId',
+          'action',
+          'subjectType',
+          'subjectId',
+          'details',
+          'prevHash',
+          'entryHash',
+          'signature',
+          'keyId',
+        ] as const
+      ).map(col),
     );
     prev = records.at(-1)!;
     if ((start - 1) % 100_000 === 0) process.stdout.write(`\r  inserted ${start - 1 + records.length}`);
@@ -106,7 +137,11 @@ async function appendRate(client: ReturnType<typeof createPrismaClient>, writers
   const started = performance.now();
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
-      for (let i = 0; i < each; i++) await journalAuditEntry({ actorType: 'worker', actorId: `bench-${w}`, action: 'bench.append', subjectType: 'system', subjectId: 'bench', details: { i } }, client);
+      for (let i = 0; i < each; i++)
+        await journalAuditEntry(
+          { actorType: 'worker', actorId: `bench-${w}`, action: 'bench.append', subjectType: 'system', subjectId: 'bench', details: { i } },
+          client,
+        );
     }),
   );
   return (writers * each) / ((performance.now() - started) / 1000);
@@ -114,7 +149,11 @@ async function appendRate(client: ReturnType<typeof createPrismaClient>, writers
 
 async function main(): Promise<void> {
   console.log(`audit benchmark: ${N.toLocaleString('en')} entries, database ${url}`);
-  const reset = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db/migrate.ts', 'reset'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+  const reset = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db/migrate.ts', 'reset'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: 'utf8',
+  });
   if (reset.status !== 0) throw new Error(`migrate reset failed: ${reset.stderr}`);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const client = createPrismaClient(url);
@@ -131,19 +170,27 @@ async function main(): Promise<void> {
     const file = path.join(dir, 'bundle.jsonl');
     const exported = await runPhase(['scripts/bench/audit-1m.ts', '--phase', 'export', '--file', file]);
     const size = (await stat(file)).size;
-    console.log(`export: ${(N / exported.seconds).toFixed(0)} entries/s (${exported.seconds.toFixed(1)} s incl. process start), bundle ${mb(size)} (${size} bytes), peak RSS ${mb(exported.peakRss)}`);
+    console.log(
+      `export: ${(N / exported.seconds).toFixed(0)} entries/s (${exported.seconds.toFixed(1)} s incl. process start), bundle ${mb(size)} (${size} bytes), peak RSS ${mb(exported.peakRss)}`,
+    );
 
     const keysFile = path.join(dir, 'keys.json');
     await writeFile(keysFile, JSON.stringify({ keys: await signingProvider().publishedKeys() }));
     const verified = await runPhase(['scripts/audit/verify-bundle.ts', file, '--keys', keysFile]);
     if (!verified.stdout.startsWith('VALID')) throw new Error(`bundle did not verify: ${verified.stdout}`);
-    console.log(`verify bundle (CLI, offline): ${(N / verified.seconds).toFixed(0)} entries/s (${verified.seconds.toFixed(1)} s incl. process start), peak RSS ${mb(verified.peakRss)}`);
+    console.log(
+      `verify bundle (CLI, offline): ${(N / verified.seconds).toFixed(0)} entries/s (${verified.seconds.toFixed(1)} s incl. process start), peak RSS ${mb(verified.peakRss)}`,
+    );
 
     const chain = await runPhase(['scripts/bench/audit-1m.ts', '--phase', 'verify-table']);
-    console.log(`verify table (verifyAuditChain, no segments): ${(N / chain.seconds).toFixed(0)} entries/s (${chain.seconds.toFixed(1)} s incl. process start), peak RSS ${mb(chain.peakRss)}`);
+    console.log(
+      `verify table (verifyAuditChain, no segments): ${(N / chain.seconds).toFixed(0)} entries/s (${chain.seconds.toFixed(1)} s incl. process start), peak RSS ${mb(chain.peakRss)}`,
+    );
 
     console.log(`appendAuditEntry, 1 writer:  ${(await appendRate(client, 1, 1000)).toFixed(0)} entries/s`);
-    console.log(`appendAuditEntry, 8 writers: ${(await appendRate(client, 8, 250)).toFixed(0)} entries/s (one process, 8 concurrent transactions)`);
+    console.log(
+      `appendAuditEntry, 8 writers: ${(await appendRate(client, 8, 250)).toFixed(0)} entries/s (one process, 8 concurrent transactions)`,
+    );
   } finally {
     await client.$disconnect();
     await pool.end();
@@ -164,7 +211,14 @@ async function phase(name: string): Promise<void> {
     if (name === 'baseline') {
       await client.$queryRaw`SELECT 1`;
     } else if (name === 'export') {
-      await exportAuditBundle({ exportId: randomUUID(), scope: {}, resolved: await resolveAuditScope({}, client), createdBy: { id: 'bench' }, write: bundleFileWriter(values.file!), client });
+      await exportAuditBundle({
+        exportId: randomUUID(),
+        scope: {},
+        resolved: await resolveAuditScope({}, client),
+        createdBy: { id: 'bench' },
+        write: bundleFileWriter(values.file!),
+        client,
+      });
     } else if (name === 'verify-table') {
       const result = await verifyAuditChain({ client, provider });
       if (!result.ok) throw new Error(`table did not verify: ${JSON.stringify(result)}`);

@@ -40,7 +40,14 @@ async function run(client: Db, perCall: number): Promise<Record<string, number>>
   await Promise.all(
     Array.from({ length: WRITERS }, async (_, w) => {
       for (let i = 0; performance.now() < stopAt; i++) {
-        const step = Array.from({ length: perCall }, (_, k) => ({ actorType: 'worker' as const, actorId: `bench-${w}`, action: 'bench.append', subjectType: 'recording', subjectId: `r-${w}-${i}`, details: { i, k } }));
+        const step = Array.from({ length: perCall }, (_, k) => ({
+          actorType: 'worker' as const,
+          actorId: `bench-${w}`,
+          action: 'bench.append',
+          subjectType: 'recording',
+          subjectId: `r-${w}-${i}`,
+          details: { i, k },
+        }));
         await journalAuditEntries(step, client);
         written += perCall;
       }
@@ -64,7 +71,10 @@ async function run(client: Db, perCall: number): Promise<Record<string, number>>
 }
 
 const url = benchUrl();
-const reset = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db/migrate.ts', 'reset'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+const reset = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db/migrate.ts', 'reset'], {
+  env: { ...process.env, DATABASE_URL: url },
+  encoding: 'utf8',
+});
 if (reset.status !== 0) throw new Error(`migrate reset failed: ${reset.stderr}`);
 process.env.DATABASE_URL = url;
 const client = createPrismaClient(url);
@@ -74,14 +84,21 @@ try {
   const step = await run(client, 5);
   const verifyStart = performance.now();
   const verified = await verifyAuditChain({ client });
-  console.log(JSON.stringify({
-    bench: 'audit-append',
-    writers: WRITERS,
-    secondsPerRun: SECONDS,
-    single,
-    step,
-    verify: { ok: verified.ok, entries: verified.entries, pending: verified.pending.entries, seconds: Number(((performance.now() - verifyStart) / 1000).toFixed(1)) },
-  }));
+  console.log(
+    JSON.stringify({
+      bench: 'audit-append',
+      writers: WRITERS,
+      secondsPerRun: SECONDS,
+      single,
+      step,
+      verify: {
+        ok: verified.ok,
+        entries: verified.entries,
+        pending: verified.pending.entries,
+        seconds: Number(((performance.now() - verifyStart) / 1000).toFixed(1)),
+      },
+    }),
+  );
   if (!verified.ok) process.exitCode = 1;
 } finally {
   await sequencer.stop();

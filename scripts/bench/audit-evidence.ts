@@ -35,7 +35,17 @@ function buildChain(): TAuditRecord[] {
   let prevHash = GENESIS_HASH;
   for (let i = 1; i <= N; i++) {
     const rec = `genesys-cloud:rec-${i % 500}`;
-    const hashed = { sequence: String(i), occurredAt: new Date(Date.UTC(2027, 0, 1) + i).toISOString(), actorType: 'worker', actorId: `w${i % 4}`, action: 'archive.stored', subjectType: 'recording', subjectId: rec, details: { recordingId: `r-${i % 500}`, sha256: 'ab'.repeat(32), bytes: 1_234_567 }, prevHash };
+    const hashed = {
+      sequence: String(i),
+      occurredAt: new Date(Date.UTC(2027, 0, 1) + i).toISOString(),
+      actorType: 'worker',
+      actorId: `w${i % 4}`,
+      action: 'archive.stored',
+      subjectType: 'recording',
+      subjectId: rec,
+      details: { recordingId: `r-${i % 500}`, sha256: 'ab'.repeat(32), bytes: 1_234_567 },
+      prevHash,
+    };
     const entryHash = hashAuditEntry(hashed);
     out.push({ ...hashed, entryHash, keyId: 'bench-k1', signature: createHmac('sha256', key).update(entryHash).digest('hex') });
     prevHash = entryHash;
@@ -71,22 +81,70 @@ async function main(): Promise<void> {
     const root = tree.root();
     console.log(`Merkle leaves (tags + leaf hash + compact range), whole chain: ${rate(N, (performance.now() - t) / 1000)}`);
 
-    const keys = parseSigningKeys(JSON.stringify([{ id: 'bench-s1', privateKey: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'), validFrom: '2020-01-01T00:00:00Z' }]));
+    const keys = parseSigningKeys(
+      JSON.stringify([
+        {
+          id: 'bench-s1',
+          privateKey: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+          validFrom: '2020-01-01T00:00:00Z',
+        },
+      ]),
+    );
     const signer = new LocalSigningProvider(keys, undefined);
     const keysFile = path.join(dir, 'keys.json');
     await writeFile(keysFile, JSON.stringify({ keys: await signer.publishedKeys() }));
-    const checkpoint: TCheckpoint = { format: CHECKPOINT_FORMAT, formatVersion: CHECKPOINT_FORMAT_VERSION, id: 'bench', treeSize: String(N), rootHash: root, lastHash: chain.at(-1)!.entryHash, createdAt: '2027-01-02T00:00:00.000Z' };
+    const checkpoint: TCheckpoint = {
+      format: CHECKPOINT_FORMAT,
+      formatVersion: CHECKPOINT_FORMAT_VERSION,
+      id: 'bench',
+      treeSize: String(N),
+      rootHash: root,
+      lastHash: chain.at(-1)!.entryHash,
+      createdAt: '2027-01-02T00:00:00.000Z',
+    };
     const signed = { checkpoint, ...(await signer.sign('checkpoint', checkpointDigest(checkpoint), new Date(checkpoint.createdAt))) };
     const verifier = path.join(dir, 'verify.mjs');
     const build = await measure(['--import', 'tsx', 'scripts/audit/build-verifier.ts', verifier]);
     if (build.code !== 0) throw new Error('verifier build failed');
 
-    for (const filter of [null, { subjects: [{ subjectType: 'recording', subjectIds: ['genesys-cloud:rec-7', 'genesys-cloud:rec-8', 'genesys-cloud:rec-9', 'genesys-cloud:rec-10', 'genesys-cloud:rec-11', 'genesys-cloud:rec-12', 'genesys-cloud:rec-13', 'genesys-cloud:rec-14', 'genesys-cloud:rec-15', 'genesys-cloud:rec-16'] }], details: [] } as TAuditFilter]) {
+    for (const filter of [
+      null,
+      {
+        subjects: [
+          {
+            subjectType: 'recording',
+            subjectIds: [
+              'genesys-cloud:rec-7',
+              'genesys-cloud:rec-8',
+              'genesys-cloud:rec-9',
+              'genesys-cloud:rec-10',
+              'genesys-cloud:rec-11',
+              'genesys-cloud:rec-12',
+              'genesys-cloud:rec-13',
+              'genesys-cloud:rec-14',
+              'genesys-cloud:rec-15',
+              'genesys-cloud:rec-16',
+            ],
+          },
+        ],
+        details: [],
+      } as TAuditFilter,
+    ]) {
       const label = filter ? 'filtered (1 in 50 in scope)' : 'unfiltered';
       const file = path.join(dir, `${filter ? 'filtered' : 'full'}.jsonl`);
       t = performance.now();
       const bundle = createAuditBundle({
-        description: { kind: 'export', id: 'bench', createdAt: '2027-01-03T00:00:00.000Z', createdBy: { id: 'bench' }, scope: {}, filtered: filter !== null, filter, sequenceRange: { first: '1', last: String(N) }, previousSegment: null },
+        description: {
+          kind: 'export',
+          id: 'bench',
+          createdAt: '2027-01-03T00:00:00.000Z',
+          createdBy: { id: 'bench' },
+          scope: {},
+          filtered: filter !== null,
+          filter,
+          sequenceRange: { first: '1', last: String(N) },
+          previousSegment: null,
+        },
         batches: (async function* () {
           for (let i = 0; i < N; i += 2000) yield chain.slice(i, i + 2000);
         })(),
@@ -96,7 +154,9 @@ async function main(): Promise<void> {
       });
       await bundleFileWriter(file)(Readable.from(bundle.lines, { highWaterMark: 2 }));
       const size = (await stat(file)).size;
-      console.log(`write bundle, ${label}: ${rate(N, (performance.now() - t) / 1000)}, ${mb(size)} (${size} bytes), ${bundle.result().manifest.entryCount} entries in full`);
+      console.log(
+        `write bundle, ${label}: ${rate(N, (performance.now() - t) / 1000)}, ${mb(size)} (${size} bytes), ${bundle.result().manifest.entryCount} entries in full`,
+      );
       const run = await measure([verifier, '--keys', keysFile, file]);
       if (run.code !== 0 || !run.stdout.startsWith('VALID')) throw new Error(`bundle did not verify: ${run.stdout}`);
       console.log(`standalone verifier, ${label}: ${rate(N, run.seconds)} incl. process start, peak RSS ${mb(run.peakRss)}`);

@@ -36,7 +36,11 @@ const { values: a } = parseArgs({
     'base-port': { type: 'string', default: '3900' },
   },
 });
-const N = Number(a.consoles), M = Number(a.workers), R = Number(a.recordings), D = Number(a.deliveries), C = Number(a.connections);
+const N = Number(a.consoles),
+  M = Number(a.workers),
+  R = Number(a.recordings),
+  D = Number(a.deliveries),
+  C = Number(a.connections);
 const ROOT = process.cwd();
 const children: ChildProcess[] = [];
 
@@ -45,7 +49,14 @@ function stackEnv(): Record<string, string> {
   db.pathname = `/${decodeURIComponent(db.pathname.slice(1)).replace(/_test$/, '')}_bench_intake_test`;
   const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0');
   redis.pathname = `/${process.env.BENCH_REDIS_DB ?? '14'}`;
-  return { DATABASE_URL: db.toString(), REDIS_URL: redis.toString(), S3_BUCKET_PREFIX: 'cvbench', RETENTION_DEFAULT_DAYS: '1', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  return {
+    DATABASE_URL: db.toString(),
+    REDIS_URL: redis.toString(),
+    S3_BUCKET_PREFIX: 'cvbench',
+    RETENTION_DEFAULT_DAYS: '1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  };
 }
 
 function run(cmd: string, args: string[], env: Record<string, string>): string {
@@ -63,7 +74,13 @@ function start(cmd: string, args: string[], env: Record<string, string>): ChildP
 }
 
 function stopAll(): void {
-  for (const c of children) if (c.pid && c.exitCode === null) try { process.kill(-c.pid, 'SIGTERM'); } catch { /* already gone */ }
+  for (const c of children)
+    if (c.pid && c.exitCode === null)
+      try {
+        process.kill(-c.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
 }
 
 async function until(_what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
@@ -80,10 +97,14 @@ const agent = new Agent({ keepAlive: true, maxSockets: C });
 function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; ms: number }> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -97,22 +118,35 @@ async function drive(bases: string[], deliveries: TDelivery[], secret: string) {
   const statuses: Record<string, number> = {};
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: C }, async () => {
-    while (next < deliveries.length) {
-      const i = next++;
-      const d = deliveries[i]!;
-      const ts = Math.floor(Date.now() / 1000);
-      const t0 = performance.now();
-      // A failed connection counts as status 0 with the time it took to fail (never as a fast answer).
-      const r = await post(`${bases[i % bases.length]}${d.path}`, d.body, { 'x-callvault-timestamp': String(ts), 'x-callvault-signature': signWebhookBody(secret, ts, d.body) }).catch(() => ({ status: 0, ms: performance.now() - t0 }));
-      statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-      latencies.push(r.ms);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: C }, async () => {
+      while (next < deliveries.length) {
+        const i = next++;
+        const d = deliveries[i]!;
+        const ts = Math.floor(Date.now() / 1000);
+        const t0 = performance.now();
+        // A failed connection counts as status 0 with the time it took to fail (never as a fast answer).
+        const r = await post(`${bases[i % bases.length]}${d.path}`, d.body, {
+          'x-callvault-timestamp': String(ts),
+          'x-callvault-signature': signWebhookBody(secret, ts, d.body),
+        }).catch(() => ({ status: 0, ms: performance.now() - t0 }));
+        statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+        latencies.push(r.ms);
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((x, y) => x - y);
   const pct = (p: number) => Number(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1));
-  return { deliveries: deliveries.length, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(deliveries.length / seconds), p50: pct(50), p95: pct(95), p99: pct(99), statuses };
+  return {
+    deliveries: deliveries.length,
+    seconds: Number(seconds.toFixed(2)),
+    perSecond: Math.round(deliveries.length / seconds),
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    statuses,
+  };
 }
 
 function pgbench(dbUrl: string) {
@@ -132,19 +166,32 @@ async function uploadReference(media: Buffer) {
   let n = 0;
   const stopAt = performance.now() + 8000;
   const started = performance.now();
-  await Promise.all(Array.from({ length: 3 }, async () => {
-    while (performance.now() < stopAt) {
-      await new Upload({ client: s3, params: { Bucket: bucket, Key: `bench-ref/${randomUUID()}.wav`, Body: media, ContentType: 'audio/wav' } }).done();
-      n++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 3 }, async () => {
+      while (performance.now() < stopAt) {
+        await new Upload({
+          client: s3,
+          params: { Bucket: bucket, Key: `bench-ref/${randomUUID()}.wav`, Body: media, ContentType: 'audio/wav' },
+        }).done();
+        n++;
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   s3.destroy();
-  return { concurrent: 3, uploads: n, perSecond: Number((n / seconds).toFixed(1)), mbPerSecond: Number(((n * media.length) / 1e6 / seconds).toFixed(1)) };
+  return {
+    concurrent: 3,
+    uploads: n,
+    perSecond: Number((n / seconds).toFixed(1)),
+    mbPerSecond: Number(((n * media.length) / 1e6 / seconds).toFixed(1)),
+  };
 }
 
 async function bareReference(deliveries: TDelivery[], secret: string, port: number) {
-  const server = start(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-webhook-server.ts'], { BARE_PORT: String(port), BARE_SECRET: secret });
+  const server = start(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-webhook-server.ts'], {
+    BARE_PORT: String(port),
+    BARE_SECRET: secret,
+  });
   await until('bare server', async () => (await post(`http://127.0.0.1:${port}/`, '{}', {})).status > 0, 30_000);
   const result = await drive([`http://127.0.0.1:${port}`], deliveries, secret);
   if (server.pid) process.kill(-server.pid, 'SIGTERM');
@@ -158,7 +205,19 @@ async function main() {
   run(process.execPath, ['--import', 'tsx', 'scripts/provision-storage.ts'], env);
   const secret = randomBytes(24).toString('hex');
   const accountId = `bench-${randomBytes(3).toString('hex')}`;
-  const sim = await startGenesysSimulator({ accounts: [{ id: accountId, name: accountId, instance: 'mypurecloud.com', clientId: `${accountId}-client`, clientSecret: `${accountId}-secret-0123456789`, webhookBearerToken: null, webhookHmacSecret: secret }] });
+  const sim = await startGenesysSimulator({
+    accounts: [
+      {
+        id: accountId,
+        name: accountId,
+        instance: 'mypurecloud.com',
+        clientId: `${accountId}-client`,
+        clientSecret: `${accountId}-secret-0123456789`,
+        webhookBearerToken: null,
+        webhookHmacSecret: secret,
+      },
+    ],
+  });
   const recordings: TSimRecording[] = Array.from({ length: R }, (_, i) => sim.addRecording({ seconds: 60, seed: i }));
   const vendorAccounts = JSON.stringify(sim.vendorAccountsJson().map((v) => ({ ...v, requestsPerMinute: 100_000 })));
   const stack = { ...env, VENDOR_ACCOUNTS: vendorAccounts };
@@ -166,13 +225,26 @@ async function main() {
 
   const basePort = Number(a['base-port']);
   const bases = Array.from({ length: N }, (_, i) => `http://127.0.0.1:${basePort + i}`);
-  bases.forEach((base, i) => start('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(basePort + i)], { ...stack, NEXTAUTH_URL: base }));
-  for (let i = 0; i < M; i++) start(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { ...stack, WORKER_METRICS_PORT: String(basePort + 50 + i) });
+  bases.forEach((base, i) =>
+    start('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(basePort + i)], { ...stack, NEXTAUTH_URL: base }),
+  );
+  for (let i = 0; i < M; i++)
+    start(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { ...stack, WORKER_METRICS_PORT: String(basePort + 50 + i) });
   // Any answer means the instance is listening (health may say 503 while a dependency warms up).
-  for (const base of bases) if (!(await until(base, async () => (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) })).status > 0, 90_000))) throw new Error(`${base} did not start`);
+  for (const base of bases)
+    if (!(await until(base, async () => (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) })).status > 0, 90_000)))
+      throw new Error(`${base} did not start`);
 
-  const body = (r: TSimRecording) => JSON.stringify({ type: 'recording.completed', id: `evt-${r.id}`, timestamp: new Date().toISOString(), data: { id: r.id, conversationId: r.interactionId, mediaType: 'voice', duration: 60, status: 'completed' } });
-  const deliveries: TDelivery[] = recordings.flatMap((r) => Array.from({ length: D }, () => ({ path: `/api/webhooks/genesys?account=${accountId}`, body: body(r) })));
+  const body = (r: TSimRecording) =>
+    JSON.stringify({
+      type: 'recording.completed',
+      id: `evt-${r.id}`,
+      timestamp: new Date().toISOString(),
+      data: { id: r.id, conversationId: r.interactionId, mediaType: 'voice', duration: 60, status: 'completed' },
+    });
+  const deliveries: TDelivery[] = recordings.flatMap((r) =>
+    Array.from({ length: D }, () => ({ path: `/api/webhooks/genesys?account=${accountId}`, body: body(r) })),
+  );
   for (let i = deliveries.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));
     [deliveries[i], deliveries[j]] = [deliveries[j]!, deliveries[i]!];
@@ -182,7 +254,15 @@ async function main() {
   for (const base of bases) for (const d of deliveries.slice(0, 4)) await drive([base], [d], secret);
   const db = new pg.Client({ connectionString: env.DATABASE_URL });
   await db.connect();
-  const archived = async () => Number((await db.query(`SELECT count(*)::int AS n FROM "Recording" WHERE "vendorAccountId" = $1 AND status IN ('ARCHIVED', 'QUARANTINED')`, [accountId])).rows[0].n);
+  const archived = async () =>
+    Number(
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM "Recording" WHERE "vendorAccountId" = $1 AND status IN ('ARCHIVED', 'QUARANTINED')`,
+          [accountId],
+        )
+      ).rows[0].n,
+    );
   const firstPost = performance.now();
   const intake = await drive(bases, deliveries, secret);
   const done = await until('archive', async () => (await archived()) >= R, Number(a['archive-timeout']) * 1000);
@@ -193,17 +273,38 @@ async function main() {
   stopAll();
 
   const media = recordings[0]!.media();
-  const references = { bare: await bareReference(deliveries, secret, basePort + 90), pgbench: pgbench(env.DATABASE_URL!), upload: await uploadReference(media) };
+  const references = {
+    bare: await bareReference(deliveries, secret, basePort + 90),
+    pgbench: pgbench(env.DATABASE_URL!),
+    upload: await uploadReference(media),
+  };
   await sim.stop();
-  console.log(JSON.stringify({
-    bench: 'intake', consoles: N, workers: M, recordings: R, deliveriesPerRecording: D, connections: C,
-    intake, archive: { archived: stored, complete: done, seconds: Number(archiveSeconds.toFixed(1)), perSecond: Number((stored / archiveSeconds).toFixed(1)), downloads, mediaBytes: media.length },
-    references,
-  }));
+  console.log(
+    JSON.stringify({
+      bench: 'intake',
+      consoles: N,
+      workers: M,
+      recordings: R,
+      deliveriesPerRecording: D,
+      connections: C,
+      intake,
+      archive: {
+        archived: stored,
+        complete: done,
+        seconds: Number(archiveSeconds.toFixed(1)),
+        perSecond: Number((stored / archiveSeconds).toFixed(1)),
+        downloads,
+        mediaBytes: media.length,
+      },
+      references,
+    }),
+  );
 }
 
-main().catch((err: unknown) => {
-  stopAll();
-  console.error(err);
-  process.exit(1);
-}).finally(() => agent.destroy());
+main()
+  .catch((err: unknown) => {
+    stopAll();
+    console.error(err);
+    process.exit(1);
+  })
+  .finally(() => agent.destroy());

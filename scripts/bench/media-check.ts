@@ -25,7 +25,11 @@ function peakRss(pid: number): number {
 function runCheck(file: string, vendorSeconds: number, label: string): Promise<TRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/media-check.ts', file, '--vendor-seconds', String(vendorSeconds), '--format', label], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/media-check.ts', file, '--vendor-seconds', String(vendorSeconds), '--format', label],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     let peak = 0;
     // VmHWM is the process's own high-water mark, so sampling only has to catch it before exit.
@@ -47,7 +51,16 @@ function runCheck(file: string, vendorSeconds: number, label: string): Promise<T
 function longRecordings(dir: string, hours: number): TCorpusEntry[] {
   const minute = join(dir, 'minute.wav');
   execFileSync('sox', ['-n', '-r', '8000', '-c', '1', '-e', 'u-law', minute, 'synth', '60', 'sine', '300-3000']);
-  const entry = (name: string, seconds: number): TCorpusEntry => ({ name, file: join(dir, name), label: name.split('.').pop()!, truthSeconds: seconds, vendorSeconds: seconds, expected: 'ok', container: null, codec: null });
+  const entry = (name: string, seconds: number): TCorpusEntry => ({
+    name,
+    file: join(dir, name),
+    label: name.split('.').pop()!,
+    truthSeconds: seconds,
+    vendorSeconds: seconds,
+    expected: 'ok',
+    container: null,
+    codec: null,
+  });
   const oneHour = entry('wav-mulaw-1h.wav', 3600);
   const long = entry(`wav-mulaw-${hours}h.wav`, hours * 3600);
   const flac = entry(`flac-${hours}h.flac`, hours * 3600);
@@ -80,7 +93,9 @@ async function main() {
       const verdict = (JSON.parse(r.line) as { verdict: string }).verdict;
       if (verdict !== e.expected) wrong++;
       const inProcess = await inProcessSeconds(e);
-      console.log(`| ${e.name} | ${statSync(e.file).size} | ${e.expected} | \`${r.line}\` | ${r.seconds.toFixed(2)} | ${r.peakRssMb} | ${inProcess.toFixed(3)} |`);
+      console.log(
+        `| ${e.name} | ${statSync(e.file).size} | ${e.expected} | \`${r.line}\` | ${r.seconds.toFixed(2)} | ${r.peakRssMb} | ${inProcess.toFixed(3)} |`,
+      );
     }
     console.log(`\n${corpus.length + long.length} files, ${wrong} verdicts different from the expected one`);
   } finally {

@@ -18,7 +18,8 @@ async function measureOne(file: string): Promise<void> {
   let ffmpegMb = 0;
   const sample = setInterval(() => {
     try {
-      for (const pid of readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) ffmpegMb = Math.max(ffmpegMb, hwm(Number(pid)));
+      for (const pid of readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean))
+        ffmpegMb = Math.max(ffmpegMb, hwm(Number(pid)));
     } catch {
       // the decoder has just exited
     }
@@ -27,16 +28,31 @@ async function measureOne(file: string): Promise<void> {
   const peaks = await computePeaks(createReadStream(file));
   clearInterval(sample);
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(JSON.stringify({ seconds, nodeMb: hwm(process.pid), ffmpegMb, jsonBytes: JSON.stringify(peaks).length, duration: peaks.duration_seconds, channels: peaks.channels, buckets: peaks.length, spp: peaks.samples_per_pixel }));
+  process.stdout.write(
+    JSON.stringify({
+      seconds,
+      nodeMb: hwm(process.pid),
+      ffmpegMb,
+      jsonBytes: JSON.stringify(peaks).length,
+      duration: peaks.duration_seconds,
+      channels: peaks.channels,
+      buckets: peaks.length,
+      spp: peaks.samples_per_pixel,
+    }),
+  );
 }
 
 function runChild(file: string): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/peaks.ts', '--one', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/peaks.ts', '--one', file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Record<string, number>) : reject(new Error(`exit ${code} for ${file}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as Record<string, number>) : reject(new Error(`exit ${code} for ${file}`)),
+    );
   });
 }
 
@@ -63,11 +79,15 @@ async function main(): Promise<void> {
       { name: '1 h, μ-law 8 kHz stereo', file: stereoMulaw(dir, 60) },
       { name: `${hours} h, μ-law 8 kHz stereo`, file: stereoMulaw(dir, hours * 60) },
     ];
-    process.stdout.write('| file | size | peaks time | Node peak RSS | ffmpeg peak RSS | peaks JSON | buckets × samples/bucket |\n|---|---|---|---|---|---|---|\n');
+    process.stdout.write(
+      '| file | size | peaks time | Node peak RSS | ffmpeg peak RSS | peaks JSON | buckets × samples/bucket |\n|---|---|---|---|---|---|---|\n',
+    );
     for (const f of files) {
       const r = await runChild(f.file);
       const mb = (n: number) => `${n.toFixed(1)} MB`;
-      process.stdout.write(`| ${f.name} | ${mb(statSync(f.file).size / 1048576)} | ${r.seconds!.toFixed(1)} s | ${mb(r.nodeMb!)} | ${mb(r.ffmpegMb!)} | ${mb(r.jsonBytes! / 1048576)} | ${r.buckets} × ${r.spp} |\n`);
+      process.stdout.write(
+        `| ${f.name} | ${mb(statSync(f.file).size / 1048576)} | ${r.seconds!.toFixed(1)} s | ${mb(r.nodeMb!)} | ${mb(r.ffmpegMb!)} | ${mb(r.jsonBytes! / 1048576)} | ${r.buckets} × ${r.spp} |\n`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

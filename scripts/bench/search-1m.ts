@@ -108,8 +108,15 @@ async function explain(name: string, filter: Record<string, unknown>, deep: bool
   const t = performance.now();
   const result = await searchRecordings(parsed, 'ADMIN');
   const total = (performance.now() - t).toFixed(1);
-  const top = lines.find((l) => /Scan|Sort/.test(l))?.trim().replace(/^->\s*/, '').replace(/\s+\(cost.*$/, '').replace(/ on "Recording" r| using "\w+"/g, '') ?? '';
-  const indexes = [...new Set(lines.flatMap((l) => [...l.matchAll(/(?:using|on) "(\w+_idx)"/g)].map((m) => m[1])))].join(', ') || 'none (sequential)';
+  const top =
+    lines
+      .find((l) => /Scan|Sort/.test(l))
+      ?.trim()
+      .replace(/^->\s*/, '')
+      .replace(/\s+\(cost.*$/, '')
+      .replace(/ on "Recording" r| using "\w+"/g, '') ?? '';
+  const indexes =
+    [...new Set(lines.flatMap((l) => [...l.matchAll(/(?:using|on) "(\w+_idx)"/g)].map((m) => m[1])))].join(', ') || 'none (sequential)';
   console.log(`| ${name}${deep ? ' (page 21)' : ''} | ${exec} | ${total} ms | ${result.items.length} | ${top} | ${indexes} |`);
 }
 
@@ -122,7 +129,9 @@ async function main(): Promise<void> {
   } finally {
     await c.end();
   }
-  console.log('\n| query | SQL execution (EXPLAIN ANALYZE) | searchRecordings() end to end | rows | top plan node | indexes used |\n|---|---|---|---|---|---|');
+  console.log(
+    '\n| query | SQL execution (EXPLAIN ANALYZE) | searchRecordings() end to end | rows | top plan node | indexes used |\n|---|---|---|---|---|---|',
+  );
   for (const { name, filter } of CASES) await explain(name, filter, false);
   for (const { name, filter } of [...CASES.slice(0, 4), CASES[9]!]) await explain(name, filter, true);
   const { db } = await import('@/lib/db');

@@ -11,7 +11,15 @@
 import path from 'node:path';
 import type { DiffResult, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { databaseName, dropDatabase, ensureDatabase, redact, withDatabase } from './pg-admin';
-import { LOCKFILE_CONTENT, migrationDirName, migrationsDir, readMigrations, readSchemaFiles, schemaPath, writeMigration } from './project-files';
+import {
+  LOCKFILE_CONTENT,
+  migrationDirName,
+  migrationsDir,
+  readMigrations,
+  readSchemaFiles,
+  schemaPath,
+  writeMigration,
+} from './project-files';
 import { engineErrorMessage, withEngine } from './schema-engine';
 
 const DEFAULT_URL = 'postgresql://postgres@127.0.0.1:5432/callvault';

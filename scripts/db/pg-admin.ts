@@ -51,7 +51,5 @@ export async function ensureDatabase(url: string): Promise<boolean> {
 
 /** DROP DATABASE ... WITH (FORCE): also terminates sessions a crashed run may have left open. */
 export async function dropDatabase(url: string): Promise<void> {
-  await withMaintenanceClient(url, (c) =>
-    c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(databaseName(url))} WITH (FORCE)`),
-  );
+  await withMaintenanceClient(url, (c) => c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(databaseName(url))} WITH (FORCE)`));
 }

@@ -7,9 +7,10 @@ import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg'
 import type { SchemaFile } from './schema-engine';
 
 // The checkout holding prisma/schema.prisma: two levels up from the source, one from the built dist/migrate.mjs.
-const root = [path.resolve(import.meta.dirname, '../..'), path.resolve(import.meta.dirname, '..')].find((dir) =>
-  existsSync(path.join(dir, 'prisma', 'schema.prisma')),
-) ?? path.resolve(import.meta.dirname, '../..');
+const root =
+  [path.resolve(import.meta.dirname, '../..'), path.resolve(import.meta.dirname, '..')].find((dir) =>
+    existsSync(path.join(dir, 'prisma', 'schema.prisma')),
+  ) ?? path.resolve(import.meta.dirname, '../..');
 
 // PRISMA_SCHEMA / PRISMA_MIGRATIONS_DIR let tests point the tool at modified copies.
 export const schemaPath = path.resolve(root, process.env.PRISMA_SCHEMA ?? 'prisma/schema.prisma');
@@ -30,7 +31,10 @@ export async function readSchemaFiles(): Promise<SchemaFile[]> {
 export async function readMigrations(): Promise<MigrationList> {
   const lockContent = await readFile(path.join(migrationsDir, LOCKFILE), 'utf8').catch(() => null);
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
   const migrationDirectories = await Promise.all(
     dirs.map(async (dir) => ({
       path: dir,
@@ -54,7 +58,11 @@ export async function readMigrations(): Promise<MigrationList> {
 
 /** `prisma migrate dev` naming: <UTC yyyyMMddHHmmss>_<slug>. */
 export function migrationDirName(name: string, now = new Date()): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 200);
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 200);
   if (!slug) throw new Error(`Invalid migration name: ${JSON.stringify(name)}`);
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
   return `${stamp}_${slug}`;

@@ -35,11 +35,7 @@ function logEngine(line: unknown): void {
  * (shadow databases included). Fresh per operation because engine state leaks between calls:
  * createMigration/evaluateDataLoss need a prior devDiagnostic, applyMigrations resets it.
  */
-export async function withEngine<T>(
-  url: string,
-  schemaFiles: SchemaFile[],
-  fn: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+export async function withEngine<T>(url: string, schemaFiles: SchemaFile[], fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   await loadWasm();
   const adapter = createEngineAdapter(url);
   const datamodels = schemaFiles.map((f): [string, string] => [f.path, f.content]);

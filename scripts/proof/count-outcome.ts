@@ -23,7 +23,10 @@ export type TOutcome = {
 export type TStatusRow = { vendorRecordingId: string; status: string };
 
 export async function recordingStatuses(db: pg.Pool, ids: string[]): Promise<Map<string, string>> {
-  const { rows } = await db.query<TStatusRow>('SELECT "vendorRecordingId", status::text AS status FROM "Recording" WHERE "vendorRecordingId" = ANY($1)', [ids]);
+  const { rows } = await db.query<TStatusRow>(
+    'SELECT "vendorRecordingId", status::text AS status FROM "Recording" WHERE "vendorRecordingId" = ANY($1)',
+    [ids],
+  );
   return new Map(rows.map((r) => [r.vendorRecordingId, r.status]));
 }
 
@@ -73,14 +76,42 @@ async function reasonsFor(db: pg.Pool, ids: string[]): Promise<{ quarantine: Map
     'SELECT r."vendorRecordingId" AS id, q.reason::text AS reason FROM "QuarantineCase" q JOIN "Recording" r ON r.id = q."recordingId" WHERE r."vendorRecordingId" = ANY($1)',
     [ids],
   );
-  const dl = await db.query<{ id: string; reason: string }>('SELECT "vendorRecordingId" AS id, "failedReason" AS reason FROM "DeadLetter" WHERE "vendorRecordingId" = ANY($1) AND "replayedAt" IS NULL', [ids]);
+  const dl = await db.query<{ id: string; reason: string }>(
+    'SELECT "vendorRecordingId" AS id, "failedReason" AS reason FROM "DeadLetter" WHERE "vendorRecordingId" = ANY($1) AND "replayedAt" IS NULL',
+    [ids],
+  );
   return { quarantine: new Map(q.rows.map((r) => [r.id, r.reason])), failure: new Map(dl.rows.map((r) => [r.id, r.reason])) };
 }
 
-export async function countOutcome(db: pg.Pool, s3: S3Client, buckets: string[], recs: TSimRecording[], accepted: Set<string>, sims: Record<string, TSimulator>, since: Date): Promise<TOutcome> {
+export async function countOutcome(
+  db: pg.Pool,
+  s3: S3Client,
+  buckets: string[],
+  recs: TSimRecording[],
+  accepted: Set<string>,
+  sims: Record<string, TSimulator>,
+  since: Date,
+): Promise<TOutcome> {
   const ids = recs.map((r) => r.id);
-  const [statuses, versions, uploads, why] = await Promise.all([recordingStatuses(db, ids), versionsPerId(s3, buckets), openUploads(s3, buckets, since), reasonsFor(db, ids)]);
-  const out: TOutcome = { accepted: 0, archivedOnce: 0, quarantined: 0, failed: 0, lost: 0, duplicateVersions: 0, orphanUploads: uploads, downloads: 0, downloadStarts: 0, reasons: [], lostIds: [] };
+  const [statuses, versions, uploads, why] = await Promise.all([
+    recordingStatuses(db, ids),
+    versionsPerId(s3, buckets),
+    openUploads(s3, buckets, since),
+    reasonsFor(db, ids),
+  ]);
+  const out: TOutcome = {
+    accepted: 0,
+    archivedOnce: 0,
+    quarantined: 0,
+    failed: 0,
+    lost: 0,
+    duplicateVersions: 0,
+    orphanUploads: uploads,
+    downloads: 0,
+    downloadStarts: 0,
+    reasons: [],
+    lostIds: [],
+  };
   const reasons = new Map<string, number>();
   const note = (r: string) => reasons.set(r, (reasons.get(r) ?? 0) + 1);
   for (const rec of recs) {

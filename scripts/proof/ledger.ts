@@ -9,14 +9,18 @@ export type TDelivery = { vendorRecordingId: string; interactionId: string; stat
 export class Ledger {
   readonly deliveries: TDelivery[] = [];
   readonly accepted = new Map<string, number>();
-  private readonly pending = new Map<string, { rec: TSimRecording; sim: TSimulator; style: 'seed' | 'real'; attempt: number; due: number }>();
+  private readonly pending = new Map<
+    string,
+    { rec: TSimRecording; sim: TSimulator; style: 'seed' | 'real'; attempt: number; due: number }
+  >();
 
   constructor(private readonly baseUrl: string) {}
 
   private async deliverOnce(sim: TSimulator, rec: TSimRecording, style: 'seed' | 'real', duplicates: number): Promise<boolean> {
     try {
       const results = await sim.emitWebhook(rec, { baseUrl: this.baseUrl, style, duplicates, concurrency: duplicates });
-      for (const r of results) this.deliveries.push({ vendorRecordingId: rec.id, interactionId: rec.interactionId, status: r.status, at: r.at });
+      for (const r of results)
+        this.deliveries.push({ vendorRecordingId: rec.id, interactionId: rec.interactionId, status: r.status, at: r.at });
       if (results.some((r) => r.status >= 200 && r.status < 300)) {
         if (!this.accepted.has(rec.id)) this.accepted.set(rec.id, Date.now());
         return true;
@@ -29,13 +33,19 @@ export class Ledger {
 
   /** Delivers each recording's event `duplicates` times; refused ones are queued for redelivery. spreadMs paces
    *  the deliveries over that long (calls keep ending while a fault is on), 0 = as fast as they are answered. */
-  async storm(items: { sim: TSimulator; rec: TSimRecording; style: 'seed' | 'real' }[], duplicates: number, spreadMs = 0, concurrency = 8): Promise<void> {
+  async storm(
+    items: { sim: TSimulator; rec: TSimRecording; style: 'seed' | 'real' }[],
+    duplicates: number,
+    spreadMs = 0,
+    concurrency = 8,
+  ): Promise<void> {
     let next = 0;
     const gap = items.length ? (spreadMs * Math.min(concurrency, items.length)) / items.length : 0;
     const lane = async () => {
       while (next < items.length) {
         const { sim, rec, style } = items[next++]!;
-        if (!(await this.deliverOnce(sim, rec, style, duplicates))) this.pending.set(rec.id, { rec, sim, style, attempt: 1, due: Date.now() + 1000 });
+        if (!(await this.deliverOnce(sim, rec, style, duplicates)))
+          this.pending.set(rec.id, { rec, sim, style, attempt: 1, due: Date.now() + 1000 });
         if (gap > 0) await sleep(gap);
       }
     };

@@ -15,7 +15,13 @@ import { Ledger } from './ledger';
 import { SCENARIOS, type TSizes } from './scenarios';
 import { startStack } from './stack';
 
-export type TScenarioResult = TOutcome & { scenario: string; refused: number; recoverySeconds: number | null; note?: string; /** Lost when the whole run ended (late recoveries). */ lostAtEnd?: number };
+export type TScenarioResult = TOutcome & {
+  scenario: string;
+  refused: number;
+  recoverySeconds: number | null;
+  note?: string;
+  /** Lost when the whole run ended (late recoveries). */ lostAtEnd?: number;
+};
 
 const SIZES: Record<'full' | 'short', TSizes & { settleSeconds: number; idleSeconds: number }> = {
   full: { recordings: 150, duplicates: 5, outageSeconds: 60, seconds: 10, crashSeconds: 1800, settleSeconds: 300, idleSeconds: 120 },
@@ -58,7 +64,13 @@ async function settle(o: TSettle): Promise<number | null> {
   }
 }
 
-export async function runProof(opts: { short: boolean; only?: string; redisDb: number; postgresUrl: string; log?: (line: string) => void }): Promise<TScenarioResult[]> {
+export async function runProof(opts: {
+  short: boolean;
+  only?: string;
+  redisDb: number;
+  postgresUrl: string;
+  log?: (line: string) => void;
+}): Promise<TScenarioResult[]> {
   const sizes = SIZES[opts.short ? 'short' : 'full'];
   const log = opts.log ?? ((l: string) => console.log(l));
   const logDir = join(tmpdir(), `callvault-proof-${Date.now()}`);
@@ -66,7 +78,9 @@ export async function runProof(opts: { short: boolean; only?: string; redisDb: n
   await redis.flushdb();
   await redis.quit();
   const stack = await startStack({ redisDb: opts.redisDb, postgresUrl: opts.postgresUrl, env: TIMINGS, logDir });
-  log(`stack ${stack.runId}: database via proxy :${stack.pgProxy.port}, S3 via proxy :${stack.s3Proxy.port}, redis db ${opts.redisDb}, buckets ${stack.bucketPrefix}-*, logs ${logDir}`);
+  log(
+    `stack ${stack.runId}: database via proxy :${stack.pgProxy.port}, S3 via proxy :${stack.s3Proxy.port}, redis db ${opts.redisDb}, buckets ${stack.bucketPrefix}-*, logs ${logDir}`,
+  );
   const db = new pg.Pool({ connectionString: stack.databaseUrl, max: 4 });
   const s3 = s3Direct(stack.s3Endpoint);
   const buckets = ['us', 'eu'].map((r) => `${stack.bucketPrefix}-recordings-${r}`);
@@ -87,15 +101,39 @@ export async function runProof(opts: { short: boolean; only?: string; redisDb: n
       }
       const { recordings, faultClearedAt, note } = ran;
       seed += 1000;
-      const settledAt = await settle({ ids: recordings.map((r) => r.id), ledger, db, settleMs: sizes.settleSeconds * 1000, idleMs: sizes.idleSeconds * 1000 });
-      const outcome = await countOutcome(db, s3, buckets, recordings, new Set(ledger.accepted.keys()), { genesys: stack.genesys, cxone: stack.cxone }, since);
-      const result: TScenarioResult = { scenario: scenario.name, ...outcome, refused: ledger.refused(), recoverySeconds: settledAt === null ? null : Math.round((settledAt - faultClearedAt) / 100) / 10, note };
+      const settledAt = await settle({
+        ids: recordings.map((r) => r.id),
+        ledger,
+        db,
+        settleMs: sizes.settleSeconds * 1000,
+        idleMs: sizes.idleSeconds * 1000,
+      });
+      const outcome = await countOutcome(
+        db,
+        s3,
+        buckets,
+        recordings,
+        new Set(ledger.accepted.keys()),
+        { genesys: stack.genesys, cxone: stack.cxone },
+        since,
+      );
+      const result: TScenarioResult = {
+        scenario: scenario.name,
+        ...outcome,
+        refused: ledger.refused(),
+        recoverySeconds: settledAt === null ? null : Math.round((settledAt - faultClearedAt) / 100) / 10,
+        note,
+      };
       results.push(result);
       const accepted = new Set(ledger.accepted.keys());
       finals.push(async () => {
-        result.lostAtEnd = (await countOutcome(db, s3, buckets, recordings, accepted, { genesys: stack.genesys, cxone: stack.cxone }, since)).lost;
+        result.lostAtEnd = (
+          await countOutcome(db, s3, buckets, recordings, accepted, { genesys: stack.genesys, cxone: stack.cxone }, since)
+        ).lost;
       });
-      log(`${scenario.name}: ${JSON.stringify({ ...result, lostIds: result.lostIds.slice(0, 5) })} (${Math.round((Date.now() - started) / 1000)} s)`);
+      log(
+        `${scenario.name}: ${JSON.stringify({ ...result, lostIds: result.lostIds.slice(0, 5) })} (${Math.round((Date.now() - started) / 1000)} s)`,
+      );
     }
     for (const recount of finals) await recount();
   } finally {
@@ -106,9 +144,35 @@ export async function runProof(opts: { short: boolean; only?: string; redisDb: n
 }
 
 export function formatTable(results: TScenarioResult[]): string {
-  const head = ['scenario', 'accepted', 'archived once', 'quarantined', 'failed', 'lost', 'lost at end of run', 'dup versions', 'orphan uploads', 'downloads done/started', 'refused (redelivered)', 'recovery s'];
+  const head = [
+    'scenario',
+    'accepted',
+    'archived once',
+    'quarantined',
+    'failed',
+    'lost',
+    'lost at end of run',
+    'dup versions',
+    'orphan uploads',
+    'downloads done/started',
+    'refused (redelivered)',
+    'recovery s',
+  ];
   const rows = results.map((r) =>
-    [r.scenario, r.accepted, r.archivedOnce, r.quarantined, r.failed, r.lost, r.lostAtEnd ?? '—', r.duplicateVersions, r.orphanUploads, `${r.downloads}/${r.downloadStarts}`, r.refused, r.recoverySeconds ?? 'not recovered'].map(String),
+    [
+      r.scenario,
+      r.accepted,
+      r.archivedOnce,
+      r.quarantined,
+      r.failed,
+      r.lost,
+      r.lostAtEnd ?? '—',
+      r.duplicateVersions,
+      r.orphanUploads,
+      `${r.downloads}/${r.downloadStarts}`,
+      r.refused,
+      r.recoverySeconds ?? 'not recovered',
+    ].map(String),
   );
   const lines = [head, head.map(() => '---'), ...rows].map((cols) => `| ${cols.join(' | ')} |`);
   const reasons = results.filter((r) => r.reasons.length).map((r) => `- ${r.scenario}: ${r.reasons.join('; ')}`);
@@ -116,9 +180,16 @@ export function formatTable(results: TScenarioResult[]): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { short: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { short: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'string' } },
+  });
   const base = process.env.PROOF_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const results = await runProof({ short: values.short ?? false, only: values.only, redisDb: Number(process.env.PROOF_REDIS_DB ?? 13), postgresUrl: base });
+  const results = await runProof({
+    short: values.short ?? false,
+    only: values.only,
+    redisDb: Number(process.env.PROOF_REDIS_DB ?? 13),
+    postgresUrl: base,
+  });
   console.log(`\n${formatTable(results)}`);
   if (values.json) writeFileSync(values.json, JSON.stringify(results, null, 2));
   const bad = results.filter((r) => r.lost > 0 || r.duplicateVersions > 0);

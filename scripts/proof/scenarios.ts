@@ -44,11 +44,17 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, everyMs =
 }
 
 async function archivedCount(ctx: TScenarioContext, items: TItem[]): Promise<number> {
-  const statuses = await recordingStatuses(ctx.db, items.map((i) => i.rec.id));
+  const statuses = await recordingStatuses(
+    ctx.db,
+    items.map((i) => i.rec.id),
+  );
   return [...statuses.values()].filter((s) => s === 'ARCHIVED').length;
 }
 
-async function outage(ctx: TScenarioContext, target: 'pgProxy' | 's3Proxy'): Promise<{ recordings: TSimRecording[]; faultClearedAt: number }> {
+async function outage(
+  ctx: TScenarioContext,
+  target: 'pgProxy' | 's3Proxy',
+): Promise<{ recordings: TSimRecording[]; faultClearedAt: number }> {
   const items = makeRecordings(ctx, ctx.sizes.recordings, ctx.sizes.seconds);
   // Deliveries keep arriving through the outage and after it, as calls keep ending.
   const storm = ctx.ledger.storm(items, ctx.sizes.duplicates, ctx.sizes.outageSeconds * 2000);
@@ -107,7 +113,11 @@ export const SCENARIOS: TScenario[] = [
       ctx.stack.killWorker();
       await ctx.ledger.storm(rest, ctx.sizes.duplicates);
       await ctx.stack.startWorker();
-      return { recordings: [...big, ...rest].map((i) => i.rec), faultClearedAt: Date.now(), note: uploading ? undefined : 'no multipart upload seen before the kill' };
+      return {
+        recordings: [...big, ...rest].map((i) => i.rec),
+        faultClearedAt: Date.now(),
+        note: uploading ? undefined : 'no multipart upload seen before the kill',
+      };
     },
   },
   { name: 'S3 outage', run: (ctx) => outage(ctx, 's3Proxy') },

@@ -58,7 +58,12 @@ function run(cmd: string[], env: NodeJS.ProcessEnv, what: string): Promise<void>
   });
 }
 
-function startChild(file: string, env: NodeJS.ProcessEnv, log: string, ready?: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray | null }> {
+function startChild(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  log: string,
+  ready?: RegExp,
+): Promise<{ child: ChildProcess; match: RegExpMatchArray | null }> {
   const child = spawn(process.execPath, ['--import', 'tsx', file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const sink = createWriteStream(log, { flags: 'a' });
   child.stdout!.pipe(sink);
@@ -143,7 +148,9 @@ export async function startStack(o: TStackOptions): Promise<TStack> {
     AUDIT_HMAC_KEYS: `proof-k1:${randomBytes(32).toString('base64')}`,
     AUDIT_ACTIVE_KEY_ID: 'proof-k1',
     NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
-    VENDOR_ACCOUNTS: JSON.stringify([...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()].map((a) => ({ ...a, requestsPerMinute: 100_000 }))),
+    VENDOR_ACCOUNTS: JSON.stringify(
+      [...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()].map((a) => ({ ...a, requestsPerMinute: 100_000 })),
+    ),
     // Webhooks only: polling would find what the pipeline lost and hide it from the count.
     POLL_INTERVAL_SECONDS: '86400',
     WORKER_METRICS_PORT: '',

@@ -4,7 +4,10 @@ import { createServer } from 'node:http';
 import { POST as cxonePost } from '@/app/api/webhooks/cxone/route';
 import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
 
-const routes: Record<string, (req: Request) => Promise<Response>> = { '/api/webhooks/genesys': genesysPost, '/api/webhooks/cxone': cxonePost };
+const routes: Record<string, (req: Request) => Promise<Response>> = {
+  '/api/webhooks/genesys': genesysPost,
+  '/api/webhooks/cxone': cxonePost,
+};
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];

@@ -6,7 +6,10 @@ import { parseArgs } from 'node:util';
 import { LocalKeyProvider, parseLocalKeys } from '@/lib/audit/local-key-provider';
 import { verifyReconciliationReport } from '@/lib/reconcile/verify-reconciliation-report';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { key: { type: 'string', multiple: true }, 'keys-from-env': { type: 'boolean' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { key: { type: 'string', multiple: true }, 'keys-from-env': { type: 'boolean' } },
+});
 const spec = values['keys-from-env'] ? process.env.AUDIT_HMAC_KEYS : values.key?.join(',');
 if (positionals.length !== 1 || !spec) {
   console.error('usage: verify-report.ts <report.json> (--key keyId:base64 ... | --keys-from-env)');
@@ -19,4 +22,6 @@ if (!verdict.ok) {
   process.exit(1);
 }
 const r = verdict.report;
-console.log(`VALID: ${r.vendorAccountId} ${r.day}, signed with ${verdict.keyId}: ${JSON.stringify(r.counts)}, ${r.findings.length} finding(s)`);
+console.log(
+  `VALID: ${r.vendorAccountId} ${r.day}, signed with ${verdict.keyId}: ${JSON.stringify(r.counts)}, ${r.findings.length} finding(s)`,
+);

@@ -47,7 +47,11 @@ function accountJson(account: TVendorAccount): Record<string, unknown> {
 export async function assembleSimulator(parts: TVendorParts, opts: TSimulatorOptions): Promise<TSimulator> {
   const core = new SimCore(opts.accounts ?? parts.defaultAccounts(), opts.faults);
   let url = '';
-  const server = await startHttpServer(parts.routes(core, () => url), core.requests, opts);
+  const server = await startHttpServer(
+    parts.routes(core, () => url),
+    core.requests,
+    opts,
+  );
   url = server.url;
   return {
     vendor: parts.vendor,

@@ -26,7 +26,12 @@ function defaults(vendor: 'genesys' | 'cxone', account: TSimAccount, spec: TSimR
     interactionId: spec.interactionId ?? (vendor === 'genesys' ? randomUUID() : id),
     seconds,
     startTime,
-    customer: { number: spec.customer?.number ?? (account.instance.includes('.ie') || account.instance.startsWith('eu') ? `+35315${customerDigits}` : `+1555${customerDigits}`), name: spec.customer?.name ?? null },
+    customer: {
+      number:
+        spec.customer?.number ??
+        (account.instance.includes('.ie') || account.instance.startsWith('eu') ? `+35315${customerDigits}` : `+1555${customerDigits}`),
+      name: spec.customer?.name ?? null,
+    },
     agent: spec.agent ?? (AGENTS[n % AGENTS.length] as { id: string; name: string }),
   };
 }

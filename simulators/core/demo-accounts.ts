@@ -23,7 +23,13 @@ function account(seed: string | undefined, id: string, name: string, instance: s
 
 export function demoAccounts(seed: string | undefined): { genesys: TSimAccount[]; cxone: TSimAccount[] } {
   return {
-    genesys: [account(seed, 'genesys-us', 'Genesys US (simulated)', 'mypurecloud.com', true), account(seed, 'genesys-eu', 'Genesys EU (simulated)', 'mypurecloud.ie', true)],
-    cxone: [account(seed, 'cxone-na1', 'CXone NA1 (simulated)', 'na1', false), account(seed, 'cxone-eu1', 'CXone EU1 (simulated)', 'eu1', true)],
+    genesys: [
+      account(seed, 'genesys-us', 'Genesys US (simulated)', 'mypurecloud.com', true),
+      account(seed, 'genesys-eu', 'Genesys EU (simulated)', 'mypurecloud.ie', true),
+    ],
+    cxone: [
+      account(seed, 'cxone-na1', 'CXone NA1 (simulated)', 'na1', false),
+      account(seed, 'cxone-eu1', 'CXone EU1 (simulated)', 'eu1', true),
+    ],
   };
 }

@@ -30,11 +30,22 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
 
 export type TSimServer = { url: string; stop(): Promise<void> };
 
-export async function startHttpServer(routes: TRoute[], requests: TSimRequest[], opts: { port?: number; host?: string }): Promise<TSimServer> {
+export async function startHttpServer(
+  routes: TRoute[],
+  requests: TSimRequest[],
+  opts: { port?: number; host?: string },
+): Promise<TSimServer> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://sim');
     const route = routes.find((r) => r.method === req.method && r.pattern.test(url.pathname));
-    const log: TSimRequest = { at: Date.now(), method: req.method ?? '', path: url.pathname, status: 0, accountId: null, kind: route?.kind ?? 'other' };
+    const log: TSimRequest = {
+      at: Date.now(),
+      method: req.method ?? '',
+      path: url.pathname,
+      status: 0,
+      accountId: null,
+      kind: route?.kind ?? 'other',
+    };
     requests.push(log);
     res.on('close', () => {
       log.status = res.statusCode;

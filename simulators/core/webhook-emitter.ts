@@ -5,7 +5,14 @@ import http from 'node:http';
 import https from 'node:https';
 import type { TEmitOptions, TEmitResult, TSimAccount } from '../types';
 
-export type TOutgoingEvent = { eventId: string; account: TSimAccount; path: string; body: unknown; vendorRecordingId: string; interactionId: string };
+export type TOutgoingEvent = {
+  eventId: string;
+  account: TSimAccount;
+  path: string;
+  body: unknown;
+  vendorRecordingId: string;
+  interactionId: string;
+};
 
 export function signedHeaders(account: TSimAccount, rawBody: string, tamper = false): Record<string, string> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(rawBody)) };
@@ -37,7 +44,7 @@ function post(url: URL, headers: Record<string, string>, body: string): Promise<
 function shuffled<T>(items: T[], seed: number): T[] {
   const out = [...items];
   let a = seed >>> 0 || 1;
-  const rand = () => ((a = (Math.imul(a ^ (a >>> 15), 2654435761) + 0x6d2b79f5) >>> 0) / 4294967296);
+  const rand = () => (a = (Math.imul(a ^ (a >>> 15), 2654435761) + 0x6d2b79f5) >>> 0) / 4294967296;
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [out[i], out[j]] = [out[j] as T, out[i] as T];

@@ -68,7 +68,15 @@ export function playback(rec: TSimRecording, fileToPlayUrl: string) {
           ...times,
           ...(rec.missing.includes('mediaFormat') ? {} : { fileToPlayUrl }),
           participantDataList: participantDataList(rec, start, end),
-          segmentsDataList: [{ ...times, directionType: rec.direction === 'inbound' ? 'INBOUND' : 'OUTBOUND', segmentId: randomUUID(), channelType: 'PHONE_CALL', firstSegment: true }],
+          segmentsDataList: [
+            {
+              ...times,
+              directionType: rec.direction === 'inbound' ? 'INBOUND' : 'OUTBOUND',
+              segmentId: randomUUID(),
+              channelType: 'PHONE_CALL',
+              firstSegment: true,
+            },
+          ],
           categoryMatchesList: [],
           sentiments: [],
         },

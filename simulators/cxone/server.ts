@@ -14,8 +14,24 @@ const API = '/incontactapi/services/v27.0';
 export function defaultCxoneAccounts(): TSimAccount[] {
   const secret = () => randomBytes(18).toString('base64url');
   return [
-    { id: 'cxone-na1', name: 'CXone NA1 (sim)', instance: 'na1', clientId: `SIMKEY${secret()}`, clientSecret: secret(), webhookBearerToken: secret(), webhookHmacSecret: null },
-    { id: 'cxone-eu1', name: 'CXone EU1 (sim)', instance: 'eu1', clientId: `SIMKEY${secret()}`, clientSecret: secret(), webhookBearerToken: secret(), webhookHmacSecret: secret() },
+    {
+      id: 'cxone-na1',
+      name: 'CXone NA1 (sim)',
+      instance: 'na1',
+      clientId: `SIMKEY${secret()}`,
+      clientSecret: secret(),
+      webhookBearerToken: secret(),
+      webhookHmacSecret: null,
+    },
+    {
+      id: 'cxone-eu1',
+      name: 'CXone EU1 (sim)',
+      instance: 'eu1',
+      clientId: `SIMKEY${secret()}`,
+      clientSecret: secret(),
+      webhookBearerToken: secret(),
+      webhookHmacSecret: secret(),
+    },
   ];
 }
 
@@ -37,7 +53,11 @@ function completedContacts(core: SimCore, baseUrl: () => string) {
     if (page.length === 0 && skip === 0) return sendJson(ctx.res, 204, undefined);
     const link = (s: number) => {
       const u = new URL(`${API}/contacts/completed`, baseUrl());
-      u.search = new URLSearchParams({ updatedSince: ctx.url.searchParams.get('updatedSince') ?? '', top: String(top), skip: String(s) }).toString();
+      u.search = new URLSearchParams({
+        updatedSince: ctx.url.searchParams.get('updatedSince') ?? '',
+        top: String(top),
+        skip: String(s),
+      }).toString();
       return u.toString();
     };
     const next = skip + top < all.length ? link(skip + top) : null;
@@ -66,7 +86,12 @@ function routes(core: SimCore, baseUrl: () => string): TRoute[] {
         if (!account) return sendJson(ctx.res, 401, { error: 'invalid_client', error_description: 'Invalid access key' });
         ctx.log.accountId = account.id;
         const issued = core.issueToken(account);
-        sendJson(ctx.res, 200, { ...issued, token_type: 'Bearer', refresh_token: randomBytes(16).toString('hex'), issued_token_type: 'access_token' });
+        sendJson(ctx.res, 200, {
+          ...issued,
+          token_type: 'Bearer',
+          refresh_token: randomBytes(16).toString('hex'),
+          issued_token_type: 'access_token',
+        });
       },
     },
     api(new RegExp(`^${API}/contacts/completed$`), completedContacts(core, baseUrl)),
@@ -101,14 +126,33 @@ function routes(core: SimCore, baseUrl: () => string): TRoute[] {
 function events(recs: TSimRecording[]): TOutgoingEvent[] {
   return recs.map((r) => {
     const body = recordingReadyEvent(r);
-    return { eventId: body.eventId, account: r.account, path: '/api/webhooks/cxone', body, vendorRecordingId: r.id, interactionId: r.interactionId };
+    return {
+      eventId: body.eventId,
+      account: r.account,
+      path: '/api/webhooks/cxone',
+      body,
+      vendorRecordingId: r.id,
+      interactionId: r.interactionId,
+    };
   });
 }
 
 function checkSpec(spec: TSimRecordingSpec): void {
-  for (const id of [spec.id, spec.interactionId]) if (id !== undefined && !/^\d+$/.test(id)) throw new Error('CXone contact ids are numeric');
+  for (const id of [spec.id, spec.interactionId])
+    if (id !== undefined && !/^\d+$/.test(id)) throw new Error('CXone contact ids are numeric');
 }
 
 export function startCxoneSimulator(opts: TSimulatorOptions = {}): Promise<TSimulator> {
-  return assembleSimulator({ vendor: 'cxone', defaultAccounts: defaultCxoneAccounts, routes, vendorSource: 'NICE_CXONE', authPath: '/authentication/v1/token/access-key', events, checkSpec }, opts);
+  return assembleSimulator(
+    {
+      vendor: 'cxone',
+      defaultAccounts: defaultCxoneAccounts,
+      routes,
+      vendorSource: 'NICE_CXONE',
+      authPath: '/authentication/v1/token/access-key',
+      events,
+      checkSpec,
+    },
+    opts,
+  );
 }

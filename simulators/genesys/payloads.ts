@@ -32,7 +32,13 @@ function agentSession(rec: TSimRecording) {
     recording: true,
     segments: [
       { segmentStart: rec.startTime.toISOString(), segmentEnd: rec.endTime.toISOString(), segmentType: 'interact' },
-      { segmentStart: rec.endTime.toISOString(), segmentEnd: rec.endTime.toISOString(), segmentType: 'wrapup', wrapUpCode: 'resolved', wrapUpTags: rec.tags },
+      {
+        segmentStart: rec.endTime.toISOString(),
+        segmentEnd: rec.endTime.toISOString(),
+        segmentType: 'wrapup',
+        wrapUpCode: 'resolved',
+        wrapUpTags: rec.tags,
+      },
     ],
   };
 }
@@ -43,9 +49,20 @@ export function conversationDetails(recs: TSimRecording[]) {
   const participants = first.missing.includes('participants')
     ? [{ participantId: `${first.interactionId}-q`, participantName: 'Support', purpose: 'acd', sessions: [] }]
     : [
-        { participantId: `${first.interactionId}-p1`, participantName: first.customer.name ?? undefined, purpose: 'customer', sessions: [customerSession(first)] },
+        {
+          participantId: `${first.interactionId}-p1`,
+          participantName: first.customer.name ?? undefined,
+          purpose: 'customer',
+          sessions: [customerSession(first)],
+        },
         { participantId: `${first.interactionId}-q`, participantName: 'Support', purpose: 'acd', sessions: [] },
-        { participantId: `${first.interactionId}-p2`, participantName: first.agent.name, purpose: 'agent', userId: first.agent.id, sessions: [agentSession(first)] },
+        {
+          participantId: `${first.interactionId}-p2`,
+          participantName: first.agent.name,
+          purpose: 'agent',
+          userId: first.agent.id,
+          sessions: [agentSession(first)],
+        },
       ];
   return {
     conversationId: first.interactionId,
@@ -127,12 +144,16 @@ function eventBridgeEnvelope(detailType: string, topicName: string, eventBody: R
 /** EventBridge delivery of v2.users.{id}.conversations.{id}.recordings (body: RecordingEventRecording). */
 export function recordingTopicEvent(rec: TSimRecording) {
   const user = rec.agent.id;
-  return eventBridgeEnvelope('v2.users.{id}.conversations.{id}.recordings', `v2.users.${user}.conversations.${rec.interactionId}.recordings`, {
-    id: rec.id,
-    conversationId: rec.interactionId,
-    fileState: rec.fileState,
-    mediaUris: [],
-  });
+  return eventBridgeEnvelope(
+    'v2.users.{id}.conversations.{id}.recordings',
+    `v2.users.${user}.conversations.${rec.interactionId}.recordings`,
+    {
+      id: rec.id,
+      conversationId: rec.interactionId,
+      fileState: rec.fileState,
+      mediaUris: [],
+    },
+  );
 }
 
 /** Amazon EventBridge envelope of a v2.detail.events.conversation.{id}.customer.end notification. */

@@ -12,8 +12,24 @@ import { conversationDetails, conversationEndEvent, recording, recordingMetadata
 export function defaultGenesysAccounts(): TSimAccount[] {
   const secret = () => randomBytes(18).toString('base64url');
   return [
-    { id: 'genesys-us', name: 'Genesys US (sim)', instance: 'mypurecloud.com', clientId: `sim-${secret()}`, clientSecret: secret(), webhookBearerToken: secret(), webhookHmacSecret: secret() },
-    { id: 'genesys-eu', name: 'Genesys EU (sim)', instance: 'mypurecloud.ie', clientId: `sim-${secret()}`, clientSecret: secret(), webhookBearerToken: null, webhookHmacSecret: secret() },
+    {
+      id: 'genesys-us',
+      name: 'Genesys US (sim)',
+      instance: 'mypurecloud.com',
+      clientId: `sim-${secret()}`,
+      clientSecret: secret(),
+      webhookBearerToken: secret(),
+      webhookHmacSecret: secret(),
+    },
+    {
+      id: 'genesys-eu',
+      name: 'Genesys EU (sim)',
+      instance: 'mypurecloud.ie',
+      clientId: `sim-${secret()}`,
+      clientSecret: secret(),
+      webhookBearerToken: null,
+      webhookHmacSecret: secret(),
+    },
   ];
 }
 
@@ -23,7 +39,9 @@ function tokenRoute(core: SimCore): TRoute {
     pattern: /^\/oauth\/token$/,
     kind: 'token',
     handle: async (ctx) => {
-      const [id, secret] = Buffer.from((ctx.req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString().split(':');
+      const [id, secret] = Buffer.from((ctx.req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
+        .toString()
+        .split(':');
       const body = new URLSearchParams(await readRequestBody(ctx.req));
       const account = core.accounts.find((a) => a.clientId === id && a.clientSecret === secret);
       if (!account || body.get('grant_type') !== 'client_credentials') return sendJson(ctx.res, 401, { error: 'invalid_client' });
@@ -41,7 +59,10 @@ function detailsQuery(core: SimCore): TRoute['handle'] {
   return async (ctx) => {
     const account = core.authorize(ctx);
     if (!account) return;
-    const q = JSON.parse((await readRequestBody(ctx.req)) || '{}') as { interval?: string; paging?: { pageSize?: number; pageNumber?: number } };
+    const q = JSON.parse((await readRequestBody(ctx.req)) || '{}') as {
+      interval?: string;
+      paging?: { pageSize?: number; pageNumber?: number };
+    };
     const [from, to] = (q.interval ?? '').split('/').map((t) => Date.parse(t));
     if (!from || !to) return sendJson(ctx.res, 400, { message: 'interval is required' });
     const size = Math.min(q.paging?.pageSize ?? 25, core.faults.maxPageSize, 100);
@@ -86,7 +107,11 @@ function routes(core: SimCore, baseUrl: () => string): TRoute[] {
       const pending = recs.filter((r) => r.pendingPolls > 0);
       pending.forEach((r) => r.pendingPolls--);
       if (pending.length > 0) return sendJson(ctx.res, 202, undefined);
-      sendJson(ctx.res, 200, recs.map((r) => recording(r, core.mediaUrl(baseUrl(), r, `/media/genesys/${encodeURIComponent(r.id)}.wav`))));
+      sendJson(
+        ctx.res,
+        200,
+        recs.map((r) => recording(r, core.mediaUrl(baseUrl(), r, `/media/genesys/${encodeURIComponent(r.id)}.wav`))),
+      );
       // A restore completes after it has been seen in progress once.
       recs.filter((r) => r.fileState === 'RESTORING').forEach((r) => (r.fileState = 'RESTORED'));
     }),
@@ -118,10 +143,27 @@ function events(recs: TSimRecording[], opts: TEmitOptions): TOutgoingEvent[] {
     .filter((r) => !real || (!seen.has(r.interactionId) && seen.add(r.interactionId)))
     .map((r) => {
       const body = real ? conversationEndEvent(r) : opts.style === 'recording-topic' ? recordingTopicEvent(r) : seedEvent(r);
-      return { eventId: body.id, account: r.account, path: '/api/webhooks/genesys', body, vendorRecordingId: r.id, interactionId: r.interactionId };
+      return {
+        eventId: body.id,
+        account: r.account,
+        path: '/api/webhooks/genesys',
+        body,
+        vendorRecordingId: r.id,
+        interactionId: r.interactionId,
+      };
     });
 }
 
 export function startGenesysSimulator(opts: TSimulatorOptions = {}): Promise<TSimulator> {
-  return assembleSimulator({ vendor: 'genesys', defaultAccounts: defaultGenesysAccounts, routes, vendorSource: 'GENESYS_CLOUD', authPath: '/oauth/token', events: events }, opts);
+  return assembleSimulator(
+    {
+      vendor: 'genesys',
+      defaultAccounts: defaultGenesysAccounts,
+      routes,
+      vendorSource: 'GENESYS_CLOUD',
+      authPath: '/oauth/token',
+      events: events,
+    },
+    opts,
+  );
 }

@@ -14,7 +14,10 @@ async function attempt(browser: Browser, email: string, password: string) {
   const context = await browser.newContext();
   const request: APIRequestContext = context.request;
   const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  const res = await request.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, json: 'true', callbackUrl: '/' }, maxRedirects: 0 });
+  const res = await request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email, password, json: 'true', callbackUrl: '/' },
+    maxRedirects: 0,
+  });
   expect(res.status()).toBeLessThan(500);
   const signedIn = (await context.cookies()).some((c) => c.name === 'next-auth.session-token');
   if (signedIn) return context;
@@ -76,6 +79,11 @@ test('admin unlocks an account, sets a new password and signs the user out every
   expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).regions).toEqual(['eu']);
 
   await flushAuditSequencer();
-  const actions = (await db().auditEntry.findMany({ where: { subjectType: 'user', subjectId: target.id, actorId: admin.id }, orderBy: { sequence: 'asc' } })).map((e) => e.action);
+  const actions = (
+    await db().auditEntry.findMany({
+      where: { subjectType: 'user', subjectId: target.id, actorId: admin.id },
+      orderBy: { sequence: 'asc' },
+    })
+  ).map((e) => e.action);
   expect(actions).toEqual(['user.unlocked', 'user.password_reset', 'user.signed_out_everywhere', 'user.regions_changed']);
 });

@@ -7,7 +7,10 @@ import path from 'node:path';
 import { expect, test } from './fixtures';
 
 function verify(file: string, keysFile: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit/verify-bundle.ts', '--keys', keysFile, file], { encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit/verify-bundle.ts', '--keys', keysFile, file], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 test('auditor exports a bundle that verifies offline', async ({ page, signInAs, makeRecording }) => {

@@ -5,7 +5,15 @@ import { expect, signIn, test } from './fixtures';
 import { E2E_PASSWORD, seedUser } from './support/seed-users';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
-const PAGES = ['/', '/recordings', '/recordings/00000000-0000-4000-8000-000000000000', '/quarantine', '/audit', '/operations', '/admin/users'];
+const PAGES = [
+  '/',
+  '/recordings',
+  '/recordings/00000000-0000-4000-8000-000000000000',
+  '/quarantine',
+  '/audit',
+  '/operations',
+  '/admin/users',
+];
 const APIS: [string, string][] = [
   ['GET', '/api/recordings'],
   ['GET', '/api/recordings/00000000-0000-4000-8000-000000000000'],
@@ -50,13 +58,19 @@ test('the sign-in form refuses a wrong password without saying why, then signs i
   await expect(page.getByTestId('current-user')).toContainText(users.OFFICER.name);
   await flushAuditSequencer();
   // Only this test's entries: the worker's users may have signed in during earlier tests.
-  const entries = await db().auditEntry.findMany({ where: { subjectId: users.OFFICER.id, occurredAt: { gte: started } }, orderBy: { sequence: 'asc' } });
+  const entries = await db().auditEntry.findMany({
+    where: { subjectId: users.OFFICER.id, occurredAt: { gte: started } },
+    orderBy: { sequence: 'asc' },
+  });
   expect(entries.map((e) => e.action)).toEqual(['auth.sign_in_failed', 'auth.sign_in']);
   expect(JSON.stringify(entries.map((e) => e.details))).not.toContain('not-the-password');
   // The unknown address is audited as a hash only (a password typed into the email field must not be kept).
   const emailSha256 = createHash('sha256').update('nobody-at-all@callvault.test').digest('hex');
   await flushAuditSequencer();
-  const unknown = await db().auditEntry.findFirst({ where: { action: 'auth.sign_in_failed', subjectId: 'unknown' }, orderBy: { sequence: 'desc' } });
+  const unknown = await db().auditEntry.findFirst({
+    where: { action: 'auth.sign_in_failed', subjectId: 'unknown' },
+    orderBy: { sequence: 'desc' },
+  });
   expect(unknown?.details).toMatchObject({ reason: 'unknown_user', emailSha256 });
 });
 
@@ -65,7 +79,12 @@ test('repeated wrong passwords lock the account, even for the right password', a
   const threshold = Number(process.env.AUTH_LOCKOUT_THRESHOLD ?? 5);
   for (let i = 0; i < threshold; i += 1) {
     const res = await page.request.post('/api/auth/callback/credentials', {
-      form: { csrfToken: ((await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken, email: user.email, password: `wrong-${i}`, json: 'true' },
+      form: {
+        csrfToken: ((await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken,
+        email: user.email,
+        password: `wrong-${i}`,
+        json: 'true',
+      },
       maxRedirects: 0,
     });
     expect(res.status()).toBeLessThan(500);

@@ -38,7 +38,10 @@ export async function signIn(page: Page, user: { email: string; password: string
   });
   expect([200, 302]).toContain(res.status());
   const cookies = await page.context().cookies();
-  expect(cookies.some((c) => c.name === 'next-auth.session-token'), `session cookie for ${user.email}`).toBe(true);
+  expect(
+    cookies.some((c) => c.name === 'next-auth.session-token'),
+    `session cookie for ${user.email}`,
+  ).toBe(true);
 }
 
 // The fixture callback is named `provide` (Playwright calls it `use`) so React's hook lint rule leaves it alone.

@@ -50,7 +50,7 @@ test('officer searches, plays with a reason, and the playback is audited', async
   expect(expiresAt - entry!.occurredAt.getTime()).toBeLessThanOrEqual(300_000);
 });
 
-test('officer places and lifts (after confirming) a matter\'s legal hold', async ({ page, signInAs, makeRecording }) => {
+test("officer places and lifts (after confirming) a matter's legal hold", async ({ page, signInAs, makeRecording }) => {
   const rec = await makeRecording();
   await signInAs('OFFICER');
   await page.goto(`/recordings/${rec.id}`);

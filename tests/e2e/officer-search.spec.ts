@@ -4,7 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { db } from '@/lib/db';
 import { expect, test } from './fixtures';
 
-test('officer searches by "(555) …", switches time zone, saves, re-applies and exports the search', async ({ page, signInAs, makeRecording }) => {
+test('officer searches by "(555) …", switches time zone, saves, re-applies and exports the search', async ({
+  page,
+  signInAs,
+  makeRecording,
+}) => {
   const rec = await makeRecording({ seconds: 4, startTime: new Date(Date.UTC(2026, 3, 10, 12, 30, 0)) });
   const officer = await signInAs('OFFICER');
   const me = await db().user.findUniqueOrThrow({ where: { email: officer.email } });

@@ -10,9 +10,21 @@ test('admin replays a dead letter from the operations page', async ({ page, sign
   const vendorRecordingId = `rec-dl-${randomUUID()}`;
   const dead = await db().deadLetter.create({
     data: {
-      queue: 'archive-genesys-cloud', jobId: archiveJobId('GENESYS_CLOUD', vendorRecordingId), jobName: 'recording.archive', vendorSource: 'GENESYS_CLOUD', vendorRecordingId,
-      payload: { vendorSource: 'GENESYS_CLOUD', vendorAccountId: 'genesys-e2e', vendorRecordingId, interactionId: null, interactionDate: '2026-05-14', source: 'WEBHOOK' },
-      failedReason: 'vendor answered 503 three times', attemptsMade: 3,
+      queue: 'archive-genesys-cloud',
+      jobId: archiveJobId('GENESYS_CLOUD', vendorRecordingId),
+      jobName: 'recording.archive',
+      vendorSource: 'GENESYS_CLOUD',
+      vendorRecordingId,
+      payload: {
+        vendorSource: 'GENESYS_CLOUD',
+        vendorAccountId: 'genesys-e2e',
+        vendorRecordingId,
+        interactionId: null,
+        interactionDate: '2026-05-14',
+        source: 'WEBHOOK',
+      },
+      failedReason: 'vendor answered 503 three times',
+      attemptsMade: 3,
     },
   });
   const admin = await signInAs('ADMIN');

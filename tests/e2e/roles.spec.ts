@@ -24,17 +24,30 @@ test('officer: archive with identifiers in clear and legal holds; nothing else',
   expect(detail.status()).toBe(200);
   expect(await detail.text()).toContain(rec.customerNumber);
   expect(await status(page.request, 'GET', '/api/quarantine')).toBe(403);
-  expect(await status(page.request, 'POST', `/api/quarantine/${rec.caseId}/decision`, { decision: 'accept', note: 'not mine to decide' })).toBe(403);
+  expect(
+    await status(page.request, 'POST', `/api/quarantine/${rec.caseId}/decision`, { decision: 'accept', note: 'not mine to decide' }),
+  ).toBe(403);
   expect(await status(page.request, 'POST', '/api/audit/exports', {})).toBe(403);
   expect(await status(page.request, 'GET', '/api/operations/queues')).toBe(403);
   expect(await status(page.request, 'GET', '/api/reconciliation')).toBe(403);
   expect(await status(page.request, 'GET', '/api/users')).toBe(403);
-  expect(await status(page.request, 'POST', '/api/users', { email: 'x@callvault.test', name: 'X', role: 'ADMIN', password: 'long-enough-password' })).toBe(403);
+  expect(
+    await status(page.request, 'POST', '/api/users', {
+      email: 'x@callvault.test',
+      name: 'X',
+      role: 'ADMIN',
+      password: 'long-enough-password',
+    }),
+  ).toBe(403);
   await page.goto('/quarantine');
   await expect(page).toHaveURL(/\/recordings$/);
 });
 
-test('reviewer: the quarantine queue and listening to quarantined calls only, identifiers masked', async ({ page, signInAs, makeRecording }) => {
+test('reviewer: the quarantine queue and listening to quarantined calls only, identifiers masked', async ({
+  page,
+  signInAs,
+  makeRecording,
+}) => {
   const quarantined = await makeRecording({ truncated: true, seconds: 4, vendorSeconds: 9 });
   const archived = await makeRecording();
   await signInAs('REVIEWER');
@@ -48,11 +61,17 @@ test('reviewer: the quarantine queue and listening to quarantined calls only, id
   await expect(card).toContainText(`${quarantined.customerNumber.slice(0, 5)}•••${quarantined.customerNumber.slice(-4)}`);
   const queue = await page.request.get('/api/quarantine?state=OPEN');
   expect(await queue.text()).not.toContain(quarantined.customerNumber);
-  expect(await status(page.request, 'POST', `/api/recordings/${quarantined.id}/playback`, { reason: 'Reviewing the truncation case' })).toBe(200);
-  expect(await status(page.request, 'POST', `/api/recordings/${archived.id}/playback`, { reason: 'Just curious about this call' })).toBe(403);
+  expect(
+    await status(page.request, 'POST', `/api/recordings/${quarantined.id}/playback`, { reason: 'Reviewing the truncation case' }),
+  ).toBe(200);
+  expect(await status(page.request, 'POST', `/api/recordings/${archived.id}/playback`, { reason: 'Just curious about this call' })).toBe(
+    403,
+  );
   expect(await status(page.request, 'GET', '/api/recordings')).toBe(403);
   expect(await status(page.request, 'GET', `/api/recordings/${quarantined.id}`)).toBe(403);
-  expect(await status(page.request, 'POST', `/api/recordings/${archived.id}/legal-hold`, { caseReference: 'X-1', reason: 'not allowed' })).toBe(403);
+  expect(
+    await status(page.request, 'POST', `/api/recordings/${archived.id}/legal-hold`, { caseReference: 'X-1', reason: 'not allowed' }),
+  ).toBe(403);
   expect(await status(page.request, 'POST', '/api/audit/exports', {})).toBe(403);
   expect(await status(page.request, 'GET', '/api/users')).toBe(403);
   await page.goto(`/recordings/${archived.id}`);
@@ -71,7 +90,9 @@ test('auditor: read-only archive with masked identifiers, playback with a reason
   const body = await (await page.request.get(`/api/recordings/${rec.id}`)).text();
   expect(body).not.toContain(rec.customerNumber); // participants, raw payload and evidence all masked server-side
   expect(body).toContain(rec.agentName);
-  expect(await status(page.request, 'POST', `/api/recordings/${rec.id}/legal-hold`, { caseReference: 'X-1', reason: 'not allowed' })).toBe(403);
+  expect(await status(page.request, 'POST', `/api/recordings/${rec.id}/legal-hold`, { caseReference: 'X-1', reason: 'not allowed' })).toBe(
+    403,
+  );
   expect(await status(page.request, 'POST', `/api/recordings/${rec.id}/legal-hold/lift`, { reason: 'not allowed' })).toBe(403);
   expect(await status(page.request, 'POST', `/api/quarantine/${rec.caseId}/decision`, { decision: 'accept', note: 'not mine' })).toBe(403);
   expect(await status(page.request, 'GET', '/api/quarantine')).toBe(403);
@@ -108,7 +129,9 @@ test('admin: every page, user administration audited', async ({ page, signInAs }
   await expect(row).toContainText('Disabled');
   const created = await db().user.findUniqueOrThrow({ where: { email } });
   await flushAuditSequencer();
-  const actions = (await db().auditEntry.findMany({ where: { subjectType: 'user', subjectId: created.id }, orderBy: { sequence: 'asc' } })).map((e) => [e.action, e.actorId]);
+  const actions = (
+    await db().auditEntry.findMany({ where: { subjectType: 'user', subjectId: created.id }, orderBy: { sequence: 'asc' } })
+  ).map((e) => [e.action, e.actorId]);
   expect(actions).toEqual([
     ['user.created', admin.id],
     ['user.role_changed', admin.id],

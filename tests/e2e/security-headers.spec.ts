@@ -4,7 +4,13 @@
 import { expect, test } from './fixtures';
 
 function cspOf(headers: Record<string, string>): Map<string, string> {
-  return new Map((headers['content-security-policy'] ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(' ')[0]!, d]));
+  return new Map(
+    (headers['content-security-policy'] ?? '')
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(' ')[0]!, d]),
+  );
 }
 
 test('pages and APIs carry the security headers; the nonce changes per request and Next uses it', async ({ page, signInAs }) => {

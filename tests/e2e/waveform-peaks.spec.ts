@@ -49,7 +49,10 @@ test('a dual-channel recording shows two labelled lanes; one without peaks says 
   await expect(page.getByTestId('waveform-frame')).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('waveform-lane')).toHaveText(['Customer (left)', 'Agent (right)']);
   await expect(page.locator('[data-testid="waveform"] .canvases > div')).toHaveCount(2); // one lane per channel
-  const axe = await new AxeBuilder({ page }).include('[data-testid="player"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="player"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.setViewportSize({ width: 390, height: 844 });
   // Nothing of the player reaches past the viewport (wavesurfer redraws for the new width).

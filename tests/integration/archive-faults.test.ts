@@ -7,7 +7,15 @@ import { HeadObjectCommand, ListMultipartUploadsCommand, S3Client } from '@aws-s
 import { Readable } from 'node:stream';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditActions, auditDetails, objectVersions, recordingKey, sha256, startArchiveKit, type TArchiveKit } from '@/lib/archive/testing/archive-test-kit';
+import {
+  auditActions,
+  auditDetails,
+  objectVersions,
+  recordingKey,
+  sha256,
+  startArchiveKit,
+  type TArchiveKit,
+} from '@/lib/archive/testing/archive-test-kit';
 import { transferMedia } from '@/lib/archive/transfer-media';
 import { isPermanentFailure } from '@/lib/archive/archive-error';
 import { db } from '@/lib/db';
@@ -43,8 +51,13 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-const fakeJob = (data: unknown, attemptsMade = 0) => ({ id: `job-${randomUUID()}`, data, attemptsMade, opts: { attempts: 3 } }) as unknown as Job;
-const rowOf = (id: string) => db().recording.findFirst({ where: { vendorRecordingId: id }, include: { quarantineCases: true, attempts: { orderBy: { startedAt: 'asc' } } } });
+const fakeJob = (data: unknown, attemptsMade = 0) =>
+  ({ id: `job-${randomUUID()}`, data, attemptsMade, opts: { attempts: 3 } }) as unknown as Job;
+const rowOf = (id: string) =>
+  db().recording.findFirst({
+    where: { vendorRecordingId: id },
+    include: { quarantineCases: true, attempts: { orderBy: { startedAt: 'asc' } } },
+  });
 
 /** A client whose GetObject bodies come back with one byte flipped: bit rot the real store will not produce. */
 function corruptingClient(): S3Client {
@@ -84,7 +97,12 @@ describe('archive pipeline under faults', () => {
     expect(isPermanentFailure(failure)).toBe(false);
 
     // Not archived, but findable: RETRYING with the reason, no storage columns.
-    expect(await rowOf(rec.id)).toMatchObject({ status: 'RETRYING', statusReason: expect.stringMatching(/^media: Download broke off/), storageKey: null, archivedAt: null });
+    expect(await rowOf(rec.id)).toMatchObject({
+      status: 'RETRYING',
+      statusReason: expect.stringMatching(/^media: Download broke off/),
+      storageKey: null,
+      archivedAt: null,
+    });
     expect(await readClaim(recordingKey(rec))).toBeNull();
     const [download] = (await auditDetails(recordingKey(rec), 'archive.download')).filter((d) => d.status === 'failed');
     expect(download).toMatchObject({ contentLength: rec.mediaSize() });
@@ -99,7 +117,10 @@ describe('archive pipeline under faults', () => {
     const row = await rowOf(rec.id);
     expect(row?.checksumSha256).toBe(sha256(rec.media()));
     const attempts = await db().ingestAttempt.findMany({ where: { idempotencyKey: recordingKey(rec) }, orderBy: { startedAt: 'asc' } });
-    expect(attempts.map((a) => [a.attemptNumber, a.outcome])).toEqual([[1, 'FAILED'], [2, 'SUCCEEDED']]);
+    expect(attempts.map((a) => [a.attemptNumber, a.outcome])).toEqual([
+      [1, 'FAILED'],
+      [2, 'SUCCEEDED'],
+    ]);
     expect(await objectVersions(s3, bucket, row!.storageKey!)).toEqual([row!.storageVersionId]);
   });
 
@@ -109,7 +130,11 @@ describe('archive pipeline under faults', () => {
     try {
       const first = await kit.archive(rec, {}, { s3: bad, attempt: 1 }).catch((e: unknown) => e);
       expect(first).toMatchObject({ code: 'checksum_mismatch', kind: 'retryable' });
-      expect(await rowOf(rec.id)).toMatchObject({ status: 'RETRYING', statusReason: expect.stringMatching(/^media: /), storageVersionId: null });
+      expect(await rowOf(rec.id)).toMatchObject({
+        status: 'RETRYING',
+        statusReason: expect.stringMatching(/^media: /),
+        storageVersionId: null,
+      });
       const last = await kit.archive(rec, {}, { s3: bad, attempt: 3 });
       expect(last.status).toBe('QUARANTINED');
     } finally {
@@ -126,7 +151,15 @@ describe('archive pipeline under faults', () => {
     const download = await kit.client('genesys-eu').openMedia({ vendorRecordingId: rec.id, interactionId: rec.interactionId });
     const usBucket = bucketName('recordings', 'us');
     const key = `voice/residency-test/${rec.id}.wav`;
-    const target = { region: 'eu', bucket: usBucket, key, retainUntil: new Date(Date.now() + 86_400_000), legalHold: false, contentType: 'audio/wav', metadata: { 'attempt-id': 'x' } };
+    const target = {
+      region: 'eu',
+      bucket: usBucket,
+      key,
+      retainUntil: new Date(Date.now() + 86_400_000),
+      legalHold: false,
+      contentType: 'audio/wav',
+      metadata: { 'attempt-id': 'x' },
+    };
     await expect(transferMedia(s3, download, target)).rejects.toMatchObject({ code: 'residency_violation', kind: 'permanent' });
     expect(download.stream.destroyed).toBe(true);
     expect(await objectVersions(s3, usBucket, key)).toEqual([]);
@@ -158,8 +191,12 @@ describe('archive pipeline under faults', () => {
 
   it('picks the retention policy by compliance tag (longest wins) and the store enforces its date', async () => {
     const tag = `b2-test-${randomUUID().slice(0, 8)}`;
-    await db().retentionPolicy.create({ data: { id: `p7-${tag}`, name: `7y ${tag}`, description: 'test', retentionDays: 2555, activeDays: 730, matchTags: [tag] } });
-    await db().retentionPolicy.create({ data: { id: `p3-${tag}`, name: `3y ${tag}`, description: 'test', retentionDays: 1095, activeDays: 365, matchTags: [tag] } });
+    await db().retentionPolicy.create({
+      data: { id: `p7-${tag}`, name: `7y ${tag}`, description: 'test', retentionDays: 2555, activeDays: 730, matchTags: [tag] },
+    });
+    await db().retentionPolicy.create({
+      data: { id: `p3-${tag}`, name: `3y ${tag}`, description: 'test', retentionDays: 1095, activeDays: 365, matchTags: [tag] },
+    });
     const rec = kit.sim.addRecording({ seconds: 3, tags: ['Compliance', tag] });
     const before = Date.now();
     expect((await kit.archive(rec)).status).toBe('ARCHIVED');
@@ -168,14 +205,18 @@ describe('archive pipeline under faults', () => {
     const days = (row!.retainUntil!.getTime() - before) / 86_400_000;
     expect(days).toBeGreaterThan(2554.9);
     expect(days).toBeLessThan(2555.1);
-    const head = await s3.send(new HeadObjectCommand({ Bucket: row!.storageBucket!, Key: row!.storageKey!, VersionId: row!.storageVersionId! }));
+    const head = await s3.send(
+      new HeadObjectCommand({ Bucket: row!.storageBucket!, Key: row!.storageKey!, VersionId: row!.storageVersionId! }),
+    );
     expect(head.ObjectLockRetainUntilDate?.getTime()).toBe(row!.retainUntil!.getTime());
   });
 
   it('rejects malformed job data and unknown accounts as unrecoverable, releasing the claim', async () => {
     await expect(processArchiveJob(fakeJob({ vendorSource: 'GENESYS_CLOUD' }))).rejects.toBeInstanceOf(UnrecoverableError);
     const rec = kit.sim.addRecording({ seconds: 2 });
-    await expect(processArchiveJob(fakeJob(kit.job(rec, { vendorAccountId: 'no-such-account' })))).rejects.toBeInstanceOf(UnrecoverableError);
+    await expect(processArchiveJob(fakeJob(kit.job(rec, { vendorAccountId: 'no-such-account' })))).rejects.toBeInstanceOf(
+      UnrecoverableError,
+    );
     expect(await readClaim(recordingKey(rec))).toBeNull();
     const [failed] = await auditDetails(recordingKey(rec), 'archive.failed');
     expect(failed).toMatchObject({ retryable: false, errorClass: 'AppError' });

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listExtraVersions } from '@/lib/archive/list-extra-versions';
 import { recordingObjectKey } from '@/lib/archive/recording-object-key';
 import { storeAndVerify } from '@/lib/archive/store-and-verify';
-import { auditActions, auditDetails, objectVersions, recordingKey, sha256, startArchiveKit, type TArchiveKit } from '@/lib/archive/testing/archive-test-kit';
+import {
+  auditActions,
+  auditDetails,
+  objectVersions,
+  recordingKey,
+  sha256,
+  startArchiveKit,
+  type TArchiveKit,
+} from '@/lib/archive/testing/archive-test-kit';
 import { db } from '@/lib/db';
 import { closeQueues } from '@/lib/queue/queues';
 import { withRedis } from '@/lib/queue/with-redis';
@@ -36,7 +44,8 @@ afterAll(async () => {
 });
 
 const bucket = bucketName('recordings', 'us');
-const objectKeyOf = (rec: TSimRecording) => recordingObjectKey({ vendorSource: 'GENESYS_CLOUD', vendorRecordingId: rec.id, startTime: rec.startTime, mediaFormat: 'wav' });
+const objectKeyOf = (rec: TSimRecording) =>
+  recordingObjectKey({ vendorSource: 'GENESYS_CLOUD', vendorRecordingId: rec.id, startTime: rec.startTime, mediaFormat: 'wav' });
 
 /** Steps 4–6 of an attempt that then never committed. */
 async function storeWithoutCommit(rec: TSimRecording) {
@@ -44,9 +53,21 @@ async function storeWithoutCommit(rec: TSimRecording) {
   const raw = await client.fetchMetadata({ vendorRecordingId: rec.id, interactionId: rec.interactionId });
   const normalized = normalizeMetadata('GENESYS_CLOUD', raw, client.account);
   if (!normalized.ok) throw new Error('fixture metadata did not normalize');
-  const attempt = await db().ingestAttempt.create({ data: { idempotencyKey: recordingKey(rec), attemptNumber: 1, outcome: 'STARTED', jobId: `lost-${randomUUID()}` } });
+  const attempt = await db().ingestAttempt.create({
+    data: { idempotencyKey: recordingKey(rec), attemptNumber: 1, outcome: 'STARTED', jobId: `lost-${randomUUID()}` },
+  });
   const job = kit.job(rec);
-  return storeAndVerify({ job, key: recordingKey(rec), attemptId: attempt.id, record: normalized.record, region: 'us', legalHold: false, lastAttempt: false, client, s3 });
+  return storeAndVerify({
+    job,
+    key: recordingKey(rec),
+    attemptId: attempt.id,
+    record: normalized.record,
+    region: 'us',
+    legalHold: false,
+    lastAttempt: false,
+    client,
+    s3,
+  });
 }
 
 describe('idempotent storage writes', () => {
@@ -78,7 +99,13 @@ describe('idempotent storage writes', () => {
     const rec = kit.sim.addRecording({ seconds: 2 });
     const other = Buffer.from('not this recording');
     const planted = await s3.send(
-      new PutObjectCommand({ Bucket: bucket, Key: objectKeyOf(rec), Body: other, ChecksumAlgorithm: 'SHA256', Tagging: `sha256=${sha256(other)}&size=${other.length}` }),
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: objectKeyOf(rec),
+        Body: other,
+        ChecksumAlgorithm: 'SHA256',
+        Tagging: `sha256=${sha256(other)}&size=${other.length}`,
+      }),
     );
     expect((await kit.archive(rec)).status).toBe('ARCHIVED');
     const row = await db().recording.findFirstOrThrow({ where: { vendorRecordingId: rec.id } });
@@ -89,6 +116,10 @@ describe('idempotent storage writes', () => {
     expect(await auditActions(recordingKey(rec))).toContain('archive.extra_version');
     // Reported to operators (the operations page lists these).
     const listed = await listExtraVersions();
-    expect(listed.items.find((v) => v.versionId === planted.VersionId)).toMatchObject({ vendorRecordingId: rec.id, reason: 'superseded_by_other_bytes', sizeBytes: other.length });
+    expect(listed.items.find((v) => v.versionId === planted.VersionId)).toMatchObject({
+      vendorRecordingId: rec.id,
+      reason: 'superseded_by_other_bytes',
+      sizeBytes: other.length,
+    });
   });
 });

@@ -9,7 +9,15 @@ import { producerRedis } from '@/lib/redis';
 import { closeQueues } from '@/lib/queue/queues';
 import { createS3Client, isObjectLockDenial } from '@/lib/storage/s3-client';
 import { archiveRecording } from '@/lib/archive/archive-recording';
-import { auditActions, auditDetails, objectVersions, recordingKey, sha256, startArchiveKit, type TArchiveKit } from '@/lib/archive/testing/archive-test-kit';
+import {
+  auditActions,
+  auditDetails,
+  objectVersions,
+  recordingKey,
+  sha256,
+  startArchiveKit,
+  type TArchiveKit,
+} from '@/lib/archive/testing/archive-test-kit';
 import { createVendorClient } from '@/lib/vendors/create-vendor-client';
 import { startCxoneSimulator } from '@/simulators/cxone/server';
 
@@ -46,7 +54,14 @@ describe('archive pipeline', () => {
     const bucket = bucketName('recordings', 'us');
     const d = rec.startTime;
     const key = `voice/${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/genesys-cloud/${rec.id}.wav`;
-    expect(row).toMatchObject({ status: 'ARCHIVED', storageBucket: bucket, storageKey: key, storageLocation: `s3://${bucket}/${key}`, dataResidencyRegion: 'us', mediaFormat: 'wav' });
+    expect(row).toMatchObject({
+      status: 'ARCHIVED',
+      storageBucket: bucket,
+      storageKey: key,
+      storageLocation: `s3://${bucket}/${key}`,
+      dataResidencyRegion: 'us',
+      mediaFormat: 'wav',
+    });
     expect(row.checksumSha256).toBe(sha256(rec.media()));
     expect(Number(row.sizeBytes)).toBe(rec.mediaSize());
     expect(Number(row.durationSeconds)).toBe(12.5);
@@ -78,7 +93,13 @@ describe('archive pipeline', () => {
       'archive.peaks_stored',
     ]);
     const [storedEntry] = await auditDetails(recordingKey(rec), 'archive.stored');
-    expect(storedEntry).toMatchObject({ bucket, key, versionId: row.storageVersionId, objectLockMode: 'COMPLIANCE', sha256: row.checksumSha256 });
+    expect(storedEntry).toMatchObject({
+      bucket,
+      key,
+      versionId: row.storageVersionId,
+      objectLockMode: 'COMPLIANCE',
+      sha256: row.checksumSha256,
+    });
   });
 
   it('acknowledges a redelivered recording as a duplicate without downloading it again', async () => {
@@ -105,7 +126,14 @@ describe('archive pipeline', () => {
     expect(row.quarantineCases).toHaveLength(1);
     const [c] = row.quarantineCases;
     expect(c).toMatchObject({ reason: 'TRUNCATION_DETECTED', state: 'OPEN', tags: ['truncation_detected'] });
-    expect(c!.evidence).toMatchObject({ vendorDurationSeconds: 142.5, measuredDurationSeconds: 138.2, deltaSeconds: -4.3, sizeBytes: rec.mediaSize(), contentLength: rec.mediaSize(), checksumSha256: row.checksumSha256 });
+    expect(c!.evidence).toMatchObject({
+      vendorDurationSeconds: 142.5,
+      measuredDurationSeconds: 138.2,
+      deltaSeconds: -4.3,
+      sizeBytes: rec.mediaSize(),
+      contentLength: rec.mediaSize(),
+      checksumSha256: row.checksumSha256,
+    });
     expect(await auditActions(recordingKey(rec))).toContain('archive.quarantined');
   });
 
@@ -114,7 +142,13 @@ describe('archive pipeline', () => {
     const outcome = await kit.archive(rec);
     expect(outcome.status).toBe('QUARANTINED');
     const row = await recordingOf(rec.id);
-    expect(row).toMatchObject({ status: 'QUARANTINED', durationSeconds: null, storageBucket: null, storageVersionId: null, checksumSha256: null });
+    expect(row).toMatchObject({
+      status: 'QUARANTINED',
+      durationSeconds: null,
+      storageBucket: null,
+      storageVersionId: null,
+      checksumSha256: null,
+    });
     expect(row.startTime?.getTime()).toBe(rec.startTime.getTime());
     expect(row.complianceTags).toContain('invalid_metadata');
     const [c] = row.quarantineCases;
@@ -138,11 +172,23 @@ describe('archive pipeline', () => {
     try {
       const account = cxone.vendorAccounts().find((a) => a.id === 'cxone-eu1')!;
       const rec = cxone.addRecording({ accountId: 'cxone-eu1', seconds: 9 });
-      const job = { vendorSource: 'NICE_CXONE' as const, vendorAccountId: account.id, vendorRecordingId: rec.id, interactionId: rec.interactionId, interactionDate: null, source: 'POLL' as const };
+      const job = {
+        vendorSource: 'NICE_CXONE' as const,
+        vendorAccountId: account.id,
+        vendorRecordingId: rec.id,
+        interactionId: rec.interactionId,
+        interactionDate: null,
+        source: 'POLL' as const,
+      };
       const outcome = await archiveRecording(job, { attempt: 1, jobId: 'cxone-test', client: createVendorClient(account) });
       expect(outcome.status).toBe('ARCHIVED');
       const row = await db().recording.findUniqueOrThrow({ where: { id: outcome.recordingId! } });
-      expect(row).toMatchObject({ vendorSource: 'NICE_CXONE', mediaFormat: 'mp3', dataResidencyRegion: 'eu', storageBucket: bucketName('recordings', 'eu') });
+      expect(row).toMatchObject({
+        vendorSource: 'NICE_CXONE',
+        mediaFormat: 'mp3',
+        dataResidencyRegion: 'eu',
+        storageBucket: bucketName('recordings', 'eu'),
+      });
       expect(row.storageKey).toMatch(/^voice\/\d{4}\/\d{2}\/\d{2}\/nice-cxone\/.+\.mp3$/);
       expect(row.checksumSha256).toBe(sha256(rec.media()));
       expect(Math.abs(Number(row.measuredDurationSeconds) - 9)).toBeLessThan(0.1);

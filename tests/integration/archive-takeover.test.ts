@@ -35,7 +35,8 @@ afterAll(async () => {
 
 const lockKey = (jobId: string) => `bull:archive-genesys-cloud:${jobId}:lock`;
 const claimOf = (jobId: string, token: string) => `processing\n${lockKey(jobId)}\n${token}\n${jobId}`;
-const objectKeyOf = (rec: TSimRecording) => recordingObjectKey({ vendorSource: 'GENESYS_CLOUD', vendorRecordingId: rec.id, startTime: rec.startTime, mediaFormat: 'wav' });
+const objectKeyOf = (rec: TSimRecording) =>
+  recordingObjectKey({ vendorSource: 'GENESYS_CLOUD', vendorRecordingId: rec.id, startTime: rec.startTime, mediaFormat: 'wav' });
 
 async function openUploads(key: string): Promise<string[]> {
   const res = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucketName('recordings', 'us'), Prefix: key }));
@@ -60,13 +61,15 @@ describe('incomplete uploads', () => {
 });
 
 describe('claim ownership', () => {
-  it('a dead owner\'s claim is taken over at once: abandoned attempt closed, its upload aborted, audited', async () => {
+  it("a dead owner's claim is taken over at once: abandoned attempt closed, its upload aborted, audited", async () => {
     const rec = kit.sim.addRecording({ seconds: 2 });
     const key = recordingKey(rec);
     const deadJob = `dead-${randomUUID()}`;
     // What a worker killed mid-upload leaves: its claim (its lock is gone with it), a STARTED attempt, an open upload.
     await producerRedis().set(claimKey(key), claimOf(deadJob, 'token-of-the-dead'), 'EX', 1800);
-    const attempt = await db().ingestAttempt.create({ data: { idempotencyKey: key, jobId: deadJob, attemptNumber: 1, outcome: 'STARTED' } });
+    const attempt = await db().ingestAttempt.create({
+      data: { idempotencyKey: key, jobId: deadJob, attemptNumber: 1, outcome: 'STARTED' },
+    });
     const objectKey = objectKeyOf(rec);
     await s3.send(new CreateMultipartUploadCommand({ Bucket: bucketName('recordings', 'us'), Key: objectKey }));
     expect(await openUploads(objectKey)).toHaveLength(1);
@@ -75,7 +78,10 @@ describe('claim ownership', () => {
     expect(outcome.status).toBe('ARCHIVED');
     const row = await db().recording.findFirstOrThrow({ where: { vendorRecordingId: rec.id } });
     expect(row.storageKey).toBe(objectKey);
-    expect(await db().ingestAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject({ outcome: 'FAILED', errorCode: 'abandoned' });
+    expect(await db().ingestAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject({
+      outcome: 'FAILED',
+      errorCode: 'abandoned',
+    });
     expect(await openUploads(objectKey)).toEqual([]);
     const actions = await auditActions(key);
     expect(actions).toContain('archive.claim_taken_over');
@@ -85,7 +91,7 @@ describe('claim ownership', () => {
     expect(await producerRedis().get(claimKey(key))).toBe('completed');
   });
 
-  it('a live owner\'s claim makes a second job a duplicate of work in progress; once it dies, the next one takes over', async () => {
+  it("a live owner's claim makes a second job a duplicate of work in progress; once it dies, the next one takes over", async () => {
     const rec = kit.sim.addRecording({ seconds: 2 });
     const key = recordingKey(rec);
     const liveJob = `live-${randomUUID()}`;

@@ -28,7 +28,11 @@ let client: Db;
 let sql: pg.Client;
 
 /** Runs one writer process to completion once `go` resolves; resolves with its exit code. */
-function startWriter(id: string, count: number, go: Promise<void>): { ready: Promise<void>; done: Promise<number | null>; stdout: () => string } {
+function startWriter(
+  id: string,
+  count: number,
+  go: Promise<void>,
+): { ready: Promise<void>; done: Promise<number | null>; stdout: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/audit-writer-process.ts'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: url, AUDIT_WRITER_ID: id, AUDIT_WRITER_COUNT: String(count) },
@@ -100,7 +104,13 @@ describe('audit chain', () => {
     expect(handovers).toBeGreaterThan(100);
 
     const verified = await verifyAuditChain({ client });
-    expect(verified).toMatchObject({ ok: true, entries: 10_000, lastSequence: '10000', tableFault: null, pending: { entries: 0, fault: null } });
+    expect(verified).toMatchObject({
+      ok: true,
+      entries: 10_000,
+      lastSequence: '10000',
+      tableFault: null,
+      pending: { entries: 0, fault: null },
+    });
   }, 240_000);
 
   it('a sequencer whose connection dies is replaced by a standby; no entry is lost or chained twice', async () => {
@@ -110,7 +120,21 @@ describe('audit chain', () => {
     const b = startAuditSequencer({ connectionString: url, standbyMs: 50, idleMs: 10 });
     try {
       const write = (n: number, from: number) =>
-        Promise.all(Array.from({ length: n }, (_, i) => journalAuditEntry({ actorType: 'system', actorId: 'takeover', action: 'test.takeover', subjectType: 'system', subjectId: 't', details: { i: from + i } }, client)));
+        Promise.all(
+          Array.from({ length: n }, (_, i) =>
+            journalAuditEntry(
+              {
+                actorType: 'system',
+                actorId: 'takeover',
+                action: 'test.takeover',
+                subjectType: 'system',
+                subjectId: 't',
+                details: { i: from + i },
+              },
+              client,
+            ),
+          ),
+        );
       await write(200, 0);
       // Kill the leader's session as a crash or network cut would: its lock and any open batch go with it.
       await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = 727003 AND granted`);
@@ -127,18 +151,26 @@ describe('audit chain', () => {
   }, 60_000);
 
   it('refuses UPDATE and TRUNCATE on the journal, and DELETE of an entry not chained yet', async () => {
-    const entry = await journalAuditEntry({ actorType: 'system', actorId: 't', action: 'test.pending', subjectType: 'system', subjectId: 't' }, client);
+    const entry = await journalAuditEntry(
+      { actorType: 'system', actorId: 't', action: 'test.pending', subjectType: 'system', subjectId: 't' },
+      client,
+    );
     await expect(sql.query(`UPDATE "AuditJournal" SET "action" = 'tampered'`)).rejects.toThrow(/AuditJournal is append-only/);
     await expect(sql.query(`DELETE FROM "AuditJournal" WHERE "id" = $1`, [entry.journalId])).rejects.toThrow(/leave only once chained/);
     await expect(sql.query(`TRUNCATE "AuditJournal"`)).rejects.toThrow(/AuditJournal is append-only/);
     const pending = await verifyAuditChain({ client });
     expect(pending).toMatchObject({ ok: true, pending: { entries: 1, oldestOccurredAt: entry.occurredAt, fault: null } });
     await flush();
-    expect(await client.auditEntry.findUnique({ where: { journalId: entry.journalId }, select: { action: true } })).toEqual({ action: 'test.pending' });
+    expect(await client.auditEntry.findUnique({ where: { journalId: entry.journalId }, select: { action: true } })).toEqual({
+      action: 'test.pending',
+    });
   });
 
   it('reports a forged journal entry and never chains it', async () => {
-    const entry = await journalAuditEntry({ actorType: 'system', actorId: 't', action: 'test.forged', subjectType: 'system', subjectId: 't' }, client);
+    const entry = await journalAuditEntry(
+      { actorType: 'system', actorId: 't', action: 'test.forged', subjectType: 'system', subjectId: 't' },
+      client,
+    );
     await sql.query('ALTER TABLE "AuditJournal" DISABLE TRIGGER "AuditJournal_append_only"');
     try {
       await sql.query(`UPDATE "AuditJournal" SET "actorId" = 'someone-else' WHERE "id" = $1`, [entry.journalId]);
@@ -160,14 +192,20 @@ describe('audit chain', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE on "AuditEntry" at the database', async () => {
-    await expect(sql.query(`UPDATE "AuditEntry" SET "details" = '{"tampered":true}' WHERE "sequence" = 5`)).rejects.toThrow(/AuditEntry is append-only/);
+    await expect(sql.query(`UPDATE "AuditEntry" SET "details" = '{"tampered":true}' WHERE "sequence" = 5`)).rejects.toThrow(
+      /AuditEntry is append-only/,
+    );
     await expect(sql.query(`DELETE FROM "AuditEntry" WHERE "sequence" = 10000`)).rejects.toThrow(/AuditEntry is append-only/);
     await expect(sql.query(`TRUNCATE "AuditEntry"`)).rejects.toThrow(/AuditEntry is append-only/);
     await expect(client.auditEntry.update({ where: { sequence: 5n }, data: { action: 'x' } })).rejects.toThrow(/append-only/);
-    const { rows } = await sql.query<{ n: number; head: string }>('SELECT count(*)::int AS n, max("sequence")::text AS head FROM "AuditEntry"');
+    const { rows } = await sql.query<{ n: number; head: string }>(
+      'SELECT count(*)::int AS n, max("sequence")::text AS head FROM "AuditEntry"',
+    );
     expect(rows[0]!.n).toBeGreaterThanOrEqual(10_000);
     expect(rows[0]!.head).toBe(String(rows[0]!.n));
-    await expect(sql.query(`UPDATE "AuditEntry" SET "journalId" = gen_random_uuid() WHERE "sequence" = 5`)).rejects.toThrow(/AuditEntry is append-only/);
+    await expect(sql.query(`UPDATE "AuditEntry" SET "journalId" = gen_random_uuid() WHERE "sequence" = 5`)).rejects.toThrow(
+      /AuditEntry is append-only/,
+    );
   });
 
   it('rolls the entry back with the caller’s transaction', async () => {
@@ -188,7 +226,18 @@ describe('audit chain', () => {
     const keys = new Map([...envKeys, ['rot-k1', Buffer.from(k1, 'base64')], ['rot-k2', Buffer.from(k2, 'base64')]]);
     const append = (n: number) =>
       client.$transaction(async (tx) => {
-        for (let i = 0; i < n; i++) await journalAuditEntry({ actorType: 'system', actorId: 'rotation', action: 'test.rotation', subjectType: 'system', subjectId: 'rotation', details: { i } }, tx);
+        for (let i = 0; i < n; i++)
+          await journalAuditEntry(
+            {
+              actorType: 'system',
+              actorId: 'rotation',
+              action: 'test.rotation',
+              subjectType: 'system',
+              subjectId: 'rotation',
+              details: { i },
+            },
+            tx,
+          );
       });
     // The sequencer signs chained entries with its active key: flush while each key is the active one.
     setAuditKeyProvider(new LocalKeyProvider(keys, 'rot-k1'));
@@ -197,14 +246,25 @@ describe('audit chain', () => {
     setAuditKeyProvider(new LocalKeyProvider(keys, 'rot-k2'));
     await append(3);
     await flush();
-    const signed = await client.auditEntry.findMany({ where: { action: 'test.rotation' }, orderBy: { sequence: 'asc' }, select: { keyId: true, sequence: true } });
+    const signed = await client.auditEntry.findMany({
+      where: { action: 'test.rotation' },
+      orderBy: { sequence: 'asc' },
+      select: { keyId: true, sequence: true },
+    });
     expect(signed.map((e) => e.keyId)).toEqual(['rot-k1', 'rot-k1', 'rot-k1', 'rot-k2', 'rot-k2', 'rot-k2']);
 
-    expect(await verifyAuditChain({ client, provider: new LocalKeyProvider(keys, 'rot-k2') })).toMatchObject({ ok: true, tableFault: null });
+    expect(await verifyAuditChain({ client, provider: new LocalKeyProvider(keys, 'rot-k2') })).toMatchObject({
+      ok: true,
+      tableFault: null,
+    });
     const withoutK1 = new LocalKeyProvider(new Map([...keys].filter(([id]) => id !== 'rot-k1')), 'rot-k2');
     const missing = await verifyAuditChain({ client, provider: withoutK1 });
     expect(missing.ok).toBe(false);
-    expect(missing.tableFault).toMatchObject({ code: 'unknown_key', sequence: signed[0]!.sequence.toString(), message: expect.stringContaining('"rot-k1"') });
+    expect(missing.tableFault).toMatchObject({
+      code: 'unknown_key',
+      sequence: signed[0]!.sequence.toString(),
+      message: expect.stringContaining('"rot-k1"'),
+    });
 
     // An export across the HMAC rotation still verifies outside with the public signing keys alone:
     // the per-entry HMAC is internal and plays no part in it.
@@ -214,7 +274,14 @@ describe('audit chain', () => {
       const keysFile = path.join(dir, 'keys.json');
       await writeFile(keysFile, JSON.stringify({ keys: await signingProvider().publishedKeys() }));
       const scope = { from: new Date(Date.now() - 60_000).toISOString() };
-      await exportAuditBundle({ exportId: 'rotation', scope, resolved: await resolveAuditScope(scope, client), createdBy: { id: 'test' }, write: bundleFileWriter(file), client });
+      await exportAuditBundle({
+        exportId: 'rotation',
+        scope,
+        resolved: await resolveAuditScope(scope, client),
+        createdBy: { id: 'test' },
+        write: bundleFileWriter(file),
+        client,
+      });
       const ok = await runTsx('scripts/audit/verify-bundle.ts', ['--keys', keysFile, file]);
       expect(ok.stdout).toContain('VALID');
       expect(ok.stdout).toMatch(/per-entry HMAC signatures are internal and were not checked/);

@@ -44,11 +44,18 @@ let keysFile = '';
 const rec = { a: { id: '', key: 'genesys-cloud:rec-evidence-a' }, b: { id: '', key: 'nice-cxone:rec-evidence-b' } };
 
 /** The built verifier, run from an empty directory: no repository, no node_modules, no environment. */
-const verify = (...args: string[]): Promise<TRun> => runNode([verifier, '--keys', keysFile, ...args], { cwd: dir, env: { NODE_ENV: 'production', PATH: process.env.PATH ?? '' } });
+const verify = (...args: string[]): Promise<TRun> =>
+  runNode([verifier, '--keys', keysFile, ...args], { cwd: dir, env: { NODE_ENV: 'production', PATH: process.env.PATH ?? '' } });
 
 async function exportTo(name: string, scope: TAuditScope): Promise<{ file: string; lines: string[] }> {
   const file = path.join(dir, `${name}.jsonl`);
-  await exportAuditBundle({ exportId: name, scope, resolved: await resolveAuditScope(scope), createdBy: { id: 'auditor-test' }, write: bundleFileWriter(file) });
+  await exportAuditBundle({
+    exportId: name,
+    scope,
+    resolved: await resolveAuditScope(scope),
+    createdBy: { id: 'auditor-test' },
+    write: bundleFileWriter(file),
+  });
   return { file, lines: (await readFile(file, 'utf8')).trimEnd().split('\n') };
 }
 
@@ -69,16 +76,41 @@ beforeAll(async () => {
   expect(build.code, build.stderr).toBe(0);
   keysFile = path.join(dir, 'audit-keys.json');
   await writeFile(keysFile, JSON.stringify(await listPublishedKeys()));
-  const a = await db().recording.create({ data: { archiveId: 'arch-evidence-a', vendorSource: 'GENESYS_CLOUD', vendorRecordingId: 'rec-evidence-a' } });
-  const b = await db().recording.create({ data: { archiveId: 'arch-evidence-b', vendorSource: 'NICE_CXONE', vendorRecordingId: 'rec-evidence-b' } });
+  const a = await db().recording.create({
+    data: { archiveId: 'arch-evidence-a', vendorSource: 'GENESYS_CLOUD', vendorRecordingId: 'rec-evidence-a' },
+  });
+  const b = await db().recording.create({
+    data: { archiveId: 'arch-evidence-b', vendorSource: 'NICE_CXONE', vendorRecordingId: 'rec-evidence-b' },
+  });
   rec.a.id = a.id;
   rec.b.id = b.id;
   const noise: TRawAuditInput = { actorType: 'system', actorId: 'noise', action: 'test.noise', subjectType: 'system', subjectId: 'noise' };
   for (let i = 0; i < 4; i++) {
-    await journalAuditEntry({ actorType: 'vendor', actorId: 'genesys', action: 'ingest.received', subjectType: 'recording', subjectId: rec.a.key, details: { i } });
+    await journalAuditEntry({
+      actorType: 'vendor',
+      actorId: 'genesys',
+      action: 'ingest.received',
+      subjectType: 'recording',
+      subjectId: rec.a.key,
+      details: { i },
+    });
     await journalAuditEntry(noise);
-    await journalAuditEntry({ actorType: 'worker', actorId: 'w1', action: 'archive.stored', subjectType: 'recording', subjectId: rec.b.key, details: { recordingId: b.id } });
-    await journalAuditEntry({ actorType: 'user', actorId: 'officer', action: 'playback.issued', subjectType: 'user', subjectId: 'officer', details: { recordingId: a.id, reason: 'QA' } });
+    await journalAuditEntry({
+      actorType: 'worker',
+      actorId: 'w1',
+      action: 'archive.stored',
+      subjectType: 'recording',
+      subjectId: rec.b.key,
+      details: { recordingId: b.id },
+    });
+    await journalAuditEntry({
+      actorType: 'user',
+      actorId: 'officer',
+      action: 'playback.issued',
+      subjectType: 'user',
+      subjectId: 'officer',
+      details: { recordingId: a.id, reason: 'QA' },
+    });
   }
   await flushAuditSequencer(); // checkpoints and exports cover chained entries only
 }, 120_000);
@@ -129,7 +161,11 @@ describe('audit evidence for outsiders', () => {
     const { file, lines } = await exportTo('genuine', { recordingIds: [rec.a.id] });
     const items = parsed(lines);
     expect(items.filter((l) => l.type === 'entry')).toHaveLength(8);
-    expect(items.filter((l) => l.type === 'entry').every((l) => l.subjectId === rec.a.key || (l.details as { recordingId?: string }).recordingId === rec.a.id)).toBe(true);
+    expect(
+      items
+        .filter((l) => l.type === 'entry')
+        .every((l) => l.subjectId === rec.a.key || (l.details as { recordingId?: string }).recordingId === rec.a.id),
+    ).toBe(true);
     const manifest = (items.at(-1) as unknown as TManifestLine).manifest;
     expect(Date.parse(manifest.checkpoint!.checkpoint.createdAt)).toBeLessThanOrEqual(Date.parse(manifest.createdAt));
     expect(await db().auditCheckpoint.count({ where: { id: manifest.checkpoint!.checkpoint.id } })).toBe(1);
@@ -150,13 +186,23 @@ describe('audit evidence for outsiders', () => {
     const { lines } = await exportTo('omission', { recordingIds: [rec.a.id] });
     const items = parsed(lines);
     const victim = items.findIndex((l, i) => i > 3 && l.type === 'entry');
-    const omitted = await verify(await writeLines('omitted.jsonl', lines.filter((_, i) => i !== victim)));
+    const omitted = await verify(
+      await writeLines(
+        'omitted.jsonl',
+        lines.filter((_, i) => i !== victim),
+      ),
+    );
     expect(omitted.code).toBe(1);
     expect(omitted.stdout).toMatch(/\[completeness\] sequence \d+ is missing from the range/);
 
     const record = items[victim] as unknown as TAuditRecord;
     const leaf = canonicalJson({ type: 'leaf', sequence: record.sequence, entryHash: record.entryHash, tags: entryTags(record) });
-    const withheld = await verify(await writeLines('withheld.jsonl', lines.map((l, i) => (i === victim ? leaf : l))));
+    const withheld = await verify(
+      await writeLines(
+        'withheld.jsonl',
+        lines.map((l, i) => (i === victim ? leaf : l)),
+      ),
+    );
     expect(withheld.code).toBe(1);
     expect(withheld.stdout).toContain(`first bad line: ${victim + 1} (entry, sequence ${record.sequence})`);
     expect(withheld.stdout).toMatch(/\[completeness\] an entry within the export's filter was withheld/);
@@ -173,10 +219,21 @@ describe('audit evidence for outsiders', () => {
 
   it('fails a forgery re-chained and re-signed with the HMAC key and the forger’s own signing key', async () => {
     const last = await db().auditEntry.findFirstOrThrow({ orderBy: { sequence: 'desc' } });
-    const { lines } = await exportTo('to-forge', { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(last.occurredAt.getTime() + 1).toISOString() });
+    const { lines } = await exportTo('to-forge', {
+      from: new Date(Date.now() - 3_600_000).toISOString(),
+      to: new Date(last.occurredAt.getTime() + 1).toISOString(),
+    });
     const items = parsed(lines);
     const hmacKeys = parseLocalKeys(process.env.AUDIT_HMAC_KEYS!);
-    const forgerKey = parseSigningKeys(JSON.stringify([{ id: 'test-s1', privateKey: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'), validFrom: '2020-01-01T00:00:00Z' }]));
+    const forgerKey = parseSigningKeys(
+      JSON.stringify([
+        {
+          id: 'test-s1',
+          privateKey: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+          validFrom: '2020-01-01T00:00:00Z',
+        },
+      ]),
+    );
     const forger = new LocalSigningProvider(forgerKey, 'test-s1');
 
     // Rewrite the reason of one playback, re-chain everything after it, re-sign each entry's HMAC.
@@ -196,10 +253,25 @@ describe('audit evidence for outsiders', () => {
     }
     // A new checkpoint and manifest, consistent with the forged entries, signed with the forger's key.
     const m = (items.at(-1) as unknown as TManifestLine).manifest;
-    const checkpoint = { ...m.checkpoint!.checkpoint, rootHash: rootFromRanges(m.proof.inclusion!.left, range.nodes(), m.proof.inclusion!.right), lastHash: prev };
+    const checkpoint = {
+      ...m.checkpoint!.checkpoint,
+      rootHash: rootFromRanges(m.proof.inclusion!.left, range.nodes(), m.proof.inclusion!.right),
+      lastHash: prev,
+    };
     const cpSig = await forger.sign('checkpoint', checkpointDigest(checkpoint), new Date(checkpoint.createdAt));
-    const body = items.slice(0, -1).map((l) => `${canonicalJson(l)}\n`).join('');
-    const manifest = { ...m, checkpoint: { checkpoint, ...cpSig }, previousCheckpoint: null, proof: { ...m.proof, consistency: null }, lastHash: prev, contentSha256: createHash('sha256').update(body).digest('hex'), contentBytes: Buffer.byteLength(body) };
+    const body = items
+      .slice(0, -1)
+      .map((l) => `${canonicalJson(l)}\n`)
+      .join('');
+    const manifest = {
+      ...m,
+      checkpoint: { checkpoint, ...cpSig },
+      previousCheckpoint: null,
+      proof: { ...m.proof, consistency: null },
+      lastHash: prev,
+      contentSha256: createHash('sha256').update(body).digest('hex'),
+      contentBytes: Buffer.byteLength(body),
+    };
     const manifestHash = manifestDigest(manifest);
     const sig = await forger.sign('manifest', manifestHash, new Date(manifest.createdAt));
     const forged = path.join(dir, 'forged.jsonl');
@@ -229,11 +301,18 @@ describe('audit evidence for outsiders', () => {
         const record = { ...toAuditRecord(row), prevHash, ...(row.sequence === 3n ? { details: { rewritten: true } } : {}) };
         const entryHash = hashAuditEntry(record);
         const signature = createHmac('sha256', hmac.get(row.keyId)!).update(entryHash).digest('hex');
-        await sql.query('UPDATE "AuditEntry" SET "details" = $1, "prevHash" = $2, "entryHash" = $3, "signature" = $4 WHERE "sequence" = $5', [JSON.stringify(record.details), prevHash, entryHash, signature, row.sequence.toString()]);
+        await sql.query(
+          'UPDATE "AuditEntry" SET "details" = $1, "prevHash" = $2, "entryHash" = $3, "signature" = $4 WHERE "sequence" = $5',
+          [JSON.stringify(record.details), prevHash, entryHash, signature, row.sequence.toString()],
+        );
         prevHash = entryHash;
       }
       const result = await verifyAuditCheckpoints({ s3 });
-      expect(result).toMatchObject({ ok: false, checked: 0, fault: { treeSize: '16', message: expect.stringContaining('no longer rebuild') } });
+      expect(result).toMatchObject({
+        ok: false,
+        checked: 0,
+        fault: { treeSize: '16', message: expect.stringContaining('no longer rebuild') },
+      });
     } finally {
       await sql.query('ALTER TABLE "AuditEntry" ENABLE TRIGGER "AuditEntry_append_only"');
       await sql.end();

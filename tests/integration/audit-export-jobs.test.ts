@@ -26,7 +26,11 @@ let worker: ChildProcess | undefined;
 let auditor: TUserRef;
 
 async function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/audit-export-worker-process.ts'], { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/audit-export-worker-process.ts'], {
+    cwd: ROOT,
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`worker process exited early (${code})`)));
@@ -35,14 +39,20 @@ async function startWorkerProcess(): Promise<ChildProcess> {
 }
 
 const settled = (id: string) =>
-  pollFor(async () => {
-    const v = await getAuditExport(id);
-    return v.status === 'completed' || v.status === 'failed' ? v : null;
-  }, 45_000, `export ${id} settled`);
+  pollFor(
+    async () => {
+      const v = await getAuditExport(id);
+      return v.status === 'completed' || v.status === 'failed' ? v : null;
+    },
+    45_000,
+    `export ${id} settled`,
+  );
 
 beforeAll(async () => {
   await auditExportQueue().obliterate({ force: true });
-  const u = await db().user.create({ data: { email: `it-export-jobs-${Date.now()}@callvault.test`, name: 'Export Jobs', role: 'AUDITOR' } });
+  const u = await db().user.create({
+    data: { email: `it-export-jobs-${Date.now()}@callvault.test`, name: 'Export Jobs', role: 'AUDITOR' },
+  });
   auditor = { id: u.id, email: u.email, role: 'AUDITOR' };
   worker = await startWorkerProcess();
 });

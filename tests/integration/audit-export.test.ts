@@ -45,10 +45,14 @@ const add = async (input: TRawAuditInput, ...buckets: string[][]) => {
 
 async function exportScope(scope: TAuditScope): Promise<{ view: TAuditExportView; file: string; lines: string[] }> {
   const { id } = await startAuditExport({ scope, user: auditor });
-  const view = await pollFor(async () => {
-    const v = await getAuditExport(id);
-    return v.status === 'running' || v.status === 'queued' ? null : v;
-  }, 30_000, `export ${id}`);
+  const view = await pollFor(
+    async () => {
+      const v = await getAuditExport(id);
+      return v.status === 'running' || v.status === 'queued' ? null : v;
+    },
+    30_000,
+    `export ${id}`,
+  );
   expect(view.error).toBeNull();
   expect(view.status).toBe('completed');
   const opened = await openAuditExport(id);
@@ -59,7 +63,12 @@ async function exportScope(scope: TAuditScope): Promise<{ view: TAuditExportView
   return { view, file, lines: content.trimEnd().split('\n') };
 }
 
-const entrySequences = (lines: string[]) => lines.slice(1, -1).map((l) => JSON.parse(l)).filter((l) => l.type === 'entry').map((l) => l.sequence as string);
+const entrySequences = (lines: string[]) =>
+  lines
+    .slice(1, -1)
+    .map((l) => JSON.parse(l))
+    .filter((l) => l.type === 'entry')
+    .map((l) => l.sequence as string);
 let keysFile = '';
 const verifyCli = (file: string) => runTsx('scripts/audit/verify-bundle.ts', ['--keys', keysFile, file]);
 
@@ -75,21 +84,75 @@ beforeAll(async () => {
   workers = await startWorkers({ schedule: false, metricsPort: null, syncAccounts: false, queues: [QUEUES.auditExport] });
   const user = await db().user.create({ data: { email: 'auditor@export.test', name: 'Export Auditor', role: 'AUDITOR' } });
   auditor = { id: user.id, email: user.email, role: 'AUDITOR' };
-  const a = await db().recording.create({ data: { archiveId: 'arch-export-a', vendorSource: 'GENESYS_CLOUD', vendorRecordingId: 'rec-export-a' } });
-  const b = await db().recording.create({ data: { archiveId: 'arch-export-b', vendorSource: 'NICE_CXONE', vendorRecordingId: 'rec-export-b' } });
+  const a = await db().recording.create({
+    data: { archiveId: 'arch-export-a', vendorSource: 'GENESYS_CLOUD', vendorRecordingId: 'rec-export-a' },
+  });
+  const b = await db().recording.create({
+    data: { archiveId: 'arch-export-b', vendorSource: 'NICE_CXONE', vendorRecordingId: 'rec-export-b' },
+  });
   rec.a.id = a.id;
   rec.b.id = b.id;
-  caseId = (await db().quarantineCase.create({ data: { recordingId: a.id, reason: 'TRUNCATION_DETECTED', evidence: { parsed: 138.2, vendor: 142.5 } } })).id;
+  caseId = (
+    await db().quarantineCase.create({
+      data: { recordingId: a.id, reason: 'TRUNCATION_DETECTED', evidence: { parsed: 138.2, vendor: 142.5 } },
+    })
+  ).id;
 
   const noise = { actorType: 'system' as const, actorId: 'noise', action: 'test.noise', subjectType: 'system', subjectId: 'noise' };
   await add(noise);
-  await add({ actorType: 'vendor', actorId: 'genesys', action: 'ingest.received', subjectType: 'recording', subjectId: rec.a.key }, expected.a, expected.case);
+  await add(
+    { actorType: 'vendor', actorId: 'genesys', action: 'ingest.received', subjectType: 'recording', subjectId: rec.a.key },
+    expected.a,
+    expected.case,
+  );
   await add({ actorType: 'worker', actorId: 'w1', action: 'ingest.received', subjectType: 'recording', subjectId: rec.b.key }, expected.b);
   await add(noise);
-  await add({ actorType: 'worker', actorId: 'w1', action: 'archive.quarantined', subjectType: 'recording', subjectId: rec.a.key, details: { recordingId: a.id, quarantineCaseId: caseId } }, expected.a, expected.case);
-  await add({ actorType: 'user', actorId: user.id, action: 'playback.issued', subjectType: 'user', subjectId: user.id, details: { recordingId: a.id, reason: 'QA' } }, expected.a, expected.case);
-  await add({ actorType: 'user', actorId: user.id, action: 'quarantine.resolved', subjectType: 'quarantine_case', subjectId: caseId, details: { decision: 'accept' } }, expected.case);
-  await add({ actorType: 'worker', actorId: 'w2', action: 'archive.completed', subjectType: 'recording', subjectId: rec.b.key, details: { recordingId: b.id } }, expected.b);
+  await add(
+    {
+      actorType: 'worker',
+      actorId: 'w1',
+      action: 'archive.quarantined',
+      subjectType: 'recording',
+      subjectId: rec.a.key,
+      details: { recordingId: a.id, quarantineCaseId: caseId },
+    },
+    expected.a,
+    expected.case,
+  );
+  await add(
+    {
+      actorType: 'user',
+      actorId: user.id,
+      action: 'playback.issued',
+      subjectType: 'user',
+      subjectId: user.id,
+      details: { recordingId: a.id, reason: 'QA' },
+    },
+    expected.a,
+    expected.case,
+  );
+  await add(
+    {
+      actorType: 'user',
+      actorId: user.id,
+      action: 'quarantine.resolved',
+      subjectType: 'quarantine_case',
+      subjectId: caseId,
+      details: { decision: 'accept' },
+    },
+    expected.case,
+  );
+  await add(
+    {
+      actorType: 'worker',
+      actorId: 'w2',
+      action: 'archive.completed',
+      subjectType: 'recording',
+      subjectId: rec.b.key,
+      details: { recordingId: b.id },
+    },
+    expected.b,
+  );
   await add(noise);
 }, 60_000);
 
@@ -109,12 +172,21 @@ describe('audit export', () => {
     expect(view).toMatchObject({ entryCount: 3, firstSequence: '1' });
     expect(Number(view.lastSequence)).toBeGreaterThanOrEqual(Number(expected.a.at(-1)));
     const manifest = JSON.parse(lines.at(-1)!);
-    expect(manifest.manifest).toMatchObject({ filtered: true, entryCount: 3, scope: { recordingIds: [rec.a.id] }, createdBy: { id: auditor.id, email: auditor.email } });
+    expect(manifest.manifest).toMatchObject({
+      filtered: true,
+      entryCount: 3,
+      scope: { recordingIds: [rec.a.id] },
+      createdBy: { id: auditor.id, email: auditor.email },
+    });
     expect(view.manifestSha256).toBe(manifest.manifestHash);
 
     await flushAuditSequencer();
     const audited = await db().auditEntry.findFirstOrThrow({ where: { action: 'audit.exported', subjectId: view.id } });
-    expect(audited).toMatchObject({ actorId: auditor.id, subjectType: 'export', details: { manifestHash: manifest.manifestHash, entryCount: 3 } });
+    expect(audited).toMatchObject({
+      actorId: auditor.id,
+      subjectType: 'export',
+      details: { manifestHash: manifest.manifestHash, entryCount: 3 },
+    });
 
     const run = await verifyCli(file);
     expect(run.stdout).toContain('VALID');
@@ -127,21 +199,57 @@ describe('audit export', () => {
     const { file, lines } = await exportScope({ recordingIds: [rec.a.id, rec.b.id] });
     const original = await readFile(file);
     const lineStart = (n: number) => lines.slice(0, n - 1).reduce((sum, l) => sum + Buffer.byteLength(l) + 1, 0);
-    const offsetIn = (n: number, needle: string, skip = 0) => lineStart(n) + Buffer.from(lines[n - 1]!).lastIndexOf(needle) + needle.length + skip;
+    const offsetIn = (n: number, needle: string, skip = 0) =>
+      lineStart(n) + Buffer.from(lines[n - 1]!).lastIndexOf(needle) + needle.length + skip;
     const seqOf = (n: number) => JSON.parse(lines[n - 1]!).sequence as string;
     const last = lines.length;
-    const [e1, e2, e3, e4] = lines.map((l, i) => (JSON.parse(l).type === 'entry' ? i + 1 : 0)).filter(Boolean) as [number, number, number, number];
+    const [e1, e2, e3, e4] = lines.map((l, i) => (JSON.parse(l).type === 'entry' ? i + 1 : 0)).filter(Boolean) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     const leaf = lines.findIndex((l, i) => JSON.parse(l).type === 'leaf' && JSON.parse(lines[i + 1]!).type === 'entry') + 1;
     const cases: { what: string; at: number; line: number; expect: RegExp }[] = [
-      { what: 'details', at: offsetIn(e2, '"details":{"', 0), line: e2, expect: new RegExp(`\\(entry, sequence ${seqOf(e2)}\\)[\\s\\S]*entryHash does not match`) },
-      { what: 'entryHash', at: offsetIn(e1, '"entryHash":"', 10), line: e1, expect: new RegExp(`\\(entry, sequence ${seqOf(e1)}\\)[\\s\\S]*entryHash does not match`) },
-      { what: 'prevHash', at: offsetIn(e3, '"prevHash":"', 3), line: e3, expect: new RegExp(`\\(entry, sequence ${seqOf(e3)}\\)[\\s\\S]*entryHash does not match`) },
+      {
+        what: 'details',
+        at: offsetIn(e2, '"details":{"', 0),
+        line: e2,
+        expect: new RegExp(`\\(entry, sequence ${seqOf(e2)}\\)[\\s\\S]*entryHash does not match`),
+      },
+      {
+        what: 'entryHash',
+        at: offsetIn(e1, '"entryHash":"', 10),
+        line: e1,
+        expect: new RegExp(`\\(entry, sequence ${seqOf(e1)}\\)[\\s\\S]*entryHash does not match`),
+      },
+      {
+        what: 'prevHash',
+        at: offsetIn(e3, '"prevHash":"', 3),
+        line: e3,
+        expect: new RegExp(`\\(entry, sequence ${seqOf(e3)}\\)[\\s\\S]*entryHash does not match`),
+      },
       // The per-entry HMAC is internal (checking it needs the secret): the manifest's content hash catches it.
       { what: 'entry HMAC', at: offsetIn(e4, '"signature":"', 20), line: last, expect: /\(manifest\)[\s\S]*contentSha256/ },
       // A leaf's entryHash is what the next entry's prevHash links to.
-      { what: 'leaf', at: offsetIn(leaf, '"entryHash":"', 10), line: leaf + 1, expect: new RegExp(`\\(entry, sequence ${seqOf(leaf + 1)}\\)[\\s\\S]*prevHash does not equal`) },
-      { what: 'manifest count', at: offsetIn(last, '"entryCount":', 0), line: last, expect: /\(manifest\)[\s\S]*manifestHash does not match/ },
-      { what: 'manifest signature', at: offsetIn(last, '"signature":"', 5), line: last, expect: /\(manifest\)[\s\S]*manifest signature does not verify with public key/ },
+      {
+        what: 'leaf',
+        at: offsetIn(leaf, '"entryHash":"', 10),
+        line: leaf + 1,
+        expect: new RegExp(`\\(entry, sequence ${seqOf(leaf + 1)}\\)[\\s\\S]*prevHash does not equal`),
+      },
+      {
+        what: 'manifest count',
+        at: offsetIn(last, '"entryCount":', 0),
+        line: last,
+        expect: /\(manifest\)[\s\S]*manifestHash does not match/,
+      },
+      {
+        what: 'manifest signature',
+        at: offsetIn(last, '"signature":"', 5),
+        line: last,
+        expect: /\(manifest\)[\s\S]*manifest signature does not verify with public key/,
+      },
     ];
     for (const c of cases) {
       const tampered = Buffer.from(original);
@@ -166,7 +274,10 @@ describe('audit export', () => {
     const first = await db().auditEntry.findFirstOrThrow({ where: { sequence: BigInt(expected.a[0]!) } });
     await flushAuditSequencer();
     const last = await db().auditEntry.findFirstOrThrow({ where: { sequence: BigInt(expected.b.at(-1)!) } });
-    const { lines, file } = await exportScope({ from: first.occurredAt.toISOString(), to: new Date(last.occurredAt.getTime() + 1).toISOString() });
+    const { lines, file } = await exportScope({
+      from: first.occurredAt.toISOString(),
+      to: new Date(last.occurredAt.getTime() + 1).toISOString(),
+    });
     const sequences = entrySequences(lines).map(Number);
     expect(sequences[0]).toBeLessThanOrEqual(Number(expected.a[0]));
     expect(sequences.at(-1)).toBeGreaterThanOrEqual(Number(expected.b.at(-1)));
@@ -179,7 +290,10 @@ describe('audit export', () => {
   it('refuses unknown recordings and malformed scopes before recording anything', async () => {
     const before = await db().auditExport.count();
     const unknown = '00000000-0000-4000-8000-000000000000';
-    await expect(startAuditExport({ scope: { recordingIds: [rec.a.id, unknown] }, user: auditor })).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining(unknown) });
+    await expect(startAuditExport({ scope: { recordingIds: [rec.a.id, unknown] }, user: auditor })).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining(unknown),
+    });
     await expect(startAuditExport({ scope: { quarantineCaseId: unknown }, user: auditor })).rejects.toBeInstanceOf(AppError);
     await expect(startAuditExport({ scope: { from: '2026-02-01', to: '2026-01-01' }, user: auditor })).rejects.toBeInstanceOf(ZodError);
     await expect(startAuditExport({ scope: { recordingIds: ['not-a-uuid'] }, user: auditor })).rejects.toBeInstanceOf(ZodError);
@@ -192,7 +306,15 @@ describe('audit export', () => {
   it('reports progress page by page and streams in sequence order', async () => {
     const progress: number[] = [];
     const file = path.join(exportDir, 'progress.jsonl');
-    const result = await exportAuditBundle({ exportId: 'progress', scope: {}, resolved: await resolveAuditScope({}), createdBy: { id: 'test' }, write: bundleFileWriter(file), pageSize: 4, onProgress: (n) => void progress.push(n) });
+    const result = await exportAuditBundle({
+      exportId: 'progress',
+      scope: {},
+      resolved: await resolveAuditScope({}),
+      createdBy: { id: 'test' },
+      write: bundleFileWriter(file),
+      pageSize: 4,
+      onProgress: (n) => void progress.push(n),
+    });
     expect(progress.at(-1)).toBe(result.manifest.entryCount);
     expect(progress.length).toBeGreaterThanOrEqual(Math.ceil(result.manifest.entryCount / 4));
     expect(progress).toEqual([...progress].sort((x, y) => x - y));
@@ -213,7 +335,12 @@ describe('audit export', () => {
   it('lists a recording’s history newest first, page by page', async () => {
     const page1 = await listAuditEntries({ subjectType: 'recording', subjectId: rec.a.key, take: 1 });
     expect(page1.entries.map((e) => e.sequence)).toEqual([expected.a[1]]);
-    const page2 = await listAuditEntries({ subjectType: 'recording', subjectId: rec.a.key, take: 1, beforeSequence: BigInt(page1.nextBeforeSequence!) });
+    const page2 = await listAuditEntries({
+      subjectType: 'recording',
+      subjectId: rec.a.key,
+      take: 1,
+      beforeSequence: BigInt(page1.nextBeforeSequence!),
+    });
     expect(page2.entries.map((e) => e.sequence)).toEqual([expected.a[0]]);
     expect(page2.nextBeforeSequence).toBeNull();
   });

@@ -30,7 +30,17 @@ const s3 = createS3Client();
 const flush = () => flushAuditSequencer({ client, connectionString: url });
 
 const append = async (n: number, tag = 'test.seal') => {
-  await journalAuditEntries(Array.from({ length: n }, (_, i) => ({ actorType: 'worker' as const, actorId: 'sealer-test', action: tag, subjectType: 'system', subjectId: 'seal', details: { i } })), client);
+  await journalAuditEntries(
+    Array.from({ length: n }, (_, i) => ({
+      actorType: 'worker' as const,
+      actorId: 'sealer-test',
+      action: tag,
+      subjectType: 'system',
+      subjectId: 'seal',
+      details: { i },
+    })),
+    client,
+  );
   await flush();
 };
 
@@ -45,7 +55,9 @@ function sealed(result: TSealResult): TSealedSegment {
 }
 
 async function objectLines(segment: TSealedSegment): Promise<string[]> {
-  const object = await s3.send(new GetObjectCommand({ Bucket: segment.bucket, Key: segment.key, VersionId: segment.versionId ?? undefined }));
+  const object = await s3.send(
+    new GetObjectCommand({ Bucket: segment.bucket, Key: segment.key, VersionId: segment.versionId ?? undefined }),
+  );
   return (await object.Body!.transformToString('utf8')).trimEnd().split('\n');
 }
 
@@ -61,11 +73,22 @@ async function withTriggerDisabled(fn: () => Promise<void>): Promise<void> {
 
 type TRow = { sequence: string; occurredAt: Date; details: unknown; prevHash: string; entryHash: string; signature: string };
 const rowsFrom = async (sequence: number): Promise<TRow[]> =>
-  (await sql.query<TRow>('SELECT "sequence"::text AS sequence, "occurredAt", "details", "prevHash", "entryHash", "signature" FROM "AuditEntry" WHERE "sequence" >= $1 ORDER BY "AuditEntry"."sequence"', [sequence])).rows;
+  (
+    await sql.query<TRow>(
+      'SELECT "sequence"::text AS sequence, "occurredAt", "details", "prevHash", "entryHash", "signature" FROM "AuditEntry" WHERE "sequence" >= $1 ORDER BY "AuditEntry"."sequence"',
+      [sequence],
+    )
+  ).rows;
 
 async function restore(rows: TRow[]): Promise<void> {
   for (const r of rows) {
-    await sql.query('UPDATE "AuditEntry" SET "details" = $2, "prevHash" = $3, "entryHash" = $4, "signature" = $5 WHERE "sequence" = $1', [r.sequence, JSON.stringify(r.details), r.prevHash, r.entryHash, r.signature]);
+    await sql.query('UPDATE "AuditEntry" SET "details" = $2, "prevHash" = $3, "entryHash" = $4, "signature" = $5 WHERE "sequence" = $1', [
+      r.sequence,
+      JSON.stringify(r.details),
+      r.prevHash,
+      r.entryHash,
+      r.signature,
+    ]);
   }
 }
 
@@ -76,7 +99,12 @@ beforeAll(async () => {
   sql = new pg.Client({ connectionString: url });
   await sql.connect();
   const region = config.AUDIT_REGION ?? config.RESIDENCY_REGIONS[0]!;
-  await provisionBuckets(s3, [region], { retentionDays: config.RETENTION_DEFAULT_DAYS, transitionDays: config.RETENTION_TRANSITION_DAYS, noncurrentDays: config.RETENTION_NONCURRENT_DAYS, transitionStorageClass: config.STORAGE_TRANSITION_CLASS });
+  await provisionBuckets(s3, [region], {
+    retentionDays: config.RETENTION_DEFAULT_DAYS,
+    transitionDays: config.RETENTION_TRANSITION_DAYS,
+    noncurrentDays: config.RETENTION_NONCURRENT_DAYS,
+    transitionStorageClass: config.STORAGE_TRANSITION_CLASS,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -96,7 +124,10 @@ describe('sealing the audit chain', () => {
     segments.push(sealed(await seal({ AUDIT_SEAL_EVERY_ENTRIES: 50, AUDIT_SEAL_EVERY_SECONDS: 300 }, { now: later })));
     expect(segments[0]).toMatchObject({ firstSequence: '1', lastSequence: '10', entryCount: 10, bucket: auditBucket(config) });
     // Only its own `audit.sealed` entry is unsealed now: not worth a segment, however old.
-    expect(await seal({ AUDIT_SEAL_EVERY_ENTRIES: 50 }, { now: new Date(Date.now() + 3_600_000) })).toEqual({ status: 'not_due', unsealed: 1 });
+    expect(await seal({ AUDIT_SEAL_EVERY_ENTRIES: 50 }, { now: new Date(Date.now() + 3_600_000) })).toEqual({
+      status: 'not_due',
+      unsealed: 1,
+    });
 
     await append(60);
     segments.push(sealed(await seal({ AUDIT_SEAL_EVERY_ENTRIES: 50 })));
@@ -109,7 +140,9 @@ describe('sealing the audit chain', () => {
     expect(firstOfSecond.prevHash).toBe(lastOfFirst.entryHash);
     expect(JSON.parse(second[0]!).previousSegment).toEqual({ id: segments[0]!.id, lastSequence: '10', lastHash: lastOfFirst.entryHash });
 
-    const retention = await s3.send(new GetObjectRetentionCommand({ Bucket: segments[0]!.bucket, Key: segments[0]!.key, VersionId: segments[0]!.versionId ?? undefined }));
+    const retention = await s3.send(
+      new GetObjectRetentionCommand({ Bucket: segments[0]!.bucket, Key: segments[0]!.key, VersionId: segments[0]!.versionId ?? undefined }),
+    );
     expect(retention.Retention?.Mode).toBe('COMPLIANCE');
     const expectedUntil = later.getTime() + config.RETENTION_DEFAULT_DAYS * 86_400_000;
     expect(Math.abs(retention.Retention!.RetainUntilDate!.getTime() - expectedUntil)).toBeLessThan(5_000);
@@ -124,14 +157,28 @@ describe('sealing the audit chain', () => {
   it('cannot delete or shorten a sealed object, nor change its AuditSegment row', async () => {
     const s = segments[0]!;
     const denied = async (p: Promise<unknown>) => {
-      const error = await p.then(() => null, (e: unknown) => e);
+      const error = await p.then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error, 'the store accepted the request').not.toBeNull();
       expect(isObjectLockDenial(error)).toBe(true);
     };
     await denied(s3.send(new DeleteObjectCommand({ Bucket: s.bucket, Key: s.key, VersionId: s.versionId ?? undefined })));
-    await denied(s3.send(new PutObjectRetentionCommand({ Bucket: s.bucket, Key: s.key, VersionId: s.versionId ?? undefined, Retention: { Mode: 'COMPLIANCE', RetainUntilDate: new Date(Date.now() + 86_400_000) } })));
-    expect((await objectLines(s))).toHaveLength(12);
-    await expect(sql.query(`UPDATE "AuditSegment" SET "lastHash" = 'x' WHERE "id" = $1`, [s.id])).rejects.toThrow(/AuditSegment is append-only/);
+    await denied(
+      s3.send(
+        new PutObjectRetentionCommand({
+          Bucket: s.bucket,
+          Key: s.key,
+          VersionId: s.versionId ?? undefined,
+          Retention: { Mode: 'COMPLIANCE', RetainUntilDate: new Date(Date.now() + 86_400_000) },
+        }),
+      ),
+    );
+    expect(await objectLines(s)).toHaveLength(12);
+    await expect(sql.query(`UPDATE "AuditSegment" SET "lastHash" = 'x' WHERE "id" = $1`, [s.id])).rejects.toThrow(
+      /AuditSegment is append-only/,
+    );
     await expect(sql.query(`DELETE FROM "AuditSegment"`)).rejects.toThrow(/AuditSegment is append-only/);
   });
 
@@ -162,13 +209,20 @@ describe('sealing the audit chain', () => {
           const e = await client.auditEntry.findUniqueOrThrow({ where: { sequence: BigInt(r.sequence) } });
           const details = i === 0 ? { i: 4, rewritten: true } : (e.details as object);
           const entryHash = hashAuditEntry({ ...e, sequence: r.sequence, occurredAt: e.occurredAt.toISOString(), details, prevHash });
-          await sql.query('UPDATE "AuditEntry" SET "details" = $2, "prevHash" = $3, "entryHash" = $4, "signature" = $5 WHERE "sequence" = $1', [r.sequence, JSON.stringify(details), prevHash, entryHash, await provider.sign(e.keyId, entryHash)]);
+          await sql.query(
+            'UPDATE "AuditEntry" SET "details" = $2, "prevHash" = $3, "entryHash" = $4, "signature" = $5 WHERE "sequence" = $1',
+            [r.sequence, JSON.stringify(details), prevHash, entryHash, await provider.sign(e.keyId, entryHash)],
+          );
           prevHash = entryHash;
         }
         const result = await verifyAuditChain({ client, s3 });
         expect(result.tableFault).toBeNull(); // the table alone looks perfect
         expect(result.ok).toBe(false);
-        expect(result.segmentFault).toMatchObject({ segmentId: segments[0]!.id, sequence: '5', message: expect.stringContaining('differs from its sealed copy in: details, entryHash, signature') });
+        expect(result.segmentFault).toMatchObject({
+          segmentId: segments[0]!.id,
+          sequence: '5',
+          message: expect.stringContaining('differs from its sealed copy in: details, entryHash, signature'),
+        });
         const tampered = await runTsx('scripts/audit/verify-chain.ts', [], { DATABASE_URL: url });
         expect(tampered.code).toBe(1);
         expect(tampered.stdout).toMatch(/SEGMENT FAULT .* sequence 5: table row differs/);
@@ -198,7 +252,10 @@ describe('sealing the audit chain', () => {
         expect(deleted.segmentFault).toMatchObject({ sequence: '40', message: expect.stringContaining('missing from the table') });
       } finally {
         const cols = Object.keys(row);
-        await sql.query(`INSERT INTO "AuditEntry" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, cols.map((c) => (c === 'details' ? JSON.stringify(row[c]) : row[c])));
+        await sql.query(
+          `INSERT INTO "AuditEntry" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
+          cols.map((c) => (c === 'details' ? JSON.stringify(row[c]) : row[c])),
+        );
       }
     });
     expect((await verifyAuditChain({ client, s3 })).ok).toBe(true);

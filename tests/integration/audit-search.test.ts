@@ -48,7 +48,14 @@ beforeAll(async () => {
   middle = new Date(Date.parse(lastEarly) + 1);
   while (Date.now() <= middle.getTime()) await Promise.resolve();
   for (let i = 3; i < 5; i++) await appendAuditEntry(playback(i, randomUUID()));
-  await appendAuditEntry({ actorType: 'user', actorId: officer.id, action: 'matter.created', subjectType: 'matter', subjectId: randomUUID(), details: { reference: TAG, name: TAG, by: officer.email } });
+  await appendAuditEntry({
+    actorType: 'user',
+    actorId: officer.id,
+    action: 'matter.created',
+    subjectType: 'matter',
+    subjectId: randomUUID(),
+    details: { reference: TAG, name: TAG, by: officer.email },
+  });
   await flushAuditSequencer();
 });
 
@@ -60,13 +67,26 @@ describe('audit log search', () => {
     expect(all.body.total).toBe(5);
     expect(all.body.pages).toBe(3);
     expect(all.body.entries.map((e) => e.subjectId)).toEqual([`GENESYS_CLOUD:${TAG}-4`, `GENESYS_CLOUD:${TAG}-3`]);
-    const last = await search(cookie, { actor: officer.email, action: 'playback.issued', from: start.toISOString(), pageSize: '2', page: '3' });
+    const last = await search(cookie, {
+      actor: officer.email,
+      action: 'playback.issued',
+      from: start.toISOString(),
+      pageSize: '2',
+      page: '3',
+    });
     expect(last.body.entries.map((e) => e.subjectId)).toEqual([`GENESYS_CLOUD:${TAG}-0`]);
-    const early = await search(cookie, { actor: officer.id, action: 'playback.issued', from: start.toISOString(), to: middle.toISOString() });
+    const early = await search(cookie, {
+      actor: officer.id,
+      action: 'playback.issued',
+      from: start.toISOString(),
+      to: middle.toISOString(),
+    });
     expect(early.body.total).toBe(3);
     const [entry] = all.body.entries;
     expect(entry!.actor).toEqual({ name: officer.name, email: officer.email });
-    expect(entry!.description).toBe(`Playback link issued to ${officer.email} until 10:05:00 UTC — reason: ${TAG} review 4, caller +15551234567`);
+    expect(entry!.description).toBe(
+      `Playback link issued to ${officer.email} until 10:05:00 UTC — reason: ${TAG} review 4, caller +15551234567`,
+    );
   });
 
   it('filters by an action family and by subject', async () => {
@@ -95,7 +115,12 @@ describe('audit log search', () => {
     const { cookie, user } = await signedInAs('AUDITOR');
     await search(cookie, { action: 'playback.issued', subjectId: `GENESYS_CLOUD:${TAG}-1` });
     const [logged] = await auditFor(user.id, 'access.audit_searched');
-    expect(logged?.details).toMatchObject({ filters: { action: 'playback.issued', subjectId: `GENESYS_CLOUD:${TAG}-1` }, page: 1, resultCount: 1, total: 1 });
+    expect(logged?.details).toMatchObject({
+      filters: { action: 'playback.issued', subjectId: `GENESYS_CLOUD:${TAG}-1` },
+      page: 1,
+      resultCount: 1,
+      total: 1,
+    });
   });
 
   it('refuses bad parameters with the field named, and roles without audit export', async () => {
@@ -112,19 +137,46 @@ describe('audit log search', () => {
 describe('export history', () => {
   it('lists every export with status, requester, times, size and failure reason; masked for auditors', async () => {
     const requester = await makeUser('AUDITOR');
-    const done = await db().auditExport.create({ data: { requestedById: requester.id, scope: { from: '2026-11-01' }, status: 'completed', entryCount: 7, sizeBytes: 4096n, bucket: 'b', objectKey: 'k', versionId: 'v1', completedAt: new Date() } });
-    const failed = await db().auditExport.create({ data: { requestedById: requester.id, scope: {}, status: 'failed', error: `${TAG}: storage unavailable` } });
+    const done = await db().auditExport.create({
+      data: {
+        requestedById: requester.id,
+        scope: { from: '2026-11-01' },
+        status: 'completed',
+        entryCount: 7,
+        sizeBytes: 4096n,
+        bucket: 'b',
+        objectKey: 'k',
+        versionId: 'v1',
+        completedAt: new Date(),
+      },
+    });
+    const failed = await db().auditExport.create({
+      data: { requestedById: requester.id, scope: {}, status: 'failed', error: `${TAG}: storage unavailable` },
+    });
     const admin = await signedInAs('ADMIN');
     const res = await exportsGet(apiRequest('/api/audit/exports?pageSize=100', { cookie: admin.cookie }), ctx());
     expect(res.status).toBe(200);
     const { exports } = (await res.json()) as { exports: TAuditExportSummary[] };
     const byId = new Map(exports.map((x) => [x.id, x]));
-    expect(byId.get(done.id)).toMatchObject({ status: 'completed', entryCount: 7, sizeBytes: '4096', downloadable: true, requestedBy: { name: requester.name, email: requester.email } });
+    expect(byId.get(done.id)).toMatchObject({
+      status: 'completed',
+      entryCount: 7,
+      sizeBytes: '4096',
+      downloadable: true,
+      requestedBy: { name: requester.name, email: requester.email },
+    });
     expect(byId.get(done.id)!.completedAt).not.toBeNull();
-    expect(byId.get(failed.id)).toMatchObject({ status: 'failed', error: `${TAG}: storage unavailable`, downloadable: false, completedAt: null });
+    expect(byId.get(failed.id)).toMatchObject({
+      status: 'failed',
+      error: `${TAG}: storage unavailable`,
+      downloadable: false,
+      completedAt: null,
+    });
     expect(exports.findIndex((x) => x.id === failed.id)).toBeLessThan(exports.findIndex((x) => x.id === done.id));
     const auditor = await signedInAs('AUDITOR');
-    const masked = JSON.stringify(await (await exportsGet(apiRequest('/api/audit/exports?pageSize=100', { cookie: auditor.cookie }), ctx())).json());
+    const masked = JSON.stringify(
+      await (await exportsGet(apiRequest('/api/audit/exports?pageSize=100', { cookie: auditor.cookie }), ctx())).json(),
+    );
     expect(masked).not.toContain(requester.email);
   });
 });

@@ -18,7 +18,14 @@ let next = 0;
 async function loop(): Promise<void> {
   while (next < count) {
     const i = next++;
-    await journalAuditEntry({ actorType: 'worker', actorId: writer, action: 'test.concurrent', subjectType: 'system', subjectId: writer, details: { writer, i } });
+    await journalAuditEntry({
+      actorType: 'worker',
+      actorId: writer,
+      action: 'test.concurrent',
+      subjectType: 'system',
+      subjectId: writer,
+      details: { writer, i },
+    });
   }
 }
 await loop();

@@ -24,11 +24,22 @@ let passwordHash: Promise<string> | undefined;
 async function makeUser(role: TRole, extra: { disabled?: boolean; oidcSubject?: string; noPassword?: boolean } = {}) {
   passwordHash ??= hashPassword(PASSWORD);
   const email = `it-${randomUUID().slice(0, 8)}@callvault.test`;
-  return db().user.create({ data: { email, name: 'IT user', role, disabled: extra.disabled ?? false, oidcSubject: extra.oidcSubject, passwordHash: extra.noPassword ? null : await passwordHash } });
+  return db().user.create({
+    data: {
+      email,
+      name: 'IT user',
+      role,
+      disabled: extra.disabled ?? false,
+      oidcSubject: extra.oidcSubject,
+      passwordHash: extra.noPassword ? null : await passwordHash,
+    },
+  });
 }
 
 await flushAuditSequencer();
-const actions = async (userId: string) => (await flushAuditSequencer(), await db().auditEntry.findMany({ where: { subjectType: 'user', subjectId: userId }, orderBy: { sequence: 'asc' } })).map((e) => e.action);
+const actions = async (userId: string) =>
+  (await flushAuditSequencer(),
+  await db().auditEntry.findMany({ where: { subjectType: 'user', subjectId: userId }, orderBy: { sequence: 'asc' } })).map((e) => e.action);
 
 afterAll(async () => {
   await db().$disconnect();
@@ -53,7 +64,11 @@ describe('authorizeCredentials', () => {
       expect(await authorizeCredentials({ email: user.email, password: PASSWORD })).toBeNull();
     });
     // The owner, from their own address, is not locked out by someone else's guessing.
-    expect(await runWithClientInfo({ ip: '203.0.113.7', userAgent: 'it' }, () => authorizeCredentials({ email: user.email, password: PASSWORD }))).not.toBeNull();
+    expect(
+      await runWithClientInfo({ ip: '203.0.113.7', userAgent: 'it' }, () =>
+        authorizeCredentials({ email: user.email, password: PASSWORD }),
+      ),
+    ).not.toBeNull();
     const trail = await actions(user.id);
     expect(trail.filter((a) => a === 'auth.sign_in_failed')).toHaveLength(threshold + 1);
     expect(trail.filter((a) => a === 'auth.locked_out')).toHaveLength(1);
@@ -82,7 +97,9 @@ describe('authorizeCredentials', () => {
 describe('resolveOidcUser', () => {
   it('matches by subject, then links a verified email, and refuses an unverified one', async () => {
     const bySubject = await makeUser('REVIEWER', { oidcSubject: `sub-${randomUUID()}` });
-    expect((await resolveOidcUser({ subject: bySubject.oidcSubject!, email: null, emailVerified: false, name: null }))?.id).toBe(bySubject.id);
+    expect((await resolveOidcUser({ subject: bySubject.oidcSubject!, email: null, emailVerified: false, name: null }))?.id).toBe(
+      bySubject.id,
+    );
 
     const byEmail = await makeUser('AUDITOR');
     expect(await resolveOidcUser({ subject: `sub-${randomUUID()}`, email: byEmail.email, emailVerified: false, name: null })).toBeNull();
@@ -103,7 +120,9 @@ describe('resolveOidcUser', () => {
 
 describe('withRole', () => {
   const ZBody = z.object({ n: z.number() });
-  const handler = withRole(['OFFICER', 'ADMIN'], ZBody, async ({ input, user, params }) => json({ n: input.n, role: user.role, id: params.id }));
+  const handler = withRole(['OFFICER', 'ADMIN'], ZBody, async ({ input, user, params }) =>
+    json({ n: input.n, role: user.role, id: params.id }),
+  );
 
   async function call(userId: string | null, body: string, contentType = 'application/json') {
     const headers: Record<string, string> = { 'content-type': contentType };

@@ -15,13 +15,25 @@ const GEN = `metrics-gen-${runId}`;
 const BEARER = 'metrics-genesys-bearer-0123456789';
 
 beforeAll(async () => {
-  setVendorAccounts([{ id: GEN, vendorSource: 'genesys-cloud', instance: 'mypurecloud.com', apiBaseUrl: 'http://127.0.0.1:9', authUrl: 'http://127.0.0.1:9/t', clientId: 'c', clientSecret: 's', webhookBearerToken: BEARER }]);
+  setVendorAccounts([
+    {
+      id: GEN,
+      vendorSource: 'genesys-cloud',
+      instance: 'mypurecloud.com',
+      apiBaseUrl: 'http://127.0.0.1:9',
+      authUrl: 'http://127.0.0.1:9/t',
+      clientId: 'c',
+      clientSecret: 's',
+      webhookBearerToken: BEARER,
+    },
+  ]);
   await resetRedis();
 });
 
 afterAll(closeProducerSide);
 
-const scrape = (headers: Record<string, string> = {}, cookie?: string) => metricsGet(apiRequest('/api/metrics', { headers, cookie }), ctx());
+const scrape = (headers: Record<string, string> = {}, cookie?: string) =>
+  metricsGet(apiRequest('/api/metrics', { headers, cookie }), ctx());
 
 describe('/api/metrics', () => {
   it('needs an admin session or the metrics token', async () => {
@@ -42,7 +54,9 @@ describe('/api/metrics', () => {
     expect((await genesysPost(webhookRequest('genesys', GEN, body, { token: 'wrong-bearer-token-0123456789' }))).status).toBe(401);
     const auditor = await signedInAs('AUDITOR');
     const missing = '00000000-0000-4000-8000-000000000000';
-    expect((await getExport(apiRequest(`/api/audit/exports/${missing}`, { cookie: auditor.cookie }), ctx({ id: missing }))).status).toBe(404);
+    expect((await getExport(apiRequest(`/api/audit/exports/${missing}`, { cookie: auditor.cookie }), ctx({ id: missing }))).status).toBe(
+      404,
+    );
 
     const res = await scrape({ authorization: `Bearer ${TOKEN}` });
     expect(res.status).toBe(200);

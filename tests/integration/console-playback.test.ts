@@ -28,8 +28,15 @@ async function recording(opts: { withStorage: boolean; quarantined?: boolean }) 
   const vendorRecordingId = `it-play-${id}`;
   await db().recording.create({
     data: {
-      id, archiveId: `arch-it-${id}`, vendorSource: 'NICE_CXONE', vendorRecordingId, mediaFormat: 'wav', status: opts.quarantined ? 'QUARANTINED' : 'ARCHIVED',
-      ...(opts.withStorage ? { storageBucket: stored.bucket, storageKey: stored.key, storageVersionId: stored.versionId, sizeBytes: BigInt(wav.length) } : {}),
+      id,
+      archiveId: `arch-it-${id}`,
+      vendorSource: 'NICE_CXONE',
+      vendorRecordingId,
+      mediaFormat: 'wav',
+      status: opts.quarantined ? 'QUARANTINED' : 'ARCHIVED',
+      ...(opts.withStorage
+        ? { storageBucket: stored.bucket, storageKey: stored.key, storageVersionId: stored.versionId, sizeBytes: BigInt(wav.length) }
+        : {}),
       ...(opts.quarantined ? { quarantineCases: { create: { reason: 'TRUNCATION_DETECTED', evidence: {} } } } : {}),
     },
   });
@@ -39,7 +46,15 @@ async function recording(opts: { withStorage: boolean; quarantined?: boolean }) 
 beforeAll(async () => {
   const bucket = bucketName('recordings', 'us');
   const key = `it-console/${randomUUID()}.wav`;
-  const put = await s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: wav, ContentType: 'audio/wav', ContentMD5: createHash('md5').update(wav).digest('base64') }));
+  const put = await s3().send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      Body: wav,
+      ContentType: 'audio/wav',
+      ContentMD5: createHash('md5').update(wav).digest('base64'),
+    }),
+  );
   stored = { bucket, key, versionId: put.VersionId! };
   officer = await user('OFFICER');
   reviewer = await user('REVIEWER');
@@ -64,7 +79,15 @@ describe('issuePlaybackUrl', () => {
     await flushAuditSequencer();
     const entry = await db().auditEntry.findFirst({ where: { action: 'playback.issued', subjectType: 'recording', subjectId: rec.key } });
     expect(entry).toMatchObject({ actorType: 'user', actorId: officer.id });
-    expect(entry?.details).toEqual({ user: officer.email, recordingId: rec.id, reason: 'Complaint review CASE-1', expiresAt: grant.expiresAt, versionId: stored.versionId, ip: null, userAgent: null });
+    expect(entry?.details).toEqual({
+      user: officer.email,
+      recordingId: rec.id,
+      reason: 'Complaint review CASE-1',
+      expiresAt: grant.expiresAt,
+      versionId: stored.versionId,
+      ip: null,
+      userAgent: null,
+    });
   });
 
   it('a tampered signature is refused by storage', async () => {
@@ -78,16 +101,24 @@ describe('issuePlaybackUrl', () => {
   it('limits reviewers to recordings under quarantine review', async () => {
     const archived = await recording({ withStorage: true });
     const quarantined = await recording({ withStorage: true, quarantined: true });
-    await expect(issuePlaybackUrl({ recordingId: archived.id, reason: 'Not my business here', user: reviewer })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(issuePlaybackUrl({ recordingId: quarantined.id, reason: 'Reviewing the case', user: reviewer })).resolves.toMatchObject({ contentType: 'audio/wav' });
+    await expect(issuePlaybackUrl({ recordingId: archived.id, reason: 'Not my business here', user: reviewer })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(issuePlaybackUrl({ recordingId: quarantined.id, reason: 'Reviewing the case', user: reviewer })).resolves.toMatchObject({
+      contentType: 'audio/wav',
+    });
     await flushAuditSequencer();
     expect(await db().auditEntry.count({ where: { action: 'playback.issued', subjectId: archived.key } })).toBe(0);
   });
 
   it('refuses recordings without stored media and unknown ids, auditing nothing', async () => {
     const rec = await recording({ withStorage: false });
-    await expect(issuePlaybackUrl({ recordingId: rec.id, reason: 'Nothing stored here', user: officer })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(issuePlaybackUrl({ recordingId: randomUUID(), reason: 'Nothing stored here', user: officer })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(issuePlaybackUrl({ recordingId: rec.id, reason: 'Nothing stored here', user: officer })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await expect(issuePlaybackUrl({ recordingId: randomUUID(), reason: 'Nothing stored here', user: officer })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await flushAuditSequencer();
     expect(await db().auditEntry.count({ where: { action: 'playback.issued', subjectId: rec.key } })).toBe(0);
   });

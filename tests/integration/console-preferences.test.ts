@@ -11,7 +11,9 @@ afterAll(async () => {
 
 describe('time-zone preference', () => {
   it('defaults to UTC, accepts IANA zones only, and audits a change with both values', async () => {
-    const u = await db().user.create({ data: { email: `it-prefs-${randomUUID().slice(0, 8)}@callvault.test`, name: 'IT', role: 'AUDITOR' } });
+    const u = await db().user.create({
+      data: { email: `it-prefs-${randomUUID().slice(0, 8)}@callvault.test`, name: 'IT', role: 'AUDITOR' },
+    });
     expect(await getPreferences(u)).toEqual({ timeZone: 'UTC' });
     expect(ZPreferences.safeParse({ timeZone: 'Mars/Olympus' }).success).toBe(false);
     expect(ZPreferences.safeParse({ timeZone: 'UTC', theme: 'dark' }).success).toBe(false);

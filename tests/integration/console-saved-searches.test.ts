@@ -4,7 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TSessionUser } from '@/lib/auth/load-session-user';
 import { db } from '@/lib/db';
-import { createSavedSearch, deleteSavedSearch, getSavedFilter, listSavedSearches, savedSearchWhere, ZCreateSavedSearch } from '@/lib/recordings/saved-searches';
+import {
+  createSavedSearch,
+  deleteSavedSearch,
+  getSavedFilter,
+  listSavedSearches,
+  savedSearchWhere,
+  ZCreateSavedSearch,
+} from '@/lib/recordings/saved-searches';
 import { ZSavedFilter, ZSearchFilter, type TSearchFilterInput } from '@/lib/recordings/search-filter';
 import { searchRecordings } from '@/lib/recordings/search-recordings';
 import { searchFilterToWhere } from '@/lib/recordings/search-where';
@@ -17,7 +24,8 @@ async function user(role: TSessionUser['role'], extra: Partial<Pick<TSessionUser
   return { id: u.id, email: u.email, role: u.role, name: u.name, regions: u.regions, timeZone: u.timeZone, sessionId: randomUUID() };
 }
 
-const save = (owner: TSessionUser, name: string, filter: TSearchFilterInput) => createSavedSearch(ZCreateSavedSearch.parse({ name, filter: { ...filter, tag: RUN_TAG } }), owner);
+const save = (owner: TSessionUser, name: string, filter: TSearchFilterInput) =>
+  createSavedSearch(ZCreateSavedSearch.parse({ name, filter: { ...filter, tag: RUN_TAG } }), owner);
 
 beforeAll(async () => {
   await insertSearchRows(RUN_TAG, 23);
@@ -48,7 +56,10 @@ describe('saved searches', () => {
     expect(ZCreateSavedSearch.safeParse({ name: 'x', filter: { from: '2026-02-30' } }).success).toBe(false);
     expect(ZCreateSavedSearch.safeParse({ name: 'x', filter: { sort: 'password_desc' } }).success).toBe(false);
     expect(ZCreateSavedSearch.safeParse({ name: 'x', filter: {}, extra: 1 }).success).toBe(false);
-    await expect(save(auditor, 'unknown region', { region: 'ap' })).rejects.toMatchObject({ code: 'bad_request', message: 'Unknown region "ap": this archive stores us, eu' });
+    await expect(save(auditor, 'unknown region', { region: 'ap' })).rejects.toMatchObject({
+      code: 'bad_request',
+      message: 'Unknown region "ap": this archive stores us, eu',
+    });
     await expect(save(auditor, 'by number', { customer: '+1 555 010 0007' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
@@ -57,7 +68,12 @@ describe('saved searches', () => {
     const saved = await save(officer, 'morning', { from: '2026-01-02T05:00', to: '2026-01-02T05:01' });
     expect(saved.filter.tz).toBe('America/New_York');
     // 05:00-05:01 in New York is 10:00-10:02 UTC: the fixture's calls on Jan 2 start at 10:00-10:02.
-    const ids = (await db().recording.findMany({ where: await savedSearchWhere(saved.id, { ...officer, timeZone: 'Asia/Tokyo' }), select: { startTime: true } })).map((r) => r.startTime?.toISOString());
+    const ids = (
+      await db().recording.findMany({
+        where: await savedSearchWhere(saved.id, { ...officer, timeZone: 'Asia/Tokyo' }),
+        select: { startTime: true },
+      })
+    ).map((r) => r.startTime?.toISOString());
     expect(ids.length).toBeGreaterThan(0);
     for (const t of ids) expect(t).toMatch(/^2026-01-02T10:0[01]:/);
   });

@@ -64,7 +64,8 @@ describe('keyset pagination', () => {
 });
 
 describe('filters', () => {
-  const search = async (input: TSearchFilterInput) => (await searchRecordings(ZSearchFilter.parse({ ...input, tag: [RUN_TAG, ...[input.tag ?? []].flat()] }), 'ADMIN')).items;
+  const search = async (input: TSearchFilterInput) =>
+    (await searchRecordings(ZSearchFilter.parse({ ...input, tag: [RUN_TAG, ...[input.tag ?? []].flat()] }), 'ADMIN')).items;
 
   it('filters by vendor, direction, status, region, legal hold and tags', async () => {
     expect((await search({ vendor: 'NICE_CXONE' })).every((r) => r.vendorSource === 'NICE_CXONE')).toBe(true);
@@ -81,7 +82,9 @@ describe('filters', () => {
     const items = await search({ from: '2026-01-02', to: '2026-01-03' });
     expect(items.length).toBeGreaterThan(0);
     for (const r of items) expect(['2026-01-02', '2026-01-03']).toContain(r.startTime?.slice(0, 10));
-    const inRange = rows.filter((r) => r.startTime && r.startTime >= new Date('2026-01-02T00:00:00Z') && r.startTime < new Date('2026-01-04T00:00:00Z'));
+    const inRange = rows.filter(
+      (r) => r.startTime && r.startTime >= new Date('2026-01-02T00:00:00Z') && r.startTime < new Date('2026-01-04T00:00:00Z'),
+    );
     expect(items).toHaveLength(inRange.length);
   });
 
@@ -110,32 +113,50 @@ describe('totals, time zones and exports', () => {
     expect(first.total).toEqual({ count: 23, exact: true });
     const second = await searchRecordings(ZSearchFilter.parse({ tag: RUN_TAG, limit: 4, cursor: first.nextCursor }), 'ADMIN');
     expect(second.total).toBeNull();
-    expect((await searchRecordings(ZSearchFilter.parse({ tag: RUN_TAG, region: 'eu' }), 'ADMIN')).total).toEqual({ count: 11, exact: true });
+    expect((await searchRecordings(ZSearchFilter.parse({ tag: RUN_TAG, region: 'eu' }), 'ADMIN')).total).toEqual({
+      count: 11,
+      exact: true,
+    });
     const [bounded] = await db().$queryRaw<{ n: number }[]>(buildCountQuery(ZSearchFilter.parse({ tag: RUN_TAG }), 5));
     expect(bounded?.n).toBe(6); // stops one past the bound
   });
 
-  it('reads a date-time range in the viewer\'s zone unless the filter names one', async () => {
+  it("reads a date-time range in the viewer's zone unless the filter names one", async () => {
     // 19:00-19:01 on Jan 2 in Tokyo (UTC+9) is 10:00-10:02 UTC; in UTC that range finds nothing.
     const range = { tag: RUN_TAG, from: '2026-01-02T19:00', to: '2026-01-02T19:01' };
     const inTokyo = (await searchRecordings(ZSearchFilter.parse(range), { role: 'OFFICER', timeZone: 'Asia/Tokyo' })).items;
-    const expectedIds = rows.filter((r) => r.startTime && r.startTime >= new Date('2026-01-02T10:00:00Z') && r.startTime < new Date('2026-01-02T10:02:00Z')).map((r) => r.id);
+    const expectedIds = rows
+      .filter((r) => r.startTime && r.startTime >= new Date('2026-01-02T10:00:00Z') && r.startTime < new Date('2026-01-02T10:02:00Z'))
+      .map((r) => r.id);
     expect(expectedIds.length).toBeGreaterThan(0);
     expect(inTokyo.map((r) => r.id).sort()).toEqual(expectedIds.sort());
     expect((await searchRecordings(ZSearchFilter.parse(range), { role: 'OFFICER', timeZone: 'UTC' })).items).toHaveLength(0);
-    expect((await searchRecordings(ZSearchFilter.parse({ ...range, tz: 'Asia/Tokyo' }), { role: 'OFFICER', timeZone: 'UTC' })).items).toHaveLength(expectedIds.length);
+    expect(
+      (await searchRecordings(ZSearchFilter.parse({ ...range, tz: 'Asia/Tokyo' }), { role: 'OFFICER', timeZone: 'UTC' })).items,
+    ).toHaveLength(expectedIds.length);
   });
 
-  it('refuses an unknown region with a readable 400, and a masked role\'s phone filters', async () => {
-    await expect(searchRecordings(ZSearchFilter.parse({ region: 'mars' }), 'ADMIN')).rejects.toMatchObject({ code: 'bad_request', message: 'Unknown region "mars": this archive stores us, eu' });
-    expect(ZSearchFilter.safeParse({ region: '(eu|us)' }).error?.issues[0]?.message).toBe('Region is a residency region code such as "us" or "eu"');
+  it("refuses an unknown region with a readable 400, and a masked role's phone filters", async () => {
+    await expect(searchRecordings(ZSearchFilter.parse({ region: 'mars' }), 'ADMIN')).rejects.toMatchObject({
+      code: 'bad_request',
+      message: 'Unknown region "mars": this archive stores us, eu',
+    });
+    expect(ZSearchFilter.safeParse({ region: '(eu|us)' }).error?.issues[0]?.message).toBe(
+      'Region is a residency region code such as "us" or "eu"',
+    );
     await expect(searchRecordings(ZSearchFilter.parse({ q: '(555) 010-0007' }), 'AUDITOR')).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('exports the search as CSV masked for the role, audited with filter and row count before it streams', async () => {
-    const u = await db().user.create({ data: { email: `it-export-${randomUUID().slice(0, 8)}@callvault.test`, name: 'IT', role: 'AUDITOR' } });
+    const u = await db().user.create({
+      data: { email: `it-export-${randomUUID().slice(0, 8)}@callvault.test`, name: 'IT', role: 'AUDITOR' },
+    });
     const auditor = { id: u.id, email: u.email, role: u.role, name: u.name, regions: [], timeZone: 'UTC', sessionId: randomUUID() };
-    const { rows: count, truncated, body } = await exportSearch(ZSearchFilter.parse({ tag: RUN_TAG, region: 'us', sort: 'duration_asc' }), auditor, 'csv');
+    const {
+      rows: count,
+      truncated,
+      body,
+    } = await exportSearch(ZSearchFilter.parse({ tag: RUN_TAG, region: 'us', sort: 'duration_asc' }), auditor, 'csv');
     expect({ count, truncated }).toEqual({ count: 12, truncated: false });
     await flushAuditSequencer();
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'access.search_exported', actorId: u.id } });
@@ -146,7 +167,11 @@ describe('totals, time zones and exports', () => {
     expect(lines).toHaveLength(13);
     expect(text).toContain('+1555•••0000');
     expect(text).not.toMatch(/5550100\d{3}/);
-    const json = JSON.parse(await new Response((await exportSearch(ZSearchFilter.parse({ tag: RUN_TAG, region: 'us' }), { ...auditor, role: 'OFFICER' }, 'json')).body).text()) as { customers: string }[];
+    const json = JSON.parse(
+      await new Response(
+        (await exportSearch(ZSearchFilter.parse({ tag: RUN_TAG, region: 'us' }), { ...auditor, role: 'OFFICER' }, 'json')).body,
+      ).text(),
+    ) as { customers: string }[];
     expect(json).toHaveLength(12);
     expect(json.map((r) => r.customers)).toContain('+15550100000');
   });

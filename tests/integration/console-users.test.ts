@@ -22,7 +22,9 @@ describe('user administration', () => {
     const email = `it-new-${randomUUID().slice(0, 8)}@callvault.test`;
     const admin = await user('ADMIN');
     const { id } = await createUser({ email, name: 'New', role: 'AUDITOR', password: 'a-very-secret-initial' }, admin);
-    await expect(createUser({ email, name: 'Again', role: 'ADMIN', password: 'a-very-secret-initial' }, admin)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(createUser({ email, name: 'Again', role: 'ADMIN', password: 'a-very-secret-initial' }, admin)).rejects.toMatchObject({
+      code: 'conflict',
+    });
     await flushAuditSequencer();
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'user.created', subjectId: id } });
     expect(entry.details).toMatchObject({ email, role: 'AUDITOR' });
@@ -39,9 +41,18 @@ describe('user administration', () => {
       await db().user.update({ where: { id: bystander.id }, data: { role: 'ADMIN', disabled: true } });
       // The last enabled admin can be neither demoted nor disabled, by anyone.
       const actor = { ...bystander, role: 'ADMIN' as const };
-      await expect(updateUser(admin.id, { role: 'OFFICER' }, actor)).rejects.toMatchObject({ code: 'conflict', message: 'This is the last enabled administrator' });
-      await expect(updateUser(admin.id, { disabled: true }, actor)).rejects.toMatchObject({ code: 'conflict', message: 'This is the last enabled administrator' });
-      await expect(updateUser(admin.id, { role: 'OFFICER' }, admin)).rejects.toMatchObject({ code: 'conflict', message: 'You cannot change your own role or disable yourself' });
+      await expect(updateUser(admin.id, { role: 'OFFICER' }, actor)).rejects.toMatchObject({
+        code: 'conflict',
+        message: 'This is the last enabled administrator',
+      });
+      await expect(updateUser(admin.id, { disabled: true }, actor)).rejects.toMatchObject({
+        code: 'conflict',
+        message: 'This is the last enabled administrator',
+      });
+      await expect(updateUser(admin.id, { role: 'OFFICER' }, admin)).rejects.toMatchObject({
+        code: 'conflict',
+        message: 'You cannot change your own role or disable yourself',
+      });
       await flushAuditSequencer();
       expect(await db().auditEntry.count({ where: { subjectId: admin.id } })).toBe(0);
       const second = await user('ADMIN');
@@ -59,9 +70,18 @@ describe('user administration', () => {
   it('keeps the regions given at creation, refuses regions this deployment does not serve, audits a regions change', async () => {
     const admin = await user('ADMIN');
     const email = `it-regions-${randomUUID().slice(0, 8)}@callvault.test`;
-    const { id } = await createUser({ email, name: 'Regional', role: 'OFFICER', password: 'a-very-secret-initial', regions: ['eu'] }, admin);
+    const { id } = await createUser(
+      { email, name: 'Regional', role: 'OFFICER', password: 'a-very-secret-initial', regions: ['eu'] },
+      admin,
+    );
     expect((await db().user.findUniqueOrThrow({ where: { id } })).regions).toEqual(['eu']);
-    const typo = { email: `it-typo-${randomUUID().slice(0, 8)}@callvault.test`, name: 'Typo', role: 'OFFICER' as const, password: 'a-very-secret-initial', regions: ['ue'] };
+    const typo = {
+      email: `it-typo-${randomUUID().slice(0, 8)}@callvault.test`,
+      name: 'Typo',
+      role: 'OFFICER' as const,
+      password: 'a-very-secret-initial',
+      regions: ['ue'],
+    };
     await expect(createUser(typo, admin)).rejects.toMatchObject({ code: 'unprocessable', details: [{ path: 'regions' }] });
     expect(await db().user.count({ where: { email: typo.email } })).toBe(0);
     await expect(updateUser(id, { regions: ['us', 'mars'] }, admin)).rejects.toMatchObject({ code: 'unprocessable', status: 422 });

@@ -16,12 +16,23 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function recording(account: string, opts: { archivedAt?: Date; status?: 'ARCHIVED' | 'QUARANTINED' | 'PENDING'; vendorRecordingId?: string } = {}) {
+async function recording(
+  account: string,
+  opts: { archivedAt?: Date; status?: 'ARCHIVED' | 'QUARANTINED' | 'PENDING'; vendorRecordingId?: string } = {},
+) {
   const vendorRecordingId = opts.vendorRecordingId ?? `${TAG}-${randomUUID().slice(0, 8)}`;
   return db().recording.create({
     data: {
-      archiveId: `arch-${vendorRecordingId}`, vendorSource: 'GENESYS_CLOUD', vendorRecordingId, vendorAccountId: account, startTime: new Date(), status: opts.status ?? 'ARCHIVED',
-      archivedAt: opts.archivedAt ?? null, dataResidencyRegion: 'us', complianceTags: [TAG], searchText: vendorRecordingId,
+      archiveId: `arch-${vendorRecordingId}`,
+      vendorSource: 'GENESYS_CLOUD',
+      vendorRecordingId,
+      vendorAccountId: account,
+      startTime: new Date(),
+      status: opts.status ?? 'ARCHIVED',
+      archivedAt: opts.archivedAt ?? null,
+      dataResidencyRegion: 'us',
+      complianceTags: [TAG],
+      searchText: vendorRecordingId,
     },
   });
 }
@@ -32,7 +43,16 @@ const reasonOf = (d: TDashboard, reason: string) => d.quarantine!.byReason.find(
 describe('home dashboard', () => {
   it('counts archived recordings per day, today and this week; lag per account; quarantine, dead letters, oldest delivery, reconciliation', async () => {
     const account = `${TAG}-acct`;
-    await db().vendorAccount.create({ data: { id: account, vendorSource: 'GENESYS_CLOUD', name: account, instance: 'mypurecloud.ie', residencyRegion: 'us', apiBaseUrl: 'http://127.0.0.1:1' } });
+    await db().vendorAccount.create({
+      data: {
+        id: account,
+        vendorSource: 'GENESYS_CLOUD',
+        name: account,
+        instance: 'mypurecloud.ie',
+        residencyRegion: 'us',
+        apiBaseUrl: 'http://127.0.0.1:1',
+      },
+    });
     const now = new Date();
     const before = await getDashboard('ADMIN', now);
     const today = now.toISOString().slice(0, 10);
@@ -50,7 +70,12 @@ describe('home dashboard', () => {
         { recordingId: q2.id, reason: 'INVALID_METADATA', tags: [], evidence: {}, state: 'ACCEPTED' },
       ],
     });
-    await db().deadLetter.createMany({ data: [{ queue: TAG, jobId: `${TAG}-1`, jobName: 'recording.archive', payload: {}, failedReason: 'x', attemptsMade: 3 }, { queue: TAG, jobId: `${TAG}-2`, jobName: 'recording.archive', payload: {}, failedReason: 'x', attemptsMade: 3, replayedAt: now }] });
+    await db().deadLetter.createMany({
+      data: [
+        { queue: TAG, jobId: `${TAG}-1`, jobName: 'recording.archive', payload: {}, failedReason: 'x', attemptsMade: 3 },
+        { queue: TAG, jobId: `${TAG}-2`, jobName: 'recording.archive', payload: {}, failedReason: 'x', attemptsMade: 3, replayedAt: now },
+      ],
+    });
     const pendingKey = `GENESYS_CLOUD:${TAG}-never-archived`;
     // Older than every delivery already in the shared database, so it is the oldest whatever ran before.
     const earliest = (await db().ingestEvent.aggregate({ _min: { receivedAt: true } }))._min.receivedAt ?? now;
@@ -58,14 +83,55 @@ describe('home dashboard', () => {
     const received = new Date(now.getTime() - 30_000);
     await db().ingestEvent.createMany({
       data: [
-        { idempotencyKey: pendingKey, vendorSource: 'GENESYS_CLOUD', vendorRecordingId: `${TAG}-never-archived`, vendorAccountId: account, source: 'WEBHOOK', eventType: 'test', receivedAt: oldest },
-        { idempotencyKey: `GENESYS_CLOUD:${q1.vendorRecordingId}`, vendorSource: 'GENESYS_CLOUD', vendorRecordingId: q1.vendorRecordingId, vendorAccountId: account, source: 'WEBHOOK', eventType: 'test', receivedAt: new Date(oldest.getTime() - 60_000) },
-        { idempotencyKey: `GENESYS_CLOUD:${TAG}-x`, vendorSource: 'GENESYS_CLOUD', vendorRecordingId: `${TAG}-x`, vendorAccountId: account, source: 'WEBHOOK', eventType: 'test', receivedAt: received, duplicate: true },
+        {
+          idempotencyKey: pendingKey,
+          vendorSource: 'GENESYS_CLOUD',
+          vendorRecordingId: `${TAG}-never-archived`,
+          vendorAccountId: account,
+          source: 'WEBHOOK',
+          eventType: 'test',
+          receivedAt: oldest,
+        },
+        {
+          idempotencyKey: `GENESYS_CLOUD:${q1.vendorRecordingId}`,
+          vendorSource: 'GENESYS_CLOUD',
+          vendorRecordingId: q1.vendorRecordingId,
+          vendorAccountId: account,
+          source: 'WEBHOOK',
+          eventType: 'test',
+          receivedAt: new Date(oldest.getTime() - 60_000),
+        },
+        {
+          idempotencyKey: `GENESYS_CLOUD:${TAG}-x`,
+          vendorSource: 'GENESYS_CLOUD',
+          vendorRecordingId: `${TAG}-x`,
+          vendorAccountId: account,
+          source: 'WEBHOOK',
+          eventType: 'test',
+          receivedAt: received,
+          duplicate: true,
+        },
       ],
     });
     const report = (day: string, missing: number) => ({
-      vendorAccountId: account, vendorSource: 'GENESYS_CLOUD' as const, day, listedCount: 10, matchedCount: 10 - missing, quarantinedCount: 0, missingCount: missing, redrivenCount: missing,
-      pendingCount: 0, extraCount: 0, mismatchCount: 0, findings: [], bucket: 'b', key: `${TAG}/${day}`, sha256: 'x', signature: 's', keyId: 'k', startedAt: now,
+      vendorAccountId: account,
+      vendorSource: 'GENESYS_CLOUD' as const,
+      day,
+      listedCount: 10,
+      matchedCount: 10 - missing,
+      quarantinedCount: 0,
+      missingCount: missing,
+      redrivenCount: missing,
+      pendingCount: 0,
+      extraCount: 0,
+      mismatchCount: 0,
+      findings: [],
+      bucket: 'b',
+      key: `${TAG}/${day}`,
+      sha256: 'x',
+      signature: 's',
+      keyId: 'k',
+      startedAt: now,
     });
     await db().reconciliationReport.createMany({ data: [report('2026-11-28', 0), report('2026-11-29', 2)] });
 
@@ -86,7 +152,13 @@ describe('home dashboard', () => {
     // The quarantined recording's delivery is settled; the duplicate is not a delivery to archive.
     expect(after.oldestUnarchived).toMatchObject({ idempotencyKey: pendingKey, receivedAt: oldest.toISOString() });
     expect(after.oldestUnarchived!.pending - (before.oldestUnarchived?.pending ?? 0)).toBe(1);
-    expect(after.reconciliation!.find((r) => r.vendorAccountId === account)).toMatchObject({ day: '2026-11-29', listed: 10, matched: 8, missing: 2, clean: false });
+    expect(after.reconciliation!.find((r) => r.vendorAccountId === account)).toMatchObject({
+      day: '2026-11-29',
+      listed: 10,
+      matched: 8,
+      missing: 2,
+      clean: false,
+    });
   });
 
   it('sends each role only the sections it may see, through the route', async () => {
@@ -95,7 +167,9 @@ describe('home dashboard', () => {
       const res = await dashboardGet(apiRequest('/api/dashboard', { cookie }), ctx());
       expect(res.status).toBe(200);
       const d = (await res.json()) as Record<string, unknown>;
-      return Object.keys(d).filter((k) => d[k] !== null && k !== 'generatedAt').sort();
+      return Object.keys(d)
+        .filter((k) => d[k] !== null && k !== 'generatedAt')
+        .sort();
     };
     expect(await sections('OFFICER')).toEqual(['archive']);
     expect(await sections('REVIEWER')).toEqual(['archive', 'quarantine']);

@@ -72,9 +72,7 @@ describe('database migrations (scripts/db/migrate.ts)', () => {
          "subjectId", "details", "prevHash", "entryHash", "signature", "keyId")
        VALUES (1, now(), 'system', 'test', 'test.insert', 'Test', '1', '{}', '', 'hash-1', 'sig', 'key-1')`,
     );
-    await expect(db.query(`UPDATE "AuditEntry" SET "action" = 'tampered'`)).rejects.toThrow(
-      'AuditEntry is append-only',
-    );
+    await expect(db.query(`UPDATE "AuditEntry" SET "action" = 'tampered'`)).rejects.toThrow('AuditEntry is append-only');
     await expect(db.query(`DELETE FROM "AuditEntry"`)).rejects.toThrow('AuditEntry is append-only');
     const { rows } = await db.query(`SELECT "action" FROM "AuditEntry"`);
     expect(rows).toEqual([{ action: 'test.insert' }]);

@@ -35,8 +35,15 @@ let verifier = '';
 let keysFile = '';
 const recordings: { id: string; checksumSha256: string | null }[] = [];
 
-const sessionUser = async (role: 'OFFICER' | 'AUDITOR'): Promise<TSessionUser> => ({ ...(await createTestUser(role)), name: role, regions: [], timeZone: 'UTC', sessionId: randomUUID() });
-const verify = (file: string): Promise<TRun> => runNode([verifier, '--keys', keysFile, file], { cwd: dir, env: { NODE_ENV: 'production', PATH: process.env.PATH ?? '' } });
+const sessionUser = async (role: 'OFFICER' | 'AUDITOR'): Promise<TSessionUser> => ({
+  ...(await createTestUser(role)),
+  name: role,
+  regions: [],
+  timeZone: 'UTC',
+  sessionId: randomUUID(),
+});
+const verify = (file: string): Promise<TRun> =>
+  runNode([verifier, '--keys', keysFile, file], { cwd: dir, env: { NODE_ENV: 'production', PATH: process.env.PATH ?? '' } });
 
 async function built(id: string): Promise<string> {
   await flushAuditSequencer();
@@ -85,7 +92,7 @@ afterAll(async () => {
 });
 
 describe('evidence packages', () => {
-  it("packages a matter: audio as archived, metadata, payloads, proven audit entries; the standalone verifier says VALID, a changed byte INVALID", async () => {
+  it('packages a matter: audio as archived, metadata, payloads, proven audit entries; the standalone verifier says VALID, a changed byte INVALID', async () => {
     const matter = await createMatter({ reference: `EVD-${randomUUID().slice(0, 8)}`, name: 'Evidence matter', description: '' }, officer);
     await addMatterRecordings(matter.id, { recordingIds: recordings.map((r) => r.id) }, officer);
     const { id } = await startEvidencePackage({ matterId: matter.id }, officer);
@@ -123,9 +130,11 @@ describe('evidence packages', () => {
     expect(bad.stdout).toMatch(/INVALID[\s\S]*\[file_hash\]/);
 
     await flushAuditSequencer();
-    expect((await db().auditEntry.findMany({ where: { subjectType: 'evidence_package', subjectId: id }, select: { action: true } })).map((a) => a.action).sort()).toEqual(
-      ['evidence.package_built', 'evidence.package_downloaded', 'evidence.package_requested'],
-    );
+    expect(
+      (await db().auditEntry.findMany({ where: { subjectType: 'evidence_package', subjectId: id }, select: { action: true } }))
+        .map((a) => a.action)
+        .sort(),
+    ).toEqual(['evidence.package_built', 'evidence.package_downloaded', 'evidence.package_requested']);
   });
 
   it('masks identifiers for a masked role and says so; a package in clear is not handed to that role', async () => {
@@ -152,8 +161,14 @@ describe('evidence packages', () => {
     await db().evidencePackage.update({ where: { id }, data: { status: 'running', createdAt: old, heartbeatAt: old, attempts: 1 } });
     expect((await sweepEvidencePackages()).requeued).toContain(id);
     await (await evidencePackageQueue().getJob(id))?.remove();
-    await db().evidencePackage.update({ where: { id }, data: { status: 'running', heartbeatAt: old, attempts: env().AUDIT_EXPORT_ATTEMPTS } });
+    await db().evidencePackage.update({
+      where: { id },
+      data: { status: 'running', heartbeatAt: old, attempts: env().AUDIT_EXPORT_ATTEMPTS },
+    });
     expect((await sweepEvidencePackages()).failed).toContain(id);
-    expect(await db().evidencePackage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'failed', error: expect.stringMatching(/No worker finished the package/) });
+    expect(await db().evidencePackage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/No worker finished the package/),
+    });
   });
 });

@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const original = { ...process.env };
 
-async function callHealth(): Promise<{ status: number; body: { status: string; down: string[]; components: { name: string; up: boolean }[] } }> {
+async function callHealth(): Promise<{
+  status: number;
+  body: { status: string; down: string[]; components: { name: string; up: boolean }[] };
+}> {
   vi.resetModules();
   const g = globalThis as Record<string, unknown>;
   delete g.producerRedis;

@@ -48,7 +48,17 @@ async function status(promise: Promise<unknown>): Promise<number | 'ok'> {
 
 beforeAll(async () => {
   genesys = await startGenesysSimulator({
-    accounts: [{ id: GEN, name: GEN, instance: 'mypurecloud.com', clientId: `${GEN}-c`, clientSecret: `${GEN}-secret-0123456789`, webhookBearerToken: TOKEN, webhookHmacSecret: null }],
+    accounts: [
+      {
+        id: GEN,
+        name: GEN,
+        instance: 'mypurecloud.com',
+        clientId: `${GEN}-c`,
+        clientSecret: `${GEN}-secret-0123456789`,
+        webhookBearerToken: TOKEN,
+        webhookHmacSecret: null,
+      },
+    ],
   });
   setVendorAccounts(genesys.vendorAccountsJson().map((a) => ({ ...a, requestsPerMinute: 100_000 })) as never);
   await resetRedis();
@@ -62,57 +72,72 @@ afterAll(async () => {
 });
 
 describe('dead letters', () => {
-  it('a job failing until its retry budget is spent is dead-lettered, visible, skipped by the sweep, and replay archives it', { timeout: 60_000 }, async () => {
-    const rec = genesys.addRecording({ seconds: 2, seed: 7 });
-    const key = `genesys-cloud:${rec.id}`;
-    // Every media URL handed out is already expired (403): each attempt exhausts its URL refreshes and fails.
-    genesys.faults.expireNextMediaUrls = 1_000;
-    await sampleQueues(new Date(Date.now() - 60_000));
-    const accepted = await genesysPost(
-      new Request(`http://127.0.0.1/api/webhooks/genesys?account=${GEN}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: genesysRecordingCompleted(rec.id, rec.interactionId) }),
-    );
-    expect(accepted.status).toBe(202);
+  it(
+    'a job failing until its retry budget is spent is dead-lettered, visible, skipped by the sweep, and replay archives it',
+    { timeout: 60_000 },
+    async () => {
+      const rec = genesys.addRecording({ seconds: 2, seed: 7 });
+      const key = `genesys-cloud:${rec.id}`;
+      // Every media URL handed out is already expired (403): each attempt exhausts its URL refreshes and fails.
+      genesys.faults.expireNextMediaUrls = 1_000;
+      await sampleQueues(new Date(Date.now() - 60_000));
+      const accepted = await genesysPost(
+        new Request(`http://127.0.0.1/api/webhooks/genesys?account=${GEN}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}` },
+          body: genesysRecordingCompleted(rec.id, rec.interactionId),
+        }),
+      );
+      expect(accepted.status).toBe(202);
 
-    await waitFor('dead letter', async () => (await db().deadLetter.count({ where: { vendorRecordingId: rec.id } })) === 1, 30_000);
-    const { items } = await listDeadLetters({ state: 'open', queue: QUEUES.archive('GENESYS_CLOUD') });
-    const dead = items.find((d) => d.vendorRecordingId === rec.id);
-    expect(dead).toMatchObject({ jobName: 'recording.archive', idempotencyKey: key, replayedAt: null });
-    expect(dead?.attemptsMade).toBeGreaterThanOrEqual(1);
-    expect(dead?.failedReason.length).toBeGreaterThan(0);
-    expect(genesys.downloadStarts(rec.id)).toBe(0);
-    expect(genesys.downloadCount(rec.id)).toBe(0);
-    expect(await archiveQueue('GENESYS_CLOUD').getJobState(`genesys-cloud__${rec.id}`)).toBe('failed');
-    await flushAuditSequencer();
-    expect(await db().auditEntry.count({ where: { action: 'archive.dead_lettered', subjectId: key } })).toBe(1);
-    // Search shows it: a FAILED row with the reason.
-    const row = await db().recording.findFirstOrThrow({ where: { vendorRecordingId: rec.id }, select: { status: true, statusReason: true } });
-    expect(row.status).toBe('FAILED');
-    expect(row.statusReason).toMatch(/^vendor: /);
-    // Failure visible in the console's numbers too.
-    expect((await getQueueStats()).find((s) => s.queue === QUEUES.archive('GENESYS_CLOUD'))?.failed).toBe(1);
-    await sampleQueues();
-    expect((await getQueueHistory(5)).find((p) => p.queue === QUEUES.archive('GENESYS_CLOUD') && p.failedPerMin > 0)).toBeDefined();
+      await waitFor('dead letter', async () => (await db().deadLetter.count({ where: { vendorRecordingId: rec.id } })) === 1, 30_000);
+      const { items } = await listDeadLetters({ state: 'open', queue: QUEUES.archive('GENESYS_CLOUD') });
+      const dead = items.find((d) => d.vendorRecordingId === rec.id);
+      expect(dead).toMatchObject({ jobName: 'recording.archive', idempotencyKey: key, replayedAt: null });
+      expect(dead?.attemptsMade).toBeGreaterThanOrEqual(1);
+      expect(dead?.failedReason.length).toBeGreaterThan(0);
+      expect(genesys.downloadStarts(rec.id)).toBe(0);
+      expect(genesys.downloadCount(rec.id)).toBe(0);
+      expect(await archiveQueue('GENESYS_CLOUD').getJobState(`genesys-cloud__${rec.id}`)).toBe('failed');
+      await flushAuditSequencer();
+      expect(await db().auditEntry.count({ where: { action: 'archive.dead_lettered', subjectId: key } })).toBe(1);
+      // Search shows it: a FAILED row with the reason.
+      const row = await db().recording.findFirstOrThrow({
+        where: { vendorRecordingId: rec.id },
+        select: { status: true, statusReason: true },
+      });
+      expect(row.status).toBe('FAILED');
+      expect(row.statusReason).toMatch(/^vendor: /);
+      // Failure visible in the console's numbers too.
+      expect((await getQueueStats()).find((s) => s.queue === QUEUES.archive('GENESYS_CLOUD'))?.failed).toBe(1);
+      await sampleQueues();
+      expect((await getQueueHistory(5)).find((p) => p.queue === QUEUES.archive('GENESYS_CLOUD') && p.failedPerMin > 0)).toBeDefined();
 
-    // Operators own dead letters: the sweep does not re-drive them behind their back.
-    expect(await sweepPendingArchives({ deadlineMinutes: 0 })).toMatchObject({ redriven: 0 });
+      // Operators own dead letters: the sweep does not re-drive them behind their back.
+      expect(await sweepPendingArchives({ deadlineMinutes: 0 })).toMatchObject({ redriven: 0 });
 
-    if (!dead) throw new Error('unreachable');
-    genesys.faults.expireNextMediaUrls = 0;
-    expect(await status(replayDeadLetter(dead.id, officer))).toBe(403);
-    await replayDeadLetter(dead.id, admin);
-    expect(await status(replayDeadLetter(dead.id, admin))).toBe(409);
-    await waitFor('replayed recording archived', async () => (await db().recording.count({ where: { vendorRecordingId: rec.id, status: 'ARCHIVED' } })) === 1, 30_000);
-    expect(genesys.downloadCount(rec.id)).toBe(1);
-    const replayed = await db().deadLetter.findUniqueOrThrow({ where: { id: dead.id } });
-    expect(replayed.replayedBy).toBe(admin.id);
-    expect(replayed.replayedAt).not.toBeNull();
-    await flushAuditSequencer();
-    expect(await db().auditEntry.count({ where: { action: 'dead_letter.replayed', subjectId: dead.id, actorId: admin.id } })).toBe(1);
-    const replayEvent = await db().ingestEvent.findFirstOrThrow({ where: { vendorRecordingId: rec.id, source: 'REPLAY' } });
-    expect(replayEvent.jobId).toMatch(/__replay-/);
-    await sampleQueues(new Date(Date.now() + 60_000));
-    expect((await getQueueHistory(5)).find((p) => p.queue === QUEUES.archive('GENESYS_CLOUD') && p.completedPerMin > 0)).toBeDefined();
-  });
+      if (!dead) throw new Error('unreachable');
+      genesys.faults.expireNextMediaUrls = 0;
+      expect(await status(replayDeadLetter(dead.id, officer))).toBe(403);
+      await replayDeadLetter(dead.id, admin);
+      expect(await status(replayDeadLetter(dead.id, admin))).toBe(409);
+      await waitFor(
+        'replayed recording archived',
+        async () => (await db().recording.count({ where: { vendorRecordingId: rec.id, status: 'ARCHIVED' } })) === 1,
+        30_000,
+      );
+      expect(genesys.downloadCount(rec.id)).toBe(1);
+      const replayed = await db().deadLetter.findUniqueOrThrow({ where: { id: dead.id } });
+      expect(replayed.replayedBy).toBe(admin.id);
+      expect(replayed.replayedAt).not.toBeNull();
+      await flushAuditSequencer();
+      expect(await db().auditEntry.count({ where: { action: 'dead_letter.replayed', subjectId: dead.id, actorId: admin.id } })).toBe(1);
+      const replayEvent = await db().ingestEvent.findFirstOrThrow({ where: { vendorRecordingId: rec.id, source: 'REPLAY' } });
+      expect(replayEvent.jobId).toMatch(/__replay-/);
+      await sampleQueues(new Date(Date.now() + 60_000));
+      expect((await getQueueHistory(5)).find((p) => p.queue === QUEUES.archive('GENESYS_CLOUD') && p.completedPerMin > 0)).toBeDefined();
+    },
+  );
 });
 
 describe('automatic re-drive of dead letters', () => {
@@ -120,7 +145,11 @@ describe('automatic re-drive of dead letters', () => {
     const rec = genesys.addRecording({ seconds: 2, seed: 8 });
     genesys.faults.expireNextMediaUrls = 1_000;
     const accepted = await genesysPost(
-      new Request(`http://127.0.0.1/api/webhooks/genesys?account=${GEN}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: genesysRecordingCompleted(rec.id, rec.interactionId) }),
+      new Request(`http://127.0.0.1/api/webhooks/genesys?account=${GEN}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}` },
+        body: genesysRecordingCompleted(rec.id, rec.interactionId),
+      }),
     );
     expect(accepted.status).toBe(202);
     await waitFor('dead letter', async () => (await db().deadLetter.count({ where: { vendorRecordingId: rec.id } })) === 1, 30_000);
@@ -136,7 +165,11 @@ describe('automatic re-drive of dead letters', () => {
     const result = await redriveDeadLetters();
     expect(result.blockedBy).toBeNull();
     expect(result.redriven).toBeGreaterThanOrEqual(1);
-    await waitFor('re-driven recording archived', async () => (await db().recording.count({ where: { vendorRecordingId: rec.id, status: 'ARCHIVED' } })) === 1, 30_000);
+    await waitFor(
+      're-driven recording archived',
+      async () => (await db().recording.count({ where: { vendorRecordingId: rec.id, status: 'ARCHIVED' } })) === 1,
+      30_000,
+    );
     const dead = await db().deadLetter.findFirstOrThrow({ where: { vendorRecordingId: rec.id } });
     expect(dead.replayedBy).toBe(AUTO_REDRIVE_ACTOR);
     await flushAuditSequencer();
@@ -148,19 +181,34 @@ describe('automatic re-drive of dead letters', () => {
 describe('conversation-end events', () => {
   it('resolve into every recording of the conversation, waiting out 202 "transcoding"', { timeout: 60_000 }, async () => {
     const conversationId = randomUUID();
-    const recs = [genesys.addRecording({ interactionId: conversationId, seconds: 1, pendingPolls: 1 }), genesys.addRecording({ interactionId: conversationId, seconds: 1 })];
+    const recs = [
+      genesys.addRecording({ interactionId: conversationId, seconds: 1, pendingPolls: 1 }),
+      genesys.addRecording({ interactionId: conversationId, seconds: 1 }),
+    ];
     const server = await startRouteServer({ '/api/webhooks/genesys': genesysPost });
     try {
       const results = await genesys.emitWebhook(recs[0] as never, { baseUrl: server.url, style: 'real', duplicates: 3 });
       expect(results.map((r) => r.status)).toEqual([202, 202, 202]);
-      expect(results.map((r) => (JSON.parse(r.body) as { kind: string; duplicate: boolean }).duplicate).sort()).toEqual([false, true, true]);
+      expect(results.map((r) => (JSON.parse(r.body) as { kind: string; duplicate: boolean }).duplicate).sort()).toEqual([
+        false,
+        true,
+        true,
+      ]);
     } finally {
       await server.stop();
     }
     const ids = recs.map((r) => r.id);
-    await waitFor('conversation recordings archived', async () => (await db().recording.count({ where: { vendorRecordingId: { in: ids }, status: 'ARCHIVED' } })) === 2, 30_000);
+    await waitFor(
+      'conversation recordings archived',
+      async () => (await db().recording.count({ where: { vendorRecordingId: { in: ids }, status: 'ARCHIVED' } })) === 2,
+      30_000,
+    );
     expect(recs.map((r) => genesys.downloadCount(r.id))).toEqual([1, 1]);
     await flushAuditSequencer();
-    expect(await db().auditEntry.count({ where: { action: 'ingest.interaction_resolved', subjectId: `genesys-cloud:interaction:${conversationId}` } })).toBe(1);
+    expect(
+      await db().auditEntry.count({
+        where: { action: 'ingest.interaction_resolved', subjectId: `genesys-cloud:interaction:${conversationId}` },
+      }),
+    ).toBe(1);
   });
 });

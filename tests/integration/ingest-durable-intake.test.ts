@@ -13,14 +13,28 @@ import { sweepPendingArchives } from '@/lib/ingest/sweep-pending-archives';
 import { archiveJobId, QUEUES } from '@/lib/queue/contracts';
 import { archiveQueue, resolveQueue } from '@/lib/queue/queues';
 import { producerRedis } from '@/lib/redis';
-import { closeProducerSide, ingestEventCount, jobTotal, resetRedis, runId, setVendorAccounts, waitFor, webhookRequest } from './ingest-harness';
+import {
+  closeProducerSide,
+  ingestEventCount,
+  jobTotal,
+  resetRedis,
+  runId,
+  setVendorAccounts,
+  waitFor,
+  webhookRequest,
+} from './ingest-harness';
 
 const GEN = `b1-dur-gen-${runId}`;
 const TOKEN = 'genesys-bearer-token-0123456789';
 const auth = { token: TOKEN };
 const sha256 = (s: string) => createHash('sha256').update(Buffer.from(s, 'utf8')).digest('hex');
 
-function conversationEnd(conversationId: string, topic: 'customer.end' | 'acw' | 'user.end', eventId: string, time = new Date().toISOString()): string {
+function conversationEnd(
+  conversationId: string,
+  topic: 'customer.end' | 'acw' | 'user.end',
+  eventId: string,
+  time = new Date().toISOString(),
+): string {
   return JSON.stringify({
     version: '0',
     id: eventId,
@@ -35,7 +49,16 @@ const post = (body: string) => genesysPost(webhookRequest('genesys', GEN, body, 
 
 beforeAll(async () => {
   setVendorAccounts([
-    { id: GEN, vendorSource: 'genesys-cloud', instance: 'mypurecloud.com', apiBaseUrl: 'http://127.0.0.1:9', authUrl: 'http://127.0.0.1:9/oauth/token', clientId: 'c', clientSecret: 's', webhookBearerToken: TOKEN },
+    {
+      id: GEN,
+      vendorSource: 'genesys-cloud',
+      instance: 'mypurecloud.com',
+      apiBaseUrl: 'http://127.0.0.1:9',
+      authUrl: 'http://127.0.0.1:9/oauth/token',
+      clientId: 'c',
+      clientSecret: 's',
+      webhookBearerToken: TOKEN,
+    },
   ]);
   await resetRedis();
 });
@@ -108,12 +131,19 @@ describe('durable intake', () => {
 
   it('a redelivery of a delivery whose job failed re-drives it instead of answering a bare duplicate', async () => {
     const id = `rec-redeliver-${runId}`;
-    const body = JSON.stringify({ type: 'recording.completed', id: `evt-rd-${runId}`, timestamp: new Date().toISOString(), data: { id, conversationId: 'conv-rd' } });
+    const body = JSON.stringify({
+      type: 'recording.completed',
+      id: `evt-rd-${runId}`,
+      timestamp: new Date().toISOString(),
+      data: { id, conversationId: 'conv-rd' },
+    });
     expect((await post(body)).status).toBe(202);
     const job = await archiveQueue('GENESYS_CLOUD').getJob(archiveJobId('GENESYS_CLOUD', id));
     expect(job).toBeDefined();
     // The job ends failed (as after its retries ran out) while the recording is not archived.
-    const failing = new Worker(QUEUES.archive('GENESYS_CLOUD'), () => Promise.reject(new UnrecoverableError('storage unavailable')), { connection: { url: env().REDIS_URL, maxRetriesPerRequest: null } });
+    const failing = new Worker(QUEUES.archive('GENESYS_CLOUD'), () => Promise.reject(new UnrecoverableError('storage unavailable')), {
+      connection: { url: env().REDIS_URL, maxRetriesPerRequest: null },
+    });
     await waitFor('the job failed', async () => (await job?.getState()) === 'failed', 10_000);
     await failing.close();
 
@@ -128,13 +158,30 @@ describe('durable intake', () => {
   it('the sweep re-checks settled state at the moment of re-driving: a recording archived meanwhile is left alone', async () => {
     const id = `rec-settled-${runId}`;
     const rowId = randomUUID();
-    await db().recording.create({ data: { id: rowId, archiveId: `arch-test-${rowId.slice(0, 8)}`, vendorSource: 'GENESYS_CLOUD', vendorRecordingId: id, status: 'ARCHIVED' } });
+    await db().recording.create({
+      data: {
+        id: rowId,
+        archiveId: `arch-test-${rowId.slice(0, 8)}`,
+        vendorSource: 'GENESYS_CLOUD',
+        vendorRecordingId: id,
+        status: 'ARCHIVED',
+      },
+    });
     const result = await enqueueArchiveJob(
-      { vendorSource: 'GENESYS_CLOUD', vendorAccountId: GEN, vendorRecordingId: id, interactionId: null, interactionDate: null, source: 'SWEEP' },
+      {
+        vendorSource: 'GENESYS_CLOUD',
+        vendorAccountId: GEN,
+        vendorRecordingId: id,
+        interactionId: null,
+        interactionDate: null,
+        source: 'SWEEP',
+      },
       { eventType: 'sweep.redrive', skipIfSettled: true },
     );
     expect(result.duplicate).toBe(true);
     expect(await db().ingestEvent.count({ where: { vendorRecordingId: id } })).toBe(0);
-    expect(await archiveQueue('GENESYS_CLOUD').getJobs(['waiting', 'delayed'])).not.toContainEqual(expect.objectContaining({ data: expect.objectContaining({ vendorRecordingId: id }) }));
+    expect(await archiveQueue('GENESYS_CLOUD').getJobs(['waiting', 'delayed'])).not.toContainEqual(
+      expect.objectContaining({ data: expect.objectContaining({ vendorRecordingId: id }) }),
+    );
   });
 });

@@ -10,16 +10,37 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { idempotencyKey, QUEUES } from '@/lib/queue/contracts';
 import { settledKey } from '@/lib/queue/redis-keys';
 import { producerRedis } from '@/lib/redis';
-import { closeProducerSide, genesysRecordingCompleted, ingestEventCount, jobTotal, resetRedis, runId, setVendorAccounts, webhookRequest } from './ingest-harness';
+import {
+  closeProducerSide,
+  genesysRecordingCompleted,
+  ingestEventCount,
+  jobTotal,
+  resetRedis,
+  runId,
+  setVendorAccounts,
+  webhookRequest,
+} from './ingest-harness';
 import { makeRecording } from './security-support';
 
 const GEN = `fast-gen-${runId}`;
 const TOKEN = 'fast-intake-bearer-token-0123456789';
-const post = (recordingId: string) => genesysPost(webhookRequest('genesys', GEN, genesysRecordingCompleted(recordingId, `conv-${recordingId}`), { token: TOKEN }));
+const post = (recordingId: string) =>
+  genesysPost(webhookRequest('genesys', GEN, genesysRecordingCompleted(recordingId, `conv-${recordingId}`), { token: TOKEN }));
 const globals = globalThis as unknown as { prisma?: PrismaClient };
 
 beforeAll(async () => {
-  setVendorAccounts([{ id: GEN, vendorSource: 'genesys-cloud', instance: 'mypurecloud.com', apiBaseUrl: 'http://127.0.0.1:9', authUrl: 'http://127.0.0.1:9/t', clientId: 'c', clientSecret: 's', webhookBearerToken: TOKEN }]);
+  setVendorAccounts([
+    {
+      id: GEN,
+      vendorSource: 'genesys-cloud',
+      instance: 'mypurecloud.com',
+      apiBaseUrl: 'http://127.0.0.1:9',
+      authUrl: 'http://127.0.0.1:9/t',
+      clientId: 'c',
+      clientSecret: 's',
+      webhookBearerToken: TOKEN,
+    },
+  ]);
   await resetRedis();
 });
 
@@ -30,7 +51,10 @@ describe('fast intake', () => {
     const ids = Array.from({ length: 24 }, (_, i) => `rec-${runId}-batch-${i}`);
     const responses = await Promise.all(ids.map(post));
     expect(responses.map((r) => r.status)).toEqual(ids.map(() => 202));
-    const rows = await db().ingestEvent.findMany({ where: { vendorRecordingId: { in: ids } }, select: { vendorRecordingId: true, receivedAt: true, jobId: true } });
+    const rows = await db().ingestEvent.findMany({
+      where: { vendorRecordingId: { in: ids } },
+      select: { vendorRecordingId: true, receivedAt: true, jobId: true },
+    });
     expect(rows.map((r) => r.vendorRecordingId).sort()).toEqual([...ids].sort());
     // receivedAt is the transaction's start: fewer distinct values than deliveries = shared transactions.
     expect(new Set(rows.map((r) => r.receivedAt.getTime())).size).toBeLessThan(ids.length);

@@ -32,7 +32,13 @@ export function setVendorAccounts(accounts: TTestAccount[]): void {
 
 export type TAuth = { token?: string | null; secret?: string | null; timestamp?: number; signature?: string };
 
-export function webhookRequest(vendor: 'genesys' | 'cxone', accountId: string | null, body: string, auth: TAuth = {}, extraHeaders: Record<string, string> = {}): Request {
+export function webhookRequest(
+  vendor: 'genesys' | 'cxone',
+  accountId: string | null,
+  body: string,
+  auth: TAuth = {},
+  extraHeaders: Record<string, string> = {},
+): Request {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
   if (auth.token) headers.authorization = `Bearer ${auth.token}`;
   if (auth.secret) {
@@ -44,7 +50,11 @@ export function webhookRequest(vendor: 'genesys' | 'cxone', accountId: string | 
   return new Request(`http://127.0.0.1/api/webhooks/${vendor}${query}`, { method: 'POST', headers, body });
 }
 
-export function genesysRecordingCompleted(recordingId: string, conversationId: string, eventId = `evt-${randomBytes(6).toString('hex')}`): string {
+export function genesysRecordingCompleted(
+  recordingId: string,
+  conversationId: string,
+  eventId = `evt-${randomBytes(6).toString('hex')}`,
+): string {
   return JSON.stringify({
     type: 'recording.completed',
     id: eventId,
@@ -74,7 +84,15 @@ export async function closeProducerSide(): Promise<void> {
 }
 
 export async function jobTotal(queue: string): Promise<number> {
-  const counts = await queueByName(queue).getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed', 'waiting-children');
+  const counts = await queueByName(queue).getJobCounts(
+    'waiting',
+    'prioritized',
+    'active',
+    'delayed',
+    'completed',
+    'failed',
+    'waiting-children',
+  );
   return Object.values(counts).reduce((a, b) => a + b, 0);
 }
 
@@ -118,14 +136,18 @@ export function shuffle<T>(items: T[]): T[] {
 type TRouteHandler = (request: Request, params: Record<string, string>) => Promise<Response>;
 
 /** The handler whose path matches: exact, or with ":name" segments taking any value (handed over as params). */
-function matchRoute(routes: Record<string, TRouteHandler>, pathname: string): { handler: TRouteHandler; params: Record<string, string> } | null {
+function matchRoute(
+  routes: Record<string, TRouteHandler>,
+  pathname: string,
+): { handler: TRouteHandler; params: Record<string, string> } | null {
   if (routes[pathname]) return { handler: routes[pathname], params: {} };
   const parts = pathname.split('/');
   for (const [pattern, handler] of Object.entries(routes)) {
     const want = pattern.split('/');
     if (want.length !== parts.length) continue;
     const params: Record<string, string> = {};
-    if (want.every((w, i) => (w.startsWith(':') ? ((params[w.slice(1)] = decodeURIComponent(parts[i]!)), true) : w === parts[i]))) return { handler, params };
+    if (want.every((w, i) => (w.startsWith(':') ? ((params[w.slice(1)] = decodeURIComponent(parts[i]!)), true) : w === parts[i])))
+      return { handler, params };
   }
   return null;
 }
@@ -149,7 +171,8 @@ export async function startRouteServer(routes: Record<string, TRouteHandler>): P
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-      route.handler(new Request(url, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined }), route.params)
+      route
+        .handler(new Request(url, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined }), route.params)
         .then(async (response) => {
           res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
           res.end(Buffer.from(await response.arrayBuffer()));

@@ -48,10 +48,19 @@ beforeAll(async () => {
   // CXone pages of at most 4 force several pages per walk (the cursor is saved after each one).
   genesys = await startGenesysSimulator({ accounts: [account(GEN, 'mypurecloud.com')] });
   cxone = await startCxoneSimulator({ accounts: [account(CX, 'na1')], faults: { maxPageSize: 4 } });
-  setVendorAccounts([...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()].map((a) => ({ ...a, requestsPerMinute: 100_000 })) as never);
+  setVendorAccounts(
+    [...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()].map((a) => ({ ...a, requestsPerMinute: 100_000 })) as never,
+  );
   await resetRedis();
   // No watchdog: after the flush nothing but the sweep may bring the recordings back.
-  workers = await startWorkers({ pollIntervalSeconds: 1, sweepIntervalSeconds: 3600, sweepDeadlineMinutes: 0, scheduleWatchdogSeconds: 0, metricsPort: null, archiveConcurrency: 1 });
+  workers = await startWorkers({
+    pollIntervalSeconds: 1,
+    sweepIntervalSeconds: 3600,
+    sweepDeadlineMinutes: 0,
+    scheduleWatchdogSeconds: 0,
+    metricsPort: null,
+    archiveConcurrency: 1,
+  });
 });
 
 afterAll(async () => {
@@ -83,7 +92,12 @@ describe('fallback polling and the deadline sweep', () => {
   it('after FLUSHDB mid-run, the sweep re-drives every recording from Postgres', { timeout: 120_000 }, async () => {
     const batch = addBatch(8, 6, 100);
     const ids = batch.map((r) => r.id);
-    await waitFor('poll enqueued the new batch', async () => (await db().ingestEvent.count({ where: { vendorRecordingId: { in: ids }, duplicate: false } })) === ids.length, 30_000, 100);
+    await waitFor(
+      'poll enqueued the new batch',
+      async () => (await db().ingestEvent.count({ where: { vendorRecordingId: { in: ids }, duplicate: false } })) === ids.length,
+      30_000,
+      100,
+    );
     await waitFor('archiving under way', async () => (await archivedCount(ids)) >= 2, 30_000, 100);
 
     await producerRedis().flushdb();
@@ -103,7 +117,9 @@ describe('fallback polling and the deadline sweep', () => {
     expect(swept.length).toBeLessThanOrEqual(ids.length - archivedAtFlush);
     expect(swept.every((e) => !e.duplicate && e.jobId?.includes('__sweep-'))).toBe(true);
     await flushAuditSequencer();
-    const audited = await db().auditEntry.count({ where: { action: 'ingest.received', actorId: JOBS.sweep, subjectId: { in: swept.map((e) => e.idempotencyKey) } } });
+    const audited = await db().auditEntry.count({
+      where: { action: 'ingest.received', actorId: JOBS.sweep, subjectId: { in: swept.map((e) => e.idempotencyKey) } },
+    });
     expect(audited).toBe(swept.length);
     // One row per recording (DB unique), media fetched at least once, and at most twice for a job cut mid-flight.
     expect(await db().recording.count({ where: { vendorRecordingId: { in: ids } } })).toBe(ids.length);

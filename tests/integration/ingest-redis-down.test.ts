@@ -11,7 +11,16 @@ import { QUEUES } from '@/lib/queue/contracts';
 import { closeProducerConnection } from '@/lib/queue/close-producer-connection';
 import { closeQueues } from '@/lib/queue/queues';
 import { createProducerConnection } from '@/lib/redis';
-import { closeProducerSide, genesysRecordingCompleted, ingestEventCount, jobTotal, resetRedis, runId, setVendorAccounts, webhookRequest } from './ingest-harness';
+import {
+  closeProducerSide,
+  genesysRecordingCompleted,
+  ingestEventCount,
+  jobTotal,
+  resetRedis,
+  runId,
+  setVendorAccounts,
+  webhookRequest,
+} from './ingest-harness';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 const ACCOUNT = `b1-down-${runId}`;
@@ -34,7 +43,16 @@ async function auditCount(recordingId: string): Promise<number> {
 
 beforeAll(async () => {
   setVendorAccounts([
-    { id: ACCOUNT, vendorSource: 'genesys-cloud', instance: 'mypurecloud.com', apiBaseUrl: 'http://127.0.0.1:9', authUrl: 'http://127.0.0.1:9/t', clientId: 'c', clientSecret: 's', webhookBearerToken: TOKEN },
+    {
+      id: ACCOUNT,
+      vendorSource: 'genesys-cloud',
+      instance: 'mypurecloud.com',
+      apiBaseUrl: 'http://127.0.0.1:9',
+      authUrl: 'http://127.0.0.1:9/t',
+      clientId: 'c',
+      clientSecret: 's',
+      webhookBearerToken: TOKEN,
+    },
   ]);
   await resetRedis();
 });

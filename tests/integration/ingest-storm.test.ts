@@ -40,7 +40,9 @@ beforeAll(async () => {
   genesys = await startGenesysSimulator({ accounts: [account(GEN, 'mypurecloud.com')], faults: { maxPageSize: 50 } });
   cxone = await startCxoneSimulator({ accounts: [account(CX, 'na1')] });
   // Vendor quotas are the simulator's business here; the storm is about dedupe, not throttling.
-  setVendorAccounts([...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()].map((a) => ({ ...a, requestsPerMinute: 100_000 })) as never);
+  setVendorAccounts(
+    [...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()].map((a) => ({ ...a, requestsPerMinute: 100_000 })) as never,
+  );
   await resetRedis();
   routes = await startRouteServer({ '/api/webhooks/genesys': genesysPost, '/api/webhooks/cxone': cxonePost });
   workers = await startWorkers({ schedule: false, metricsPort: null, archiveConcurrency: 8 });
@@ -87,7 +89,11 @@ describe('webhook redelivery storm', () => {
     const events = await db().ingestEvent.groupBy({ by: ['duplicate'], where: { vendorAccountId: { in: [GEN, CX] } }, _count: true });
     expect(Object.fromEntries(events.map((e) => [String(e.duplicate), e._count]))).toEqual({ false: 200, true: 1800 });
     await flushAuditSequencer();
-    const audits = await db().auditEntry.groupBy({ by: ['action'], where: { actorType: 'vendor', actorId: { in: [GEN, CX] } }, _count: true });
+    const audits = await db().auditEntry.groupBy({
+      by: ['action'],
+      where: { actorType: 'vendor', actorId: { in: [GEN, CX] } },
+      _count: true,
+    });
     expect(Object.fromEntries(audits.map((a) => [a.action, a._count]))).toEqual({ 'ingest.received': 200, 'ingest.duplicate': 1800 });
     expect(Number(await producerRedis().get(DUPLICATE_COUNTER_KEY))).toBe(1800);
     expect(await db().recording.count({ where: { vendorAccountId: { in: [GEN, CX] } } })).toBe(200);

@@ -7,7 +7,16 @@ import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
 import { db } from '@/lib/db';
 import { WEBHOOK_UNAUTHORIZED_BODY } from '@/lib/ingest/webhook-error-response';
 import { QUEUES } from '@/lib/queue/contracts';
-import { closeProducerSide, genesysRecordingCompleted, ingestEventCount, jobTotal, resetRedis, runId, setVendorAccounts, webhookRequest } from './ingest-harness';
+import {
+  closeProducerSide,
+  genesysRecordingCompleted,
+  ingestEventCount,
+  jobTotal,
+  resetRedis,
+  runId,
+  setVendorAccounts,
+  webhookRequest,
+} from './ingest-harness';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 const GEN = `b1-rej-gen-${runId}`;
@@ -36,12 +45,28 @@ async function expectRefused(response: Response, status: number, code: string): 
 }
 
 beforeAll(async () => {
-  const base = { vendorSource: 'genesys-cloud' as const, instance: 'mypurecloud.com', apiBaseUrl: 'http://127.0.0.1:9', authUrl: 'http://127.0.0.1:9/oauth/token', clientId: 'c', clientSecret: 's' };
+  const base = {
+    vendorSource: 'genesys-cloud' as const,
+    instance: 'mypurecloud.com',
+    apiBaseUrl: 'http://127.0.0.1:9',
+    authUrl: 'http://127.0.0.1:9/oauth/token',
+    clientId: 'c',
+    clientSecret: 's',
+  };
   setVendorAccounts([
     { ...base, id: GEN, webhookBearerToken: TOKEN, webhookHmacSecret: SECRET },
     { ...base, id: GEN_TOKEN_ONLY, webhookBearerToken: TOKEN },
     { ...base, id: GEN_NOAUTH },
-    { id: CX, vendorSource: 'nice-cxone', instance: 'na1', apiBaseUrl: 'http://127.0.0.1:9', authUrl: 'http://127.0.0.1:9/token', clientId: 'c', clientSecret: 's', webhookHmacSecret: CX_SECRET },
+    {
+      id: CX,
+      vendorSource: 'nice-cxone',
+      instance: 'na1',
+      apiBaseUrl: 'http://127.0.0.1:9',
+      authUrl: 'http://127.0.0.1:9/token',
+      clientId: 'c',
+      clientSecret: 's',
+      webhookHmacSecret: CX_SECRET,
+    },
   ]);
   await resetRedis();
 });
@@ -53,14 +78,28 @@ describe('webhook refusals leave nothing behind', () => {
 
   it('400 for unparseable JSON, 422 naming the fields for wrong types and missing ids', async () => {
     await expectRefused(await genesysPost(webhookRequest('genesys', GEN, '{"type":"recording.completed",', auth)), 400, 'bad_request');
-    const wrongType = JSON.stringify({ type: 'recording.completed', id: 'evt-1', timestamp: new Date().toISOString(), data: { id: 12345 } });
+    const wrongType = JSON.stringify({
+      type: 'recording.completed',
+      id: 'evt-1',
+      timestamp: new Date().toISOString(),
+      data: { id: 12345 },
+    });
     const typeBody = await expectRefused(await genesysPost(webhookRequest('genesys', GEN, wrongType, auth)), 422, 'unprocessable');
     expect(JSON.stringify(typeBody.error.details)).toContain('data.id');
-    const missingId = JSON.stringify({ type: 'recording.completed', id: 'evt-1', timestamp: new Date().toISOString(), data: { mediaType: 'voice' } });
+    const missingId = JSON.stringify({
+      type: 'recording.completed',
+      id: 'evt-1',
+      timestamp: new Date().toISOString(),
+      data: { mediaType: 'voice' },
+    });
     const missingBody = await expectRefused(await genesysPost(webhookRequest('genesys', GEN, missingId, auth)), 422, 'unprocessable');
     expect(JSON.stringify(missingBody.error.details)).toContain('data.id');
     const cxMissing = JSON.stringify({ eventType: 'recordingReady', timestamp: new Date().toISOString() });
-    const cxBody = await expectRefused(await cxonePost(webhookRequest('cxone', CX, cxMissing, { secret: CX_SECRET })), 422, 'unprocessable');
+    const cxBody = await expectRefused(
+      await cxonePost(webhookRequest('cxone', CX, cxMissing, { secret: CX_SECRET })),
+      422,
+      'unprocessable',
+    );
     expect(JSON.stringify(cxBody.error.details)).toContain('contactId');
     await nothingQueued();
   });
@@ -74,7 +113,11 @@ describe('webhook refusals leave nothing behind', () => {
 
   it('413 for an oversize body, declared or not', async () => {
     const big = JSON.stringify({ type: 'recording.completed', pad: 'x'.repeat(300 * 1024) });
-    await expectRefused(await genesysPost(webhookRequest('genesys', GEN, big, auth, { 'content-length': String(big.length) })), 413, 'payload_too_large');
+    await expectRefused(
+      await genesysPost(webhookRequest('genesys', GEN, big, auth, { 'content-length': String(big.length) })),
+      413,
+      'payload_too_large',
+    );
     await expectRefused(await genesysPost(webhookRequest('genesys', GEN, big, auth)), 413, 'payload_too_large');
     await nothingQueued();
   });
@@ -98,7 +141,11 @@ describe('webhook refusals leave nothing behind', () => {
     // The signature covers the body: a tampered body with the original signature fails.
     const ts = Math.floor(Date.now() / 1000);
     const original = webhookRequest('genesys', GEN, body, { ...auth, timestamp: ts });
-    const tampered = webhookRequest('genesys', GEN, body.replace('completed', 'completed '), { ...auth, timestamp: ts, signature: original.headers.get('x-callvault-signature') ?? '' });
+    const tampered = webhookRequest('genesys', GEN, body.replace('completed', 'completed '), {
+      ...auth,
+      timestamp: ts,
+      signature: original.headers.get('x-callvault-signature') ?? '',
+    });
     expect((await genesysPost(tampered)).status).toBe(401);
     await nothingQueued();
   });
@@ -129,7 +176,10 @@ describe('accepted deliveries', () => {
       ['WEBHOOK', true, new Date().toISOString().slice(0, 10)],
     ]);
     await flushAuditSequencer();
-    const audit = await db().auditEntry.findMany({ where: { subjectType: 'recording', subjectId: `genesys-cloud:${recordingId}` }, orderBy: { sequence: 'asc' } });
+    const audit = await db().auditEntry.findMany({
+      where: { subjectType: 'recording', subjectId: `genesys-cloud:${recordingId}` },
+      orderBy: { sequence: 'asc' },
+    });
     expect(audit.map((a) => a.action)).toEqual(['ingest.received', 'ingest.duplicate']);
     expect(await db().rawVendorPayload.count({ where: { vendorRecordingId: recordingId, kind: 'webhook' } })).toBe(1);
   });
@@ -145,7 +195,10 @@ describe('accepted deliveries', () => {
     const first = await genesysPost(webhookRequest('genesys', GEN, body, auth));
     expect(first.status).toBe(202);
     expect(await first.json()).toMatchObject({ kind: 'interaction', duplicate: false });
-    expect(await (await genesysPost(webhookRequest('genesys', GEN, body, auth))).json()).toMatchObject({ kind: 'interaction', duplicate: true });
+    expect(await (await genesysPost(webhookRequest('genesys', GEN, body, auth))).json()).toMatchObject({
+      kind: 'interaction',
+      duplicate: true,
+    });
     expect(await jobTotal(QUEUES.resolve)).toBe(1);
   });
 });

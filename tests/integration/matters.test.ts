@@ -24,7 +24,13 @@ let kit: TArchiveKit;
 let officer: TSessionUser;
 let auditor: TSessionUser;
 
-const sessionUser = async (role: 'OFFICER' | 'AUDITOR'): Promise<TSessionUser> => ({ ...(await createTestUser(role)), name: role, regions: [], timeZone: 'UTC', sessionId: randomUUID() });
+const sessionUser = async (role: 'OFFICER' | 'AUDITOR'): Promise<TSessionUser> => ({
+  ...(await createTestUser(role)),
+  name: role,
+  regions: [],
+  timeZone: 'UTC',
+  sessionId: randomUUID(),
+});
 
 beforeAll(async () => {
   kit = await startArchiveKit();
@@ -42,7 +48,9 @@ afterAll(async () => {
 
 async function storageHold(recordingId: string): Promise<string | undefined> {
   const r = await db().recording.findUniqueOrThrow({ where: { id: recordingId } });
-  const out = await s3.send(new GetObjectLegalHoldCommand({ Bucket: r.storageBucket!, Key: r.storageKey!, VersionId: r.storageVersionId! })).catch(() => undefined);
+  const out = await s3
+    .send(new GetObjectLegalHoldCommand({ Bucket: r.storageBucket!, Key: r.storageKey!, VersionId: r.storageVersionId! }))
+    .catch(() => undefined);
   return out?.LegalHold?.Status ?? 'OFF';
 }
 
@@ -55,17 +63,28 @@ async function archived(n: number): Promise<{ id: string; archiveId: string }[]>
   return out;
 }
 
-const newMatter = (tag: string) => createMatter({ reference: `${tag}-${randomUUID().slice(0, 8)}`, name: `Matter ${tag}`, description: '' }, officer);
+const newMatter = (tag: string) =>
+  createMatter({ reference: `${tag}-${randomUUID().slice(0, 8)}`, name: `Matter ${tag}`, description: '' }, officer);
 
 describe('matters', () => {
   it('collects recordings by selection and by search filter, once each, audited', async () => {
     const recs = await archived(2);
     const matter = await newMatter('COLLECT');
-    expect(await addMatterRecordings(matter.id, { recordingIds: [recs[0]!.id, recs[0]!.id] }, officer)).toEqual({ added: 1, alreadyInMatter: 0 });
+    expect(await addMatterRecordings(matter.id, { recordingIds: [recs[0]!.id, recs[0]!.id] }, officer)).toEqual({
+      added: 1,
+      alreadyInMatter: 0,
+    });
     // The search's own filter: free text on the archive id finds exactly the second recording.
-    const byFilter = await addMatterRecordings(matter.id, { filter: { q: recs[1]!.archiveId, tag: [], sort: 'startTime_desc', limit: 50 } }, officer);
+    const byFilter = await addMatterRecordings(
+      matter.id,
+      { filter: { q: recs[1]!.archiveId, tag: [], sort: 'startTime_desc', limit: 50 } },
+      officer,
+    );
     expect(byFilter).toEqual({ added: 1, alreadyInMatter: 0 });
-    expect(await addMatterRecordings(matter.id, { recordingIds: recs.map((r) => r.id) }, officer)).toEqual({ added: 0, alreadyInMatter: 2 });
+    expect(await addMatterRecordings(matter.id, { recordingIds: recs.map((r) => r.id) }, officer)).toEqual({
+      added: 0,
+      alreadyInMatter: 2,
+    });
     await expect(addMatterRecordings(matter.id, { recordingIds: [randomUUID()] }, officer)).rejects.toMatchObject({ code: 'not_found' });
     // A saved search of the user's own: its filter finds the first recording again.
     const saved = await createSavedSearch({ name: 'first', filter: ZSavedFilter.parse({ q: recs[0]!.archiveId }) }, officer);
@@ -76,7 +95,12 @@ describe('matters', () => {
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
     const history = await listMatterHistory(matter.id, 'AUDITOR');
-    expect(history.entries.filter((e) => e.action === 'matter.recordings_added').map((e) => (e.details as { by: string }).by).sort()).toEqual(['filter', 'saved_search', 'selection', 'selection']);
+    expect(
+      history.entries
+        .filter((e) => e.action === 'matter.recordings_added')
+        .map((e) => (e.details as { by: string }).by)
+        .sort(),
+    ).toEqual(['filter', 'saved_search', 'selection', 'selection']);
   });
 
   it('holds all, then releasing one matter leaves what another matter holds held', async () => {
@@ -87,26 +111,59 @@ describe('matters', () => {
     await addMatterRecordings(b.id, { recordingIds: [recs[2]!.id] }, officer);
 
     // The confirmation's count must still be the matter's count.
-    await expect(holdMatterRecordings(a.id, 'place', { reason: 'Regulator inquiry', expectedCount: 2 }, officer)).rejects.toMatchObject({ code: 'conflict' });
-    await expect(holdMatterRecordings(a.id, 'place', { reason: 'Regulator inquiry', expectedCount: 3 }, auditor)).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await holdMatterRecordings(a.id, 'place', { reason: 'Regulator inquiry', expectedCount: 3 }, officer)).toEqual({ changed: 3, unchanged: 0, failed: [] });
-    expect(await holdMatterRecordings(b.id, 'place', { reason: 'Litigation', expectedCount: 1 }, officer)).toEqual({ changed: 1, unchanged: 0, failed: [] });
+    await expect(holdMatterRecordings(a.id, 'place', { reason: 'Regulator inquiry', expectedCount: 2 }, officer)).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await expect(holdMatterRecordings(a.id, 'place', { reason: 'Regulator inquiry', expectedCount: 3 }, auditor)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(await holdMatterRecordings(a.id, 'place', { reason: 'Regulator inquiry', expectedCount: 3 }, officer)).toEqual({
+      changed: 3,
+      unchanged: 0,
+      failed: [],
+    });
+    expect(await holdMatterRecordings(b.id, 'place', { reason: 'Litigation', expectedCount: 1 }, officer)).toEqual({
+      changed: 1,
+      unchanged: 0,
+      failed: [],
+    });
     for (const r of recs) expect(await storageHold(r.id)).toBe('ON');
     expect(await getMatter(a.id, 'OFFICER')).toMatchObject({ recordingCount: 3, heldCount: 3, holdState: 'held' });
     // Holding again changes nothing.
-    expect(await holdMatterRecordings(a.id, 'place', { reason: 'again', expectedCount: 3 }, officer)).toEqual({ changed: 0, unchanged: 3, failed: [] });
+    expect(await holdMatterRecordings(a.id, 'place', { reason: 'again', expectedCount: 3 }, officer)).toEqual({
+      changed: 0,
+      unchanged: 3,
+      failed: [],
+    });
 
-    expect(await holdMatterRecordings(a.id, 'release', { reason: 'Inquiry closed', expectedCount: 3 }, officer)).toEqual({ changed: 3, unchanged: 0, failed: [] });
+    expect(await holdMatterRecordings(a.id, 'release', { reason: 'Inquiry closed', expectedCount: 3 }, officer)).toEqual({
+      changed: 3,
+      unchanged: 0,
+      failed: [],
+    });
     expect(await storageHold(recs[0]!.id)).toBe('OFF');
     expect(await storageHold(recs[1]!.id)).toBe('OFF');
     expect(await storageHold(recs[2]!.id)).toBe('ON');
     const rows = await db().recording.findMany({ where: { id: { in: recs.map((r) => r.id) } }, select: { id: true, legalHold: true } });
-    expect(Object.fromEntries(rows.map((r) => [r.id, r.legalHold]))).toEqual({ [recs[0]!.id]: false, [recs[1]!.id]: false, [recs[2]!.id]: true });
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.legalHold]))).toEqual({
+      [recs[0]!.id]: false,
+      [recs[1]!.id]: false,
+      [recs[2]!.id]: true,
+    });
     expect(await getMatter(a.id, 'OFFICER')).toMatchObject({ heldCount: 0, holdState: 'not_held' });
     expect(await getMatter(b.id, 'OFFICER')).toMatchObject({ heldCount: 1, holdState: 'held' });
 
     const actions = (await listMatterHistory(a.id, 'OFFICER')).entries.map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['matter.created', 'matter.recordings_added', 'matter.hold_placed', 'matter.hold_released', 'legal_hold.placed', 'legal_hold.lifted']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'matter.created',
+        'matter.recordings_added',
+        'matter.hold_placed',
+        'matter.hold_released',
+        'legal_hold.placed',
+        'legal_hold.lifted',
+      ]),
+    );
     expect(actions.filter((x) => x === 'legal_hold.lifted')).toHaveLength(3);
   });
 });

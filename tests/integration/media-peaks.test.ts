@@ -3,7 +3,15 @@
 // archive intact, is audited, and the backfill makes the peaks later; the player's route serves them.
 import { DeleteObjectCommand, GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditActions, auditDetails, createTestUser, objectVersions, recordingKey, startArchiveKit, type TArchiveKit } from '@/lib/archive/testing/archive-test-kit';
+import {
+  auditActions,
+  auditDetails,
+  createTestUser,
+  objectVersions,
+  recordingKey,
+  startArchiveKit,
+  type TArchiveKit,
+} from '@/lib/archive/testing/archive-test-kit';
 import { db } from '@/lib/db';
 import { backfillPeaks } from '@/lib/media/peaks-backfill';
 import { peaksObjectKey, ZPeaks } from '@/lib/media/peaks-format';
@@ -38,7 +46,7 @@ async function archived(seconds: number) {
 }
 
 describe('waveform peaks at archive time', () => {
-  it('stores peaks beside the media version, Object-Locked until the media\'s retain-until, with its retention tag', async () => {
+  it("stores peaks beside the media version, Object-Locked until the media's retain-until, with its retention tag", async () => {
     const { rec, row, peaksKey } = await archived(6);
     const bucket = row.storageBucket!;
     const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: peaksKey }));
@@ -46,7 +54,9 @@ describe('waveform peaks at archive time', () => {
     expect(head.ObjectLockRetainUntilDate!.getTime()).toBeGreaterThanOrEqual(row.retainUntil!.getTime() - 1000);
     const tags = await s3.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: peaksKey, VersionId: head.VersionId }));
     expect(tags.TagSet?.find((t) => t.Key === RETENTION_TAG)?.Value).toBeTruthy();
-    await expect(s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: peaksKey, VersionId: head.VersionId }))).rejects.toSatisfy(isObjectLockDenial);
+    await expect(s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: peaksKey, VersionId: head.VersionId }))).rejects.toSatisfy(
+      isObjectLockDenial,
+    );
 
     const body = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: peaksKey }));
     const peaks = ZPeaks.parse(JSON.parse(await body.Body!.transformToString()));
@@ -54,12 +64,23 @@ describe('waveform peaks at archive time', () => {
     expect(peaks.length).toBe(Math.ceil((peaks.duration_seconds * peaks.sample_rate) / peaks.samples_per_pixel));
     expect(peaks.data.some((v) => v !== 0)).toBe(true);
     const [entry] = await auditDetails(recordingKey(rec), 'archive.peaks_stored');
-    expect(entry).toMatchObject({ key: peaksKey, versionId: head.VersionId, channels: peaks.channels, mediaVersionId: row.storageVersionId });
+    expect(entry).toMatchObject({
+      key: peaksKey,
+      versionId: head.VersionId,
+      channels: peaks.channels,
+      mediaVersionId: row.storageVersionId,
+    });
     // The media itself: still exactly one version.
     expect(await objectVersions(s3, bucket, row.storageKey!)).toEqual([row.storageVersionId]);
 
     // Storing again keeps the peaks already there: no second version of the locked object.
-    const again = await storePeaks(s3, { bucket, key: row.storageKey!, versionId: row.storageVersionId!, retainUntil: row.retainUntil!, retentionPolicyId: row.retentionPolicyId });
+    const again = await storePeaks(s3, {
+      bucket,
+      key: row.storageKey!,
+      versionId: row.storageVersionId!,
+      retainUntil: row.retainUntil!,
+      retentionPolicyId: row.retentionPolicyId,
+    });
     expect(again.created).toBe(false);
     expect(await objectVersions(s3, bucket, peaksKey)).toEqual([head.VersionId]);
   });
@@ -77,7 +98,9 @@ describe('waveform peaks at archive time', () => {
     expect(row.status).toBe('ARCHIVED');
     const [failed] = await auditDetails(recordingKey(rec), 'archive.peaks_failed');
     expect(String(failed?.error)).toMatch(/could not run ffmpeg/);
-    await expect(s3.send(new HeadObjectCommand({ Bucket: row.storageBucket!, Key: peaksKey }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
+    await expect(s3.send(new HeadObjectCommand({ Bucket: row.storageBucket!, Key: peaksKey }))).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 404 },
+    });
     const officer = await createTestUser('OFFICER');
     await expect(openRecordingPeaks(row.id, officer)).rejects.toMatchObject({ code: 'not_found', message: PEAKS_MISSING });
 

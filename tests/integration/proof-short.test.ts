@@ -11,6 +11,12 @@ describe('fault-injection suite (short)', () => {
     const results = await runProof({ short: true, redisDb, postgresUrl, log: () => undefined });
     console.log(formatTable(results));
     expect(results.length).toBeGreaterThanOrEqual(8);
-    for (const r of results) expect({ scenario: r.scenario, lost: r.lost, duplicateVersions: r.duplicateVersions, lostIds: r.lostIds }).toEqual({ scenario: r.scenario, lost: 0, duplicateVersions: 0, lostIds: [] });
+    for (const r of results)
+      expect({ scenario: r.scenario, lost: r.lost, duplicateVersions: r.duplicateVersions, lostIds: r.lostIds }).toEqual({
+        scenario: r.scenario,
+        lost: 0,
+        duplicateVersions: 0,
+        lostIds: [],
+      });
   });
 });

@@ -22,22 +22,53 @@ const accountId = `queue-test-${region}`;
 let reviewer: Awaited<ReturnType<typeof createTestUser>>;
 let other: Awaited<ReturnType<typeof createTestUser>>;
 
-type TCaseSpec = { reason?: QuarantineReason; vendor?: VendorSource; ageHours?: number; state?: QuarantineState; assignedToId?: string; evidence?: object; region?: string };
+type TCaseSpec = {
+  reason?: QuarantineReason;
+  vendor?: VendorSource;
+  ageHours?: number;
+  state?: QuarantineState;
+  assignedToId?: string;
+  evidence?: object;
+  region?: string;
+};
 
 async function makeCase(spec: TCaseSpec = {}) {
   const id = randomUUID();
   const vendorRecordingId = `rec-q-${randomUUID()}`;
   await db().recording.create({
     data: {
-      id, archiveId: `CV-Q-${id}`, vendorSource: spec.vendor ?? 'GENESYS_CLOUD', vendorRecordingId, vendorAccountId: accountId, interactionId: `int-${id}`,
-      startTime: new Date('2026-11-30T10:00:00Z'), status: 'QUARANTINED', dataResidencyRegion: spec.region ?? region, searchText: vendorRecordingId,
-      participants: { create: [{ role: 'AGENT', identifier: 'agent-1', displayName: 'Agent One', position: 0 }, { role: 'CUSTOMER', identifier: '+15550001234', displayName: '+15550001234', position: 1 }] },
+      id,
+      archiveId: `CV-Q-${id}`,
+      vendorSource: spec.vendor ?? 'GENESYS_CLOUD',
+      vendorRecordingId,
+      vendorAccountId: accountId,
+      interactionId: `int-${id}`,
+      startTime: new Date('2026-11-30T10:00:00Z'),
+      status: 'QUARANTINED',
+      dataResidencyRegion: spec.region ?? region,
+      searchText: vendorRecordingId,
+      participants: {
+        create: [
+          { role: 'AGENT', identifier: 'agent-1', displayName: 'Agent One', position: 0 },
+          { role: 'CUSTOMER', identifier: '+15550001234', displayName: '+15550001234', position: 1 },
+        ],
+      },
     },
   });
   const c = await db().quarantineCase.create({
     data: {
-      recordingId: id, reason: spec.reason ?? 'TRUNCATION_DETECTED', tags: [], state: spec.state ?? 'OPEN', assignedToId: spec.assignedToId ?? null,
-      evidence: spec.evidence ?? { vendorDurationSeconds: 30, measuredDurationSeconds: 24, deltaSeconds: -6, toleranceSeconds: 2, sizeBytes: 192_044 },
+      recordingId: id,
+      reason: spec.reason ?? 'TRUNCATION_DETECTED',
+      tags: [],
+      state: spec.state ?? 'OPEN',
+      assignedToId: spec.assignedToId ?? null,
+      evidence: spec.evidence ?? {
+        vendorDurationSeconds: 30,
+        measuredDurationSeconds: 24,
+        deltaSeconds: -6,
+        toleranceSeconds: 2,
+        sizeBytes: 192_044,
+      },
       createdAt: new Date(Date.now() - (spec.ageHours ?? 1) * HOUR),
     },
   });
@@ -45,7 +76,16 @@ async function makeCase(spec: TCaseSpec = {}) {
 }
 
 beforeAll(async () => {
-  await db().vendorAccount.create({ data: { id: accountId, vendorSource: 'GENESYS_CLOUD', name: 'queue test', instance: 'mypurecloud.com', residencyRegion: region, apiBaseUrl: 'http://127.0.0.1:9' } });
+  await db().vendorAccount.create({
+    data: {
+      id: accountId,
+      vendorSource: 'GENESYS_CLOUD',
+      name: 'queue test',
+      instance: 'mypurecloud.com',
+      residencyRegion: region,
+      apiBaseUrl: 'http://127.0.0.1:9',
+    },
+  });
   reviewer = await createTestUser('REVIEWER');
   other = await createTestUser('REVIEWER');
 });
@@ -62,7 +102,12 @@ describe('quarantine work queue', () => {
   it('filters by reason, vendor, age against the SLA and assignee, with the total and per-reason counts', async () => {
     const old = await makeCase({ ageHours: 30 });
     const fresh = await makeCase({ ageHours: 2, assignedToId: reviewer.id });
-    const meta = await makeCase({ reason: 'INVALID_METADATA', vendor: 'NICE_CXONE', ageHours: 200, evidence: { problems: [{ field: 'direction', problem: 'missing' }] } });
+    const meta = await makeCase({
+      reason: 'INVALID_METADATA',
+      vendor: 'NICE_CXONE',
+      ageHours: 200,
+      evidence: { problems: [{ field: 'direction', problem: 'missing' }] },
+    });
     await makeCase({ reason: 'CHECKSUM_MISMATCH', state: 'ACCEPTED' });
     const me = { id: reviewer.id, regions: [] };
 
@@ -115,7 +160,13 @@ describe('quarantine work queue', () => {
     expect(bad({ assignee: 'bob' }).message).toContain('assignee');
     expect(bad({ sort: 'customer' }).message).toContain('sort');
     expect(bad({ colour: 'red' }).message).toContain('colour');
-    expect(parseQuarantineQuery({ reason: '', page: '2' })).toMatchObject({ reason: undefined, page: 2, state: 'ACTIVE', sort: 'age', dir: 'asc' });
+    expect(parseQuarantineQuery({ reason: '', page: '2' })).toMatchObject({
+      reason: undefined,
+      page: 2,
+      state: 'ACTIVE',
+      sort: 'age',
+      dir: 'asc',
+    });
   });
 
   it('assigns to me, to another reviewer and back, auditing each change; refuses non-reviewers and finished cases', async () => {
@@ -130,10 +181,14 @@ describe('quarantine work queue', () => {
       expect.objectContaining({ from: null, to: reviewer.email }),
       expect.objectContaining({ from: reviewer.email, to: other.email }),
     ]);
-    expect(await auditDetails(id, 'quarantine.unassigned')).toEqual([expect.objectContaining({ from: other.email, to: null, userEmail: other.email })]);
+    expect(await auditDetails(id, 'quarantine.unassigned')).toEqual([
+      expect.objectContaining({ from: other.email, to: null, userEmail: other.email }),
+    ]);
 
     const officer = await createTestUser('OFFICER');
-    await expect(assignQuarantineCase({ caseId: id, assignee: officer.id, user: reviewer })).rejects.toMatchObject({ code: 'unprocessable' });
+    await expect(assignQuarantineCase({ caseId: id, assignee: officer.id, user: reviewer })).rejects.toMatchObject({
+      code: 'unprocessable',
+    });
     await expect(assignQuarantineCase({ caseId: id, assignee: 'me', user: officer })).rejects.toMatchObject({ code: 'forbidden' });
     const done = await makeCase({ state: 'RESOLVED' });
     await expect(assignQuarantineCase({ caseId: done, assignee: 'me', user: reviewer })).rejects.toMatchObject({ code: 'conflict' });
@@ -143,12 +198,23 @@ describe('quarantine work queue', () => {
     const r = `${region}-b`;
     const [a, b] = [await makeCase({ region: r }), await makeCase({ region: r, reason: 'INVALID_METADATA' })];
     const decided = await makeCase({ region: r, state: 'ACCEPTED' });
-    const result = await resolveQuarantineCases({ caseIds: [a, b, decided], decision: 'accept', note: 'vendor confirmed all three calls', user: reviewer });
+    const result = await resolveQuarantineCases({
+      caseIds: [a, b, decided],
+      decision: 'accept',
+      note: 'vendor confirmed all three calls',
+      user: reviewer,
+    });
     expect(result).toMatchObject({ decided: 2, failed: 1 });
     expect(result.results.find((x) => x.caseId === decided)).toMatchObject({ ok: false, code: 'conflict' });
     for (const id of [a, b]) {
-      expect(await db().quarantineCase.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: 'ACCEPTED', resolvedById: reviewer.id, resolutionNote: 'vendor confirmed all three calls' });
-      expect(await auditDetails(id, 'quarantine.resolved')).toEqual([expect.objectContaining({ decision: 'accept', batchId: result.batchId, batchSize: 3, note: 'vendor confirmed all three calls' })]);
+      expect(await db().quarantineCase.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        state: 'ACCEPTED',
+        resolvedById: reviewer.id,
+        resolutionNote: 'vendor confirmed all three calls',
+      });
+      expect(await auditDetails(id, 'quarantine.resolved')).toEqual([
+        expect.objectContaining({ decision: 'accept', batchId: result.batchId, batchSize: 3, note: 'vendor confirmed all three calls' }),
+      ]);
     }
     expect(await auditDetails(decided, 'quarantine.resolved')).toEqual([]);
     const counts = await listQuarantineCases({ region: r });
@@ -158,10 +224,18 @@ describe('quarantine work queue', () => {
   it('bulk re-fetch queues one job per case and shows each as queued', async () => {
     const r = `${region}-r`;
     const cases = [await makeCase({ region: r }), await makeCase({ region: r, state: 'REFETCH_FAILED' })];
-    const result = await resolveQuarantineCases({ caseIds: cases, decision: 'refetch', note: 'vendor re-uploaded the media', user: reviewer });
+    const result = await resolveQuarantineCases({
+      caseIds: cases,
+      decision: 'refetch',
+      note: 'vendor re-uploaded the media',
+      user: reviewer,
+    });
     expect(result).toMatchObject({ decided: 2, failed: 0 });
     const listed = await listQuarantineQueue({ region: r }, { ...reviewer, regions: [] });
-    expect(listed.items.map((c) => [c.state, c.refetch?.status])).toEqual([['REFETCH_REQUESTED', 'QUEUED'], ['REFETCH_REQUESTED', 'QUEUED']]);
+    expect(listed.items.map((c) => [c.state, c.refetch?.status])).toEqual([
+      ['REFETCH_REQUESTED', 'QUEUED'],
+      ['REFETCH_REQUESTED', 'QUEUED'],
+    ]);
     for (const id of cases) {
       const [entry] = await auditDetails(id, 'quarantine.resolved');
       const job = await archiveQueue('GENESYS_CLOUD').getJob(String(entry?.jobId));
@@ -181,15 +255,31 @@ describe('quarantine work queue', () => {
 
   it('validates bulk input: at least one case, no duplicates, a note', async () => {
     const id = await makeCase();
-    await expect(resolveQuarantineCases({ caseIds: [], decision: 'accept', note: 'fine', user: reviewer })).rejects.toThrow('select at least one case');
-    await expect(resolveQuarantineCases({ caseIds: [id, id], decision: 'accept', note: 'fine', user: reviewer })).rejects.toThrow('a case is listed twice');
-    await expect(resolveQuarantineCases({ caseIds: [id], decision: 'accept', note: ' ', user: reviewer })).rejects.toThrow('a note of at least 3 characters');
+    await expect(resolveQuarantineCases({ caseIds: [], decision: 'accept', note: 'fine', user: reviewer })).rejects.toThrow(
+      'select at least one case',
+    );
+    await expect(resolveQuarantineCases({ caseIds: [id, id], decision: 'accept', note: 'fine', user: reviewer })).rejects.toThrow(
+      'a case is listed twice',
+    );
+    await expect(resolveQuarantineCases({ caseIds: [id], decision: 'accept', note: ' ', user: reviewer })).rejects.toThrow(
+      'a note of at least 3 characters',
+    );
     expect((await db().quarantineCase.findUniqueOrThrow({ where: { id } })).state).toBe('OPEN');
   });
 
   it('gives each row a summary in words and masks the customer number for a reviewer', async () => {
     const r = `${region}-m`;
-    await makeCase({ region: r, reason: 'INVALID_METADATA', evidence: { problems: [{ field: 'direction', problem: 'missing' }, { field: 'startTime', problem: 'invalid', detail: 'not an ISO date' }], note: 'caller +15550001234' } });
+    await makeCase({
+      region: r,
+      reason: 'INVALID_METADATA',
+      evidence: {
+        problems: [
+          { field: 'direction', problem: 'missing' },
+          { field: 'startTime', problem: 'invalid', detail: 'not an ISO date' },
+        ],
+        note: 'caller +15550001234',
+      },
+    });
     const [item] = (await listQuarantineQueue({ region: r }, { ...reviewer, regions: [] })).items;
     expect(item?.summary.headline).toBe('2 fields failed: direction is missing; startTime is invalid (not an ISO date)');
     expect(JSON.stringify(item)).not.toContain('5550001234');

@@ -48,8 +48,16 @@ async function quarantinedTruncated(seconds = 30, mediaSeconds = 24) {
 /** The vendor re-delivers the same recording with its media now complete (or still short). */
 function vendorRepublishes(rec: TSimRecording, mediaSeconds: number) {
   return kit.sim.addRecording({
-    id: rec.id, interactionId: rec.interactionId, seconds: rec.seconds, mediaSeconds, startTime: rec.startTime,
-    direction: rec.direction, agent: rec.agent, customer: { number: rec.customer.number }, tags: rec.tags, seed: rec.seed,
+    id: rec.id,
+    interactionId: rec.interactionId,
+    seconds: rec.seconds,
+    mediaSeconds,
+    startTime: rec.startTime,
+    direction: rec.direction,
+    agent: rec.agent,
+    customer: { number: rec.customer.number },
+    tags: rec.tags,
+    seed: rec.seed,
   });
 }
 
@@ -78,7 +86,10 @@ describe('quarantine resolution', () => {
     const { rec, recordingId, caseId } = await quarantinedTruncated();
     const before = await db().recording.findUniqueOrThrow({ where: { id: recordingId } });
     await decide(caseId, 'refetch');
-    expect(await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ state: 'REFETCH_REQUESTED', refetchStatus: 'QUEUED' });
+    expect(await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({
+      state: 'REFETCH_REQUESTED',
+      refetchStatus: 'QUEUED',
+    });
 
     vendorRepublishes(rec, rec.seconds);
     const outcome = await runRefetchJob(caseId);
@@ -89,7 +100,9 @@ describe('quarantine resolution', () => {
     expect(after).toMatchObject({ status: 'ARCHIVED', archiveId: before.archiveId, storageKey: before.storageKey });
     expect(after.storageVersionId).not.toBe(before.storageVersionId);
     expect(Number(after.measuredDurationSeconds)).toBeCloseTo(30, 2);
-    expect((await objectVersions(s3, after.storageBucket!, after.storageKey!)).sort()).toEqual([before.storageVersionId, after.storageVersionId].sort());
+    expect((await objectVersions(s3, after.storageBucket!, after.storageKey!)).sort()).toEqual(
+      [before.storageVersionId, after.storageVersionId].sort(),
+    );
     const c = await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } });
     expect(c).toMatchObject({ state: 'RESOLVED', refetchStatus: 'SUCCEEDED', refetchError: null });
     expect(await db().quarantineCase.count({ where: { recordingId } })).toBe(1);
@@ -104,7 +117,9 @@ describe('quarantine resolution', () => {
     expect(c).toMatchObject({ state: 'REFETCH_FAILED', refetchStatus: 'FAILED' });
     expect(c.refetchError).toContain('Still truncation detected: Expected 40 s, measured 33 s (7 s short)');
     expect(c.evidence).toMatchObject({ measuredDurationSeconds: 33, previousEvidence: { measuredDurationSeconds: 30 } });
-    expect(await auditDetails(caseId, 'quarantine.refetch_failed')).toEqual([expect.objectContaining({ cause: 're-fetch failed the same check' })]);
+    expect(await auditDetails(caseId, 'quarantine.refetch_failed')).toEqual([
+      expect.objectContaining({ cause: 're-fetch failed the same check' }),
+    ]);
     expect(await db().quarantineCase.count({ where: { recordingId } })).toBe(1);
     expect(await db().recording.count({ where: { vendorRecordingId: rec.id } })).toBe(1);
     await decide(caseId, 'accept', 'the vendor confirmed the call was cut at 33 s');
@@ -121,7 +136,10 @@ describe('quarantine resolution', () => {
     } finally {
       kit.sim.faults.expireNextMediaUrls = 0;
     }
-    expect(await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ state: 'REFETCH_REQUESTED', refetchStatus: 'RUNNING' });
+    expect(await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({
+      state: 'REFETCH_REQUESTED',
+      refetchStatus: 'RUNNING',
+    });
     await recordDeadLetter(archiveQueue('GENESYS_CLOUD').name, job, new UnrecoverableError('vendor answered 404: recording deleted'));
     await job.remove();
     const c = await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } });
@@ -135,13 +153,23 @@ describe('quarantine resolution', () => {
     const { recordingId, caseId } = await quarantinedTruncated();
     await decide(caseId, 'accept', 'Carrier dropped the call; media is complete as delivered');
     const c = await db().quarantineCase.findUniqueOrThrow({ where: { id: caseId } });
-    expect(c).toMatchObject({ state: 'ACCEPTED', resolvedById: reviewer.id, resolutionNote: 'Carrier dropped the call; media is complete as delivered' });
+    expect(c).toMatchObject({
+      state: 'ACCEPTED',
+      resolvedById: reviewer.id,
+      resolutionNote: 'Carrier dropped the call; media is complete as delivered',
+    });
     const r = await db().recording.findUniqueOrThrow({ where: { id: recordingId } });
     expect(r.status).toBe('ARCHIVED');
     expect(r.complianceTags).toContain('truncation_detected');
     expect(Number(r.durationSeconds)).toBe(30);
     const [entry] = await auditDetails(caseId, 'quarantine.resolved');
-    expect(entry).toMatchObject({ decision: 'accept', from: 'OPEN', to: 'ACCEPTED', note: 'Carrier dropped the call; media is complete as delivered', userEmail: reviewer.email });
+    expect(entry).toMatchObject({
+      decision: 'accept',
+      from: 'OPEN',
+      to: 'ACCEPTED',
+      note: 'Carrier dropped the call; media is complete as delivered',
+      userEmail: reviewer.email,
+    });
     await expect(decide(caseId, 'refetch')).rejects.toMatchObject({ code: 'conflict' });
   });
 

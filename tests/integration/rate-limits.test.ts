@@ -19,10 +19,12 @@ afterAll(async () => {
 
 /** Takes `n` tokens from `bucket`, recording when each was granted. */
 async function takeTimes(bucket: TokenBucket, n: number, into: number[]): Promise<void> {
-  await Promise.all(Array.from({ length: n }, async () => {
-    await bucket.take();
-    into.push(Date.now());
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      await bucket.take();
+      into.push(Date.now());
+    }),
+  );
 }
 
 describe('shared token buckets', () => {
@@ -38,7 +40,8 @@ describe('shared token buckets', () => {
     expect(Date.now() - start).toBeGreaterThanOrEqual(2_900);
     granted.sort((x, y) => x - y);
     // No 1-second span (window boundaries included) holds more than 2 windows' worth.
-    for (let i = 0; i < granted.length; i++) expect(granted.filter((t) => t >= granted[i]! && t < granted[i]! + 1000).length).toBeLessThanOrEqual(10);
+    for (let i = 0; i < granted.length; i++)
+      expect(granted.filter((t) => t >= granted[i]! && t < granted[i]! + 1000).length).toBeLessThanOrEqual(10);
   }, 30_000);
 
   it('a Retry-After seen by one process holds the account in the other', async () => {

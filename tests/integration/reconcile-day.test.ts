@@ -35,24 +35,42 @@ let cxone: TSimulator;
 let workers: TWorkersHandle;
 let routes: { url: string; stop(): Promise<void> };
 
-const status = async (id: string) => (await db().recording.findFirst({ where: { vendorRecordingId: id }, select: { status: true } }))?.status ?? null;
+const status = async (id: string) =>
+  (await db().recording.findFirst({ where: { vendorRecordingId: id }, select: { status: true } }))?.status ?? null;
 
 async function runReconcile(vendorAccountId: string): Promise<{ id: string }> {
   const before = new Set((await db().reconciliationReport.findMany({ where: { vendorAccountId }, select: { id: true } })).map((r) => r.id));
   await maintenanceQueue().add(JOBS.reconcile, { vendorAccountId, day: DAY }, { attempts: 1 });
   let found: { id: string } | undefined;
-  await waitFor(`reconciliation report for ${vendorAccountId}`, async () => {
-    found = (await db().reconciliationReport.findMany({ where: { vendorAccountId }, select: { id: true } })).find((r) => !before.has(r.id));
-    return found !== undefined;
-  }, 60_000, 200);
+  await waitFor(
+    `reconciliation report for ${vendorAccountId}`,
+    async () => {
+      found = (await db().reconciliationReport.findMany({ where: { vendorAccountId }, select: { id: true } })).find(
+        (r) => !before.has(r.id),
+      );
+      return found !== undefined;
+    },
+    60_000,
+    200,
+  );
   return found!;
 }
 
 beforeAll(async () => {
-  const account = (id: string, instance: string) => ({ id, name: id, instance, clientId: `${id}-client`, clientSecret: `${id}-secret-0123456789`, webhookBearerToken: null, webhookHmacSecret: `${id}-hmac-0123456789abcd` });
+  const account = (id: string, instance: string) => ({
+    id,
+    name: id,
+    instance,
+    clientId: `${id}-client`,
+    clientSecret: `${id}-secret-0123456789`,
+    webhookBearerToken: null,
+    webhookHmacSecret: `${id}-hmac-0123456789abcd`,
+  });
   genesys = await startGenesysSimulator({ accounts: [account(GEN, 'mypurecloud.com')] });
   cxone = await startCxoneSimulator({ accounts: [account(CX, 'eu1')], faults: { maxPageSize: 2 } });
-  setVendorAccounts([...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()].map((a) => ({ ...a, requestsPerMinute: 100_000 })) as never);
+  setVendorAccounts(
+    [...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()].map((a) => ({ ...a, requestsPerMinute: 100_000 })) as never,
+  );
   await resetRedis();
   routes = await startRouteServer({ '/api/webhooks/genesys': genesysPost, '/api/webhooks/cxone': cxonePost });
   workers = await startWorkers({ schedule: false, metricsPort: null });
@@ -76,19 +94,43 @@ describe('daily reconciliation', () => {
     await genesys.emitAll(gen.slice(0, 2), { baseUrl: routes.url });
     await cxone.emitAll(cx.slice(0, 1), { baseUrl: routes.url });
     const delivered = [...gen.slice(0, 2), cx[0]!].map((r) => r.id);
-    await waitFor('delivered recordings archived', async () => (await db().recording.count({ where: { vendorRecordingId: { in: delivered }, status: 'ARCHIVED' } })) === 3, 60_000, 200);
+    await waitFor(
+      'delivered recordings archived',
+      async () => (await db().recording.count({ where: { vendorRecordingId: { in: delivered }, status: 'ARCHIVED' } })) === 3,
+      60_000,
+      200,
+    );
     expect(await status(neverGen.id)).toBeNull();
 
     // The archive row of one delivered recording now disagrees with its stored version.
     await db().recording.updateMany({ where: { vendorRecordingId: gen[1]!.id }, data: { sizeBytes: { increment: 1 } } });
     const extra = await db().recording.create({
-      data: { archiveId: `extra-${runId}`, vendorSource: 'GENESYS_CLOUD', vendorRecordingId: `extra-${runId}`, vendorAccountId: GEN, startTime: at(6), status: 'FAILED' },
+      data: {
+        archiveId: `extra-${runId}`,
+        vendorSource: 'GENESYS_CLOUD',
+        vendorRecordingId: `extra-${runId}`,
+        vendorAccountId: GEN,
+        startTime: at(6),
+        status: 'FAILED',
+      },
     });
 
     const genReport = await runReconcile(GEN);
     const row = await db().reconciliationReport.findUniqueOrThrow({ where: { id: genReport.id } });
-    expect({ listed: row.listedCount, matched: row.matchedCount, missing: row.missingCount, redriven: row.redrivenCount, extra: row.extraCount, mismatch: row.mismatchCount }).toEqual({
-      listed: 3, matched: 1, missing: 1, redriven: 1, extra: 1, mismatch: 1,
+    expect({
+      listed: row.listedCount,
+      matched: row.matchedCount,
+      missing: row.missingCount,
+      redriven: row.redrivenCount,
+      extra: row.extraCount,
+      mismatch: row.mismatchCount,
+    }).toEqual({
+      listed: 3,
+      matched: 1,
+      missing: 1,
+      redriven: 1,
+      extra: 1,
+      mismatch: 1,
     });
     const findings = row.findings as { kind: string; vendorRecordingId: string }[];
     expect(findings.map((f) => `${f.kind}:${f.vendorRecordingId}`).sort()).toEqual(
@@ -106,15 +148,23 @@ describe('daily reconciliation', () => {
     expect(verdict.ok && verdict.report.counts).toMatchObject({ listed: 3, missing: 1, redriven: 1 });
     const tampered = text.replace('"missing":1', '"missing":0');
     expect(tampered).not.toBe(text);
-    expect(await verifyReconciliationReport(tampered, auditKeyProvider())).toMatchObject({ ok: false, reason: expect.stringContaining('signature does not match') });
+    expect(await verifyReconciliationReport(tampered, auditKeyProvider())).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('signature does not match'),
+    });
     // The offline verifier: the downloaded object and the key, nothing else.
     const file = join(mkdtempSync(join(tmpdir(), 'cv-rec-')), 'report.json');
     writeFileSync(file, text);
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/reconcile/verify-report.ts', file, '--keys-from-env'], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/reconcile/verify-report.ts', file, '--keys-from-env'], {
+      encoding: 'utf8',
+    });
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toContain(`VALID: ${GEN} ${DAY}`);
     writeFileSync(file, tampered);
-    expect(spawnSync(process.execPath, ['--import', 'tsx', 'scripts/reconcile/verify-report.ts', file, '--keys-from-env'], { encoding: 'utf8' }).status).toBe(1);
+    expect(
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/reconcile/verify-report.ts', file, '--keys-from-env'], { encoding: 'utf8' })
+        .status,
+    ).toBe(1);
     await flushAuditSequencer();
     expect(await db().auditEntry.count({ where: { action: 'reconciliation.reported', subjectId: row.id } })).toBe(1);
 
@@ -123,9 +173,15 @@ describe('daily reconciliation', () => {
     const cxRow = await db().reconciliationReport.findUniqueOrThrow({ where: { id: cxReport.id } });
     expect(cxRow.bucket).toMatch(/-audit-eu$/);
     expect([cxRow.listedCount, cxRow.matchedCount, cxRow.missingCount, cxRow.redrivenCount]).toEqual([2, 1, 1, 1]);
-    await waitFor('never-delivered recordings archived', async () => (await status(neverGen.id)) === 'ARCHIVED' && (await status(neverCx.id)) === 'ARCHIVED', 60_000, 200);
+    await waitFor(
+      'never-delivered recordings archived',
+      async () => (await status(neverGen.id)) === 'ARCHIVED' && (await status(neverCx.id)) === 'ARCHIVED',
+      60_000,
+      200,
+    );
     // Fetched at least once, at most twice for an attempt cut by a transient failure; one row each either way.
-    for (const n of [genesys.downloadCount(neverGen.id), cxone.downloadCount(neverCx.id)]) expect(n === 1 || n === 2, `downloads: ${n}`).toBe(true);
+    for (const n of [genesys.downloadCount(neverGen.id), cxone.downloadCount(neverCx.id)])
+      expect(n === 1 || n === 2, `downloads: ${n}`).toBe(true);
     expect(await db().recording.count({ where: { vendorRecordingId: { in: [neverGen.id, neverCx.id] } } })).toBe(2);
     expect(await db().ingestEvent.count({ where: { vendorRecordingId: neverGen.id, eventType: 'reconcile.missing' } })).toBe(1);
 

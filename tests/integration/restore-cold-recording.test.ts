@@ -25,7 +25,18 @@ async function recording(stored: { bucket: string; key: string; versionId: strin
   const id = randomUUID();
   const vendorRecordingId = `it-restore-${id}`;
   await db().recording.create({
-    data: { id, archiveId: `arch-it-${id}`, vendorSource: 'GENESYS_CLOUD', vendorRecordingId, mediaFormat: 'wav', status: 'ARCHIVED', storageBucket: stored.bucket, storageKey: stored.key, storageVersionId: stored.versionId, sizeBytes: 4n },
+    data: {
+      id,
+      archiveId: `arch-it-${id}`,
+      vendorSource: 'GENESYS_CLOUD',
+      vendorRecordingId,
+      mediaFormat: 'wav',
+      status: 'ARCHIVED',
+      storageBucket: stored.bucket,
+      storageKey: stored.key,
+      storageVersionId: stored.versionId,
+      sizeBytes: 4n,
+    },
   });
   return { id, subject: idempotencyKey('GENESYS_CLOUD', vendorRecordingId) };
 }
@@ -36,7 +47,9 @@ async function entries(subject: string, action: string) {
 }
 
 beforeAll(async () => {
-  const u = await db().user.create({ data: { email: `it-restore-${randomUUID().slice(0, 8)}@callvault.test`, name: 'IT', role: 'OFFICER' } });
+  const u = await db().user.create({
+    data: { email: `it-restore-${randomUUID().slice(0, 8)}@callvault.test`, name: 'IT', role: 'OFFICER' },
+  });
   officer = { id: u.id, email: u.email, role: u.role };
 });
 
@@ -53,12 +66,26 @@ describe('cold recording on AWS S3 (mocked)', () => {
       aws.on(HeadObjectCommand).resolves({ StorageClass: 'GLACIER', VersionId: stored.versionId });
       aws.on(RestoreObjectCommand).resolves({});
 
-      expect(await getRestoreState({ recordingId: rec.id, user: officer })).toEqual({ storageClass: 'GLACIER', cold: true, restore: 'not_requested', restoredUntil: null });
-      await expect(issuePlaybackUrl({ recordingId: rec.id, reason: REASON, user: officer })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('cold storage (GLACIER)') });
+      expect(await getRestoreState({ recordingId: rec.id, user: officer })).toEqual({
+        storageClass: 'GLACIER',
+        cold: true,
+        restore: 'not_requested',
+        restoredUntil: null,
+      });
+      await expect(issuePlaybackUrl({ recordingId: rec.id, reason: REASON, user: officer })).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringContaining('cold storage (GLACIER)'),
+      });
       expect(await entries(rec.subject, 'playback.issued')).toHaveLength(0);
 
       // As S3 does: once RestoreObject was accepted, HeadObject reports the restore under way.
-      aws.on(HeadObjectCommand).callsFake(() => (aws.commandCalls(RestoreObjectCommand).length ? { StorageClass: 'GLACIER', Restore: 'ongoing-request="true"' } : { StorageClass: 'GLACIER' }));
+      aws
+        .on(HeadObjectCommand)
+        .callsFake(() =>
+          aws.commandCalls(RestoreObjectCommand).length
+            ? { StorageClass: 'GLACIER', Restore: 'ongoing-request="true"' }
+            : { StorageClass: 'GLACIER' },
+        );
       const requested = await requestRestore({ recordingId: rec.id, reason: REASON, user: officer });
       expect(requested).toMatchObject({ requested: true, cold: true, restore: 'in_progress' });
       const restores = aws.commandCalls(RestoreObjectCommand);
@@ -77,18 +104,27 @@ describe('cold recording on AWS S3 (mocked)', () => {
       const again = await requestRestore({ recordingId: rec.id, reason: REASON, user: officer });
       expect(again).toMatchObject({ requested: false, restore: 'in_progress' });
       expect(aws.commandCalls(RestoreObjectCommand)).toHaveLength(1);
-      await expect(issuePlaybackUrl({ recordingId: rec.id, reason: REASON, user: officer })).rejects.toMatchObject({ message: expect.stringContaining('still in progress') });
+      await expect(issuePlaybackUrl({ recordingId: rec.id, reason: REASON, user: officer })).rejects.toMatchObject({
+        message: expect.stringContaining('still in progress'),
+      });
 
       const until = new Date(Date.now() + 7 * 86_400_000);
       until.setUTCMilliseconds(0);
-      aws.on(HeadObjectCommand).resolves({ StorageClass: 'GLACIER', Restore: `ongoing-request="false", expiry-date="${until.toUTCString()}"` });
-      expect(await getRestoreState({ recordingId: rec.id, user: officer })).toMatchObject({ restore: 'available', restoredUntil: until.toISOString() });
+      aws
+        .on(HeadObjectCommand)
+        .resolves({ StorageClass: 'GLACIER', Restore: `ongoing-request="false", expiry-date="${until.toUTCString()}"` });
+      expect(await getRestoreState({ recordingId: rec.id, user: officer })).toMatchObject({
+        restore: 'available',
+        restoredUntil: until.toISOString(),
+      });
       const grant = await issuePlaybackUrl({ recordingId: rec.id, reason: REASON, user: officer });
       expect(new URL(grant.url).searchParams.get('versionId')).toBe(stored.versionId);
       expect(await entries(rec.subject, 'playback.issued')).toHaveLength(1);
 
       // A restored copy that has expired is cold again.
-      aws.on(HeadObjectCommand).resolves({ StorageClass: 'GLACIER', Restore: 'ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT"' });
+      aws
+        .on(HeadObjectCommand)
+        .resolves({ StorageClass: 'GLACIER', Restore: 'ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT"' });
       expect((await getRestoreState({ recordingId: rec.id, user: officer })).restore).toBe('not_requested');
     } finally {
       aws.restore();
@@ -101,10 +137,19 @@ describe('cold recording on AWS S3 (mocked)', () => {
       const stored = { bucket: bucketName('recordings', 'us'), key: `voice/cold/${randomUUID()}.wav`, versionId: 'v-cold-2' };
       const rec = await recording(stored);
       aws.on(HeadObjectCommand).resolves({ StorageClass: 'DEEP_ARCHIVE' });
-      aws.on(RestoreObjectCommand).rejectsOnce(Object.assign(new Error('Object restore is already in progress'), { name: 'RestoreAlreadyInProgress', $metadata: { httpStatusCode: 409 } }));
+      aws
+        .on(RestoreObjectCommand)
+        .rejectsOnce(
+          Object.assign(new Error('Object restore is already in progress'), {
+            name: 'RestoreAlreadyInProgress',
+            $metadata: { httpStatusCode: 409 },
+          }),
+        );
       expect(await requestRestore({ recordingId: rec.id, reason: REASON, user: officer })).toMatchObject({ requested: true });
 
-      aws.on(RestoreObjectCommand).rejects(Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }));
+      aws
+        .on(RestoreObjectCommand)
+        .rejects(Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }));
       await expect(requestRestore({ recordingId: rec.id, reason: REASON, user: officer })).rejects.toMatchObject({ code: 'unavailable' });
       const [failed] = await entries(rec.subject, 'recording.restore_failed');
       expect(failed!.details).toMatchObject({ reason: REASON, error: expect.stringContaining('AccessDenied') });
@@ -129,9 +174,16 @@ describe('recording on the local Ceph RGW (no archive classes)', () => {
     const body = Buffer.from('RIFF');
     const bucket = bucketName('recordings', 'us');
     const key = `it-restore/${randomUUID()}.wav`;
-    const put = await s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentMD5: createHash('md5').update(body).digest('base64') }));
+    const put = await s3().send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentMD5: createHash('md5').update(body).digest('base64') }),
+    );
     const rec = await recording({ bucket, key, versionId: put.VersionId! });
-    expect(await getRestoreState({ recordingId: rec.id, user: officer })).toEqual({ storageClass: 'STANDARD', cold: false, restore: 'not_needed', restoredUntil: null });
+    expect(await getRestoreState({ recordingId: rec.id, user: officer })).toEqual({
+      storageClass: 'STANDARD',
+      cold: false,
+      restore: 'not_needed',
+      restoredUntil: null,
+    });
     await expect(requestRestore({ recordingId: rec.id, reason: REASON, user: officer })).rejects.toMatchObject({ code: 'conflict' });
     expect(await entries(rec.subject, 'recording.restore_requested')).toHaveLength(0);
     const grant = await issuePlaybackUrl({ recordingId: rec.id, reason: REASON, user: officer });

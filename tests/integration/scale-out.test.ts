@@ -33,7 +33,11 @@ const consoles: string[] = [];
 const s3 = createS3Client();
 
 function startProcess(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stderr!.on('data', (d: Buffer) => /"level":(50|60)/.test(d.toString()) && process.stderr.write(d));
   children.push(child);
   return child;
@@ -53,7 +57,10 @@ function consoleUrl(child: ChildProcess): Promise<string> {
 
 /** The most requests an account made in any 60 s span (every request starts a span). */
 function maxPerMinute(sim: TSimulator, accountId: string): number {
-  const times = sim.requests.filter((r) => r.accountId === accountId).map((r) => r.at).sort((a, b) => a - b);
+  const times = sim.requests
+    .filter((r) => r.accountId === accountId)
+    .map((r) => r.at)
+    .sort((a, b) => a - b);
   let max = 0;
   for (let i = 0, j = 0; i < times.length; i++) {
     while (times[i]! - times[j]! >= 60_000) j++;
@@ -63,19 +70,32 @@ function maxPerMinute(sim: TSimulator, accountId: string): number {
 }
 
 beforeAll(async () => {
-  const account = (id: string, instance: string) => ({ id, name: id, instance, clientId: `${id}-client`, clientSecret: `${id}-secret-0123456789`, webhookBearerToken: `${id}-bearer-0123456789`, webhookHmacSecret: `${id}-hmac-0123456789abcd` });
+  const account = (id: string, instance: string) => ({
+    id,
+    name: id,
+    instance,
+    clientId: `${id}-client`,
+    clientSecret: `${id}-secret-0123456789`,
+    webhookBearerToken: `${id}-bearer-0123456789`,
+    webhookHmacSecret: `${id}-hmac-0123456789abcd`,
+  });
   genesys = await startGenesysSimulator({ accounts: [account(GEN, 'mypurecloud.com')] });
   cxone = await startCxoneSimulator({ accounts: [account(CX, 'na1')] });
   const accounts = [...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()].map((a) => ({ ...a, requestsPerMinute: BUDGET }));
   await resetRedis();
   const env = { VENDOR_ACCOUNTS: JSON.stringify(accounts), POLL_INTERVAL_SECONDS: '3600', WORKER_CONCURRENCY: '4' };
-  const started = [startProcess('tests/integration/scale-console-process.ts', env), startProcess('tests/integration/scale-console-process.ts', env)];
+  const started = [
+    startProcess('tests/integration/scale-console-process.ts', env),
+    startProcess('tests/integration/scale-console-process.ts', env),
+  ];
   consoles.push(...(await Promise.all(started.map(consoleUrl))));
   for (let i = 0; i < 3; i++) startProcess('workers/index.ts', env);
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : (c.once('exit', resolve), c.kill('SIGTERM'))))));
+  await Promise.all(
+    children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : (c.once('exit', resolve), c.kill('SIGTERM'))))),
+  );
   await resetRedis().catch(() => undefined);
   await genesys?.stop();
   await cxone?.stop();
@@ -101,7 +121,10 @@ describe('scale-out', () => {
     const rows = await db().recording.findMany({ where, select: { vendorRecordingId: true, storageBucket: true, storageKey: true } });
     for (const row of rows) {
       const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: row.storageBucket!, Prefix: row.storageKey! }));
-      expect((versions.Versions ?? []).filter((v) => v.Key === row.storageKey), row.vendorRecordingId).toHaveLength(1);
+      expect(
+        (versions.Versions ?? []).filter((v) => v.Key === row.storageKey),
+        row.vendorRecordingId,
+      ).toHaveLength(1);
     }
     for (const r of gen) expect(genesys.downloadCount(r.id), r.id).toBe(1);
     for (const r of cx) expect(cxone.downloadCount(r.id), r.id).toBe(1);
@@ -123,18 +146,28 @@ describe('scale-out', () => {
     expect(started.status, await started.clone().text()).toBe(202);
     const { id } = (await started.json()) as { id: string };
     let status = '';
-    await waitFor('export completed (seen from the other console)', async () => {
-      const res = await fetch(`${consoles[1]}/api/audit/exports/${id}`, { headers });
-      status = ((await res.json()) as { status: string }).status;
-      return status === 'completed' || status === 'failed';
-    }, 90_000, 500);
+    await waitFor(
+      'export completed (seen from the other console)',
+      async () => {
+        const res = await fetch(`${consoles[1]}/api/audit/exports/${id}`, { headers });
+        status = ((await res.json()) as { status: string }).status;
+        return status === 'completed' || status === 'failed';
+      },
+      90_000,
+      500,
+    );
     expect(status).toBe('completed');
     const download = await fetch(`${consoles[1]}/api/audit/exports/${id}/download`, { headers });
     expect(download.status).toBe(200);
     const bundle = Buffer.from(await download.arrayBuffer());
     expect(bundle.length).toBe(Number(download.headers.get('content-length')));
     // The bytes served by the other console are the whole signed bundle: it verifies against the published keys.
-    const verified = await verifyAuditBundle((async function* () { yield bundle; })(), { publicKeys: (await listPublishedKeys()).keys });
+    const verified = await verifyAuditBundle(
+      (async function* () {
+        yield bundle;
+      })(),
+      { publicKeys: (await listPublishedKeys()).keys },
+    );
     expect(verified).toMatchObject({ ok: true });
   });
 });

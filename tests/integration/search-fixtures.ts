@@ -3,7 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 
-export type TSearchRow = { id: string; startTime: Date | null; duration: number | null; vendor: 'GENESYS_CLOUD' | 'NICE_CXONE'; region: string; customer: string };
+export type TSearchRow = {
+  id: string;
+  startTime: Date | null;
+  duration: number | null;
+  vendor: 'GENESYS_CLOUD' | 'NICE_CXONE';
+  region: string;
+  customer: string;
+};
 
 export async function insertSearchRow(runTag: string, i: number): Promise<TSearchRow> {
   const id = randomUUID();
@@ -14,14 +21,24 @@ export async function insertSearchRow(runTag: string, i: number): Promise<TSearc
   const customer = `+1555010${String(i).padStart(4, '0')}`;
   await db().recording.create({
     data: {
-      id, archiveId: `arch-${runTag}-${i}`, vendorSource: vendor, vendorRecordingId: `${runTag}-rec-${i}`, startTime, durationSeconds: duration,
-      direction: i % 3 === 0 ? 'OUTBOUND' : 'INBOUND', status: i % 5 === 0 ? 'QUARANTINED' : 'ARCHIVED', legalHold: i % 4 === 0,
-      dataResidencyRegion: region, complianceTags: [runTag, i % 2 === 0 ? 'pci-scoped' : 'hipaa'],
+      id,
+      archiveId: `arch-${runTag}-${i}`,
+      vendorSource: vendor,
+      vendorRecordingId: `${runTag}-rec-${i}`,
+      startTime,
+      durationSeconds: duration,
+      direction: i % 3 === 0 ? 'OUTBOUND' : 'INBOUND',
+      status: i % 5 === 0 ? 'QUARANTINED' : 'ARCHIVED',
+      legalHold: i % 4 === 0,
+      dataResidencyRegion: region,
+      complianceTags: [runTag, i % 2 === 0 ? 'pci-scoped' : 'hipaa'],
       searchText: `${runTag}-rec-${i} agent-${i % 3} agent smith${i % 3} ${customer}`,
-      participants: { create: [
-        { position: 0, role: 'AGENT', identifier: `agent-${i % 3}`, displayName: `Agent Smith${i % 3}` },
-        { position: 1, role: 'CUSTOMER', identifier: customer, displayName: null },
-      ] },
+      participants: {
+        create: [
+          { position: 0, role: 'AGENT', identifier: `agent-${i % 3}`, displayName: `Agent Smith${i % 3}` },
+          { position: 1, role: 'CUSTOMER', identifier: customer, displayName: null },
+        ],
+      },
     },
   });
   return { id, startTime, duration, vendor, region, customer };

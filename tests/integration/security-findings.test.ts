@@ -49,12 +49,16 @@ describe('1. masked roles cannot search by masked fields', () => {
     expect(denials).toHaveLength(2);
     // An officer still searches by number.
     const officer = await signedInAs('OFFICER');
-    const found = await body(await searchGet(apiRequest(`/api/recordings?tag=${TAG}&customer=5551498897`, { cookie: officer.cookie }), ctx()));
+    const found = await body(
+      await searchGet(apiRequest(`/api/recordings?tag=${TAG}&customer=5551498897`, { cookie: officer.cookie }), ctx()),
+    );
     expect((found.items as unknown[]).length).toBe(1);
     // ...and the trail records that search without the number in clear.
     const [logged] = await auditFor(officer.user.id, 'access.search');
     expect(JSON.stringify(logged?.details)).not.toContain('5551498897');
-    expect(logged?.details).toMatchObject({ filters: { customer: { digitsSha256: createHash('sha256').update('5551498897').digest('hex') } } });
+    expect(logged?.details).toMatchObject({
+      filters: { customer: { digitsSha256: createHash('sha256').update('5551498897').digest('hex') } },
+    });
   });
 });
 
@@ -62,10 +66,24 @@ describe('2. identifiers in free text are masked in every format', () => {
   it('masks both forms of a number in a playback reason in the audit history an auditor reads', async () => {
     const rec = await makeRecording(TAG);
     const officer = await signedInAs('OFFICER');
-    await appendAuditEntry({ actorType: 'user', actorId: officer.user.id, action: 'playback.issued', subjectType: 'recording', subjectId: rec.auditKey, details: { user: officer.user.email, recordingId: rec.id, expiresAt: new Date().toISOString(), reason: 'caller +15551498897, callback on (555) 149-8897, alt 020 7946 0958' } });
+    await appendAuditEntry({
+      actorType: 'user',
+      actorId: officer.user.id,
+      action: 'playback.issued',
+      subjectType: 'recording',
+      subjectId: rec.auditKey,
+      details: {
+        user: officer.user.email,
+        recordingId: rec.id,
+        expiresAt: new Date().toISOString(),
+        reason: 'caller +15551498897, callback on (555) 149-8897, alt 020 7946 0958',
+      },
+    });
     const auditor = await signedInAs('AUDITOR');
     await flushAuditSequencer();
-    const history = JSON.stringify(await body(await recordingAuditGet(apiRequest(`/api/recordings/${rec.id}/audit`, { cookie: auditor.cookie }), ctx({ id: rec.id }))));
+    const history = JSON.stringify(
+      await body(await recordingAuditGet(apiRequest(`/api/recordings/${rec.id}/audit`, { cookie: auditor.cookie }), ctx({ id: rec.id }))),
+    );
     expect(history).toContain('callback on');
     for (const clear of ['5551498897', '149-8897', '7946 0958']) expect(history).not.toContain(clear);
   });
@@ -74,7 +92,9 @@ describe('2. identifiers in free text are masked in every format', () => {
 describe('3. vendor media URLs are redacted from raw payloads for every role', () => {
   it('shows no signed media URL to the auditor or the officer', async () => {
     const signed = 'https://media.example-vendor.test/rec/abc.wav?X-Amz-Signature=deadbeef&X-Amz-Expires=3600';
-    const rec = await makeRecording(TAG, { payload: { id: 'abc', mediaUris: { S: { mediaUri: signed } }, fileToPlayUrl: signed, selfUri: '/api/v2/recordings/abc' } });
+    const rec = await makeRecording(TAG, {
+      payload: { id: 'abc', mediaUris: { S: { mediaUri: signed } }, fileToPlayUrl: signed, selfUri: '/api/v2/recordings/abc' },
+    });
     for (const role of ['AUDITOR', 'OFFICER'] as const) {
       const { cookie } = await signedInAs(role);
       const text = JSON.stringify(await body(await recordingGet(apiRequest(`/api/recordings/${rec.id}`, { cookie }), ctx({ id: rec.id }))));
@@ -89,25 +109,46 @@ describe('4. sessions end on the server', () => {
   it('a cookie stops working after sign-out, disable, role change and "sign out everywhere"', async () => {
     const { user, cookie } = await signedInAs('OFFICER');
     expect((await searchGet(apiRequest(`/api/recordings?tag=${TAG}`, { cookie }), ctx())).status).toBe(200);
-    await runWithClientInfo({ ip: '192.0.2.10', userAgent: 'security-test' }, () => signOutSession(apiRequest('/api/auth/signout', { cookie, method: 'POST' })));
+    await runWithClientInfo({ ip: '192.0.2.10', userAgent: 'security-test' }, () =>
+      signOutSession(apiRequest('/api/auth/signout', { cookie, method: 'POST' })),
+    );
     expect((await searchGet(apiRequest(`/api/recordings?tag=${TAG}`, { cookie }), ctx())).status).toBe(401);
     const [out] = await auditFor(user.id, 'auth.sign_out');
     expect(out?.details).toMatchObject({ ip: '192.0.2.10', userAgent: 'security-test' });
 
     const admin = await signedInAs('ADMIN');
     const second = await sessionCookie(user.id);
-    await userPatch(apiRequest(`/api/users/${user.id}`, { cookie: admin.cookie, method: 'PATCH', body: { role: 'AUDITOR' } }), ctx({ id: user.id }));
+    await userPatch(
+      apiRequest(`/api/users/${user.id}`, { cookie: admin.cookie, method: 'PATCH', body: { role: 'AUDITOR' } }),
+      ctx({ id: user.id }),
+    );
     expect((await searchGet(apiRequest(`/api/recordings?tag=${TAG}`, { cookie: second.cookie }), ctx())).status).toBe(401);
     const third = await sessionCookie(user.id);
-    const listed = await body(await sessionsGet(apiRequest(`/api/users/${user.id}/sessions`, { cookie: admin.cookie }), ctx({ id: user.id })));
-    expect((listed.sessions as { revokedReason: string | null }[]).map((s) => s.revokedReason).sort()).toEqual([null, 'role_changed', 'sign_out']);
-    expect(await body(await sessionsDelete(apiRequest(`/api/users/${user.id}/sessions`, { cookie: admin.cookie, method: 'DELETE' }), ctx({ id: user.id })))).toEqual({ sessionsEnded: 1 });
+    const listed = await body(
+      await sessionsGet(apiRequest(`/api/users/${user.id}/sessions`, { cookie: admin.cookie }), ctx({ id: user.id })),
+    );
+    expect((listed.sessions as { revokedReason: string | null }[]).map((s) => s.revokedReason).sort()).toEqual([
+      null,
+      'role_changed',
+      'sign_out',
+    ]);
+    expect(
+      await body(
+        await sessionsDelete(
+          apiRequest(`/api/users/${user.id}/sessions`, { cookie: admin.cookie, method: 'DELETE' }),
+          ctx({ id: user.id }),
+        ),
+      ),
+    ).toEqual({ sessionsEnded: 1 });
     expect((await searchGet(apiRequest(`/api/recordings?tag=${TAG}`, { cookie: third.cookie }), ctx())).status).toBe(401);
   });
 
   it('an idle session ends after SESSION_IDLE_MINUTES', async () => {
     const { cookie, sessionId } = await signedInAs('OFFICER');
-    await db().session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - (env().SESSION_IDLE_MINUTES + 1) * 60_000) } });
+    await db().session.update({
+      where: { id: sessionId },
+      data: { lastSeenAt: new Date(Date.now() - (env().SESSION_IDLE_MINUTES + 1) * 60_000) },
+    });
     expect((await searchGet(apiRequest(`/api/recordings?tag=${TAG}`, { cookie }), ctx())).status).toBe(401);
     expect((await db().session.findUniqueOrThrow({ where: { id: sessionId } })).revokedReason).toBe('idle_timeout');
   });
@@ -117,9 +158,17 @@ describe('5. sign-in throttling, unlock and password policy', () => {
   it('one address failing against many accounts gets 429', async () => {
     const ip = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
     const attempt = (email: string) =>
-      authPost(apiRequest('/api/auth/callback/credentials', { method: 'POST', body: new URLSearchParams({ email, password: 'wrong-password-1', csrfToken: 'x' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip } }), { params: Promise.resolve({ nextauth: ['callback', 'credentials'] }) });
+      authPost(
+        apiRequest('/api/auth/callback/credentials', {
+          method: 'POST',
+          body: new URLSearchParams({ email, password: 'wrong-password-1', csrfToken: 'x' }).toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip },
+        }),
+        { params: Promise.resolve({ nextauth: ['callback', 'credentials'] }) },
+      );
     await runWithClientInfo({ ip, userAgent: 'it' }, async () => {
-      for (let i = 0; i < env().AUTH_IP_MAX_FAILURES; i += 1) await authorizeCredentials({ email: `victim-${i}-${TAG}@callvault.test`, password: 'wrong-password-1' });
+      for (let i = 0; i < env().AUTH_IP_MAX_FAILURES; i += 1)
+        await authorizeCredentials({ email: `victim-${i}-${TAG}@callvault.test`, password: 'wrong-password-1' });
     });
     const refused = await attempt(`another-${TAG}@callvault.test`);
     expect(refused.status).toBe(429);
@@ -128,7 +177,15 @@ describe('5. sign-in throttling, unlock and password policy', () => {
 
   it('refuses a one-letter or common password and accepts a good one', async () => {
     const admin = await signedInAs('ADMIN');
-    const create = (password: string) => usersPost(apiRequest('/api/users', { cookie: admin.cookie, method: 'POST', body: { email: `p-${randomUUID().slice(0, 6)}@callvault.test`, name: 'P', role: 'AUDITOR', password } }), ctx());
+    const create = (password: string) =>
+      usersPost(
+        apiRequest('/api/users', {
+          cookie: admin.cookie,
+          method: 'POST',
+          body: { email: `p-${randomUUID().slice(0, 6)}@callvault.test`, name: 'P', role: 'AUDITOR', password },
+        }),
+        ctx(),
+      );
     for (const weak of ['aaaaaaaaaaaa', 'password1234', 'qwertyuiop123']) expect((await create(weak)).status, weak).toBe(422);
     expect((await create('violet-harbour-kettle-9')).status).toBe(201);
   });
@@ -140,7 +197,9 @@ describe('6. OIDC links an existing account only on a verified email', () => {
     expect(await resolveOidcUser({ subject: `s-${randomUUID()}`, email: user.email, emailVerified: false, name: null })).toBeNull();
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).oidcSubject).toBeNull();
     const subject = `s-${randomUUID()}`;
-    expect((await resolveOidcUser({ subject, email: user.email, emailVerified: true, name: null, issuer: 'https://idp.test' }))?.id).toBe(user.id);
+    expect((await resolveOidcUser({ subject, email: user.email, emailVerified: true, name: null, issuer: 'https://idp.test' }))?.id).toBe(
+      user.id,
+    );
     await flushAuditSequencer();
     const links = await db().auditEntry.findMany({ where: { action: 'auth.oidc_linked', subjectId: user.id } });
     expect(links.map((l) => l.details)).toEqual([expect.objectContaining({ subject, issuer: 'https://idp.test', emailVerified: true })]);
@@ -151,7 +210,20 @@ describe('8. state-changing APIs: same origin and exact JSON only', () => {
   it('refuses a foreign Origin, a cross-site fetch and application/jsonp; answers carry no-store', async () => {
     const { cookie } = await signedInAs('ADMIN');
     const create = (headers: Record<string, string>) =>
-      usersPost(apiRequest('/api/users', { cookie, method: 'POST', headers, body: JSON.stringify({ email: `o-${randomUUID().slice(0, 6)}@callvault.test`, name: 'O', role: 'AUDITOR', password: 'violet-harbour-kettle-9' }) }), ctx());
+      usersPost(
+        apiRequest('/api/users', {
+          cookie,
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            email: `o-${randomUUID().slice(0, 6)}@callvault.test`,
+            name: 'O',
+            role: 'AUDITOR',
+            password: 'violet-harbour-kettle-9',
+          }),
+        }),
+        ctx(),
+      );
     expect((await create({ 'content-type': 'application/json', origin: 'https://evil.example' })).status).toBe(403);
     expect((await create({ 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await create({ 'content-type': 'application/jsonp' })).status).toBe(400);
@@ -169,7 +241,11 @@ describe('9. input errors are 4xx with a reason', () => {
     expect((await body(nul)).error?.message).toMatch(/NUL/);
     const date = await searchGet(apiRequest('/api/recordings?from=2024-02-30', { cookie }), ctx());
     expect(date.status).toBe(422);
-    for (const forged of [['startTime_desc', '0', randomUUID()], ['startTime_desc', '2024-02-30T00:00:00.000Z', randomUUID()], ['duration_desc', '1'.repeat(40), randomUUID()]]) {
+    for (const forged of [
+      ['startTime_desc', '0', randomUUID()],
+      ['startTime_desc', '2024-02-30T00:00:00.000Z', randomUUID()],
+      ['duration_desc', '1'.repeat(40), randomUUID()],
+    ]) {
       const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url');
       const res = await searchGet(apiRequest(`/api/recordings?sort=${forged[0]}&cursor=${cursor}`, { cookie }), ctx());
       expect(res.status, JSON.stringify(forged)).toBe(400);
@@ -185,14 +261,25 @@ describe('11. access is logged with address and user agent', () => {
     await recordingGet(apiRequest(`/api/recordings/${rec.id}`, { cookie }), ctx({ id: rec.id }));
     await usersPost(apiRequest('/api/users', { cookie, method: 'POST', body: {} }), ctx());
     const [search] = await auditFor(user.id, 'access.search');
-    expect(search?.details).toMatchObject({ filters: { tag: [TAG], direction: 'INBOUND' }, resultCount: 0, ip: '192.0.2.10', userAgent: 'security-test' });
+    expect(search?.details).toMatchObject({
+      filters: { tag: [TAG], direction: 'INBOUND' },
+      resultCount: 0,
+      ip: '192.0.2.10',
+      userAgent: 'security-test',
+    });
     const [view] = await auditFor(user.id, 'access.recording_viewed');
     expect(view).toMatchObject({ subjectId: rec.auditKey, details: expect.objectContaining({ recordingId: rec.id, unmasked: true }) });
     expect(await auditFor(user.id, 'access.denied')).toHaveLength(1);
     const auditor = await signedInAs('AUDITOR');
     await flushAuditSequencer();
-    const report = await body(await accessReportGet(apiRequest(`/api/users/${user.id}/access-report`, { cookie: auditor.cookie }), ctx({ id: user.id })));
-    expect((report.entries as { action: string }[]).map((e) => e.action)).toEqual(['access.denied', 'access.recording_viewed', 'access.search']);
+    const report = await body(
+      await accessReportGet(apiRequest(`/api/users/${user.id}/access-report`, { cookie: auditor.cookie }), ctx({ id: user.id })),
+    );
+    expect((report.entries as { action: string }[]).map((e) => e.action)).toEqual([
+      'access.denied',
+      'access.recording_viewed',
+      'access.search',
+    ]);
   });
 });
 
@@ -205,7 +292,14 @@ describe('12. passwords are not truncated, and old bcrypt hashes are upgraded', 
     expect(upgraded.startsWith('scrypt$')).toBe(true);
     const admin = await signedInAs('ADMIN');
     const { PUT: passwordPut } = await import('@/app/api/users/[id]/password/route');
-    expect((await passwordPut(apiRequest(`/api/users/${user.id}/password`, { cookie: admin.cookie, method: 'PUT', body: { password: long } }), ctx({ id: user.id }))).status).toBe(200);
+    expect(
+      (
+        await passwordPut(
+          apiRequest(`/api/users/${user.id}/password`, { cookie: admin.cookie, method: 'PUT', body: { password: long } }),
+          ctx({ id: user.id }),
+        )
+      ).status,
+    ).toBe(200);
     expect(await authorizeCredentials({ email: user.email, password: `${'x'.repeat(80)}-Tail-Two` })).toBeNull();
     expect(await authorizeCredentials({ email: user.email, password: long })).not.toBeNull();
   });
@@ -222,7 +316,10 @@ describe('13. region-scoped users', () => {
     expect(ids).not.toContain(us.id);
     expect((await recordingGet(apiRequest(`/api/recordings/${us.id}`, { cookie }), ctx({ id: us.id }))).status).toBe(403);
     expect((await recordingGet(apiRequest(`/api/recordings/${eu.id}`, { cookie }), ctx({ id: eu.id }))).status).toBe(200);
-    const play = await playbackPost(apiRequest(`/api/recordings/${us.id}/playback`, { cookie, method: 'POST', body: { reason: 'Quality review of the call' } }), ctx({ id: us.id }));
+    const play = await playbackPost(
+      apiRequest(`/api/recordings/${us.id}/playback`, { cookie, method: 'POST', body: { reason: 'Quality review of the call' } }),
+      ctx({ id: us.id }),
+    );
     expect(play.status).toBe(403);
   });
 });

@@ -17,7 +17,9 @@ let passwordHash: Promise<string> | undefined;
 export async function makeUser(role: TRole, extra: { regions?: string[]; passwordHash?: string } = {}) {
   passwordHash ??= hashPassword(PASSWORD);
   const email = `sec-${randomUUID().slice(0, 8)}@callvault.test`;
-  return db().user.create({ data: { email, name: `Sec ${role}`, role, regions: extra.regions ?? [], passwordHash: extra.passwordHash ?? (await passwordHash) } });
+  return db().user.create({
+    data: { email, name: `Sec ${role}`, role, regions: extra.regions ?? [], passwordHash: extra.passwordHash ?? (await passwordHash) },
+  });
 }
 
 export async function sessionCookie(userId: string): Promise<{ cookie: string; sessionId: string }> {
@@ -32,11 +34,18 @@ export async function signedInAs(role: TRole, extra: { regions?: string[] } = {}
   return { user, cookie, sessionId };
 }
 
-export function apiRequest(path: string, init: { cookie?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {}): NextRequest {
+export function apiRequest(
+  path: string,
+  init: { cookie?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): NextRequest {
   const headers: Record<string, string> = { 'user-agent': 'security-test', 'x-forwarded-for': '192.0.2.10', ...(init.headers ?? {}) };
   if (init.cookie) headers.cookie = init.cookie;
   if (init.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-  return new NextRequest(`http://127.0.0.1${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body) });
+  return new NextRequest(`http://127.0.0.1${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+  });
 }
 
 export const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
@@ -49,13 +58,33 @@ export async function makeRecording(tag: string, opts: { region?: string; custom
   const vendorRecordingId = `${tag}-${id.slice(0, 8)}`;
   await db().recording.create({
     data: {
-      id, archiveId: `arch-${vendorRecordingId}`, vendorSource: 'GENESYS_CLOUD', vendorRecordingId, startTime: new Date(), status: 'ARCHIVED',
-      dataResidencyRegion: opts.region ?? 'us', complianceTags: [tag], searchText: `${vendorRecordingId} agent-7 ${customer.replace(/\D/g, '')}`,
-      participants: { create: [
-        { position: 0, role: 'AGENT', identifier: 'agent-7', displayName: 'Agent Seven' },
-        { position: 1, role: 'CUSTOMER', identifier: customer, displayName: null },
-      ] },
-      rawPayloads: opts.payload ? { create: { vendorSource: 'GENESYS_CLOUD', vendorRecordingId, kind: 'metadata', schemaVersion: 'genesys-recording/v2', payload: opts.payload as object, sha256: 'x'.repeat(64) } } : undefined,
+      id,
+      archiveId: `arch-${vendorRecordingId}`,
+      vendorSource: 'GENESYS_CLOUD',
+      vendorRecordingId,
+      startTime: new Date(),
+      status: 'ARCHIVED',
+      dataResidencyRegion: opts.region ?? 'us',
+      complianceTags: [tag],
+      searchText: `${vendorRecordingId} agent-7 ${customer.replace(/\D/g, '')}`,
+      participants: {
+        create: [
+          { position: 0, role: 'AGENT', identifier: 'agent-7', displayName: 'Agent Seven' },
+          { position: 1, role: 'CUSTOMER', identifier: customer, displayName: null },
+        ],
+      },
+      rawPayloads: opts.payload
+        ? {
+            create: {
+              vendorSource: 'GENESYS_CLOUD',
+              vendorRecordingId,
+              kind: 'metadata',
+              schemaVersion: 'genesys-recording/v2',
+              payload: opts.payload as object,
+              sha256: 'x'.repeat(64),
+            },
+          }
+        : undefined,
     },
   });
   return { id, vendorRecordingId, auditKey: idempotencyKey('GENESYS_CLOUD', vendorRecordingId) };

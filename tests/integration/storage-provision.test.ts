@@ -42,9 +42,12 @@ async function rulesOf(bucket: string) {
 describe('storage provisioning', () => {
   it('creates locked, versioned buckets per region with lifecycle rules, and a second run changes nothing', async () => {
     const first = await provisionBuckets(s3, ['us', 'eu'], policy, prefix);
-    expect(first.map((r) => r.bucket).sort()).toEqual(
-      [`${prefix}-audit-eu`, `${prefix}-audit-us`, `${prefix}-recordings-eu`, `${prefix}-recordings-us`],
-    );
+    expect(first.map((r) => r.bucket).sort()).toEqual([
+      `${prefix}-audit-eu`,
+      `${prefix}-audit-us`,
+      `${prefix}-recordings-eu`,
+      `${prefix}-recordings-us`,
+    ]);
     expect(first.every((r) => r.created)).toBe(true);
 
     const bucket = `${prefix}-recordings-eu`;
@@ -52,7 +55,12 @@ describe('storage provisioning', () => {
     const lock = (await s3.send(new GetObjectLockConfigurationCommand({ Bucket: bucket }))).ObjectLockConfiguration;
     expect(lock?.Rule?.DefaultRetention).toMatchObject({ Mode: 'COMPLIANCE', Days: 2190 });
     const rules = await rulesOf(bucket);
-    expect([...rules.keys()].sort()).toEqual(['abort-incomplete-multipart', 'retention-deployment-default', 'retention-hipaa-6y', 'retention-mifid-7y']);
+    expect([...rules.keys()].sort()).toEqual([
+      'abort-incomplete-multipart',
+      'retention-deployment-default',
+      'retention-hipaa-6y',
+      'retention-mifid-7y',
+    ]);
     // Each policy's own active period and window, selected by the version's retention-policy tag.
     expect(rules.get('retention-hipaa-6y')).toMatchObject({
       Status: 'Enabled',
@@ -61,7 +69,10 @@ describe('storage provisioning', () => {
       Expiration: { Days: 2190 },
       NoncurrentVersionExpiration: { NoncurrentDays: 1 },
     });
-    expect(rules.get('retention-mifid-7y')).toMatchObject({ Transitions: [{ Days: 730, StorageClass: 'GLACIER' }], Expiration: { Days: 2555 } });
+    expect(rules.get('retention-mifid-7y')).toMatchObject({
+      Transitions: [{ Days: 730, StorageClass: 'GLACIER' }],
+      Expiration: { Days: 2555 },
+    });
     expect(rules.get('retention-deployment-default')).toMatchObject({ Transitions: [{ Days: 730 }], Expiration: { Days: 2190 } });
     expect(rules.get('abort-incomplete-multipart')?.AbortIncompleteMultipartUpload).toEqual({ DaysAfterInitiation: 2 });
 
@@ -81,9 +92,7 @@ describe('storage provisioning', () => {
     expect(first.find((r) => r.bucket === audit)?.retentionDays).toBe(2555);
 
     const second = await provisionBuckets(s3, ['us', 'eu'], policy, prefix);
-    expect(second.map((r) => ({ created: r.created, changed: r.changed }))).toEqual(
-      Array(4).fill({ created: false, changed: [] }),
-    );
+    expect(second.map((r) => ({ created: r.created, changed: r.changed }))).toEqual(Array(4).fill({ created: false, changed: [] }));
   });
 
   it('a changed policy is applied and read back', async () => {
@@ -93,7 +102,10 @@ describe('storage provisioning', () => {
     expect(byKind.get('recordings')?.changed).toEqual(['lifecycle']);
     // A longer recording window lengthens the audit bucket's default lock with it.
     expect(byKind.get('audit')?.changed).toEqual(['object-lock']);
-    expect((await rulesOf(`${prefix}-recordings-us`)).get('retention-sox-10y')).toMatchObject({ Transitions: [{ Days: 90 }], Expiration: { Days: 3650 } });
+    expect((await rulesOf(`${prefix}-recordings-us`)).get('retention-sox-10y')).toMatchObject({
+      Transitions: [{ Days: 90 }],
+      Expiration: { Days: 3650 },
+    });
     const auditLock = (await s3.send(new GetObjectLockConfigurationCommand({ Bucket: `${prefix}-audit-us` }))).ObjectLockConfiguration;
     expect(auditLock?.Rule?.DefaultRetention?.Days).toBe(3650);
   });

@@ -27,7 +27,19 @@ let routes: { url: string; stop(): Promise<void> };
 beforeAll(async () => {
   // Before any queue or worker exists: they take BullMQ's telemetry option when they are created.
   await startTelemetry({ serviceName: 'callvault-test', spanProcessors: [new SimpleSpanProcessor({ exporter })] });
-  genesys = await startGenesysSimulator({ accounts: [{ id: GEN, name: GEN, instance: 'mypurecloud.com', clientId: `${GEN}-client`, clientSecret: `${GEN}-secret-0123456789`, webhookBearerToken: null, webhookHmacSecret: SECRET }] });
+  genesys = await startGenesysSimulator({
+    accounts: [
+      {
+        id: GEN,
+        name: GEN,
+        instance: 'mypurecloud.com',
+        clientId: `${GEN}-client`,
+        clientSecret: `${GEN}-secret-0123456789`,
+        webhookBearerToken: null,
+        webhookHmacSecret: SECRET,
+      },
+    ],
+  });
   setVendorAccounts(genesys.vendorAccountsJson() as never);
   await resetRedis();
   routes = await startRouteServer({ '/api/webhooks/genesys': genesysPost });
@@ -58,18 +70,31 @@ describe('tracing', () => {
     const ts = Math.floor(Date.now() / 1000);
     const res = await fetch(`${routes.url}/api/webhooks/genesys?account=${GEN}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-callvault-timestamp': String(ts), 'x-callvault-signature': signWebhookBody(SECRET, ts, body), 'x-request-id': `req-${runId}-trace` },
+      headers: {
+        'content-type': 'application/json',
+        'x-callvault-timestamp': String(ts),
+        'x-callvault-signature': signWebhookBody(SECRET, ts, body),
+        'x-request-id': `req-${runId}-trace`,
+      },
       body,
     });
     expect(res.status).toBe(202);
-    await waitFor('recording archived', async () => (await db().recording.findFirst({ where: { vendorRecordingId: rec.id, status: 'ARCHIVED' } })) !== null, 60_000);
+    await waitFor(
+      'recording archived',
+      async () => (await db().recording.findFirst({ where: { vendorRecordingId: rec.id, status: 'ARCHIVED' } })) !== null,
+      60_000,
+    );
     const stored = await db().recording.findFirstOrThrow({ where: { vendorRecordingId: rec.id } });
 
     const webhook = exporter.getFinishedSpans().find((s) => s.name === 'webhook.receive' && s.attributes['callvault.duplicate'] === false);
     expect(webhook).toBeDefined();
     const traceId = webhook!.spanContext().traceId;
     // The job span ends after the worker's last call; wait for it rather than assume it already did.
-    await waitFor('job span ended', async () => exporter.getFinishedSpans().some((s) => s.spanContext().traceId === traceId && s.kind === SpanKind.CONSUMER), 10_000);
+    await waitFor(
+      'job span ended',
+      async () => exporter.getFinishedSpans().some((s) => s.spanContext().traceId === traceId && s.kind === SpanKind.CONSUMER),
+      10_000,
+    );
     const inTrace = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
 
     const enqueue = inTrace.find((s) => s.kind === SpanKind.PRODUCER && s.name.includes('archive-genesys-cloud'));

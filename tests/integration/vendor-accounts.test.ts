@@ -6,8 +6,23 @@ import { syncVendorAccounts, vendorAccount, vendorAccounts } from '@/lib/vendors
 const original = process.env.VENDOR_ACCOUNTS;
 const ids = ['it-accounts-genesys', 'it-accounts-cxone'];
 const entries = [
-  { id: ids[0], vendorSource: 'genesys-cloud', name: 'Genesys Dublin', instance: 'mypurecloud.ie', clientId: 'client-id', clientSecret: 'client-secret-value', webhookHmacSecret: 'h'.repeat(32) },
-  { id: ids[1], vendorSource: 'nice-cxone', instance: 'na1', clientId: 'AKEY', clientSecret: 'access-key-secret', webhookBearerToken: 'b'.repeat(32) },
+  {
+    id: ids[0],
+    vendorSource: 'genesys-cloud',
+    name: 'Genesys Dublin',
+    instance: 'mypurecloud.ie',
+    clientId: 'client-id',
+    clientSecret: 'client-secret-value',
+    webhookHmacSecret: 'h'.repeat(32),
+  },
+  {
+    id: ids[1],
+    vendorSource: 'nice-cxone',
+    instance: 'na1',
+    clientId: 'AKEY',
+    clientSecret: 'access-key-secret',
+    webhookBearerToken: 'b'.repeat(32),
+  },
 ];
 
 let othersEnabled: { id: string; enabled: boolean }[] = [];

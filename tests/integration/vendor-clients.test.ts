@@ -78,7 +78,9 @@ describe.each([
   it('gives up on persistent 5xx with a retryable server_error', async () => {
     const rec = sim().addRecording({ seconds: 3 });
     sim().faults.serverErrorNext = 50;
-    const error = await clientFor(sim()).fetchMetadata(rec).catch((e: unknown) => e);
+    const error = await clientFor(sim())
+      .fetchMetadata(rec)
+      .catch((e: unknown) => e);
     sim().faults.serverErrorNext = 0;
     expect(error).toBeInstanceOf(VendorError);
     expect(error).toMatchObject({ code: 'server_error', retryable: true });
@@ -123,7 +125,11 @@ describe.each([
     expect(error).toBeNull();
     expect(bytes).toBe(rec.mediaSize());
     expect(download.contentLength).toBe(rec.mediaSize());
-    expect(since(sim(), start).filter((r) => r.kind === 'media').map((r) => r.status)).toEqual([403, 200]);
+    expect(
+      since(sim(), start)
+        .filter((r) => r.kind === 'media')
+        .map((r) => r.status),
+    ).toEqual([403, 200]);
     expect(sim().downloadCount(rec.id)).toBe(1);
   });
 
@@ -170,7 +176,9 @@ describe.each([
 
   it("does not see another account's recordings", async () => {
     const other = sim().addRecording({ seconds: 2, accountId: account(sim(), 1).id });
-    const error = await clientFor(sim(), 0).fetchMetadata(other).catch((e: unknown) => e);
+    const error = await clientFor(sim(), 0)
+      .fetchMetadata(other)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'not_found', retryable: false });
   });
 });
@@ -181,7 +189,9 @@ describe('genesys specifics', () => {
     const start = Date.now();
     const raw = await clientFor(genesys).fetchMetadata(rec);
     expect((raw.payload as { recording: { id: string } }).recording.id).toBe(rec.id);
-    const statuses = since(genesys, start).filter((r) => r.path.endsWith('/recordings')).map((r) => r.status);
+    const statuses = since(genesys, start)
+      .filter((r) => r.path.endsWith('/recordings'))
+      .map((r) => r.status);
     expect(statuses).toEqual([202, 202, 200]);
   });
 
@@ -193,7 +203,10 @@ describe('genesys specifics', () => {
 
   it('resolves a conversation-end event into its recordings', async () => {
     const conversationId = crypto.randomUUID();
-    const recs = [genesys.addRecording({ interactionId: conversationId, pendingPolls: 1 }), genesys.addRecording({ interactionId: conversationId })];
+    const recs = [
+      genesys.addRecording({ interactionId: conversationId, pendingPolls: 1 }),
+      genesys.addRecording({ interactionId: conversationId }),
+    ];
     const listed = await clientFor(genesys).listInteractionRecordings(conversationId);
     expect(listed.map((r) => r.vendorRecordingId).sort()).toEqual(recs.map((r) => r.id).sort());
     expect(listed.every((r) => r.interactionId === conversationId && /^\d{4}-\d{2}-\d{2}$/.test(r.interactionDate ?? ''))).toBe(true);
@@ -229,11 +242,21 @@ describe('genesys specifics', () => {
     const skipped: unknown[] = [];
     const client = createGenesysClient(account(genesys), { policy: FAST, onSkipped: async (_a, s) => void skipped.push(s) });
     expect((await client.listInteractionRecordings(conversationId)).map((r) => r.vendorRecordingId)).toEqual([audio.id]);
-    expect(skipped).toEqual([{ vendorRecordingId: screen.id, interactionId: conversationId, media: 'screen', reason: 'screen recording: only audio recordings are archived' }]);
+    expect(skipped).toEqual([
+      {
+        vendorRecordingId: screen.id,
+        interactionId: conversationId,
+        media: 'screen',
+        reason: 'screen recording: only audio recordings are archived',
+      },
+    ]);
   });
 
   it('refuses to guess a recording without its conversation id', async () => {
-    await expect(clientFor(genesys).fetchMetadata({ vendorRecordingId: 'x', interactionId: null })).rejects.toMatchObject({ code: 'missing_interaction', retryable: false });
+    await expect(clientFor(genesys).fetchMetadata({ vendorRecordingId: 'x', interactionId: null })).rejects.toMatchObject({
+      code: 'missing_interaction',
+      retryable: false,
+    });
   });
 
   it('rejects wrong client credentials as auth_failed (not retried forever)', async () => {
@@ -244,7 +267,14 @@ describe('genesys specifics', () => {
 
 describe('transport policy', () => {
   it('refuses plain http to a non-local host before connecting', async () => {
-    const a = { ...account(genesys), apiBaseUrl: 'http://api.mypurecloud.example', authUrl: 'http://login.mypurecloud.example/oauth/token' };
-    await expect(createGenesysClient(a).listInteractionRecordings('c')).rejects.toMatchObject({ code: 'config', message: expect.stringMatching(/must use https/) });
+    const a = {
+      ...account(genesys),
+      apiBaseUrl: 'http://api.mypurecloud.example',
+      authUrl: 'http://login.mypurecloud.example/oauth/token',
+    };
+    await expect(createGenesysClient(a).listInteractionRecordings('c')).rejects.toMatchObject({
+      code: 'config',
+      message: expect.stringMatching(/must use https/),
+    });
   });
 });

@@ -34,7 +34,15 @@ describe('published-model fixtures', () => {
   it('Genesys recordings, conversation details and every EventBridge delivery validate', () => {
     expectValid(G.Recording.array(), fixture('genesys/conversation-recordings.json'), 'recordings');
     expectValid(G.AnalyticsConversation, fixture('genesys/conversation-details.json'), 'details');
-    for (const name of ['customer-end-event', 'user-end-event', 'acw-event', 'wrapup-event', 'voicemail-end-event', 'recording-topic-event', 'user-recordings-event']) {
+    for (const name of [
+      'customer-end-event',
+      'user-end-event',
+      'acw-event',
+      'wrapup-event',
+      'voicemail-end-event',
+      'recording-topic-event',
+      'user-recordings-event',
+    ]) {
       expectDelivery(fixture(`genesys/${name}.json`), name);
     }
   });
@@ -83,9 +91,14 @@ async function tokenFor(account: TVendorAccount): Promise<string> {
   const res = await fetch(account.authUrl, {
     method: 'POST',
     headers: genesysStyle
-      ? { authorization: `Basic ${Buffer.from(`${account.clientId}:${account.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' }
+      ? {
+          authorization: `Basic ${Buffer.from(`${account.clientId}:${account.clientSecret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        }
       : { 'content-type': 'application/json' },
-    body: genesysStyle ? 'grant_type=client_credentials' : JSON.stringify({ accessKeyId: account.clientId, accessKeySecret: account.clientSecret }),
+    body: genesysStyle
+      ? 'grant_type=client_credentials'
+      : JSON.stringify({ accessKeyId: account.clientId, accessKeySecret: account.clientSecret }),
   });
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -114,13 +127,31 @@ describe('Genesys simulator', () => {
     const token = await tokenFor(account);
     const interval = `${new Date(Date.now() - 3600_000).toISOString()}/${new Date(Date.now() + 60_000).toISOString()}`;
     const query = { interval, order: 'asc', orderBy: 'conversationStart', paging: { pageSize: 25, pageNumber: 1 } };
-    expectValid(G.AnalyticsConversationQueryResponse, await call(account, token, 'POST', '/api/v2/analytics/conversations/details/query', query), 'details query');
-    expectValid(G.AnalyticsConversation, await call(account, token, 'GET', `/api/v2/analytics/conversations/${conversationId}/details`), 'details');
-    expectValid(G.Recording.array(), await call(account, token, 'GET', `/api/v2/conversations/${conversationId}/recordingmetadata`), 'recordingmetadata');
+    expectValid(
+      G.AnalyticsConversationQueryResponse,
+      await call(account, token, 'POST', '/api/v2/analytics/conversations/details/query', query),
+      'details query',
+    );
+    expectValid(
+      G.AnalyticsConversation,
+      await call(account, token, 'GET', `/api/v2/analytics/conversations/${conversationId}/details`),
+      'details',
+    );
+    expectValid(
+      G.Recording.array(),
+      await call(account, token, 'GET', `/api/v2/conversations/${conversationId}/recordingmetadata`),
+      'recordingmetadata',
+    );
     const recordings = await call(account, token, 'GET', `/api/v2/conversations/${conversationId}/recordings?maxWaitMs=5000&formatId=WAV`);
     expectValid(G.Recording.array(), recordings, 'recordings');
     expect((recordings as { startTime: unknown; mediaUris: unknown }[])[1]).toMatchObject({ startTime: null, mediaUris: null });
-    expectValid(G.Recording, await call(account, token, 'PUT', `/api/v2/conversations/${conversationId}/recordings/${recs[3]!.id}`, { archiveDate: new Date().toISOString() }), 'restore');
+    expectValid(
+      G.Recording,
+      await call(account, token, 'PUT', `/api/v2/conversations/${conversationId}/recordings/${recs[3]!.id}`, {
+        archiveDate: new Date().toISOString(),
+      }),
+      'restore',
+    );
   });
 
   it('sends conversation detail events and recording topics shaped as published', async () => {
@@ -138,7 +169,12 @@ describe('CXone simulator', () => {
     const account = cxone.vendorAccounts()[0]!;
     const rec = cxone.addRecording({ seconds: 2, tags: ['Compliance'] });
     const token = await tokenFor(account);
-    const playback = await call(account, token, 'GET', `/media-playback/v1/contacts?acd-call-id=${rec.interactionId}&media-type=voice-only&exclude-waveforms=true&isDownload=true`);
+    const playback = await call(
+      account,
+      token,
+      'GET',
+      `/media-playback/v1/contacts?acd-call-id=${rec.interactionId}&media-type=voice-only&exclude-waveforms=true&isDownload=true`,
+    );
     expectValid(ZMediaPlaybackContact, playback, 'playback');
     expect(playback).toMatchObject({ acdcontactId: rec.interactionId, interactions: [{ callTaggingList: [{ value: 'Compliance' }] }] });
   });

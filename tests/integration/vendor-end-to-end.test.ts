@@ -29,9 +29,19 @@ let workers: TWorkersHandle;
 let routes: { url: string; stop(): Promise<void> };
 
 beforeAll(async () => {
-  const account = (id: string, instance: string) => ({ id, name: id, instance, clientId: `${id}-client`, clientSecret: `${id}-secret-0123456789` });
-  genesys = await startGenesysSimulator({ accounts: [{ ...account(GEN, 'mypurecloud.com'), webhookBearerToken: null, webhookHmacSecret: `${GEN}-hmac-0123456789abcd` }] });
-  cxone = await startCxoneSimulator({ accounts: [{ ...account(CX, 'na1'), webhookBearerToken: `${CX}-bearer-0123456789`, webhookHmacSecret: null }] });
+  const account = (id: string, instance: string) => ({
+    id,
+    name: id,
+    instance,
+    clientId: `${id}-client`,
+    clientSecret: `${id}-secret-0123456789`,
+  });
+  genesys = await startGenesysSimulator({
+    accounts: [{ ...account(GEN, 'mypurecloud.com'), webhookBearerToken: null, webhookHmacSecret: `${GEN}-hmac-0123456789abcd` }],
+  });
+  cxone = await startCxoneSimulator({
+    accounts: [{ ...account(CX, 'na1'), webhookBearerToken: `${CX}-bearer-0123456789`, webhookHmacSecret: null }],
+  });
   // The Genesys account signs with HMAC for other senders, and takes EventBridge's API-key header as the alternative.
   const genesysJson = genesys.vendorAccountsJson().map((a) => ({ ...a, webhookApiKey: API_KEY }));
   setVendorAccounts([...genesysJson, ...cxone.vendorAccountsJson()] as never);
@@ -61,67 +71,104 @@ async function settled(vendorSource: 'GENESYS_CLOUD' | 'NICE_CXONE', id: string)
 
 /** The metadata responses kept for a recording: bytes as received, hashed as received. */
 async function keptResponses(vendorSource: 'GENESYS_CLOUD' | 'NICE_CXONE', vendorRecordingId: string) {
-  const rows = await db().rawVendorPayload.findMany({ where: { vendorSource, vendorRecordingId, kind: 'metadata-response' }, orderBy: { receivedAt: 'asc' } });
+  const rows = await db().rawVendorPayload.findMany({
+    where: { vendorSource, vendorRecordingId, kind: 'metadata-response' },
+    orderBy: { receivedAt: 'asc' },
+  });
   for (const row of rows) expect(createHash('sha256').update(row.rawBody!).digest('hex')).toBe(row.sha256);
   return rows.map((r) => ({ source: r.source ?? '', text: Buffer.from(r.rawBody!).toString('utf8') }));
 }
 
 describe('vendor shapes end to end', () => {
-  it('Genesys: one conversation, a good recording archived, a null-field one quarantined, a screen one skipped with a reason', { timeout: 90_000 }, async () => {
-    const conversationId = crypto.randomUUID();
-    const good = genesys.addRecording({ interactionId: conversationId, seconds: 2, tags: ['Compliance'] });
-    const nulls = genesys.addRecording({ interactionId: conversationId, seconds: 2, missing: ['startTime', 'endTime'] });
-    const screen = genesys.addRecording({ interactionId: conversationId, seconds: 2, mediaKind: 'screen' });
+  it(
+    'Genesys: one conversation, a good recording archived, a null-field one quarantined, a screen one skipped with a reason',
+    { timeout: 90_000 },
+    async () => {
+      const conversationId = crypto.randomUUID();
+      const good = genesys.addRecording({ interactionId: conversationId, seconds: 2, tags: ['Compliance'] });
+      const nulls = genesys.addRecording({ interactionId: conversationId, seconds: 2, missing: ['startTime', 'endTime'] });
+      const screen = genesys.addRecording({ interactionId: conversationId, seconds: 2, mediaKind: 'screen' });
 
-    const body = JSON.stringify(conversationEndEvent(good));
-    const res = await fetch(`${routes.url}/api/webhooks/genesys?account=${GEN}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-callvault-api-key': API_KEY }, body });
-    expect(res.status).toBe(202);
-    const wrongKey = await fetch(`${routes.url}/api/webhooks/genesys?account=${GEN}`, { method: 'POST', headers: { 'x-callvault-api-key': `${API_KEY}x` }, body });
-    expect(wrongKey.status).toBe(401);
+      const body = JSON.stringify(conversationEndEvent(good));
+      const res = await fetch(`${routes.url}/api/webhooks/genesys?account=${GEN}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-callvault-api-key': API_KEY },
+        body,
+      });
+      expect(res.status).toBe(202);
+      const wrongKey = await fetch(`${routes.url}/api/webhooks/genesys?account=${GEN}`, {
+        method: 'POST',
+        headers: { 'x-callvault-api-key': `${API_KEY}x` },
+        body,
+      });
+      expect(wrongKey.status).toBe(401);
 
-    await waitFor('both audio recordings settled', async () => (await settled('GENESYS_CLOUD', good.id)) && (await settled('GENESYS_CLOUD', nulls.id)), 60_000, 200);
-    const archived = await recordingRow('GENESYS_CLOUD', good.id);
-    expect(archived).toMatchObject({ status: 'ARCHIVED', interactionId: conversationId, durationSource: 'vendor', complianceTags: ['compliance'] });
-    expect(Number(archived?.durationSeconds)).toBe(2);
-    const quarantined = await recordingRow('GENESYS_CLOUD', nulls.id);
-    expect(quarantined?.status).toBe('QUARANTINED');
-    expect(quarantined?.quarantineCases[0]?.reason).toBe('INVALID_METADATA');
-    expect(JSON.stringify(quarantined?.quarantineCases[0]?.evidence)).toContain('startTime');
+      await waitFor(
+        'both audio recordings settled',
+        async () => (await settled('GENESYS_CLOUD', good.id)) && (await settled('GENESYS_CLOUD', nulls.id)),
+        60_000,
+        200,
+      );
+      const archived = await recordingRow('GENESYS_CLOUD', good.id);
+      expect(archived).toMatchObject({
+        status: 'ARCHIVED',
+        interactionId: conversationId,
+        durationSource: 'vendor',
+        complianceTags: ['compliance'],
+      });
+      expect(Number(archived?.durationSeconds)).toBe(2);
+      const quarantined = await recordingRow('GENESYS_CLOUD', nulls.id);
+      expect(quarantined?.status).toBe('QUARANTINED');
+      expect(quarantined?.quarantineCases[0]?.reason).toBe('INVALID_METADATA');
+      expect(JSON.stringify(quarantined?.quarantineCases[0]?.evidence)).toContain('startTime');
 
-    expect(await recordingRow('GENESYS_CLOUD', screen.id)).toBeNull();
-    const skippedWhere = { action: 'ingest.recording_skipped', subjectId: idempotencyKey('GENESYS_CLOUD', screen.id) };
-    // Audit entries are chained by a sequencer shortly after they are written.
-    await waitFor('the skip on the audit chain', async () => (await db().auditEntry.count({ where: skippedWhere })) > 0, 30_000, 200);
-    const skipped = await db().auditEntry.findMany({ where: skippedWhere });
-    expect(skipped.map((e) => e.details)).toEqual([expect.objectContaining({ interactionId: conversationId, media: 'screen', reason: expect.stringContaining('only audio') })]);
+      expect(await recordingRow('GENESYS_CLOUD', screen.id)).toBeNull();
+      const skippedWhere = { action: 'ingest.recording_skipped', subjectId: idempotencyKey('GENESYS_CLOUD', screen.id) };
+      // Audit entries are chained by a sequencer shortly after they are written.
+      await waitFor('the skip on the audit chain', async () => (await db().auditEntry.count({ where: skippedWhere })) > 0, 30_000, 200);
+      const skipped = await db().auditEntry.findMany({ where: skippedWhere });
+      expect(skipped.map((e) => e.details)).toEqual([
+        expect.objectContaining({ interactionId: conversationId, media: 'screen', reason: expect.stringContaining('only audio') }),
+      ]);
 
-    const kept = await keptResponses('GENESYS_CLOUD', good.id);
-    expect(kept.map((k) => k.source)).toEqual([
-      `GET /api/v2/conversations/${conversationId}/recordings?maxWaitMs=5000&formatId=WAV`,
-      `GET /api/v2/analytics/conversations/${conversationId}/details`,
-    ]);
-    // The kept recordings answer is the vendor's whole array, nulls of the other recording included.
-    expect(JSON.parse(kept[0]!.text)).toEqual(expect.arrayContaining([expect.objectContaining({ id: nulls.id, startTime: null })]));
-  });
+      const kept = await keptResponses('GENESYS_CLOUD', good.id);
+      expect(kept.map((k) => k.source)).toEqual([
+        `GET /api/v2/conversations/${conversationId}/recordings?maxWaitMs=5000&formatId=WAV`,
+        `GET /api/v2/analytics/conversations/${conversationId}/details`,
+      ]);
+      // The kept recordings answer is the vendor's whole array, nulls of the other recording included.
+      expect(JSON.parse(kept[0]!.text)).toEqual(expect.arrayContaining([expect.objectContaining({ id: nulls.id, startTime: null })]));
+    },
+  );
 
-  it('CXone: a recording shaped like the published Media Playback types is archived, its duration derived and marked so', { timeout: 90_000 }, async () => {
-    const master = String(700_000_000 + Math.floor(Math.random() * 1_000_000));
-    const rec = cxone.addRecording({ interactionId: master, seconds: 3, tags: ['Compliance', 'PCI-Scoped'] });
-    expect(rec.id).not.toBe(master);
-    const results = await cxone.emitWebhook(rec, { baseUrl: routes.url });
-    expect(results.map((r) => r.status)).toEqual([202]);
+  it(
+    'CXone: a recording shaped like the published Media Playback types is archived, its duration derived and marked so',
+    { timeout: 90_000 },
+    async () => {
+      const master = String(700_000_000 + Math.floor(Math.random() * 1_000_000));
+      const rec = cxone.addRecording({ interactionId: master, seconds: 3, tags: ['Compliance', 'PCI-Scoped'] });
+      expect(rec.id).not.toBe(master);
+      const results = await cxone.emitWebhook(rec, { baseUrl: routes.url });
+      expect(results.map((r) => r.status)).toEqual([202]);
 
-    await waitFor('CXone recording settled', () => settled('NICE_CXONE', rec.id), 60_000, 200);
-    const row = await recordingRow('NICE_CXONE', rec.id);
-    expect(row).toMatchObject({ status: 'ARCHIVED', interactionId: master, durationSource: 'derived', complianceTags: ['compliance', 'pci-scoped'], mediaFormat: 'mp3' });
-    expect(Number(row?.durationSeconds)).toBe(3);
-    expect(Number(row?.measuredDurationSeconds)).toBeCloseTo(3, 0);
+      await waitFor('CXone recording settled', () => settled('NICE_CXONE', rec.id), 60_000, 200);
+      const row = await recordingRow('NICE_CXONE', rec.id);
+      expect(row).toMatchObject({
+        status: 'ARCHIVED',
+        interactionId: master,
+        durationSource: 'derived',
+        complianceTags: ['compliance', 'pci-scoped'],
+        mediaFormat: 'mp3',
+      });
+      expect(Number(row?.durationSeconds)).toBe(3);
+      expect(Number(row?.measuredDurationSeconds)).toBeCloseTo(3, 0);
 
-    const kept = await keptResponses('NICE_CXONE', rec.id);
-    expect(kept.map((k) => k.source)).toEqual([
-      expect.stringMatching(new RegExp(`^GET /incontactapi/services/v\\d+\\.0/contacts/${rec.id}$`)),
-      expect.stringContaining(`/media-playback/v1/contacts?acd-call-id=${master}&`),
-    ]);
-    expect(JSON.parse(kept[1]!.text)).not.toHaveProperty('interactions.0.data.duration');
-  });
+      const kept = await keptResponses('NICE_CXONE', rec.id);
+      expect(kept.map((k) => k.source)).toEqual([
+        expect.stringMatching(new RegExp(`^GET /incontactapi/services/v\\d+\\.0/contacts/${rec.id}$`)),
+        expect.stringContaining(`/media-playback/v1/contacts?acd-call-id=${master}&`),
+      ]);
+      expect(JSON.parse(kept[1]!.text)).not.toHaveProperty('interactions.0.data.duration');
+    },
+  );
 });

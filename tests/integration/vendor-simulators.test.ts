@@ -89,7 +89,11 @@ describe('webhook emitter', () => {
     received.length = 0;
     await genesys.emitAll(recs, { baseUrl: receiverUrl, style: 'real' });
     expect(received).toHaveLength(1);
-    expect(parseGenesys(JSON.parse(received[0]!.body))).toMatchObject({ kind: 'interaction', interactionId: conversationId, eventType: 'v2.detail.events.conversation.{id}.customer.end' });
+    expect(parseGenesys(JSON.parse(received[0]!.body))).toMatchObject({
+      kind: 'interaction',
+      interactionId: conversationId,
+      eventType: 'v2.detail.events.conversation.{id}.customer.end',
+    });
   });
 
   it('sends CXone recordingReady events that parse, and can tamper with the signature', async () => {
@@ -98,7 +102,11 @@ describe('webhook emitter', () => {
     received.length = 0;
     await cxone.emitWebhook(rec, { baseUrl: receiverUrl });
     await cxone.emitWebhook(rec, { baseUrl: receiverUrl, tamper: true });
-    expect(parseCxone(JSON.parse(received[0]!.body))).toMatchObject({ kind: 'recording', vendorRecordingId: rec.id, eventType: 'recordingReady' });
+    expect(parseCxone(JSON.parse(received[0]!.body))).toMatchObject({
+      kind: 'recording',
+      vendorRecordingId: rec.id,
+      eventType: 'recordingReady',
+    });
     expect(received[0]!.path).toBe(`/api/webhooks/cxone?account=${account.id}`);
     expect(hmacValid(account.webhookHmacSecret!, received[0]!)).toBe(true);
     expect(hmacValid(account.webhookHmacSecret!, received[1]!)).toBe(false);
@@ -128,26 +136,38 @@ describe.each([
     }
   });
 
-  it.each(['startTime', 'endTime', 'duration', 'direction', 'participants'] as const)('leave out %s, which normalization reports', async (field) => {
-    const client = createVendorClient(sim().vendorAccounts()[0]!);
-    const rec = sim().addRecording({ seconds: 2, missing: [field] });
-    const raw = await client.fetchMetadata(rec);
-    const result = normalizeMetadata(client.account.vendorSource, raw, client.account);
-    const canonical = { startTime: 'startTime', endTime: 'endTime', duration: 'durationSeconds', direction: 'direction', participants: 'participants' }[field];
-    if (field === 'duration' && client.account.vendorSource === 'NICE_CXONE') {
-      // The Media Playback API has no duration field to leave out: it is always derived from start/end.
-      expect(result).toMatchObject({ ok: true, record: { durationSeconds: 2, durationSource: 'derived' } });
-      return;
-    }
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems).toContainEqual(expect.objectContaining({ field: canonical, problem: 'missing' }));
-  });
+  it.each(['startTime', 'endTime', 'duration', 'direction', 'participants'] as const)(
+    'leave out %s, which normalization reports',
+    async (field) => {
+      const client = createVendorClient(sim().vendorAccounts()[0]!);
+      const rec = sim().addRecording({ seconds: 2, missing: [field] });
+      const raw = await client.fetchMetadata(rec);
+      const result = normalizeMetadata(client.account.vendorSource, raw, client.account);
+      const canonical = {
+        startTime: 'startTime',
+        endTime: 'endTime',
+        duration: 'durationSeconds',
+        direction: 'direction',
+        participants: 'participants',
+      }[field];
+      if (field === 'duration' && client.account.vendorSource === 'NICE_CXONE') {
+        // The Media Playback API has no duration field to leave out: it is always derived from start/end.
+        expect(result).toMatchObject({ ok: true, record: { durationSeconds: 2, durationSource: 'derived' } });
+        return;
+      }
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.problems).toContainEqual(expect.objectContaining({ field: canonical, problem: 'missing' }));
+    },
+  );
 });
 
 describe('demo accounts', () => {
   it('print a VENDOR_ACCOUNTS value the app accepts, with residency derived from the instance', async () => {
     const accounts = demoAccounts('seed-1');
-    const [g, c] = await Promise.all([startGenesysSimulator({ accounts: accounts.genesys }), startCxoneSimulator({ accounts: accounts.cxone })]);
+    const [g, c] = await Promise.all([
+      startGenesysSimulator({ accounts: accounts.genesys }),
+      startCxoneSimulator({ accounts: accounts.cxone }),
+    ]);
     try {
       const parsed = parseVendorAccounts(JSON.stringify([...g.vendorAccountsJson(), ...c.vendorAccountsJson()]), ['us', 'eu']);
       expect(parsed.map((a) => [a.id, a.vendorSource, a.residencyRegion])).toEqual([

@@ -26,7 +26,25 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cv-tls-'));
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
-  run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1']);
+  run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-days',
+    '1',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost,IP:127.0.0.1',
+  ]);
   certPem = readFileSync(cert, 'utf8');
   keyPem = readFileSync(key, 'utf8');
   // The pin exactly as an operator computes it with openssl.
@@ -35,10 +53,15 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
-    s.close(() => resolve());
-    s.closeAllConnections();
-  })));
+  await Promise.all(
+    servers.map(
+      (s) =>
+        new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeAllConnections();
+        }),
+    ),
+  );
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -91,14 +114,20 @@ describe('vendor TLS', () => {
   it('refuses a server whose key matches no pin, even though its certificate is trusted', async () => {
     const url = await startServer();
     const client = createGenesysClient(account(url, ['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=']), NO_RETRY);
-    await expect(client.listInteractionRecordings('c1')).rejects.toMatchObject({ code: 'tls_pin_mismatch', message: expect.stringMatching(/matches none of the configured pins/) });
+    await expect(client.listInteractionRecordings('c1')).rejects.toMatchObject({
+      code: 'tls_pin_mismatch',
+      message: expect.stringMatching(/matches none of the configured pins/),
+    });
   });
 
   it('refuses a server that offers at most TLS 1.1', async () => {
     const url = await startServer({ minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' });
     const before = handshakeErrors;
     const client = createGenesysClient(account(url, [opensslPin]), NO_RETRY);
-    await expect(client.listInteractionRecordings('c1')).rejects.toMatchObject({ code: 'network', message: expect.stringMatching(/PROTOCOL|VERSION/i) });
+    await expect(client.listInteractionRecordings('c1')).rejects.toMatchObject({
+      code: 'network',
+      message: expect.stringMatching(/PROTOCOL|VERSION/i),
+    });
     expect(handshakeErrors).toBeGreaterThan(before);
   });
 });

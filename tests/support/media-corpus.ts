@@ -33,24 +33,42 @@ function ffmpeg(args: string[], out: string): void {
 
 /** Written to a pipe, a muxer cannot seek back to patch sizes and durations: what a live recorder produces. */
 function ffmpegLive(args: string[], out: string): void {
-  const bytes = execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', ...args, 'pipe:1'], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const bytes = execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', ...args, 'pipe:1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   writeFileSync(out, bytes);
 }
 
 /** A tone with pink noise, so VBR encoders actually vary their frame sizes. */
 function tone(seconds: number): string[] {
-  return ['-f', 'lavfi', '-i', `sine=frequency=350:duration=${seconds}`, '-f', 'lavfi', '-i', `anoisesrc=duration=${seconds}:amplitude=0.08:color=pink`, '-filter_complex', 'amix=inputs=2:duration=first', '-ac', '1'];
+  return [
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=350:duration=${seconds}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `anoisesrc=duration=${seconds}:amplitude=0.08:color=pink`,
+    '-filter_complex',
+    'amix=inputs=2:duration=first',
+    '-ac',
+    '1',
+  ];
 }
 
 /** WAV from sox: `encoding` is sox's -e name (signed-integer, u-law, a-law, gsm-full-rate). */
 function soxWav(out: string, encoding: string, seconds: number, bits?: number): void {
   const fmt = ['-r', '8000', '-c', '1', '-e', encoding, ...(bits ? ['-b', String(bits)] : [])];
-  execFileSync('sox', ['-n', ...fmt, out, 'synth', String(seconds), 'sine', '300-3000', 'pinknoise', 'vol', '0.5'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync('sox', ['-n', ...fmt, out, 'synth', String(seconds), 'sine', '300-3000', 'pinknoise', 'vol', '0.5'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 /** Offsets of a RIFF chunk's size field, found by walking the chunks as any reader would. */
 function chunkSizeOffset(wav: Buffer, id: string): number | null {
-  for (let p = 12; p + 8 <= wav.length; ) {
+  for (let p = 12; p + 8 <= wav.length;) {
     const size = wav.readUInt32LE(p + 4);
     if (wav.toString('latin1', p, p + 4) === id) return p + 4;
     p += 8 + size + (size % 2);
@@ -84,9 +102,36 @@ function cut(src: string, out: string, fraction: number): void {
 
 type TMake = Omit<TCorpusEntry, 'file'> & { make(file: string, dir: string): void };
 
-const ok = (name: string, label: string, container: string, codec: string, make: TMake['make'], truth = T): TMake => ({ name, label, truthSeconds: truth, vendorSeconds: truth, expected: 'ok', container, codec, make });
-const truncated = (name: string, label: string, container: string, codec: string | null, make: TMake['make']): TMake => ({ name, label, truthSeconds: null, vendorSeconds: T, expected: 'truncated', container, codec, make });
-const invalid = (name: string, label: string, make: TMake['make']): TMake => ({ name, label, truthSeconds: null, vendorSeconds: T, expected: 'invalid', container: null, codec: null, make });
+const ok = (name: string, label: string, container: string, codec: string, make: TMake['make'], truth = T): TMake => ({
+  name,
+  label,
+  truthSeconds: truth,
+  vendorSeconds: truth,
+  expected: 'ok',
+  container,
+  codec,
+  make,
+});
+const truncated = (name: string, label: string, container: string, codec: string | null, make: TMake['make']): TMake => ({
+  name,
+  label,
+  truthSeconds: null,
+  vendorSeconds: T,
+  expected: 'truncated',
+  container,
+  codec,
+  make,
+});
+const invalid = (name: string, label: string, make: TMake['make']): TMake => ({
+  name,
+  label,
+  truthSeconds: null,
+  vendorSeconds: T,
+  expected: 'invalid',
+  container: null,
+  codec: null,
+  make,
+});
 const from = (dir: string, name: string) => join(dir, name);
 
 const ENTRIES: TMake[] = [
@@ -95,13 +140,23 @@ const ENTRIES: TMake[] = [
   ok('wav-alaw.wav', 'wav', 'wav', 'pcm_alaw', (f) => soxWav(f, 'a-law', T)),
   ok('wav-gsm.wav', 'wav', 'wav', 'gsm_ms', (f) => soxWav(f, 'gsm-full-rate', T)),
   ok('wav-unpatched-zero.wav', 'wav', 'wav', 'pcm_s16le', (f, d) => patchWav(from(d, 'wav-pcm16.wav'), f, { riff: 0, data: 0 })),
-  ok('wav-unpatched-ffffffff.wav', 'wav', 'wav', 'pcm_s16le', (f, d) => patchWav(from(d, 'wav-pcm16.wav'), f, { riff: 0xffffffff, data: 0xffffffff })),
-  ok('wav-mulaw-unpatched-fact.wav', 'wav', 'wav', 'pcm_mulaw', (f, d) => patchWav(from(d, 'wav-mulaw.wav'), f, { riff: 0xffffffff, data: 0xffffffff, factSamples: 0 })),
+  ok('wav-unpatched-ffffffff.wav', 'wav', 'wav', 'pcm_s16le', (f, d) =>
+    patchWav(from(d, 'wav-pcm16.wav'), f, { riff: 0xffffffff, data: 0xffffffff }),
+  ),
+  ok('wav-mulaw-unpatched-fact.wav', 'wav', 'wav', 'pcm_mulaw', (f, d) =>
+    patchWav(from(d, 'wav-mulaw.wav'), f, { riff: 0xffffffff, data: 0xffffffff, factSamples: 0 }),
+  ),
   ok('mp3-cbr.mp3', 'mp3', 'mp3', 'mpeg1-layer3', (f) => ffmpeg([...tone(T), '-c:a', 'libmp3lame', '-b:a', '64k'], f)),
   ok('mp3-vbr.mp3', 'mp3', 'mp3', 'mpeg1-layer3', (f) => ffmpeg([...tone(T), '-c:a', 'libmp3lame', '-q:a', '5'], f)),
-  ok('mp3-no-xing.mp3', 'mp3', 'mp3', 'mpeg1-layer3', (f) => ffmpeg([...tone(T), '-c:a', 'libmp3lame', '-b:a', '32k', '-write_xing', '0'], f)),
-  ok('mp3-mpeg2-16khz-vbr.mp3', 'mp3', 'mp3', 'mpeg2-layer3', (f) => ffmpeg([...tone(T), '-ar', '16000', '-c:a', 'libmp3lame', '-q:a', '6'], f)),
-  ok('wav-rf64-mulaw.wav', 'wav', 'wav', 'pcm_mulaw', (f) => ffmpeg([...tone(T), '-ar', '8000', '-c:a', 'pcm_mulaw', '-rf64', 'always'], f)),
+  ok('mp3-no-xing.mp3', 'mp3', 'mp3', 'mpeg1-layer3', (f) =>
+    ffmpeg([...tone(T), '-c:a', 'libmp3lame', '-b:a', '32k', '-write_xing', '0'], f),
+  ),
+  ok('mp3-mpeg2-16khz-vbr.mp3', 'mp3', 'mp3', 'mpeg2-layer3', (f) =>
+    ffmpeg([...tone(T), '-ar', '16000', '-c:a', 'libmp3lame', '-q:a', '6'], f),
+  ),
+  ok('wav-rf64-mulaw.wav', 'wav', 'wav', 'pcm_mulaw', (f) =>
+    ffmpeg([...tone(T), '-ar', '8000', '-c:a', 'pcm_mulaw', '-rf64', 'always'], f),
+  ),
   ok('mka-vorbis.mka', 'mka', 'matroska', 'vorbis', (f) => ffmpeg([...tone(T), '-c:a', 'libvorbis'], f)),
   ok('ogg-speex.spx', 'ogg', 'ogg', 'speex', (f) => ffmpeg([...tone(T), '-ar', '8000', '-c:a', 'libspeex', '-f', 'ogg'], f)),
   ok('mp3-labelled-wav.mp3', 'wav', 'mp3', 'mpeg1-layer3', (f, d) => writeFileSync(f, readFileSync(from(d, 'mp3-cbr.mp3')))),
@@ -109,7 +164,9 @@ const ENTRIES: TMake[] = [
   ok('ogg-opus.opus', 'opus', 'ogg', 'opus', (f) => ffmpeg([...tone(T), '-c:a', 'libopus', '-f', 'ogg'], f)),
   ok('webm-opus.webm', 'webm', 'webm', 'opus', (f) => ffmpeg([...tone(T), '-c:a', 'libopus'], f)),
   ok('webm-opus-live.webm', 'webm', 'webm', 'opus', (f) => ffmpegLive([...tone(T), '-c:a', 'libopus', '-f', 'webm'], f)),
-  ok('m4a-aac-faststart.m4a', 'mp4', 'mp4', 'mp4a', (f) => ffmpeg([...tone(T), '-c:a', 'aac', '-b:a', '64k', '-movflags', '+faststart'], f)),
+  ok('m4a-aac-faststart.m4a', 'mp4', 'mp4', 'mp4a', (f) =>
+    ffmpeg([...tone(T), '-c:a', 'aac', '-b:a', '64k', '-movflags', '+faststart'], f),
+  ),
   ok('m4a-aac.m4a', 'm4a', 'mp4', 'mp4a', (f) => ffmpeg([...tone(T), '-c:a', 'aac', '-b:a', '64k'], f)),
   ok('flac.flac', 'flac', 'flac', 'flac', (f) => ffmpeg([...tone(T), '-ar', '16000', '-c:a', 'flac'], f)),
   truncated('wav-mulaw-cut.wav', 'wav', 'wav', 'pcm_mulaw', (f, d) => cut(from(d, 'wav-mulaw.wav'), f, 0.5)),
@@ -132,7 +189,13 @@ const ENTRIES: TMake[] = [
 
 /** The header says 600 s, the bytes hold 30 s: a recorder that wrote its sizes up front and then died. */
 const LYING: TMake = {
-  name: 'wav-mulaw-claims-600.wav', label: 'wav', truthSeconds: 30, vendorSeconds: 600, expected: 'truncated', container: 'wav', codec: 'pcm_mulaw',
+  name: 'wav-mulaw-claims-600.wav',
+  label: 'wav',
+  truthSeconds: 30,
+  vendorSeconds: 600,
+  expected: 'truncated',
+  container: 'wav',
+  codec: 'pcm_mulaw',
   make(f, d) {
     const src = from(d, 'wav-mulaw-30.wav');
     soxWav(src, 'u-law', 30);

@@ -35,7 +35,12 @@ vi.mock('@/lib/env', async (importOriginal) => {
 const { transferMedia, PART_SIZE } = await import('@/lib/archive/transfer-media');
 const { ArchiveError } = await import('@/lib/archive/archive-error');
 
-const client = new S3Client({ endpoint: 'http://127.0.0.1:9', region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+const client = new S3Client({
+  endpoint: 'http://127.0.0.1:9',
+  region: 'us-east-1',
+  forcePathStyle: true,
+  credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+});
 const s3 = mockClient(client);
 const retainUntil = new Date('2031-05-14T08:32:15.000Z');
 
@@ -77,7 +82,12 @@ beforeEach(() => {
   s3.on(UploadPartCommand).callsFake((input: { PartNumber: number }) => ({ ETag: `"etag-${input.PartNumber}"` }));
   // RGW answers a completed multipart upload without VersionId: the pipeline must read it back.
   s3.on(CompleteMultipartUploadCommand).resolves({});
-  s3.on(HeadObjectCommand).resolves({ VersionId: 'v-multi', Metadata: { 'attempt-id': 'attempt-1' }, ObjectLockMode: 'COMPLIANCE', ObjectLockRetainUntilDate: retainUntil });
+  s3.on(HeadObjectCommand).resolves({
+    VersionId: 'v-multi',
+    Metadata: { 'attempt-id': 'attempt-1' },
+    ObjectLockMode: 'COMPLIANCE',
+    ObjectLockRetainUntilDate: retainUntil,
+  });
   s3.on(PutObjectTaggingCommand).resolves({});
   s3.on(PutObjectRetentionCommand).resolves({});
   s3.on(AbortMultipartUploadCommand).resolves({});
@@ -104,7 +114,11 @@ describe('storage writes of the archive pipeline', () => {
     const result = await transferMedia(client, download(size), target({ legalHold: true }));
     const creates = s3.commandCalls(CreateMultipartUploadCommand);
     expect(creates).toHaveLength(1);
-    expect(creates[0]!.args[0].input).toMatchObject({ ObjectLockMode: 'COMPLIANCE', ObjectLockRetainUntilDate: retainUntil, ObjectLockLegalHoldStatus: 'ON' });
+    expect(creates[0]!.args[0].input).toMatchObject({
+      ObjectLockMode: 'COMPLIANCE',
+      ObjectLockRetainUntilDate: retainUntil,
+      ObjectLockLegalHoldStatus: 'ON',
+    });
     expect(s3.commandCalls(UploadPartCommand)).toHaveLength(3);
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
     expect(result.versionId).toBe('v-multi');
@@ -137,7 +151,10 @@ describe('storage writes of the archive pipeline', () => {
     const result = await transferMedia(client, download(PART_SIZE + 1), target());
     const retention = s3.commandCalls(PutObjectRetentionCommand);
     expect(retention).toHaveLength(1);
-    expect(retention[0]!.args[0].input).toMatchObject({ VersionId: 'v-multi', Retention: { Mode: 'COMPLIANCE', RetainUntilDate: retainUntil } });
+    expect(retention[0]!.args[0].input).toMatchObject({
+      VersionId: 'v-multi',
+      Retention: { Mode: 'COMPLIANCE', RetainUntilDate: retainUntil },
+    });
     expect(result.retainUntil).toEqual(retainUntil);
   });
 
@@ -160,7 +177,9 @@ describe('storage writes of the archive pipeline', () => {
 
   it('refuses a bucket of another region before sending anything', async () => {
     const d = download(10_000);
-    await expect(transferMedia(client, d, target({ region: 'eu', bucket: 'cvunit-recordings-us' }))).rejects.toMatchObject({ code: 'residency_violation' });
+    await expect(transferMedia(client, d, target({ region: 'eu', bucket: 'cvunit-recordings-us' }))).rejects.toMatchObject({
+      code: 'residency_violation',
+    });
     expect(s3.calls()).toHaveLength(0);
     expect(d.stream.destroyed).toBe(true);
   });
@@ -171,8 +190,18 @@ describe('the checksum header on the wire', () => {
 
   /** A real S3Client whose HTTP layer records each request and answers like an Object Lock store. */
   function recordingClient(seen: TSeen[]): S3Client {
-    const handle = async (request: { method: string; query?: Record<string, unknown>; headers: Record<string, string>; body?: unknown }) => {
-      const body = request.body instanceof Uint8Array ? Buffer.from(request.body) : typeof request.body === 'string' ? Buffer.from(request.body) : Buffer.alloc(0);
+    const handle = async (request: {
+      method: string;
+      query?: Record<string, unknown>;
+      headers: Record<string, string>;
+      body?: unknown;
+    }) => {
+      const body =
+        request.body instanceof Uint8Array
+          ? Buffer.from(request.body)
+          : typeof request.body === 'string'
+            ? Buffer.from(request.body)
+            : Buffer.alloc(0);
       seen.push({ method: request.method, query: request.query ?? {}, headers: request.headers, body });
       const headers: Record<string, string> = {
         'x-amz-version-id': 'v-wire',

@@ -19,14 +19,18 @@ vi.mock('@/lib/env', async (importOriginal) => {
 const { assertSameRegion, recordingsBucketFor } = await import('@/lib/archive/assert-same-region');
 
 describe('assertSameRegion', () => {
-  it('lets a recording into its own region\'s bucket', () => {
+  it("lets a recording into its own region's bucket", () => {
     expect(() => assertSameRegion('eu', 'cvunit-recordings-eu')).not.toThrow();
     expect(recordingsBucketFor('us')).toBe('cvunit-recordings-us');
   });
 
   it('refuses an EU recording in a US bucket, naming both regions', () => {
     expect(() => assertSameRegion('eu', 'cvunit-recordings-us')).toThrow(
-      expect.objectContaining({ code: 'residency_violation', kind: 'permanent', details: expect.objectContaining({ recordingRegion: 'eu', bucketRegion: 'us' }) }),
+      expect.objectContaining({
+        code: 'residency_violation',
+        kind: 'permanent',
+        details: expect.objectContaining({ recordingRegion: 'eu', bucketRegion: 'us' }),
+      }),
     );
   });
 

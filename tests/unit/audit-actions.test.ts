@@ -5,7 +5,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '@/lib/auth/permissions';
-import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES, auditEntryProblem, describeAuditEntry, type TAuditActionSpec } from '@/lib/audit/actions';
+import {
+  AUDIT_ACTION_NAMES,
+  AUDIT_ACTIONS,
+  AUDIT_SUBJECT_TYPES,
+  auditEntryProblem,
+  describeAuditEntry,
+  type TAuditActionSpec,
+} from '@/lib/audit/actions';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -20,7 +27,8 @@ function sourceFiles(dir: string): string[] {
 
 const APP_FILES = ['lib', 'app', 'workers', 'components', 'hooks'].flatMap(sourceFiles);
 // Modules whose calls write audit entries, and how a file that uses them is recognised.
-const WRITER_IMPORT = /from '@\/lib\/(audit\/append-audit-entry|archive\/audit-archive-event|auth\/record-access|queue\/replay-dead-letter)'/;
+const WRITER_IMPORT =
+  /from '@\/lib\/(audit\/append-audit-entry|archive\/audit-archive-event|auth\/record-access|queue\/replay-dead-letter)'/;
 // Literals in writer files that look like action names but are not (event types, permissions).
 const NOT_ACTIONS = new Set(['dead_letter.replay', 'quarantine.refetch', 'reconcile.missing', ...Object.keys(PERMISSIONS)]);
 
@@ -38,14 +46,29 @@ describe('audit action registry', () => {
   });
 
   it('refuses an unknown action, a wrong subject type and details that miss a named field', () => {
-    expect(auditEntryProblem({ action: 'recording.teleported', subjectType: 'recording', details: {} })).toMatch(/unregistered audit action "recording.teleported": add it to AUDIT_ACTIONS/);
-    expect(auditEntryProblem({ action: 'playback.issued', subjectType: 'user', details: AUDIT_ACTIONS['playback.issued'].sample })).toMatch(/not written about subject type "user"/);
-    expect(auditEntryProblem({ action: 'playback.issued', subjectType: 'recording', details: { recordingId: 'r1' } })).toMatch(/invalid details/);
+    expect(auditEntryProblem({ action: 'recording.teleported', subjectType: 'recording', details: {} })).toMatch(
+      /unregistered audit action "recording.teleported": add it to AUDIT_ACTIONS/,
+    );
+    expect(auditEntryProblem({ action: 'playback.issued', subjectType: 'user', details: AUDIT_ACTIONS['playback.issued'].sample })).toMatch(
+      /not written about subject type "user"/,
+    );
+    expect(auditEntryProblem({ action: 'playback.issued', subjectType: 'recording', details: { recordingId: 'r1' } })).toMatch(
+      /invalid details/,
+    );
   });
 
   it('renders entries whose details no longer parse with their action and subject', () => {
-    expect(describeAuditEntry({ action: 'archive.stored', subjectType: 'recording', subjectId: 'GENESYS_CLOUD:r1', details: { versionId: 'v1' } })).toBe('archive stored (recording GENESYS_CLOUD:r1)');
-    expect(describeAuditEntry({ action: 'legacy.thing', subjectType: 'system', subjectId: 'x', details: {} })).toBe('legacy thing (system x)');
+    expect(
+      describeAuditEntry({
+        action: 'archive.stored',
+        subjectType: 'recording',
+        subjectId: 'GENESYS_CLOUD:r1',
+        details: { versionId: 'v1' },
+      }),
+    ).toBe('archive stored (recording GENESYS_CLOUD:r1)');
+    expect(describeAuditEntry({ action: 'legacy.thing', subjectType: 'system', subjectId: 'x', details: {} })).toBe(
+      'legacy thing (system x)',
+    );
   });
 
   it('registers every action name the application writes', () => {
@@ -64,7 +87,9 @@ describe('audit action registry', () => {
   });
 
   it('keeps the unchecked journal writer out of application code', () => {
-    const bypass = APP_FILES.filter((f) => f !== join('lib', 'audit', 'append-audit-entry.ts') && /\bjournalAuditEntr(y|ies)\b/.test(readFileSync(join(ROOT, f), 'utf8')));
+    const bypass = APP_FILES.filter(
+      (f) => f !== join('lib', 'audit', 'append-audit-entry.ts') && /\bjournalAuditEntr(y|ies)\b/.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
     expect(bypass.map((f) => relative('.', f))).toEqual([]);
   });
 });

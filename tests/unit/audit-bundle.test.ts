@@ -105,8 +105,17 @@ describe('audit bundle', () => {
     const chain = await makeChain(provider, 12);
     const part = chain.slice(1, 10); // sequences 2..10
     const filter = recordingFilter('genesys-cloud:rec-1'); // sequences 2, 6, 10
-    const { bytes } = await bundleBytes(part, signer, { description: { filtered: true, filter }, anchor: await anchorFor(chain, range(part), signer) });
-    expect(await verify(bytes, publicKeys)).toMatchObject({ ok: true, entryCount: 3, leafCount: 6, filtered: true, inclusion: { treeSize: '12' } });
+    const { bytes } = await bundleBytes(part, signer, {
+      description: { filtered: true, filter },
+      anchor: await anchorFor(chain, range(part), signer),
+    });
+    expect(await verify(bytes, publicKeys)).toMatchObject({
+      ok: true,
+      entryCount: 3,
+      leafCount: 6,
+      filtered: true,
+      inclusion: { treeSize: '12' },
+    });
     const lines = bytes.toString('utf8').split('\n');
     expect(lines.filter((l) => l.includes('"type":"leaf"'))).toHaveLength(6);
     expect(lines[1]).not.toContain('"type":"leaf"');
@@ -139,7 +148,10 @@ describe('audit bundle', () => {
 
   it('verifies across a key rotation, and rejects a signature outside its key validity', async () => {
     const { provider } = localProvider(['k1']);
-    const validity = { old: { validFrom: '2020-01-01T00:00:00Z', validUntil: '2026-01-01T18:00:00Z' }, new: { validFrom: '2026-01-01T18:00:00Z' } };
+    const validity = {
+      old: { validFrom: '2020-01-01T00:00:00Z', validUntil: '2026-01-01T18:00:00Z' },
+      new: { validFrom: '2026-01-01T18:00:00Z' },
+    };
     const chain = await makeChain(provider, 4);
     const auto = localSigner(['old', 'new'], undefined, validity);
     const cp = await anchorFor(chain, range(chain), auto.signer);
@@ -149,7 +161,14 @@ describe('audit bundle', () => {
       ['manifest', 'new'],
       ['checkpoint', 'old'],
     ]);
-    expect(failure(await verify(good.bytes, auto.publicKeys.filter((k) => k.keyId === 'new')))).toMatchObject({ code: 'unknown_key', message: expect.stringContaining('"old"') });
+    expect(
+      failure(
+        await verify(
+          good.bytes,
+          auto.publicKeys.filter((k) => k.keyId === 'new'),
+        ),
+      ),
+    ).toMatchObject({ code: 'unknown_key', message: expect.stringContaining('"old"') });
     const stretched = auto.publicKeys.map((k) => (k.keyId === 'new' ? { ...k, validFrom: '2026-06-01T00:00:00.000Z' } : k));
     expect(failure(await verify(good.bytes, stretched))).toMatchObject({ code: 'key_validity' });
   });
@@ -160,9 +179,15 @@ describe('audit bundle', () => {
     const chain = await makeChain(provider, 4);
     const { bytes } = await bundleBytes(chain, signer, { anchor: await anchorFor(chain, range(chain), signer) });
     const lines = bytes.toString('utf8').split('\n');
-    expect(failure(await verify(Buffer.from(lines.slice(0, 5).join('\n') + '\n'), publicKeys))).toMatchObject({ part: 'file', code: 'truncated' });
+    expect(failure(await verify(Buffer.from(lines.slice(0, 5).join('\n') + '\n'), publicKeys))).toMatchObject({
+      part: 'file',
+      code: 'truncated',
+    });
     expect(failure(await verify(bytes.subarray(0, bytes.length - 1), publicKeys))).toMatchObject({ part: 'manifest', line: 6 });
-    expect(failure(await verify(Buffer.concat([bytes, Buffer.from('\n')]), publicKeys))).toMatchObject({ part: 'file', code: 'trailing_data' });
+    expect(failure(await verify(Buffer.concat([bytes, Buffer.from('\n')]), publicKeys))).toMatchObject({
+      part: 'file',
+      code: 'trailing_data',
+    });
   });
 
   it('checks that a segment continues its predecessor', async () => {
@@ -174,7 +199,9 @@ describe('audit bundle', () => {
     const link = { id: 's1', lastSequence: '3', lastHash: records[2]!.entryHash };
     const second = await bundleBytes(records.slice(3), signer, { description: { kind: 'segment', id: 's2', previousSegment: link } });
     expect(await verify(second.bytes, publicKeys)).toMatchObject({ ok: true, firstSequence: '4' });
-    const wrongLink = await bundleBytes(records.slice(3), signer, { description: { kind: 'segment', id: 's2', previousSegment: { ...link, lastHash: records[1]!.entryHash } } });
+    const wrongLink = await bundleBytes(records.slice(3), signer, {
+      description: { kind: 'segment', id: 's2', previousSegment: { ...link, lastHash: records[1]!.entryHash } },
+    });
     expect(failure(await verify(wrongLink.bytes, publicKeys))).toMatchObject({ code: 'link', sequence: '4', line: 2 });
   });
 

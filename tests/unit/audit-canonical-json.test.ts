@@ -4,7 +4,9 @@ import { hashAuditEntry, type TAuditHashed } from '@/lib/audit/hash-audit-entry'
 
 describe('canonicalJson', () => {
   it('sorts keys at every level by UTF-16 code units and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { y: 1, x: 2 }], c: undefined }, B: null })).toBe('{"B":null,"a":{"d":[3,{"x":2,"y":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { y: 1, x: 2 }], c: undefined }, B: null })).toBe(
+      '{"B":null,"a":{"d":[3,{"x":2,"y":1}]},"b":1}',
+    );
   });
 
   it('writes numbers and strings the way JSON.stringify does (RFC 8785 for these inputs)', () => {

@@ -25,16 +25,25 @@ describe('AuditChainChecker', () => {
   it('detects reordering, a forged genesis, a missing start and malformed fields', async () => {
     const { provider } = localProvider(['k1']);
     const records = await makeChain(provider, 4);
-    expect(await new AuditChainChecker(provider, { gapsAllowed: true }).checkBatch([records[1]!, records[0]!])).toMatchObject({ index: 1, fault: { code: 'order' } });
-    expect(await new AuditChainChecker(provider, { gapsAllowed: false, expectFirst: { sequence: '1' } }).checkBatch(records.slice(1))).toMatchObject({ fault: { code: 'gap', sequence: '2' } });
+    expect(await new AuditChainChecker(provider, { gapsAllowed: true }).checkBatch([records[1]!, records[0]!])).toMatchObject({
+      index: 1,
+      fault: { code: 'order' },
+    });
+    expect(
+      await new AuditChainChecker(provider, { gapsAllowed: false, expectFirst: { sequence: '1' } }).checkBatch(records.slice(1)),
+    ).toMatchObject({ fault: { code: 'gap', sequence: '2' } });
 
     const forged = { ...records[0]!, prevHash: 'a'.repeat(64) };
     forged.entryHash = hashAuditEntry(forged);
     forged.signature = await provider.sign('k1', forged.entryHash);
-    expect(await new AuditChainChecker(provider, { gapsAllowed: false }).checkBatch([forged])).toMatchObject({ fault: { code: 'genesis' } });
+    expect(await new AuditChainChecker(provider, { gapsAllowed: false }).checkBatch([forged])).toMatchObject({
+      fault: { code: 'genesis' },
+    });
 
     const bad = { ...records[0]!, occurredAt: '2026-01-01 00:00:00' };
-    expect(await new AuditChainChecker(provider, { gapsAllowed: false }).checkBatch([bad])).toMatchObject({ fault: { code: 'format', message: expect.stringContaining('occurredAt') } });
+    expect(await new AuditChainChecker(provider, { gapsAllowed: false }).checkBatch([bad])).toMatchObject({
+      fault: { code: 'format', message: expect.stringContaining('occurredAt') },
+    });
   });
 
   it('detects a re-signed entry whose link to its predecessor was rewritten', async () => {
@@ -44,6 +53,9 @@ describe('AuditChainChecker', () => {
     relinked.entryHash = hashAuditEntry(relinked);
     relinked.signature = await provider.sign('k1', relinked.entryHash);
     const checker = new AuditChainChecker(provider, { gapsAllowed: false });
-    expect(await checker.checkBatch([records[0]!, records[1]!, relinked])).toMatchObject({ index: 2, fault: { code: 'link', sequence: '3' } });
+    expect(await checker.checkBatch([records[0]!, records[1]!, relinked])).toMatchObject({
+      index: 2,
+      fault: { code: 'link', sequence: '3' },
+    });
   });
 });

@@ -84,17 +84,45 @@ describe('KmsKeyProvider', () => {
 
 describe('createAuditKeyProvider', () => {
   it('picks the provider named by AUDIT_KEY_PROVIDER, the active key defaulting to the last listed', () => {
-    const local = createAuditKeyProvider({ AUDIT_KEY_PROVIDER: 'local', AUDIT_HMAC_KEYS: spec, AUDIT_ACTIVE_KEY_ID: undefined, AUDIT_KMS_KEYS: undefined, AUDIT_KMS_REGION: undefined });
+    const local = createAuditKeyProvider({
+      AUDIT_KEY_PROVIDER: 'local',
+      AUDIT_HMAC_KEYS: spec,
+      AUDIT_ACTIVE_KEY_ID: undefined,
+      AUDIT_KMS_KEYS: undefined,
+      AUDIT_KMS_REGION: undefined,
+    });
     expect(local).toBeInstanceOf(LocalKeyProvider);
     expect(local.activeKeyId()).toBe('k2');
-    const kmsProvider = createAuditKeyProvider({ AUDIT_KEY_PROVIDER: 'kms', AUDIT_HMAC_KEYS: undefined, AUDIT_ACTIVE_KEY_ID: 'k1', AUDIT_KMS_KEYS: 'k1=alias/audit-2026,k2=alias/audit-2027', AUDIT_KMS_REGION: 'eu-west-1' });
+    const kmsProvider = createAuditKeyProvider({
+      AUDIT_KEY_PROVIDER: 'kms',
+      AUDIT_HMAC_KEYS: undefined,
+      AUDIT_ACTIVE_KEY_ID: 'k1',
+      AUDIT_KMS_KEYS: 'k1=alias/audit-2026,k2=alias/audit-2027',
+      AUDIT_KMS_REGION: 'eu-west-1',
+    });
     expect(kmsProvider).toBeInstanceOf(KmsKeyProvider);
     expect(kmsProvider.activeKeyId()).toBe('k1');
   });
 
   it('names the missing variable', () => {
-    expect(() => createAuditKeyProvider({ AUDIT_KEY_PROVIDER: 'kms', AUDIT_HMAC_KEYS: spec, AUDIT_ACTIVE_KEY_ID: undefined, AUDIT_KMS_KEYS: undefined, AUDIT_KMS_REGION: undefined })).toThrow(/AUDIT_KMS_KEYS/);
-    expect(() => createAuditKeyProvider({ AUDIT_KEY_PROVIDER: 'local', AUDIT_HMAC_KEYS: undefined, AUDIT_ACTIVE_KEY_ID: undefined, AUDIT_KMS_KEYS: undefined, AUDIT_KMS_REGION: undefined })).toThrow(/AUDIT_HMAC_KEYS/);
+    expect(() =>
+      createAuditKeyProvider({
+        AUDIT_KEY_PROVIDER: 'kms',
+        AUDIT_HMAC_KEYS: spec,
+        AUDIT_ACTIVE_KEY_ID: undefined,
+        AUDIT_KMS_KEYS: undefined,
+        AUDIT_KMS_REGION: undefined,
+      }),
+    ).toThrow(/AUDIT_KMS_KEYS/);
+    expect(() =>
+      createAuditKeyProvider({
+        AUDIT_KEY_PROVIDER: 'local',
+        AUDIT_HMAC_KEYS: undefined,
+        AUDIT_ACTIVE_KEY_ID: undefined,
+        AUDIT_KMS_KEYS: undefined,
+        AUDIT_KMS_REGION: undefined,
+      }),
+    ).toThrow(/AUDIT_HMAC_KEYS/);
     expect(() => parseKmsKeys('k1')).toThrow(/keyId=kmsKeyIdOrArn/);
   });
 });

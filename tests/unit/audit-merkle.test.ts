@@ -22,7 +22,9 @@ function range(leaves: Buffer[], start: number, end: number): CompactRange {
 
 describe('audit Merkle tree', () => {
   it('matches the Certificate Transparency reference roots', () => {
-    const leaves = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) => Buffer.from(h, 'hex'));
+    const leaves = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) =>
+      Buffer.from(h, 'hex'),
+    );
     const roots = [
       '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
       'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
@@ -59,7 +61,13 @@ describe('audit Merkle tree', () => {
 
   it('proves consistency: the old tree is a prefix of the new one, and a rewritten prefix is caught', () => {
     const leaves = data(40);
-    for (const [m, n] of [[1, 2], [3, 7], [8, 8], [13, 40], [32, 33]] as const) {
+    for (const [m, n] of [
+      [1, 2],
+      [3, 7],
+      [8, 8],
+      [13, 40],
+      [32, 33],
+    ] as const) {
       const old = range(leaves, 0, m).nodes();
       expect(foldRoot(old)).toBe(mth(leaves.slice(0, m)));
       expect(rootFromRanges(old, range(leaves, m, n).nodes())).toBe(mth(leaves.slice(0, n)));
@@ -70,12 +78,29 @@ describe('audit Merkle tree', () => {
   });
 
   it('decomposes ranges into maximal aligned subtrees and refuses misplaced nodes', () => {
-    expect(decompose(0, 13)).toEqual([{ start: 0, size: 8 }, { start: 8, size: 4 }, { start: 12, size: 1 }]);
-    expect(decompose(5, 16)).toEqual([{ start: 5, size: 1 }, { start: 6, size: 2 }, { start: 8, size: 8 }]);
+    expect(decompose(0, 13)).toEqual([
+      { start: 0, size: 8 },
+      { start: 8, size: 4 },
+      { start: 12, size: 1 },
+    ]);
+    expect(decompose(5, 16)).toEqual([
+      { start: 5, size: 1 },
+      { start: 6, size: 2 },
+      { start: 8, size: 8 },
+    ]);
     expect(decompose(4, 4)).toEqual([]);
     const r = new CompactRange(4);
     expect(() => r.appendNode({ start: 5, size: 1, hash: '0'.repeat(64) })).toThrow(/does not continue/);
     expect(() => r.appendNode({ start: 4, size: 8, hash: '0'.repeat(64) })).toThrow(/not an aligned perfect subtree/);
-    expect(isCompactRange([{ start: 0, size: 4 }, { start: 4, size: 4 }], 0, 8)).toBe(false);
+    expect(
+      isCompactRange(
+        [
+          { start: 0, size: 4 },
+          { start: 4, size: 4 },
+        ],
+        0,
+        8,
+      ),
+    ).toBe(false);
   });
 });

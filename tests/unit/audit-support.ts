@@ -1,7 +1,13 @@
 // Builds audit chains in memory for the pure (no database) audit tests.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { TSequenceRange } from '@/lib/audit/bundle-format';
-import { checkpointDigest, CHECKPOINT_FORMAT, CHECKPOINT_FORMAT_VERSION, type TCheckpoint, type TSignedCheckpoint } from '@/lib/audit/checkpoint-format';
+import {
+  checkpointDigest,
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_FORMAT_VERSION,
+  type TCheckpoint,
+  type TSignedCheckpoint,
+} from '@/lib/audit/checkpoint-format';
 import { GENESIS_HASH, hashAuditEntry, type TAuditRecord } from '@/lib/audit/hash-audit-entry';
 import type { TAuditKeyProvider } from '@/lib/audit/key-provider';
 import { LocalKeyProvider } from '@/lib/audit/local-key-provider';
@@ -53,7 +59,11 @@ async function* inBatches(records: TAuditRecord[], size: number): AsyncGenerator
 }
 
 /** An Ed25519 signer with fresh keys (`active`, else the newest valid one signs), and its published keys. */
-export function localSigner(ids: string[] = ['s1'], active?: string, validity: Partial<Record<string, { validFrom?: string; validUntil?: string }>> = {}) {
+export function localSigner(
+  ids: string[] = ['s1'],
+  active?: string,
+  validity: Partial<Record<string, { validFrom?: string; validUntil?: string }>> = {},
+) {
   const keys = parseSigningKeys(
     JSON.stringify(
       ids.map((id) => ({
@@ -74,25 +84,50 @@ function tree(chain: TAuditRecord[], from: number, to: number): CompactRange {
   return range;
 }
 
-async function signCheckpoint(chain: TAuditRecord[], size: number, signer: TSigningProvider, createdAt: string): Promise<TSignedCheckpoint> {
-  const checkpoint: TCheckpoint = { format: CHECKPOINT_FORMAT, formatVersion: CHECKPOINT_FORMAT_VERSION, id: `cp-${size}`, treeSize: String(size), rootHash: tree(chain, 0, size).root(), lastHash: chain[size - 1]?.entryHash ?? null, createdAt };
+async function signCheckpoint(
+  chain: TAuditRecord[],
+  size: number,
+  signer: TSigningProvider,
+  createdAt: string,
+): Promise<TSignedCheckpoint> {
+  const checkpoint: TCheckpoint = {
+    format: CHECKPOINT_FORMAT,
+    formatVersion: CHECKPOINT_FORMAT_VERSION,
+    id: `cp-${size}`,
+    treeSize: String(size),
+    rootHash: tree(chain, 0, size).root(),
+    lastHash: chain[size - 1]?.entryHash ?? null,
+    createdAt,
+  };
   return { checkpoint, ...(await signer.sign('checkpoint', checkpointDigest(checkpoint), new Date(createdAt))) };
 }
 
 /** A checkpoint over the whole in-memory chain (and optionally an older one), with the proofs for `range`. */
-export async function anchorFor(chain: TAuditRecord[], range: TSequenceRange | null, signer: TSigningProvider, previousSize?: number): Promise<TBundleAnchor> {
+export async function anchorFor(
+  chain: TAuditRecord[],
+  range: TSequenceRange | null,
+  signer: TSigningProvider,
+  previousSize?: number,
+): Promise<TBundleAnchor> {
   const size = chain.length;
   const checkpoint = await signCheckpoint(chain, size, signer, '2026-01-01T12:00:00.000Z');
   const previous = previousSize === undefined ? null : await signCheckpoint(chain, previousSize, signer, '2026-01-01T06:00:00.000Z');
-  const inclusion = range ? { left: tree(chain, 0, Number(range.first) - 1).nodes(), right: tree(chain, Number(range.last), size).nodes() } : null;
-  const consistency = previousSize === undefined ? null : { old: tree(chain, 0, previousSize).nodes(), added: tree(chain, previousSize, size).nodes() };
+  const inclusion = range
+    ? { left: tree(chain, 0, Number(range.first) - 1).nodes(), right: tree(chain, Number(range.last), size).nodes() }
+    : null;
+  const consistency =
+    previousSize === undefined ? null : { old: tree(chain, 0, previousSize).nodes(), added: tree(chain, previousSize, size).nodes() };
   return { checkpoint, previous, proof: { inclusion, consistency } };
 }
 
 export type TBundleOptions = { description?: Partial<TBundleInput['description']>; anchor?: TBundleAnchor | null };
 
 /** Writes a bundle of `records` (every entry of its range; a filter turns the others into leaf lines). */
-export async function bundleBytes(records: TAuditRecord[], signer: TSigningProvider, options: TBundleOptions = {}): Promise<{ bytes: Buffer; result: TBundleResult }> {
+export async function bundleBytes(
+  records: TAuditRecord[],
+  signer: TSigningProvider,
+  options: TBundleOptions = {},
+): Promise<{ bytes: Buffer; result: TBundleResult }> {
   const bundle = createAuditBundle({
     description: {
       kind: 'export',

@@ -47,7 +47,9 @@ describe('zonedToUtc', () => {
     expect(zonedToUtc('2026-11-30T14:05', 'America/New_York')?.toISOString()).toBe('2026-11-30T19:05:00.000Z');
     expect(zonedToUtc('2026-11-30T14:05', 'UTC', true)?.toISOString()).toBe('2026-11-30T14:06:00.000Z');
     // The day daylight saving starts in Berlin has 23 hours.
-    expect(zonedToUtc('2026-03-29', 'Europe/Berlin', true)!.getTime() - zonedToUtc('2026-03-29', 'Europe/Berlin')!.getTime()).toBe(23 * 3600_000);
+    expect(zonedToUtc('2026-03-29', 'Europe/Berlin', true)!.getTime() - zonedToUtc('2026-03-29', 'Europe/Berlin')!.getTime()).toBe(
+      23 * 3600_000,
+    );
   });
 
   it('refuses dates and times that do not exist', () => {

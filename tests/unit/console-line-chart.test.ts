@@ -12,8 +12,21 @@ describe('LineChart', () => {
         title: 'Waiting jobs',
         unit: 'jobs',
         series: [
-          { name: 'archive-genesys-cloud', points: [{ t: t0, v: 0 }, { t: t0 + 60_000, v: 40 }, { t: t0 + 120_000, v: 10 }] },
-          { name: 'archive-nice-cxone', points: [{ t: t0, v: 5 }, { t: t0 + 120_000, v: 5 }] },
+          {
+            name: 'archive-genesys-cloud',
+            points: [
+              { t: t0, v: 0 },
+              { t: t0 + 60_000, v: 40 },
+              { t: t0 + 120_000, v: 10 },
+            ],
+          },
+          {
+            name: 'archive-nice-cxone',
+            points: [
+              { t: t0, v: 5 },
+              { t: t0 + 120_000, v: 5 },
+            ],
+          },
         ],
       }),
     );
@@ -26,7 +39,9 @@ describe('LineChart', () => {
   });
 
   it('says so when there are not enough samples', () => {
-    const html = renderToStaticMarkup(createElement(LineChart, { title: 'Rates', unit: 'jobs/min', series: [{ name: 'q', points: [{ t: t0, v: 1 }] }] }));
+    const html = renderToStaticMarkup(
+      createElement(LineChart, { title: 'Rates', unit: 'jobs/min', series: [{ name: 'q', points: [{ t: t0, v: 1 }] }] }),
+    );
     expect(html).toContain('Not enough samples yet');
     expect(html).not.toContain('<svg');
   });

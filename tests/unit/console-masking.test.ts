@@ -28,7 +28,9 @@ describe('maskPayload', () => {
         { id: 'agent-123', type: 'agent', displayName: 'J. Smith' },
         { id: 'ext-456', type: 'external', displayName: '+15550199887', uri: 'tel:+15550199887' },
       ],
-      ANI: '+4420700900', dnis: '18005550100', from: '2024-05-14T08:00:00Z',
+      ANI: '+4420700900',
+      dnis: '18005550100',
+      from: '2024-05-14T08:00:00Z',
     },
   };
 
@@ -41,7 +43,10 @@ describe('maskPayload', () => {
     expect(masked).toMatchObject({
       data: {
         duration: 142.5,
-        participants: [{ id: 'agent-123', displayName: 'J. Smith' }, { displayName: '+1555•••9887', uri: 'tel:+1555•••9887' }],
+        participants: [
+          { id: 'agent-123', displayName: 'J. Smith' },
+          { displayName: '+1555•••9887', uri: 'tel:+1555•••9887' },
+        ],
         from: '2024-05-14T08:00:00Z',
       },
     });
@@ -72,7 +77,12 @@ describe('presentParticipants', () => {
   });
 
   it('shows everything to officers and admins', () => {
-    expect(presentParticipants(rows, 'OFFICER')[1]).toEqual({ role: 'CUSTOMER', identifier: '+15550199887', displayName: 'Jane Customer', masked: false });
+    expect(presentParticipants(rows, 'OFFICER')[1]).toEqual({
+      role: 'CUSTOMER',
+      identifier: '+15550199887',
+      displayName: 'Jane Customer',
+      masked: false,
+    });
     expect(presentParticipants(rows, 'ADMIN')[2]?.masked).toBe(false);
   });
 

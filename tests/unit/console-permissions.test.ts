@@ -5,11 +5,30 @@ import { isPublicPath } from '@/proxy';
 
 describe('permission matrix', () => {
   it('gives each role exactly its share', () => {
-    const granted = Object.fromEntries(ROLES.map((r) => [r, (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can(r, p)).sort()]));
+    const granted = Object.fromEntries(
+      ROLES.map((r) => [r, (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can(r, p)).sort()]),
+    );
     expect(granted).toEqual({
-      OFFICER: ['audit.view', 'evidence.export', 'identifiers.unmasked', 'legal_hold.manage', 'matters.view', 'recordings.play', 'recordings.view'],
+      OFFICER: [
+        'audit.view',
+        'evidence.export',
+        'identifiers.unmasked',
+        'legal_hold.manage',
+        'matters.view',
+        'recordings.play',
+        'recordings.view',
+      ],
       REVIEWER: ['quarantine.decide', 'quarantine.play', 'quarantine.view'],
-      AUDITOR: ['audit.export', 'audit.view', 'evidence.export', 'matters.view', 'reconciliation.view', 'recordings.play', 'recordings.view', 'users.access_report'],
+      AUDITOR: [
+        'audit.export',
+        'audit.view',
+        'evidence.export',
+        'matters.view',
+        'reconciliation.view',
+        'recordings.play',
+        'recordings.view',
+        'users.access_report',
+      ],
       ADMIN: Object.keys(PERMISSIONS).sort(),
     });
   });
@@ -50,8 +69,27 @@ describe('page rules', () => {
 
 describe('proxy public paths', () => {
   it('leaves sign-in, next-auth, health and webhooks open and nothing else', () => {
-    for (const p of ['/signin', '/api/auth/csrf', '/api/auth/callback/credentials', '/api/health', '/api/webhooks/genesys', '/api/audit/keys']) expect(isPublicPath(p), p).toBe(true);
-    for (const p of ['/', '/recordings', '/api/recordings', '/api/healthz', '/api/authx', '/signin-other', '/api/users', '/api/audit/exports', '/api/audit/keysx']) expect(isPublicPath(p), p).toBe(false);
+    for (const p of [
+      '/signin',
+      '/api/auth/csrf',
+      '/api/auth/callback/credentials',
+      '/api/health',
+      '/api/webhooks/genesys',
+      '/api/audit/keys',
+    ])
+      expect(isPublicPath(p), p).toBe(true);
+    for (const p of [
+      '/',
+      '/recordings',
+      '/api/recordings',
+      '/api/healthz',
+      '/api/authx',
+      '/signin-other',
+      '/api/users',
+      '/api/audit/exports',
+      '/api/audit/keysx',
+    ])
+      expect(isPublicPath(p), p).toBe(false);
   });
 });
 

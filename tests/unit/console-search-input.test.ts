@@ -8,7 +8,13 @@ const ID = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
 describe('search filter', () => {
   it('applies defaults and turns repeated tags into a list', () => {
     const f = ZSearchFilter.parse({ tag: ['pci-scoped', 'finra-retention-6yr'], vendor: '', from: '2026-03-01' });
-    expect(f).toMatchObject({ sort: 'startTime_desc', limit: 50, tag: ['pci-scoped', 'finra-retention-6yr'], from: '2026-03-01', vendor: undefined });
+    expect(f).toMatchObject({
+      sort: 'startTime_desc',
+      limit: 50,
+      tag: ['pci-scoped', 'finra-retention-6yr'],
+      from: '2026-03-01',
+      vendor: undefined,
+    });
     expect(ZSearchFilter.parse({ tag: 'one' }).tag).toEqual(['one']);
   });
 

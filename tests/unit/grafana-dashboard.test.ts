@@ -8,7 +8,9 @@ const dashboard = readFileSync(new URL('../../docs/grafana/callvault.json', impo
 
 describe('docs/grafana/callvault.json', () => {
   it('queries registered metrics only', () => {
-    const registered = new Set([...consoleMetrics().registry.getMetricsAsArray(), ...createWorkerMetrics().registry.getMetricsAsArray()].map((m) => m.name));
+    const registered = new Set(
+      [...consoleMetrics().registry.getMetricsAsArray(), ...createWorkerMetrics().registry.getMetricsAsArray()].map((m) => m.name),
+    );
     const used = new Set([...dashboard.matchAll(/callvault_[a-z0-9_]+/g)].map((m) => m[0].replace(/_(bucket|count|sum)$/, '')));
     expect(used.size).toBeGreaterThan(10);
     expect([...used].filter((name) => !registered.has(name))).toEqual([]);

@@ -45,14 +45,18 @@ const opts = { toleranceSeconds: 300, nowSeconds: NOW };
 
 describe('verifyWebhookAuth', () => {
   it('refuses everything when the account has neither token nor secret', () => {
-    expect(reason(() => verifyWebhookAuth(account({}), new Headers({ authorization: 'Bearer x' }), BODY, opts))).toBe('webhook auth not configured');
+    expect(reason(() => verifyWebhookAuth(account({}), new Headers({ authorization: 'Bearer x' }), BODY, opts))).toBe(
+      'webhook auth not configured',
+    );
   });
 
   it('accepts the right bearer token and refuses a wrong or missing one', () => {
     const a = account({ token: 'tok-123' });
     expect(reason(() => verifyWebhookAuth(a, new Headers({ authorization: 'Bearer tok-123' }), BODY, opts))).toBeUndefined();
     expect(reason(() => verifyWebhookAuth(a, new Headers({ authorization: 'Bearer tok-124' }), BODY, opts))).toBe('invalid bearer token');
-    expect(reason(() => verifyWebhookAuth(a, new Headers({ authorization: 'Bearer tok-123-longer' }), BODY, opts))).toBe('invalid bearer token');
+    expect(reason(() => verifyWebhookAuth(a, new Headers({ authorization: 'Bearer tok-123-longer' }), BODY, opts))).toBe(
+      'invalid bearer token',
+    );
     expect(reason(() => verifyWebhookAuth(a, new Headers(), BODY, opts))).toBe('missing bearer token');
     expect(reason(() => verifyWebhookAuth(a, new Headers({ authorization: 'Basic tok-123' }), BODY, opts))).toBe('missing bearer token');
   });
@@ -61,7 +65,9 @@ describe('verifyWebhookAuth', () => {
     const a = account({ secret: 'shh' });
     expect(reason(() => verifyWebhookAuth(a, signed('shh', NOW), BODY, opts))).toBeUndefined();
     // One byte changed in the body, or signed with another key → invalid.
-    expect(reason(() => verifyWebhookAuth(a, signed('shh', NOW), Buffer.from(BODY.toString().replace('evt-1', 'evt-2')), opts))).toBe('invalid signature');
+    expect(reason(() => verifyWebhookAuth(a, signed('shh', NOW), Buffer.from(BODY.toString().replace('evt-1', 'evt-2')), opts))).toBe(
+      'invalid signature',
+    );
     expect(reason(() => verifyWebhookAuth(a, signed('other', NOW), BODY, opts))).toBe('invalid signature');
     // The timestamp is covered by the signature: replaying the signature with a fresh timestamp fails.
     const replay = signed('shh', NOW - 10);
@@ -74,10 +80,20 @@ describe('verifyWebhookAuth', () => {
     expect(reason(() => verifyWebhookAuth(a, signed('shh', NOW - 300), BODY, opts))).toBeUndefined();
     expect(reason(() => verifyWebhookAuth(a, signed('shh', NOW - 301), BODY, opts))).toBe('stale timestamp');
     expect(reason(() => verifyWebhookAuth(a, signed('shh', NOW + 301), BODY, opts))).toBe('timestamp in the future');
-    expect(reason(() => verifyWebhookAuth(a, new Headers({ 'x-callvault-signature': signWebhookBody('shh', NOW, BODY) }), BODY, opts))).toBe('missing timestamp');
+    expect(
+      reason(() => verifyWebhookAuth(a, new Headers({ 'x-callvault-signature': signWebhookBody('shh', NOW, BODY) }), BODY, opts)),
+    ).toBe('missing timestamp');
     expect(reason(() => verifyWebhookAuth(a, new Headers({ 'x-callvault-timestamp': String(NOW) }), BODY, opts))).toBe('missing signature');
-    expect(reason(() => verifyWebhookAuth(a, new Headers({ 'x-callvault-timestamp': '17e8', 'x-callvault-signature': 'sha256=00' }), BODY, opts))).toBe('malformed timestamp');
-    expect(reason(() => verifyWebhookAuth(a, new Headers({ 'x-callvault-timestamp': String(NOW), 'x-callvault-signature': 'md5=abc' }), BODY, opts))).toBe('malformed signature');
+    expect(
+      reason(() =>
+        verifyWebhookAuth(a, new Headers({ 'x-callvault-timestamp': '17e8', 'x-callvault-signature': 'sha256=00' }), BODY, opts),
+      ),
+    ).toBe('malformed timestamp');
+    expect(
+      reason(() =>
+        verifyWebhookAuth(a, new Headers({ 'x-callvault-timestamp': String(NOW), 'x-callvault-signature': 'md5=abc' }), BODY, opts),
+      ),
+    ).toBe('malformed signature');
   });
 
   it('requires both when both are configured', () => {
@@ -103,6 +119,8 @@ describe('API-key header (EventBridge API destinations cannot sign bodies)', () 
     const acct = account({ secret: SECRET, apiKey: KEY });
     expect(reason(() => verifyWebhookAuth(acct, new Headers({ 'x-callvault-api-key': `${KEY}x` }), BODY, opts))).toBe('invalid API key');
     expect(reason(() => verifyWebhookAuth(acct, new Headers(), BODY, opts))).toBe('missing timestamp');
-    expect(reason(() => verifyWebhookAuth(account({ apiKey: KEY }), new Headers(), BODY, opts))).toBe('missing API key header x-callvault-api-key');
+    expect(reason(() => verifyWebhookAuth(account({ apiKey: KEY }), new Headers(), BODY, opts))).toBe(
+      'missing API key header x-callvault-api-key',
+    );
   });
 });

@@ -45,7 +45,9 @@ describe('readWebhookBody', () => {
 describe('assertAllowedEventType', () => {
   it('accepts the integrator events and Genesys conversation-end topics', () => {
     expect(assertAllowedEventType('GENESYS_CLOUD', { type: 'recording.completed' })).toBe('recording.completed');
-    expect(assertAllowedEventType('GENESYS_CLOUD', { 'detail-type': 'v2.detail.events.conversation.{id}.customer.end' })).toContain('customer.end');
+    expect(assertAllowedEventType('GENESYS_CLOUD', { 'detail-type': 'v2.detail.events.conversation.{id}.customer.end' })).toContain(
+      'customer.end',
+    );
     expect(assertAllowedEventType('NICE_CXONE', { eventType: 'recordingReady' })).toBe('recordingReady');
   });
 

@@ -16,7 +16,14 @@ function chunk(id: string, body: Buffer): Buffer {
 }
 
 /** A mu-law WAV (8 kHz mono, 1 byte a sample) with chosen sizes; `present` data bytes actually follow. */
-function mulawWav(o: { present: number; dataSize?: number; riffSize?: number; factSamples?: number; rf64DataSize?: number; rf64Samples?: number }): Buffer {
+function mulawWav(o: {
+  present: number;
+  dataSize?: number;
+  riffSize?: number;
+  factSamples?: number;
+  rf64DataSize?: number;
+  rf64Samples?: number;
+}): Buffer {
   const fmt = Buffer.alloc(18);
   fmt.writeUInt16LE(7, 0);
   fmt.writeUInt16LE(1, 2);
@@ -98,35 +105,65 @@ describe('sniffContainer', () => {
 });
 
 describe('judgeMedia', () => {
-  const m = (o: Partial<TMediaMeasurement>): TMediaMeasurement => ({ container: 'wav', codec: 'pcm_mulaw', headerSeconds: null, measuredSeconds: 10, incomplete: null, error: null, ...o });
+  const m = (o: Partial<TMediaMeasurement>): TMediaMeasurement => ({
+    container: 'wav',
+    codec: 'pcm_mulaw',
+    headerSeconds: null,
+    measuredSeconds: 10,
+    incomplete: null,
+    error: null,
+    ...o,
+  });
 
   it('is ok only when the header claim and the vendor both agree with the bytes within the tolerance', () => {
     expect(judgeMedia(m({ headerSeconds: 11.9 }), 8.1, 2)).toEqual({ verdict: 'ok', reason: null });
-    expect(judgeMedia(m({ headerSeconds: 12.5 }), 10, 2)).toEqual({ verdict: 'truncated', reason: 'header claims 12.5 s, the bytes hold 10 s' });
+    expect(judgeMedia(m({ headerSeconds: 12.5 }), 10, 2)).toEqual({
+      verdict: 'truncated',
+      reason: 'header claims 12.5 s, the bytes hold 10 s',
+    });
     expect(judgeMedia(m({}), 12.5, 2)).toEqual({ verdict: 'truncated', reason: 'vendor says 12.5 s, the bytes hold 10 s' });
   });
 
   it('calls unparseable bytes invalid, and a structure cut before its index truncated', () => {
-    expect(judgeMedia(m({ measuredSeconds: null, error: 'no data chunk' }), 10, 2)).toEqual({ verdict: 'invalid', reason: 'no data chunk' });
-    expect(judgeMedia(m({ measuredSeconds: null, incomplete: 'mdat declares 9 bytes, 4 present' }), 10, 2)).toEqual({ verdict: 'truncated', reason: 'mdat declares 9 bytes, 4 present' });
+    expect(judgeMedia(m({ measuredSeconds: null, error: 'no data chunk' }), 10, 2)).toEqual({
+      verdict: 'invalid',
+      reason: 'no data chunk',
+    });
+    expect(judgeMedia(m({ measuredSeconds: null, incomplete: 'mdat declares 9 bytes, 4 present' }), 10, 2)).toEqual({
+      verdict: 'truncated',
+      reason: 'mdat declares 9 bytes, 4 present',
+    });
   });
 });
 
 describe('WAV measured from the data bytes present', () => {
   it('takes the data size and the fact count as claims, and the bytes as the truth', async () => {
-    expect(await measure(mulawWav({ present: 8000 * 3, dataSize: 8000 * 600, factSamples: 8000 * 600 }))).toMatchObject({ codec: 'pcm_mulaw', headerSeconds: 600, measuredSeconds: 3 });
+    expect(await measure(mulawWav({ present: 8000 * 3, dataSize: 8000 * 600, factSamples: 8000 * 600 }))).toMatchObject({
+      codec: 'pcm_mulaw',
+      headerSeconds: 600,
+      measuredSeconds: 3,
+    });
     // A fact chunk that lies while the data size is right is a truncation all the same.
     expect(await measure(mulawWav({ present: 8000 * 3, factSamples: 8000 * 9 }))).toMatchObject({ headerSeconds: 9, measuredSeconds: 3 });
   });
 
   it('measures to the end when a live recorder never patched the RIFF or data size', async () => {
-    for (const [riffSize, dataSize] of [[0, 0], [0xffffffff, 0xffffffff], [0xffffffff, 0]]) {
-      expect(await measure(mulawWav({ present: 8000 * 2.5, riffSize, dataSize }), 333)).toMatchObject({ headerSeconds: null, measuredSeconds: 2.5 });
+    for (const [riffSize, dataSize] of [
+      [0, 0],
+      [0xffffffff, 0xffffffff],
+      [0xffffffff, 0],
+    ]) {
+      expect(await measure(mulawWav({ present: 8000 * 2.5, riffSize, dataSize }), 333)).toMatchObject({
+        headerSeconds: null,
+        measuredSeconds: 2.5,
+      });
     }
   });
 
   it('reads RF64 sizes and sample counts from ds64', async () => {
-    expect(await measure(mulawWav({ present: 8000 * 4, dataSize: 0xffffffff, riffSize: 0xffffffff, rf64DataSize: 8000 * 8 }))).toMatchObject({ headerSeconds: 8, measuredSeconds: 4 });
+    expect(
+      await measure(mulawWav({ present: 8000 * 4, dataSize: 0xffffffff, riffSize: 0xffffffff, rf64DataSize: 8000 * 8 })),
+    ).toMatchObject({ headerSeconds: 8, measuredSeconds: 4 });
     // The fact chunk's 0xFFFFFFFF means "see ds64", not 149 hours.
     const rf64 = { present: 8000 * 4, dataSize: 0xffffffff, riffSize: 0xffffffff, rf64DataSize: 8000 * 4, factSamples: 0xffffffff };
     expect(await measure(mulawWav({ ...rf64, rf64Samples: 8000 * 4 }))).toMatchObject({ headerSeconds: 4, measuredSeconds: 4 });

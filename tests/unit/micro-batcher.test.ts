@@ -12,7 +12,9 @@ function recorder(fail?: (items: number[]) => Error | null) {
       runs.push(items);
       const error = fail?.(items);
       if (error) throw error;
-      return items.map((n) => (n < 0 ? { status: 'rejected' as const, reason: new Error(`bad ${n}`) } : { status: 'fulfilled' as const, value: n * 10 }));
+      return items.map((n) =>
+        n < 0 ? { status: 'rejected' as const, reason: new Error(`bad ${n}`) } : { status: 'fulfilled' as const, value: n * 10 },
+      );
     },
   });
   return { runs, batcher };
@@ -23,7 +25,10 @@ describe('createMicroBatcher', () => {
     const { runs, batcher } = recorder();
     const results = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => batcher.submit(n)));
     expect(results).toEqual([10, 20, 30, 40, 50, 60]);
-    expect(runs).toEqual([[1, 2, 3, 4], [5, 6]]);
+    expect(runs).toEqual([
+      [1, 2, 3, 4],
+      [5, 6],
+    ]);
   });
 
   it('a rejected item fails only its caller; a failed run fails every caller', async () => {

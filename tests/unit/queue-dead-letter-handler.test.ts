@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isFinalFailure } from '@/lib/queue/record-dead-letter';
 import { handleFailedJob } from '@/workers/processors/dead-letter';
 
-const job = (over: Partial<Job>) => ({ id: 'j1', name: 'x', data: {}, attemptsMade: 1, opts: { attempts: 10_000 }, ...over }) as unknown as Job;
+const job = (over: Partial<Job>) =>
+  ({ id: 'j1', name: 'x', data: {}, attemptsMade: 1, opts: { attempts: 10_000 }, ...over }) as unknown as Job;
 
 describe('failed-job handling', () => {
   it('a retry BullMQ scheduled is not final; one it did not (budget spent: finishedOn set) is', () => {

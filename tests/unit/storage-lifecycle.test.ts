@@ -64,14 +64,24 @@ describe('lifecycle rules per bucket kind', () => {
   it('every bucket kind aborts incomplete multipart uploads', () => {
     for (const kind of ['audit', 'recordings'] as const) {
       const abort = lifecycleRules(kind, plan).find((r) => r.AbortIncompleteMultipartUpload);
-      expect(abort).toMatchObject({ Status: 'Enabled', Filter: { Prefix: '' }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } });
+      expect(abort).toMatchObject({
+        Status: 'Enabled',
+        Filter: { Prefix: '' },
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+      });
     }
   });
 
   it('reads RGW-shaped rules (legacy Prefix, sorted by ID) as the same configuration, and a changed day as different', () => {
     const wanted = lifecycleRules('audit', plan);
     const rgw: LifecycleRule[] = [
-      { ID: 'audit-export-retention', Status: 'Enabled', Filter: { Prefix: 'exports/' }, Expiration: { Days: 90 }, NoncurrentVersionExpiration: { NoncurrentDays: 1 } },
+      {
+        ID: 'audit-export-retention',
+        Status: 'Enabled',
+        Filter: { Prefix: 'exports/' },
+        Expiration: { Days: 90 },
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+      },
       { ID: 'abort-incomplete-multipart', Status: 'Enabled', Prefix: '', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } },
     ];
     expect(sameLifecycle(rgw, wanted)).toBe(true);
@@ -95,21 +105,34 @@ describe('provisioning as AWS S3 receives it', () => {
     s3.on(GetBucketVersioningCommand).resolves({ Status: 'Enabled' });
     s3.on(PutBucketVersioningCommand).resolves({});
     s3.on(GetObjectLockConfigurationCommand).callsFake((input: { Bucket: string }) => ({
-      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: locks.has(input.Bucket) ? { DefaultRetention: { Mode: 'COMPLIANCE', Days: locks.get(input.Bucket) } } : undefined },
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: locks.has(input.Bucket) ? { DefaultRetention: { Mode: 'COMPLIANCE', Days: locks.get(input.Bucket) } } : undefined,
+      },
     }));
-    s3.on(PutObjectLockConfigurationCommand).callsFake((input: { Bucket: string; ObjectLockConfiguration: { Rule: { DefaultRetention: { Days: number } } } }) => {
-      locks.set(input.Bucket, input.ObjectLockConfiguration.Rule.DefaultRetention.Days);
-      return {};
-    });
+    s3.on(PutObjectLockConfigurationCommand).callsFake(
+      (input: { Bucket: string; ObjectLockConfiguration: { Rule: { DefaultRetention: { Days: number } } } }) => {
+        locks.set(input.Bucket, input.ObjectLockConfiguration.Rule.DefaultRetention.Days);
+        return {};
+      },
+    );
     s3.on(GetBucketLifecycleConfigurationCommand).callsFake((input: { Bucket: string }) => ({ Rules: stored.get(input.Bucket) ?? [] }));
-    s3.on(PutBucketLifecycleConfigurationCommand).callsFake((input: { Bucket: string; LifecycleConfiguration: { Rules: LifecycleRule[] } }) => {
-      stored.set(input.Bucket, input.LifecycleConfiguration.Rules);
-      return {};
-    });
+    s3.on(PutBucketLifecycleConfigurationCommand).callsFake(
+      (input: { Bucket: string; LifecycleConfiguration: { Rules: LifecycleRule[] } }) => {
+        stored.set(input.Bucket, input.LifecycleConfiguration.Rules);
+        return {};
+      },
+    );
   });
 
   it('sends per-kind rules and locks, and leaves a matching configuration alone', async () => {
-    const policy = { retentionDays: 2190, transitionDays: 730, noncurrentDays: 1, transitionStorageClass: 'GLACIER', policies: plan.policies };
+    const policy = {
+      retentionDays: 2190,
+      transitionDays: 730,
+      noncurrentDays: 1,
+      transitionStorageClass: 'GLACIER',
+      policies: plan.policies,
+    };
     await provisionBuckets(client, ['eu'], policy, 'cvaws');
     expect(s3.commandCalls(CreateBucketCommand).map((c) => c.args[0].input)).toEqual([
       { Bucket: 'cvaws-recordings-eu', ObjectLockEnabledForBucket: true },
@@ -118,7 +141,12 @@ describe('provisioning as AWS S3 receives it', () => {
     expect(Object.fromEntries(locks)).toEqual({ 'cvaws-recordings-eu': 2190, 'cvaws-audit-eu': 2555 });
     const audit = stored.get('cvaws-audit-eu')!;
     expect(audit.some((r) => r.Transitions?.length)).toBe(false);
-    expect(stored.get('cvaws-recordings-eu')!.map((r) => r.ID).sort()).toEqual([
+    expect(
+      stored
+        .get('cvaws-recordings-eu')!
+        .map((r) => r.ID)
+        .sort(),
+    ).toEqual([
       'abort-incomplete-multipart',
       'retention-deployment-default',
       'retention-hipaa-6y',

@@ -5,7 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { normalizeMetadata } from '@/lib/vendors/normalize-metadata';
 import type { TVendorAccount } from '@/lib/vendors/types';
 
-const base = { name: 'x', instance: 'x', residencyRegion: 'us', apiBaseUrl: 'https://x', authUrl: 'https://x', clientId: 'a', clientSecret: 'b', tlsPins: [], requestsPerMinute: 60, webhookBearerToken: null, webhookHmacSecret: null };
+const base = {
+  name: 'x',
+  instance: 'x',
+  residencyRegion: 'us',
+  apiBaseUrl: 'https://x',
+  authUrl: 'https://x',
+  clientId: 'a',
+  clientSecret: 'b',
+  tlsPins: [],
+  requestsPerMinute: 60,
+  webhookBearerToken: null,
+  webhookHmacSecret: null,
+};
 const GENESYS: TVendorAccount = { ...base, id: 'g', vendorSource: 'GENESYS_CLOUD' };
 const CXONE: TVendorAccount = { ...base, id: 'c', vendorSource: 'NICE_CXONE' };
 
@@ -69,7 +81,10 @@ describe('Genesys normalization', () => {
 
   it('refuses a screen recording as a call', () => {
     const result = normalizeMetadata('GENESYS_CLOUD', genesysRaw(genesysPayload(2)), GENESYS);
-    expect(result).toMatchObject({ ok: false, problems: [{ field: 'mediaFormat', problem: 'invalid', detail: expect.stringContaining('screen') }] });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ field: 'mediaFormat', problem: 'invalid', detail: expect.stringContaining('screen') }],
+    });
   });
 
   it('reads a sip: customer address as its number (so dial rules apply)', () => {
@@ -81,15 +96,23 @@ describe('Genesys normalization', () => {
 
   const removals: [string, (p: ReturnType<typeof genesysPayload>) => void, 'missing' | 'invalid'][] = [
     ['vendorRecordingId', (p) => delete (p.recording as Partial<typeof p.recording>).id, 'missing'],
-    ['interactionId', (p) => {
-      delete (p.recording as Partial<typeof p.recording>).conversationId;
-      delete (p.conversation as Partial<typeof p.conversation>).conversationId;
-    }, 'missing'],
+    [
+      'interactionId',
+      (p) => {
+        delete (p.recording as Partial<typeof p.recording>).conversationId;
+        delete (p.conversation as Partial<typeof p.conversation>).conversationId;
+      },
+      'missing',
+    ],
     ['startTime', (p) => delete (p.recording as Partial<typeof p.recording>).startTime, 'missing'],
     ['endTime', (p) => delete (p.recording as Partial<typeof p.recording>).endTime, 'missing'],
     ['durationSeconds', (p) => delete (p.recording as Partial<typeof p.recording>).outputDurationMs, 'missing'],
     ['direction', (p) => delete (p.conversation as Partial<typeof p.conversation>).originatingDirection, 'missing'],
-    ['participants', (p) => (p.conversation.participants = p.conversation.participants.filter((x: TJson) => x.purpose === 'acd')), 'missing'],
+    [
+      'participants',
+      (p) => (p.conversation.participants = p.conversation.participants.filter((x: TJson) => x.purpose === 'acd')),
+      'missing',
+    ],
     ['mediaFormat', (p) => delete (p as Partial<typeof p>).formatId, 'missing'],
     ['startTime', (p) => (p.recording.startTime = '14/05/2024 08:30'), 'invalid'],
     ['startTime', (p) => (p.recording.startTime = '2024-05-14T08:30:32'), 'invalid'],
@@ -114,7 +137,15 @@ describe('Genesys normalization', () => {
     const result = normalizeMetadata('GENESYS_CLOUD', genesysRaw({ formatId: 'WAV', recording: {}, conversation: {} }), GENESYS);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.problems.map((p) => p.field).sort()).toEqual(['direction', 'durationSeconds', 'endTime', 'interactionId', 'participants', 'startTime', 'vendorRecordingId']);
+      expect(result.problems.map((p) => p.field).sort()).toEqual([
+        'direction',
+        'durationSeconds',
+        'endTime',
+        'interactionId',
+        'participants',
+        'startTime',
+        'vendorRecordingId',
+      ]);
     }
   });
 
@@ -150,7 +181,7 @@ describe('CXone normalization', () => {
     });
   });
 
-  it('does not flag the playback answer\'s own contactId (it is the recording system\'s id, not the ACD contact)', () => {
+  it("does not flag the playback answer's own contactId (it is the recording system's id, not the ACD contact)", () => {
     const p = cxonePayload();
     p.playback.contactId = 'something-else';
     expect(normalizeMetadata('NICE_CXONE', cxoneRaw(p), CXONE).ok).toBe(true);

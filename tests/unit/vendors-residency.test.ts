@@ -32,7 +32,12 @@ describe('deriveResidencyRegion', () => {
 });
 
 describe('resolveAccountRegion', () => {
-  const a = (instance: string, residencyRegion?: string) => ({ id: 'acct-1', vendorSource: 'GENESYS_CLOUD' as const, instance, residencyRegion });
+  const a = (instance: string, residencyRegion?: string) => ({
+    id: 'acct-1',
+    vendorSource: 'GENESYS_CLOUD' as const,
+    instance,
+    residencyRegion,
+  });
   it('accepts an explicit region that agrees', () => expect(resolveAccountRegion(a('mypurecloud.ie', 'eu'))).toBe('eu'));
   it('refuses an explicit region that disagrees, naming the account', () => {
     expect(() => resolveAccountRegion(a('mypurecloud.ie', 'us'))).toThrow(/acct-1.*"us".*mypurecloud\.ie.*"eu"/);
@@ -45,7 +50,14 @@ describe('resolveAccountRegion', () => {
 });
 
 describe('parseVendorAccounts', () => {
-  const genesys = { id: 'genesys-eu', vendorSource: 'genesys-cloud', instance: 'mypurecloud.ie', clientId: 'id', clientSecret: 'secret', webhookHmacSecret: 'h'.repeat(32) };
+  const genesys = {
+    id: 'genesys-eu',
+    vendorSource: 'genesys-cloud',
+    instance: 'mypurecloud.ie',
+    clientId: 'id',
+    clientSecret: 'secret',
+    webhookHmacSecret: 'h'.repeat(32),
+  };
   const parse = (entries: unknown[], regions = ['us', 'eu']) => parseVendorAccounts(JSON.stringify(entries), regions, () => 'PEM');
 
   it('derives region, default URLs and rate limit from the instance', () => {
@@ -66,8 +78,15 @@ describe('parseVendorAccounts', () => {
       webhookHmacSecret: 'h'.repeat(32),
       webhookApiKey: null,
     });
-    const cx = parse([{ id: 'cx', vendorSource: 'nice-cxone', instance: 'na1', clientId: 'k', clientSecret: 's', tlsCaFile: '/ca.pem' }])[0];
-    expect(cx).toMatchObject({ residencyRegion: 'us', requestsPerMinute: 30, mediaBaseUrl: 'https://na1.nice-incontact.com', tlsCaPem: 'PEM' });
+    const cx = parse([
+      { id: 'cx', vendorSource: 'nice-cxone', instance: 'na1', clientId: 'k', clientSecret: 's', tlsCaFile: '/ca.pem' },
+    ])[0];
+    expect(cx).toMatchObject({
+      residencyRegion: 'us',
+      requestsPerMinute: 30,
+      mediaBaseUrl: 'https://na1.nice-incontact.com',
+      tlsCaPem: 'PEM',
+    });
   });
 
   it('returns no accounts when unset', () => {
@@ -100,7 +119,14 @@ describe('parseVendorAccounts', () => {
 });
 
 describe('residencyForRecording', () => {
-  const rules = parseDialRules(JSON.stringify([{ prefix: '+1', region: 'us' }, { prefix: '+44', region: 'eu' }, { prefix: '+4420', region: 'uk' }, { prefix: '+353', region: 'eu' }]));
+  const rules = parseDialRules(
+    JSON.stringify([
+      { prefix: '+1', region: 'us' },
+      { prefix: '+44', region: 'eu' },
+      { prefix: '+4420', region: 'uk' },
+      { prefix: '+353', region: 'eu' },
+    ]),
+  );
   const account = { residencyRegion: 'eu', instance: 'mypurecloud.ie' };
   const customer = (identifier: string | null): TCanonicalParticipant => ({ role: 'CUSTOMER', identifier, displayName: null });
   const agent: TCanonicalParticipant = { role: 'AGENT', identifier: '+15550000000', displayName: 'Agent' };
@@ -121,12 +147,18 @@ describe('residencyForRecording', () => {
   });
 
   it('uses the longest matching prefix', () => {
-    expect(residencyForRecording(account, { participants: [customer('+442079460958')] }, rules).conflict).toMatch(/\+4420 belongs to region uk/);
+    expect(residencyForRecording(account, { participants: [customer('+442079460958')] }, rules).conflict).toMatch(
+      /\+4420 belongs to region uk/,
+    );
     expect(residencyForRecording(account, { participants: [customer('+441632960001')] }, rules).conflict).toBeNull();
   });
 
   it('ignores agents, missing and non-international numbers', () => {
-    const decision = residencyForRecording(account, { participants: [agent, customer(null), customer('0207 946 0958'), customer('anonymous')] }, rules);
+    const decision = residencyForRecording(
+      account,
+      { participants: [agent, customer(null), customer('0207 946 0958'), customer('anonymous')] },
+      rules,
+    );
     expect(decision).toEqual({ region: 'eu', reasons: ['vendor instance mypurecloud.ie → eu'], conflict: null });
   });
 

@@ -17,7 +17,10 @@ function ownerOf(job: Job, token: string | undefined): TClaimOwner {
 
 export async function processArchiveJob(job: Job, token?: string): Promise<TArchiveOutcome> {
   const parsed = ZArchiveJob.safeParse(job.data);
-  if (!parsed.success) throw new UnrecoverableError(`Invalid archive job data: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new UnrecoverableError(
+      `Invalid archive job data: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   try {
     return await archiveRecording(parsed.data, {
       attempt: job.attemptsMade + 1,

@@ -32,10 +32,14 @@ export function startAuditSequencer(o: TAuditSequencerOptions = {}): TAuditSeque
   const held: { lease: TAuditSequencerLease | null; leading: boolean } = { lease: null, leading: false };
   let total = 0;
   let wake: (() => void) | null = null;
-  const pause = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    wake = () => { clearTimeout(timer); resolve(); };
-  });
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   // Refused rows stay in the journal (verification reports them); remembering them keeps them from
   // blocking every later batch of this leader.
   const refused = new Set<string>();

@@ -9,6 +9,12 @@ export async function processCheckpointAudit(job: Job): Promise<unknown> {
   const written = await writeAuditCheckpoint({ reason: 'scheduled' });
   if (!written) return { status: 'empty' };
   const { checkpoint } = written.signed;
-  if (written.created) logger.info({ jobId: job.id, checkpointId: checkpoint.id, treeSize: checkpoint.treeSize }, 'audit checkpoint published');
-  return { status: written.created ? 'published' : 'unchanged', id: checkpoint.id, treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash };
+  if (written.created)
+    logger.info({ jobId: job.id, checkpointId: checkpoint.id, treeSize: checkpoint.treeSize }, 'audit checkpoint published');
+  return {
+    status: written.created ? 'published' : 'unchanged',
+    id: checkpoint.id,
+    treeSize: checkpoint.treeSize,
+    rootHash: checkpoint.rootHash,
+  };
 }

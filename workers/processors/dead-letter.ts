@@ -13,10 +13,14 @@ const GIVE_UP_AFTER_MS = 2 * 3600 * 1000;
 function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 
@@ -34,7 +38,10 @@ export async function handleFailedJob(queue: string, job: Job | undefined, error
       return true;
     } catch (err) {
       const givingUp = signal?.aborted || Date.now() - started > GIVE_UP_AFTER_MS;
-      logger.error({ err, queue, jobId: job.id, retryInMs: givingUp ? null : wait }, givingUp ? 'could not record dead letter; the sweep will re-drive it' : 'could not record dead letter yet; retrying');
+      logger.error(
+        { err, queue, jobId: job.id, retryInMs: givingUp ? null : wait },
+        givingUp ? 'could not record dead letter; the sweep will re-drive it' : 'could not record dead letter yet; retrying',
+      );
       if (givingUp) return false;
       await pause(wait, signal);
     }

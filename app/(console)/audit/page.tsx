@@ -22,8 +22,9 @@ export default async function AuditPage() {
       <AuditLogSearch />
       <h2>Signed export</h2>
       <p className="muted">
-        A signed bundle of audit entries with Merkle proofs against a published checkpoint. Anyone holding the <a href="/audit/keys">public keys</a> can verify it offline,
-        and nobody can forge one with them; changing one byte makes verification fail.
+        A signed bundle of audit entries with Merkle proofs against a published checkpoint. Anyone holding the{' '}
+        <a href="/audit/keys">public keys</a> can verify it offline, and nobody can forge one with them; changing one byte makes
+        verification fail.
       </p>
       <Suspense fallback={<Loading />}>
         <AuditExportPage verifyKeyArg={VERIFY_KEY_ARG} />

@@ -15,7 +15,8 @@ export default async function QuarantinePage() {
     <>
       <h1>Quarantine review</h1>
       <p className="muted">
-        Recordings held back by the pipeline: truncated media, invalid metadata, residency violations, checksum mismatches, unreadable media. Open a case to listen, then accept with a note, re-fetch from the vendor, or escalate; or decide several at once.
+        Recordings held back by the pipeline: truncated media, invalid metadata, residency violations, checksum mismatches, unreadable
+        media. Open a case to listen, then accept with a note, re-fetch from the vendor, or escalate; or decide several at once.
         {can(user.role, 'identifiers.unmasked') ? '' : ' Customer identifiers are masked for your role.'}
       </p>
       <QuarantineQueue canDecide={can(user.role, 'quarantine.decide')} regions={regions} slaHours={env().QUARANTINE_SLA_HOURS} />

@@ -15,7 +15,10 @@ export default async function ReconciliationPage() {
   return (
     <>
       <h1>Reconciliation</h1>
-      <p className="muted">Each vendor account&apos;s daily listing compared with the archive. Reports are signed and stored Object-Locked in the region&apos;s audit bucket.</p>
+      <p className="muted">
+        Each vendor account&apos;s daily listing compared with the archive. Reports are signed and stored Object-Locked in the region&apos;s
+        audit bucket.
+      </p>
       <section className="panel">
         <ReportList reports={reports} />
       </section>

@@ -15,4 +15,6 @@ export const GET = withRole(rolesFor('evidence.export'), ZList, async ({ input, 
   json({ packages: await listEvidencePackages(input.matterId ? { matterId: input.matterId } : { requestedById: user.id }) }),
 );
 
-export const POST = withRole(rolesFor('evidence.export'), ZStartEvidencePackage, async ({ input, user }) => json(await startEvidencePackage(input, user), { status: 202 }));
+export const POST = withRole(rolesFor('evidence.export'), ZStartEvidencePackage, async ({ input, user }) =>
+  json(await startEvidencePackage(input, user), { status: 202 }),
+);

@@ -7,8 +7,5 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const health = await checkHealth();
   const down = health.components.filter((c) => !c.up).map((c) => c.name);
-  return Response.json(
-    { status: health.ok ? 'ok' : 'degraded', down, components: health.components },
-    { status: health.ok ? 200 : 503 },
-  );
+  return Response.json({ status: health.ok ? 'ok' : 'degraded', down, components: health.components }, { status: health.ok ? 200 : 503 });
 }

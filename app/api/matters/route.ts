@@ -9,4 +9,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withRole(rolesFor('matters.view'), null, async () => json({ matters: await listMatters() }));
 
-export const POST = withRole(rolesFor('legal_hold.manage'), ZCreateMatter, async ({ input, user }) => json(await createMatter(input, user), { status: 201 }));
+export const POST = withRole(rolesFor('legal_hold.manage'), ZCreateMatter, async ({ input, user }) =>
+  json(await createMatter(input, user), { status: 201 }),
+);

@@ -8,4 +8,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withRole(rolesFor('recordings.view'), null, async ({ user }) => json({ savedSearches: await listSavedSearches(user) }));
 
-export const POST = withRole(rolesFor('recordings.view'), ZCreateSavedSearch, async ({ input, user }) => json(await createSavedSearch(input, user), { status: 201 }));
+export const POST = withRole(rolesFor('recordings.view'), ZCreateSavedSearch, async ({ input, user }) =>
+  json(await createSavedSearch(input, user), { status: 201 }),
+);

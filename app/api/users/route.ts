@@ -10,4 +10,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withRole(rolesFor('users.manage'), null, async () => json({ users: await listUsers() }));
 
-export const POST = withRole(rolesFor('users.manage'), ZCreateUser, async ({ input, user }) => json(await createUser(input, user), { status: 201 }));
+export const POST = withRole(rolesFor('users.manage'), ZCreateUser, async ({ input, user }) =>
+  json(await createUser(input, user), { status: 201 }),
+);

@@ -43,7 +43,14 @@ export async function startArchiveKit(): Promise<TArchiveKit> {
     sim,
     client,
     job,
-    archive: (rec, over = {}, ctx = {}) => archiveRecording(job(rec, over), { attempt: 1, jobId: `test-${randomUUID()}`, maxAttempts: 3, client: client(rec.account.id), ...ctx }),
+    archive: (rec, over = {}, ctx = {}) =>
+      archiveRecording(job(rec, over), {
+        attempt: 1,
+        jobId: `test-${randomUUID()}`,
+        maxAttempts: 3,
+        client: client(rec.account.id),
+        ...ctx,
+      }),
     stop: () => sim.stop(),
   };
 }

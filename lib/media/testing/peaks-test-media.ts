@@ -10,6 +10,10 @@ export function makePeaksTestMedia(file: string, m: TTestMedia): string {
   const source = `sine=frequency=220:sample_rate=${rate}:duration=${m.seconds}`;
   const swell = "volume='0.25+0.7*abs(sin(t/3))':eval=frame";
   const filter = m.stereo ? `${swell},pan=stereo|c0=0.8*c0|c1=0.2*c0` : swell;
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', source, '-af', filter, '-c:a', 'adpcm_ima_wav', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(
+    'ffmpeg',
+    ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', source, '-af', filter, '-c:a', 'adpcm_ima_wav', file],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   return file;
 }

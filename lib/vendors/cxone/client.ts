@@ -10,8 +10,25 @@ import { parseWire } from '@/lib/vendors/http/parse-wire';
 import type { TCall, TJsonResponse, VendorApi } from '@/lib/vendors/http/vendor-api';
 import { formatFromUrl } from './format-from-url';
 import { VendorError } from '@/lib/vendors/http/vendor-error';
-import type { TListedRecording, TListPage, TMediaDownload, TRawMetadata, TRecordingRef, TVendorAccount, TVendorClient } from '@/lib/vendors/types';
-import { CXONE_API_PATH, CXONE_SCHEMA_VERSION, voiceInteractions, ZCompletedContactsPage, ZContact, ZListCursor, ZPlayback, type TListCursor } from './wire';
+import type {
+  TListedRecording,
+  TListPage,
+  TMediaDownload,
+  TRawMetadata,
+  TRecordingRef,
+  TVendorAccount,
+  TVendorClient,
+} from '@/lib/vendors/types';
+import {
+  CXONE_API_PATH,
+  CXONE_SCHEMA_VERSION,
+  voiceInteractions,
+  ZCompletedContactsPage,
+  ZContact,
+  ZListCursor,
+  ZPlayback,
+  type TListCursor,
+} from './wire';
 
 const PAGE_SIZE = 100;
 const FIRST_POLL_WINDOW_MS = 24 * 3600_000;
@@ -90,7 +107,8 @@ export class CxoneClient implements TVendorClient {
     return openMediaStream(this.api, async () => {
       const playback = parseWire(ZPlayback, (await this.playback(master)).body, 'media playback', this.account.id);
       const file = voiceInteractions(playback).find((i) => i.data?.fileToPlayUrl)?.data?.fileToPlayUrl;
-      if (!file) throw new VendorError('not_found', `${this.account.id}: contact ${ref.vendorRecordingId} has no voice recording`, { status: 404 });
+      if (!file)
+        throw new VendorError('not_found', `${this.account.id}: contact ${ref.vendorRecordingId} has no voice recording`, { status: 404 });
       const url = new URL(file, this.mediaBase());
       // The bearer token only goes to CXone's own hosts, never to a storage host named in a response.
       const ownHosts = [this.account.apiBaseUrl, this.mediaBase()].map((u) => new URL(u).host);
@@ -100,7 +118,12 @@ export class CxoneClient implements TVendorClient {
 
   private async masterContactOf(contactId: string): Promise<string> {
     const url = this.url(this.account.apiBaseUrl, `${CXONE_API_PATH}/contacts/${encodeURIComponent(contactId)}`);
-    const contact = parseWire(ZContact, (await this.api.json<unknown>({ method: 'GET', url, auth: true })).body, 'contact', this.account.id);
+    const contact = parseWire(
+      ZContact,
+      (await this.api.json<unknown>({ method: 'GET', url, auth: true })).body,
+      'contact',
+      this.account.id,
+    );
     return contact.masterContactId ?? contact.contactId;
   }
 

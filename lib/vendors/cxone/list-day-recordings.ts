@@ -9,7 +9,8 @@ export async function listCxoneDayRecordings(client: TVendorClient, day: string,
   const found = new Map<string, TListedRecording>();
   let cursor: string | null = null;
   for (let pages = 0; pages === 0 || cursor !== null; pages++) {
-    if (pages >= maxPages) throw new VendorError('bad_response', `${client.account.id}: completed contacts for ${day} did not end after ${maxPages} pages`);
+    if (pages >= maxPages)
+      throw new VendorError('bad_response', `${client.account.id}: completed contacts for ${day} did not end after ${maxPages} pages`);
     const page = await client.listRecordings({ cursor, updatedSince: since });
     for (const r of page.recordings) if (r.interactionDate === day) found.set(r.vendorRecordingId, r);
     cursor = page.nextCursor;

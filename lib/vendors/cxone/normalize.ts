@@ -25,7 +25,8 @@ function participantsOf(contact: Record<string, unknown>, isOutbound: boolean | 
 
 /** The URL's file extension is only a label (the bytes decide); an unknown one is said so, not guessed. */
 function formatOf(b: CanonicalBuilder, fileToPlayUrl: unknown): void {
-  if (typeof fileToPlayUrl !== 'string' || fileToPlayUrl === '') return b.problem('mediaFormat', 'missing', 'interaction fileToPlayUrl is absent');
+  if (typeof fileToPlayUrl !== 'string' || fileToPlayUrl === '')
+    return b.problem('mediaFormat', 'missing', 'interaction fileToPlayUrl is absent');
   b.set('mediaFormat', formatFromUrl(fileToPlayUrl) ?? 'unknown');
 }
 
@@ -36,7 +37,8 @@ function tagsOf(interaction: Record<string, unknown>): unknown[] {
 
 function derivedDuration(b: CanonicalBuilder): void {
   const { startTime, endTime } = b.partial;
-  if (!startTime || !endTime || endTime < startTime) return b.problem('durationSeconds', 'missing', 'no duration stated and no valid interaction start/end to derive it from');
+  if (!startTime || !endTime || endTime < startTime)
+    return b.problem('durationSeconds', 'missing', 'no duration stated and no valid interaction start/end to derive it from');
   b.set('durationSeconds', (endTime.getTime() - startTime.getTime()) / 1000);
   b.set('durationSource', 'derived');
 }

@@ -21,7 +21,9 @@ export const ZRecordingReady = z.looseObject({
   eventId: z.string().min(1).max(200).nullish(),
   timestamp: ZIsoTime,
   contactId: z
-    .union([z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.number().int().positive()], { error: 'contactId (a CXone contact id) is required: it names the recording to fetch' })
+    .union([z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.number().int().positive()], {
+      error: 'contactId (a CXone contact id) is required: it names the recording to fetch',
+    })
     .transform(String),
   masterContactId: ZContactId.nullish(),
   startDate: z.unknown().optional(),

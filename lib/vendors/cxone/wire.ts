@@ -28,7 +28,11 @@ export const ZPlaybackInteraction = z.looseObject({
   data: z.looseObject({ fileToPlayUrl: z.string().nullish(), startTime: z.string().nullish() }).nullish(),
 });
 
-export const ZPlayback = z.looseObject({ contactId: ZId.nullish(), acdcontactId: ZId.nullish(), interactions: z.array(ZPlaybackInteraction).nullish() });
+export const ZPlayback = z.looseObject({
+  contactId: ZId.nullish(),
+  acdcontactId: ZId.nullish(),
+  interactions: z.array(ZPlaybackInteraction).nullish(),
+});
 
 export const ZContact = z.looseObject({ contactId: ZId, masterContactId: ZId.nullish() });
 

@@ -10,8 +10,29 @@ import { parseWire } from '@/lib/vendors/http/parse-wire';
 import { auditSkippedRecording, type TSkippedRecording } from '@/lib/vendors/audit-skipped-recording';
 import type { TCall, TJsonResponse, VendorApi } from '@/lib/vendors/http/vendor-api';
 import { VendorError } from '@/lib/vendors/http/vendor-error';
-import type { TListedRecording, TListPage, TMediaDownload, TRawMetadata, TRawResponse, TRecordingRef, TVendorAccount, TVendorClient } from '@/lib/vendors/types';
-import { FORMAT_LABELS, GENESYS_FORMAT_ID, GENESYS_SCHEMA_VERSION, isAudio, RESTORE_DAYS, ZDetailsQueryResponse, ZListCursor, ZRecording, ZRecordingMetadata, type TListCursor, type TRecording } from './wire';
+import type {
+  TListedRecording,
+  TListPage,
+  TMediaDownload,
+  TRawMetadata,
+  TRawResponse,
+  TRecordingRef,
+  TVendorAccount,
+  TVendorClient,
+} from '@/lib/vendors/types';
+import {
+  FORMAT_LABELS,
+  GENESYS_FORMAT_ID,
+  GENESYS_SCHEMA_VERSION,
+  isAudio,
+  RESTORE_DAYS,
+  ZDetailsQueryResponse,
+  ZListCursor,
+  ZRecording,
+  ZRecordingMetadata,
+  type TListCursor,
+  type TRecording,
+} from './wire';
 
 const PAGE_SIZE = 25;
 /** Conversations are listed by start time: look back this far so calls that were still running at the
@@ -62,7 +83,13 @@ export class GenesysClient implements TVendorClient {
       paging: { pageSize: this.pageSize, pageNumber: pos.page },
       segmentFilters: [{ type: 'or', predicates: [{ type: 'dimension', dimension: 'mediaType', operator: 'matches', value: 'voice' }] }],
     });
-    const call: TCall = { method: 'POST', url: this.url('/api/v2/analytics/conversations/details/query'), auth: true, body, headers: { 'content-type': 'application/json' } };
+    const call: TCall = {
+      method: 'POST',
+      url: this.url('/api/v2/analytics/conversations/details/query'),
+      auth: true,
+      body,
+      headers: { 'content-type': 'application/json' },
+    };
     const page = parseWire(ZDetailsQueryResponse, (await this.api.json<unknown>(call)).body, 'details query', this.account.id);
     const recordings: TListedRecording[] = [];
     // A conversation still in progress has no (complete) recording yet; the look-back finds it next time.
@@ -85,10 +112,21 @@ export class GenesysClient implements TVendorClient {
     const { body } = await this.transcodedRecordings(conversationId);
     const recordings = parseWire(ZRecording.array(), body, 'recordings', this.account.id);
     for (const r of recordings.filter((r) => !isAudio(r))) {
-      const skipped = { vendorRecordingId: r.id, interactionId: r.conversationId ?? conversationId, media: r.media ?? null, reason: `${r.media} recording: only audio recordings are archived` };
+      const skipped = {
+        vendorRecordingId: r.id,
+        interactionId: r.conversationId ?? conversationId,
+        media: r.media ?? null,
+        reason: `${r.media} recording: only audio recordings are archived`,
+      };
       await this.onSkipped(this.account, skipped);
     }
-    return recordings.filter(isAudio).map((r) => ({ vendorRecordingId: r.id, interactionId: r.conversationId ?? conversationId, interactionDate: partitionDate(r.startTime) }));
+    return recordings
+      .filter(isAudio)
+      .map((r) => ({
+        vendorRecordingId: r.id,
+        interactionId: r.conversationId ?? conversationId,
+        interactionDate: partitionDate(r.startTime),
+      }));
   }
 
   /** Sweeps: recording metadata only (no transcoding is triggered for every listed conversation). A sweep
@@ -99,7 +137,11 @@ export class GenesysClient implements TVendorClient {
     const items = parseWire(ZRecordingMetadata.array(), body, 'recordingmetadata', this.account.id);
     return items
       .filter((r) => isAudio(r) && r.fileState !== 'DELETED')
-      .map((r) => ({ vendorRecordingId: r.id, interactionId: r.conversationId ?? conversationId, interactionDate: partitionDate(r.startTime) }));
+      .map((r) => ({
+        vendorRecordingId: r.id,
+        interactionId: r.conversationId ?? conversationId,
+        interactionDate: partitionDate(r.startTime),
+      }));
   }
 
   async fetchMetadata(ref: TRecordingRef): Promise<TRawMetadata> {
@@ -107,7 +149,11 @@ export class GenesysClient implements TVendorClient {
     const { recording, raw: recordingsResponse } = await this.transcodedRecording(conversationId, ref.vendorRecordingId);
     const url = this.url(`/api/v2/analytics/conversations/${encodeURIComponent(conversationId)}/details`);
     const { body: conversation, raw: detailsResponse } = await this.api.json<unknown>({ method: 'GET', url, auth: true });
-    return { payload: { recording, conversation, formatId: GENESYS_FORMAT_ID }, schemaVersion: GENESYS_SCHEMA_VERSION, responses: [recordingsResponse, detailsResponse] };
+    return {
+      payload: { recording, conversation, formatId: GENESYS_FORMAT_ID },
+      schemaVersion: GENESYS_SCHEMA_VERSION,
+      responses: [recordingsResponse, detailsResponse],
+    };
   }
 
   async openMedia(ref: TRecordingRef): Promise<TMediaDownload> {
@@ -125,12 +171,18 @@ export class GenesysClient implements TVendorClient {
 
   private conversationOf(ref: TRecordingRef): string {
     if (ref.interactionId) return ref.interactionId;
-    throw new VendorError('missing_interaction', `${this.account.id}: Genesys recording ${ref.vendorRecordingId} cannot be fetched without its conversation id`);
+    throw new VendorError(
+      'missing_interaction',
+      `${this.account.id}: Genesys recording ${ref.vendorRecordingId} cannot be fetched without its conversation id`,
+    );
   }
 
   /** One recording of the conversation, as Genesys returns it (raw: the payload is archived verbatim), once
    *  its file is playable: an archived file is restored first, a deleted one is gone for good. */
-  private async transcodedRecording(conversationId: string, recordingId: string): Promise<{ recording: Record<string, unknown>; raw: TRawResponse }> {
+  private async transcodedRecording(
+    conversationId: string,
+    recordingId: string,
+  ): Promise<{ recording: Record<string, unknown>; raw: TRawResponse }> {
     const { body, raw } = await this.transcodedRecordings(conversationId);
     const index = parseWire(ZRecording.array(), body, 'recordings', this.account.id).findIndex((r) => r.id === recordingId);
     const found = (body as Record<string, unknown>[])[index];
@@ -144,10 +196,14 @@ export class GenesysClient implements TVendorClient {
     if (state === 'AVAILABLE' || state === 'RESTORED') return;
     if (state === 'DELETED' || state === 'ERROR') {
       const why = r.recordingErrorStatus ? ` (${r.recordingErrorStatus})` : '';
-      throw new VendorError('media_unavailable', `${this.account.id}: recording ${r.id} is ${state}${why} at the vendor`, { accountId: this.account.id });
+      throw new VendorError('media_unavailable', `${this.account.id}: recording ${r.id} is ${state}${why} at the vendor`, {
+        accountId: this.account.id,
+      });
     }
     if (state === 'ARCHIVED') await this.requestRestore(conversationId, r.id);
-    throw new VendorError('not_ready', `${this.account.id}: recording ${r.id} is ${state}; retry once it is restored`, { accountId: this.account.id });
+    throw new VendorError('not_ready', `${this.account.id}: recording ${r.id} is ${state}; retry once it is restored`, {
+      accountId: this.account.id,
+    });
   }
 
   /** Moving the archive date of an archived recording restores it until that date (RecordingApi
@@ -155,18 +211,26 @@ export class GenesysClient implements TVendorClient {
   private async requestRestore(conversationId: string, recordingId: string): Promise<void> {
     const url = this.url(`/api/v2/conversations/${encodeURIComponent(conversationId)}/recordings/${encodeURIComponent(recordingId)}`);
     const archiveDate = new Date(Date.now() + RESTORE_DAYS * 86_400_000).toISOString();
-    await this.api.json<unknown>({ method: 'PUT', url, auth: true, body: JSON.stringify({ archiveDate }), headers: { 'content-type': 'application/json' } }, [200, 202]);
+    await this.api.json<unknown>(
+      { method: 'PUT', url, auth: true, body: JSON.stringify({ archiveDate }), headers: { 'content-type': 'application/json' } },
+      [200, 202],
+    );
   }
 
   /** The conversation's recordings transcoded to WAV; 202 (still transcoding) is waited out, bounded. */
   private async transcodedRecordings(conversationId: string): Promise<TJsonResponse<unknown>> {
-    const url = this.url(`/api/v2/conversations/${encodeURIComponent(conversationId)}/recordings`, { maxWaitMs: '5000', formatId: GENESYS_FORMAT_ID });
+    const url = this.url(`/api/v2/conversations/${encodeURIComponent(conversationId)}/recordings`, {
+      maxWaitMs: '5000',
+      formatId: GENESYS_FORMAT_ID,
+    });
     for (let poll = 0; poll <= this.api.policy.notReadyPolls; poll++) {
       const response = await this.api.json<unknown>({ method: 'GET', url, auth: true }, [200, 202]);
       if (response.status === 200) return response;
       if (poll < this.api.policy.notReadyPolls) await sleep(this.api.policy.notReadyDelayMs);
     }
-    throw new VendorError('not_ready', `${this.account.id}: conversation ${conversationId} recordings are still being transcoded`, { status: 202 });
+    throw new VendorError('not_ready', `${this.account.id}: conversation ${conversationId} recordings are still being transcoded`, {
+      status: 202,
+    });
   }
 }
 

@@ -14,7 +14,8 @@ export async function listGenesysDayRecordings(client: TVendorClient, day: strin
   const found: TListedRecording[] = [];
   let cursor: string | null = encodeCursor(first);
   for (let pages = 0; cursor !== null; pages++) {
-    if (pages >= maxPages) throw new VendorError('bad_response', `${client.account.id}: details query for ${day} did not end after ${maxPages} pages`);
+    if (pages >= maxPages)
+      throw new VendorError('bad_response', `${client.account.id}: details query for ${day} did not end after ${maxPages} pages`);
     const page = await client.listRecordings({ cursor, updatedSince: null });
     found.push(...page.recordings);
     cursor = page.nextCursor;

@@ -29,7 +29,11 @@ function participantOf(p: Record<string, unknown>, direction: string | undefined
   // so it neither identifies the customer nor decides residency.
   if (purpose === 'external') {
     const session = sessionsOf(p)[0] ?? {};
-    return { role: 'OTHER', identifier: callerAddress(session.addressOther ?? session.remote ?? session.dnis) ?? stringOrNull(p.participantId), displayName };
+    return {
+      role: 'OTHER',
+      identifier: callerAddress(session.addressOther ?? session.remote ?? session.dnis) ?? stringOrNull(p.participantId),
+      displayName,
+    };
   }
   return { role: 'OTHER', identifier: stringOrNull(p.userId ?? p.participantId), displayName };
 }
@@ -53,7 +57,8 @@ export function normalizeGenesys(payload: unknown): TNormalizeResult {
 
   const direction = conversation.originatingDirection;
   if (direction === undefined || direction === null) b.problem('direction', 'missing', 'conversation.originatingDirection is absent');
-  else if (typeof direction !== 'string' || !DIRECTIONS[direction]) b.problem('direction', 'invalid', `originatingDirection "${String(direction)}" is not inbound/outbound`);
+  else if (typeof direction !== 'string' || !DIRECTIONS[direction])
+    b.problem('direction', 'invalid', `originatingDirection "${String(direction)}" is not inbound/outbound`);
   else b.set('direction', DIRECTIONS[direction]);
 
   const people = asArray(conversation.participants).map(asRecord);

@@ -9,7 +9,14 @@ export const GENESYS_SCHEMA_VERSION = 'genesys-recording-v2';
  *  the API's default is WEBM. */
 export const GENESYS_FORMAT_ID = 'WAV';
 /** formatId → the format label passed on (evidence only: the media check identifies the bytes itself). */
-export const FORMAT_LABELS: Record<string, string> = { WAV: 'wav', WAV_ULAW: 'wav', MP3: 'mp3', OGG_VORBIS: 'ogg', OGG_OPUS: 'ogg', WEBM: 'webm' };
+export const FORMAT_LABELS: Record<string, string> = {
+  WAV: 'wav',
+  WAV_ULAW: 'wav',
+  MP3: 'mp3',
+  OGG_VORBIS: 'ogg',
+  OGG_OPUS: 'ogg',
+  WEBM: 'webm',
+};
 /** How long a restored (previously archived) recording should stay restored: long enough for retries. */
 export const RESTORE_DAYS = 7;
 
@@ -36,7 +43,9 @@ export const ZRecording = z.looseObject({
 export type TRecording = z.infer<typeof ZRecording>;
 
 export const ZDetailsQueryResponse = z.looseObject({
-  conversations: z.array(z.looseObject({ conversationId: z.string().min(1), conversationStart: ZOptText, conversationEnd: ZOptText })).nullish(),
+  conversations: z
+    .array(z.looseObject({ conversationId: z.string().min(1), conversationStart: ZOptText, conversationEnd: ZOptText }))
+    .nullish(),
   totalHits: z.number().int().nonnegative().nullish(),
 });
 

@@ -11,7 +11,11 @@ import { VendorError } from './vendor-error';
 /** policy: retry/timeout bounds; pageSize: listing page size (vendor defaults otherwise). */
 export type TClientOptions = { policy?: Partial<TRetryPolicy>; pageSize?: number };
 
-export function createVendorApi(account: TVendorAccount, tokenCall: (account: TVendorAccount) => TCall, opts: TClientOptions = {}): VendorApi {
+export function createVendorApi(
+  account: TVendorAccount,
+  tokenCall: (account: TVendorAccount) => TCall,
+  opts: TClientOptions = {},
+): VendorApi {
   const policy = { ...DEFAULT_RETRY_POLICY, ...opts.policy };
   // Keyed by account: every process calling this account spends the same budget.
   const bucket = new TokenBucket(`vendor:${account.id}`, perMinute(account.requestsPerMinute));

@@ -42,11 +42,15 @@ function contentLengthOf(header: string | undefined): number | null {
 }
 
 function sizeMismatch(api: VendorApi, expectedBytes: number, contentLength: number): VendorError {
-  return new VendorError('size_mismatch', `${api.account.id}: the vendor stated ${expectedBytes} bytes but the download is ${contentLength} bytes`, {
-    accountId: api.account.id,
-    expectedBytes,
-    contentLength,
-  });
+  return new VendorError(
+    'size_mismatch',
+    `${api.account.id}: the vendor stated ${expectedBytes} bytes but the download is ${contentLength} bytes`,
+    {
+      accountId: api.account.id,
+      expectedBytes,
+      contentLength,
+    },
+  );
 }
 
 export async function openMediaStream(api: VendorApi, locate: () => Promise<TMediaLocation>): Promise<TMediaDownload> {
@@ -76,8 +80,12 @@ export async function openMediaStream(api: VendorApi, locate: () => Promise<TMed
       mediaFormat: mediaFormatOf(contentType, location.url, location.formatHint),
     };
   }
-  throw new VendorError('media_expired', `${api.account.id}: media URL was refused (403) ${api.policy.mediaUrlRefreshes + 1} times in a row`, {
-    status: 403,
-    accountId: api.account.id,
-  });
+  throw new VendorError(
+    'media_expired',
+    `${api.account.id}: media URL was refused (403) ${api.policy.mediaUrlRefreshes + 1} times in a row`,
+    {
+      status: 403,
+      accountId: api.account.id,
+    },
+  );
 }

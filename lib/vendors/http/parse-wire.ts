@@ -7,5 +7,7 @@ export function parseWire<T>(schema: z.ZodType<T>, body: unknown, what: string, 
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const where = parsed.error.issues[0]?.path.join('.') || '(root)';
-  throw new VendorError('bad_response', `${accountId}: unexpected ${what} response (${where}: ${parsed.error.issues[0]?.message})`, { accountId });
+  throw new VendorError('bad_response', `${accountId}: unexpected ${what} response (${where}: ${parsed.error.issues[0]?.message})`, {
+    accountId,
+  });
 }

@@ -41,7 +41,8 @@ export class TokenBucket {
     readonly budget: TBudget,
     redis: Redis = rateLimitRedis(),
   ) {
-    if (!(budget.points >= 1) || !Number.isInteger(budget.seconds) || budget.seconds < 1) throw new Error(`invalid budget for ${name}: ${JSON.stringify(budget)}`);
+    if (!(budget.points >= 1) || !Number.isInteger(budget.seconds) || budget.seconds < 1)
+      throw new Error(`invalid budget for ${name}: ${JSON.stringify(budget)}`);
     this.limiter = new RateLimiterRedis({
       storeClient: redis,
       keyPrefix: `callvault:rate:${name}`,

@@ -11,7 +11,14 @@ import type { TokenBucket } from './token-bucket';
 import { VendorError } from './vendor-error';
 
 export type TJsonResponse<T> = { status: number; body: T; raw: TRawResponse };
-export type TCall = { method: 'GET' | 'POST' | 'PUT'; url: URL; body?: string; headers?: Record<string, string>; auth: boolean; timeoutMs?: number };
+export type TCall = {
+  method: 'GET' | 'POST' | 'PUT';
+  url: URL;
+  body?: string;
+  headers?: Record<string, string>;
+  auth: boolean;
+  timeoutMs?: number;
+};
 type TRetryState = { rateLimited: number; failed: number; reauthorized: boolean };
 
 export class VendorApi {
@@ -44,11 +51,19 @@ export class VendorApi {
       throw this.statusError(status, call.url);
     }
     const bytes = await readBody(res);
-    const raw: TRawResponse = { source: `${call.method} ${call.url.pathname}${call.url.search}`, status, contentType: res.headers['content-type'] ?? null, body: bytes };
+    const raw: TRawResponse = {
+      source: `${call.method} ${call.url.pathname}${call.url.search}`,
+      status,
+      contentType: res.headers['content-type'] ?? null,
+      body: bytes,
+    };
     try {
       return { status, body: (bytes.length > 0 ? JSON.parse(bytes.toString('utf8')) : null) as T, raw };
     } catch {
-      throw new VendorError('bad_response', `${call.method} ${call.url.pathname} returned invalid JSON`, { status, accountId: this.account.id });
+      throw new VendorError('bad_response', `${call.method} ${call.url.pathname} returned invalid JSON`, {
+        status,
+        accountId: this.account.id,
+      });
     }
   }
 
@@ -64,7 +79,13 @@ export class VendorApi {
 
   private async attempt(call: TCall, bearer: string | null, state: TRetryState): Promise<IncomingMessage | null> {
     const headers = { ...call.headers, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) };
-    const req: TRequest = { method: call.method, url: call.url, headers, body: call.body, timeoutMs: call.timeoutMs ?? this.policy.requestTimeoutMs };
+    const req: TRequest = {
+      method: call.method,
+      url: call.url,
+      headers,
+      body: call.body,
+      timeoutMs: call.timeoutMs ?? this.policy.requestTimeoutMs,
+    };
     let res: IncomingMessage;
     try {
       res = await openRequest(this.transport, req);
@@ -99,7 +120,7 @@ export class VendorApi {
       });
     }
     state.rateLimited++;
-    logger.warn({ accountId: this.account.id, waitMs: wait }, 'vendor rate limit (429): holding this account\'s calls');
+    logger.warn({ accountId: this.account.id, waitMs: wait }, "vendor rate limit (429): holding this account's calls");
     await this.bucket.blockFor(wait);
     return null;
   }
@@ -107,7 +128,10 @@ export class VendorApi {
   private async serverFailed(res: IncomingMessage, status: number, state: TRetryState): Promise<null> {
     drain(res);
     if (state.failed >= this.policy.serverRetries) {
-      throw new VendorError('server_error', `${this.account.id}: vendor answered HTTP ${status} after ${state.failed} retries`, { status, accountId: this.account.id });
+      throw new VendorError('server_error', `${this.account.id}: vendor answered HTTP ${status} after ${state.failed} retries`, {
+        status,
+        accountId: this.account.id,
+      });
     }
     const wait = backoffMs(this.policy, state.failed++);
     logger.warn({ accountId: this.account.id, status, waitMs: wait }, 'vendor server error: retrying');

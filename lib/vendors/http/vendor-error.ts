@@ -32,7 +32,14 @@ export class VendorError extends Error {
   constructor(
     readonly code: TVendorErrorCode,
     message: string,
-    readonly details: { status?: number; accountId?: string; retryAfterMs?: number; bytesReceived?: number; contentLength?: number | null; expectedBytes?: number | null } = {},
+    readonly details: {
+      status?: number;
+      accountId?: string;
+      retryAfterMs?: number;
+      bytesReceived?: number;
+      contentLength?: number | null;
+      expectedBytes?: number | null;
+    } = {},
   ) {
     super(message);
     this.name = 'VendorError';

@@ -52,7 +52,10 @@ function uniqueParticipants() {
 }
 
 async function settledRow(vendorSource: 'GENESYS_CLOUD' | 'NICE_CXONE', vendorRecordingId: string) {
-  const row = await db().recording.findUnique({ where: { vendorSource_vendorRecordingId: { vendorSource, vendorRecordingId } }, include: { quarantineCases: { where: { state: 'OPEN' } } } });
+  const row = await db().recording.findUnique({
+    where: { vendorSource_vendorRecordingId: { vendorSource, vendorRecordingId } },
+    include: { quarantineCases: { where: { state: 'OPEN' } } },
+  });
   return row && (row.status === 'ARCHIVED' || row.status === 'QUARANTINED') ? row : null;
 }
 
@@ -74,10 +77,18 @@ export async function archiveRecording(sims: TE2eSimulators, opts: TArchiveRecor
     missing: opts.missing ?? [],
   });
   const delivered = await sims[vendor].emitWebhook(rec, { baseUrl: sims.consoleUrl });
-  expect(delivered.map((d) => d.status), `webhook for ${rec.id}: ${delivered.map((d) => d.body).join(' ')}`).toEqual(delivered.map(() => 202));
+  expect(
+    delivered.map((d) => d.status),
+    `webhook for ${rec.id}: ${delivered.map((d) => d.body).join(' ')}`,
+  ).toEqual(delivered.map(() => 202));
   const vendorSource = VENDOR_SOURCE[vendor];
   let row: Awaited<ReturnType<typeof settledRow>> = null;
-  await expect.poll(async () => (row = await settledRow(vendorSource, rec.id))?.status ?? 'not settled', { timeout: 30_000, intervals: [100, 200, 300, 500] }).not.toBe('not settled');
+  await expect
+    .poll(async () => (row = await settledRow(vendorSource, rec.id))?.status ?? 'not settled', {
+      timeout: 30_000,
+      intervals: [100, 200, 300, 500],
+    })
+    .not.toBe('not settled');
   const settled = row!;
   const want = truncated || (opts.missing?.length ?? 0) > 0 ? 'QUARANTINED' : 'ARCHIVED';
   expect(settled.status, `recording ${rec.id} settled as ${settled.status}, the test asked for ${want}`).toBe(want);

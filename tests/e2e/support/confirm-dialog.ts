@@ -10,7 +10,11 @@ export async function openConfirmDialog(page: Page, mentions?: string | RegExp):
 }
 
 /** Confirms with the button named `confirmLabel`, typing `typed` first when the action asks for it. */
-export async function confirmDialog(page: Page, confirmLabel: string | RegExp, opts: { mentions?: string | RegExp; typed?: string } = {}): Promise<void> {
+export async function confirmDialog(
+  page: Page,
+  confirmLabel: string | RegExp,
+  opts: { mentions?: string | RegExp; typed?: string } = {},
+): Promise<void> {
   const dialog = await openConfirmDialog(page, opts.mentions);
   const confirm = dialog.getByRole('button', { name: confirmLabel, exact: typeof confirmLabel === 'string' });
   if (opts.typed !== undefined) {

@@ -29,7 +29,14 @@ export async function startE2eSimulators(consolePort: number): Promise<TE2eSimul
   const started = [...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()];
   if (!isDeepStrictEqual(started, e2eVendorAccountsJson(consolePort))) {
     await Promise.all([genesys.stop(), cxone.stop()]);
-    throw new Error('e2e simulators: VENDOR_ACCOUNTS given to the console differ from the simulators\' accounts (update tests/e2e/support/e2e-vendors.ts)');
+    throw new Error(
+      "e2e simulators: VENDOR_ACCOUNTS given to the console differ from the simulators' accounts (update tests/e2e/support/e2e-vendors.ts)",
+    );
   }
-  return { genesys, cxone, consoleUrl: `http://127.0.0.1:${consolePort}`, stop: async () => void (await Promise.all([genesys.stop(), cxone.stop()])) };
+  return {
+    genesys,
+    cxone,
+    consoleUrl: `http://127.0.0.1:${consolePort}`,
+    stop: async () => void (await Promise.all([genesys.stop(), cxone.stop()])),
+  };
 }

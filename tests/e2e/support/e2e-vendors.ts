@@ -7,7 +7,10 @@ import type { TSimAccount } from '@/simulators/types';
 
 export type TE2eVendor = 'genesys' | 'cxone';
 
-export const E2E_ACCOUNT_IDS = { genesys: { us: 'e2e-genesys-us', eu: 'e2e-genesys-eu' }, cxone: { us: 'e2e-cxone-na1', eu: 'e2e-cxone-eu1' } } as const;
+export const E2E_ACCOUNT_IDS = {
+  genesys: { us: 'e2e-genesys-us', eu: 'e2e-genesys-eu' },
+  cxone: { us: 'e2e-cxone-na1', eu: 'e2e-cxone-eu1' },
+} as const;
 
 /** Simulator ports: the console's port + 2 (Genesys) and + 3 (CXone); + 1 is the worker's metrics. */
 export function e2eSimulatorPorts(consolePort: number): Record<TE2eVendor, number> {
@@ -16,11 +19,22 @@ export function e2eSimulatorPorts(consolePort: number): Record<TE2eVendor, numbe
 
 function secret(accountId: string, field: string): string {
   // Per checkout (NEXTAUTH_SECRET differs per slot), stable between the config and the test worker.
-  return createHmac('sha256', process.env.NEXTAUTH_SECRET ?? 'e2e').update(`${accountId}:${field}`).digest('base64url').slice(0, 32);
+  return createHmac('sha256', process.env.NEXTAUTH_SECRET ?? 'e2e')
+    .update(`${accountId}:${field}`)
+    .digest('base64url')
+    .slice(0, 32);
 }
 
 function account(id: string, instance: string, hmac: boolean): TSimAccount {
-  return { id, name: `${id} (simulated)`, instance, clientId: `cli-${secret(id, 'client').slice(0, 12)}`, clientSecret: secret(id, 'secret'), webhookBearerToken: secret(id, 'bearer'), webhookHmacSecret: hmac ? secret(id, 'hmac') : null };
+  return {
+    id,
+    name: `${id} (simulated)`,
+    instance,
+    clientId: `cli-${secret(id, 'client').slice(0, 12)}`,
+    clientSecret: secret(id, 'secret'),
+    webhookBearerToken: secret(id, 'bearer'),
+    webhookHmacSecret: hmac ? secret(id, 'hmac') : null,
+  };
 }
 
 export function e2eSimAccounts(): Record<TE2eVendor, TSimAccount[]> {
@@ -41,7 +55,19 @@ export function e2eVendorAccountsJson(consolePort: number): Record<string, unkno
     accounts[vendor].map((a) => {
       const url = `http://127.0.0.1:${ports[vendor]}`;
       const { id, name, instance, clientId, clientSecret, webhookBearerToken, webhookHmacSecret } = a;
-      return { id, name, instance, apiBaseUrl: url, authUrl: `${url}${AUTH_PATH[vendor]}`, clientId, clientSecret, requestsPerMinute: 600, webhookBearerToken, webhookHmacSecret, vendorSource: vendor === 'genesys' ? 'genesys-cloud' : 'nice-cxone' };
+      return {
+        id,
+        name,
+        instance,
+        apiBaseUrl: url,
+        authUrl: `${url}${AUTH_PATH[vendor]}`,
+        clientId,
+        clientSecret,
+        requestsPerMinute: 600,
+        webhookBearerToken,
+        webhookHmacSecret,
+        vendorSource: vendor === 'genesys' ? 'genesys-cloud' : 'nice-cxone',
+      };
     }),
   );
 }

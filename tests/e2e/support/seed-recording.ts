@@ -57,16 +57,42 @@ function uniqueParticipants() {
   return { agentId: `agent-${suffix}`, agentName: `Agent ${suffix}`, customerNumber: `+1555${n}` };
 }
 
-type TSeedParts = { channels?: { agent: number; customer: number }; retainUntil: Date; id: string; vendorRecordingId: string; startTime: Date; seconds: number; vendorSeconds: number; wav: Buffer; key: string; stored: { bucket: string; versionId: string }; p: ReturnType<typeof uniqueParticipants>; truncated: boolean };
+type TSeedParts = {
+  channels?: { agent: number; customer: number };
+  retainUntil: Date;
+  id: string;
+  vendorRecordingId: string;
+  startTime: Date;
+  seconds: number;
+  vendorSeconds: number;
+  wav: Buffer;
+  key: string;
+  stored: { bucket: string; versionId: string };
+  p: ReturnType<typeof uniqueParticipants>;
+  truncated: boolean;
+};
 
 function rawPayload(x: TSeedParts) {
   return {
     type: 'recording.completed',
     id: `evt-${randomUUID()}`,
     data: {
-      id: x.vendorRecordingId, mediaType: 'voice', duration: x.vendorSeconds, tags: ['compliance', 'pci-scoped'],
-      participants: [{ id: x.p.agentId, type: 'agent', displayName: x.p.agentName }, { id: 'ext-1', type: 'external', displayName: x.p.customerNumber, ani: x.p.customerNumber }],
-      ...(x.channels ? { participantDataList: [{ participantType: 'AGENT', channel: x.channels.agent }, { participantType: 'CUSTOMER', channel: x.channels.customer }] } : {}),
+      id: x.vendorRecordingId,
+      mediaType: 'voice',
+      duration: x.vendorSeconds,
+      tags: ['compliance', 'pci-scoped'],
+      participants: [
+        { id: x.p.agentId, type: 'agent', displayName: x.p.agentName },
+        { id: 'ext-1', type: 'external', displayName: x.p.customerNumber, ani: x.p.customerNumber },
+      ],
+      ...(x.channels
+        ? {
+            participantDataList: [
+              { participantType: 'AGENT', channel: x.channels.agent },
+              { participantType: 'CUSTOMER', channel: x.channels.customer },
+            ],
+          }
+        : {}),
     },
   };
 }
@@ -80,20 +106,54 @@ function recordingData(x: TSeedParts) {
   ];
   const raw = rawPayload(x);
   return {
-    id: x.id, archiveId, vendorSource: 'GENESYS_CLOUD' as const, vendorRecordingId: x.vendorRecordingId, interactionId: `int-${randomUUID()}`, startTime: x.startTime,
-    endTime: new Date(x.startTime.getTime() + x.vendorSeconds * 1000), durationSeconds: x.vendorSeconds, measuredDurationSeconds: x.seconds,
-    direction: 'INBOUND' as const, complianceTags: ['pci-scoped', 'finra-retention-6yr', ...(x.truncated ? ['truncation_detected'] : [])],
-    dataResidencyRegion: 'us', storageBucket: x.stored.bucket, storageKey: x.key, storageVersionId: x.stored.versionId, storageLocation: `s3://${x.stored.bucket}/${x.key}`,
-    checksumSha256: sha256(x.wav), sizeBytes: BigInt(x.wav.length), mediaFormat: 'wav', retainUntil: x.retainUntil,
-    status: x.truncated ? ('QUARANTINED' as const) : ('ARCHIVED' as const), rawVendorPayloadVersion: 'v2', archivedAt: x.truncated ? null : new Date(),
+    id: x.id,
+    archiveId,
+    vendorSource: 'GENESYS_CLOUD' as const,
+    vendorRecordingId: x.vendorRecordingId,
+    interactionId: `int-${randomUUID()}`,
+    startTime: x.startTime,
+    endTime: new Date(x.startTime.getTime() + x.vendorSeconds * 1000),
+    durationSeconds: x.vendorSeconds,
+    measuredDurationSeconds: x.seconds,
+    direction: 'INBOUND' as const,
+    complianceTags: ['pci-scoped', 'finra-retention-6yr', ...(x.truncated ? ['truncation_detected'] : [])],
+    dataResidencyRegion: 'us',
+    storageBucket: x.stored.bucket,
+    storageKey: x.key,
+    storageVersionId: x.stored.versionId,
+    storageLocation: `s3://${x.stored.bucket}/${x.key}`,
+    checksumSha256: sha256(x.wav),
+    sizeBytes: BigInt(x.wav.length),
+    mediaFormat: 'wav',
+    retainUntil: x.retainUntil,
+    status: x.truncated ? ('QUARANTINED' as const) : ('ARCHIVED' as const),
+    rawVendorPayloadVersion: 'v2',
+    archivedAt: x.truncated ? null : new Date(),
     searchText: searchTextFor({ archiveId, vendorRecordingId: x.vendorRecordingId, interactionId: null, participants }),
     participants: { create: participants.map((q, position) => ({ ...q, position })) },
-    rawPayloads: { create: { vendorSource: 'GENESYS_CLOUD' as const, vendorRecordingId: x.vendorRecordingId, kind: 'metadata', schemaVersion: 'v2', payload: raw, sha256: sha256(JSON.stringify(raw)) } },
+    rawPayloads: {
+      create: {
+        vendorSource: 'GENESYS_CLOUD' as const,
+        vendorRecordingId: x.vendorRecordingId,
+        kind: 'metadata',
+        schemaVersion: 'v2',
+        payload: raw,
+        sha256: sha256(JSON.stringify(raw)),
+      },
+    },
   };
 }
 
 function truncationEvidence(x: TSeedParts) {
-  return { vendorDurationSeconds: x.vendorSeconds, measuredDurationSeconds: x.seconds, deltaSeconds: x.seconds - x.vendorSeconds, toleranceSeconds: 2, sizeBytes: x.wav.length, checksumSha256: sha256(x.wav), versionId: x.stored.versionId };
+  return {
+    vendorDurationSeconds: x.vendorSeconds,
+    measuredDurationSeconds: x.seconds,
+    deltaSeconds: x.seconds - x.vendorSeconds,
+    toleranceSeconds: 2,
+    sizeBytes: x.wav.length,
+    checksumSha256: sha256(x.wav),
+    versionId: x.stored.versionId,
+  };
 }
 
 export async function seedRecording(opts: TSeedRecordingOptions = {}): Promise<TSeedRecording> {
@@ -102,18 +162,68 @@ export async function seedRecording(opts: TSeedRecordingOptions = {}): Promise<T
   const vendorRecordingId = `rec-e2e-${randomUUID()}`;
   const wav = opts.mediaFile ? readFileSync(opts.mediaFile) : generateWav({ seconds, seed: 7 });
   const key = `e2e/${recordingObjectKey({ vendorSource: 'GENESYS_CLOUD', vendorRecordingId, startTime, mediaFormat: 'wav' })}`;
-  const x: TSeedParts = { channels: opts.channels, retainUntil: new Date(Date.now() + 2190 * 86_400_000), id: randomUUID(), vendorRecordingId, startTime, seconds, vendorSeconds: opts.vendorSeconds ?? seconds, wav, key, stored: await upload(key, wav), p: uniqueParticipants(), truncated: opts.truncated ?? false };
-  if (opts.peaks) await storePeaks(s3(), { bucket: x.stored.bucket, key, versionId: x.stored.versionId, retainUntil: x.retainUntil, retentionPolicyId: null });
+  const x: TSeedParts = {
+    channels: opts.channels,
+    retainUntil: new Date(Date.now() + 2190 * 86_400_000),
+    id: randomUUID(),
+    vendorRecordingId,
+    startTime,
+    seconds,
+    vendorSeconds: opts.vendorSeconds ?? seconds,
+    wav,
+    key,
+    stored: await upload(key, wav),
+    p: uniqueParticipants(),
+    truncated: opts.truncated ?? false,
+  };
+  if (opts.peaks)
+    await storePeaks(s3(), {
+      bucket: x.stored.bucket,
+      key,
+      versionId: x.stored.versionId,
+      retainUntil: x.retainUntil,
+      retentionPolicyId: null,
+    });
   const auditKey = idempotencyKey('GENESYS_CLOUD', vendorRecordingId);
   const caseId = x.truncated ? randomUUID() : null;
   const worker = { actorType: 'worker' as const, actorId: 'e2e-seed', subjectType: 'recording' as const, subjectId: auditKey };
   const retainUntil = recordingData(x).retainUntil.toISOString();
   await db().$transaction(async (tx) => {
     await tx.recording.create({ data: recordingData(x) });
-    await appendAuditEntry({ ...worker, action: 'archive.stored', details: { recordingId: x.id, bucket: x.stored.bucket, key: x.key, versionId: x.stored.versionId, retainUntil, sha256: sha256(x.wav), sizeBytes: x.wav.length } }, tx);
+    await appendAuditEntry(
+      {
+        ...worker,
+        action: 'archive.stored',
+        details: {
+          recordingId: x.id,
+          bucket: x.stored.bucket,
+          key: x.key,
+          versionId: x.stored.versionId,
+          retainUntil,
+          sha256: sha256(x.wav),
+          sizeBytes: x.wav.length,
+        },
+      },
+      tx,
+    );
     if (!caseId) return;
-    await tx.quarantineCase.create({ data: { id: caseId, recordingId: x.id, reason: 'TRUNCATION_DETECTED', tags: ['truncation_detected'], evidence: truncationEvidence(x) } });
-    await appendAuditEntry({ ...worker, action: 'archive.quarantined', details: { recordingId: x.id, caseId, reason: 'TRUNCATION_DETECTED', caseTransition: 'opened' } }, tx);
+    await tx.quarantineCase.create({
+      data: {
+        id: caseId,
+        recordingId: x.id,
+        reason: 'TRUNCATION_DETECTED',
+        tags: ['truncation_detected'],
+        evidence: truncationEvidence(x),
+      },
+    });
+    await appendAuditEntry(
+      {
+        ...worker,
+        action: 'archive.quarantined',
+        details: { recordingId: x.id, caseId, reason: 'TRUNCATION_DETECTED', caseTransition: 'opened' },
+      },
+      tx,
+    );
   });
   return { id: x.id, vendorRecordingId, auditKey, ...x.p, startTime, caseId };
 }

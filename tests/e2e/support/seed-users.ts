@@ -20,6 +20,8 @@ export async function seedUser(role: TRole, label: string = role.toLowerCase()):
 }
 
 export async function seedUsers(): Promise<TSeedUsers> {
-  const [OFFICER, REVIEWER, AUDITOR, ADMIN] = await Promise.all((['OFFICER', 'REVIEWER', 'AUDITOR', 'ADMIN'] as const).map((r) => seedUser(r)));
+  const [OFFICER, REVIEWER, AUDITOR, ADMIN] = await Promise.all(
+    (['OFFICER', 'REVIEWER', 'AUDITOR', 'ADMIN'] as const).map((r) => seedUser(r)),
+  );
   return { OFFICER: OFFICER!, REVIEWER: REVIEWER!, AUDITOR: AUDITOR!, ADMIN: ADMIN! };
 }

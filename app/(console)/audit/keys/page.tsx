@@ -16,9 +16,10 @@ export default async function AuditKeysPage() {
     <>
       <h1>Audit signing keys</h1>
       <p className="muted">
-        Checkpoints, export manifests and sealed segments are signed with these keys. Their public halves verify and cannot sign: give them to auditors, who should compare the
-        fingerprints through a second channel (a letter, a call) before trusting a verification. The same list is served without sign-in at{' '}
-        <a href="/api/audit/keys">/api/audit/keys</a>, which is exactly the file the verifier&apos;s <code>--keys</code> option reads.
+        Checkpoints, export manifests and sealed segments are signed with these keys. Their public halves verify and cannot sign: give them
+        to auditors, who should compare the fingerprints through a second channel (a letter, a call) before trusting a verification. The
+        same list is served without sign-in at <a href="/api/audit/keys">/api/audit/keys</a>, which is exactly the file the verifier&apos;s{' '}
+        <code>--keys</code> option reads.
       </p>
       <section className="panel" aria-labelledby="keys-heading">
         <h2 id="keys-heading">Public keys</h2>
@@ -49,7 +50,9 @@ export default async function AuditKeysPage() {
       </section>
       <section className="panel" aria-labelledby="checkpoints-heading">
         <h2 id="checkpoints-heading">Newest checkpoints</h2>
-        <p className="muted">Each is an Object-Locked object in the audit bucket. Noting a root hash here lets you later check that the log only grew since.</p>
+        <p className="muted">
+          Each is an Object-Locked object in the audit bucket. Noting a root hash here lets you later check that the log only grew since.
+        </p>
         <table data-testid="audit-checkpoints">
           <thead>
             <tr>

@@ -13,4 +13,6 @@ export const POST = withRole(rolesFor('audit.export'), ZAuditScope, async ({ inp
   json(await startAuditExport({ scope: input, user }), { status: 202 }),
 );
 
-export const GET = withRole(rolesFor('audit.export'), ZListAuditExports, async ({ input, user }) => json(await listAuditExports(input, user.role)));
+export const GET = withRole(rolesFor('audit.export'), ZListAuditExports, async ({ input, user }) =>
+  json(await listAuditExports(input, user.role)),
+);

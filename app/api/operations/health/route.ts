@@ -6,4 +6,6 @@ import { withRole } from '@/lib/http/with-role';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withRole(rolesFor('operations.view'), null, async () => json(await checkHealth(), { headers: { 'Cache-Control': 'no-store' } }));
+export const GET = withRole(rolesFor('operations.view'), null, async () =>
+  json(await checkHealth(), { headers: { 'Cache-Control': 'no-store' } }),
+);

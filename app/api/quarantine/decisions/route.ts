@@ -7,4 +7,6 @@ import { resolveQuarantineCases, ZResolveQuarantineCases } from '@/lib/quarantin
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withRole(rolesFor('quarantine.decide'), ZResolveQuarantineCases, async ({ input, user }) => json(await resolveQuarantineCases({ ...input, user })));
+export const POST = withRole(rolesFor('quarantine.decide'), ZResolveQuarantineCases, async ({ input, user }) =>
+  json(await resolveQuarantineCases({ ...input, user })),
+);

@@ -7,4 +7,6 @@ import { getReconciliationReport } from '@/lib/reconcile/get-reconciliation-repo
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withRole(rolesFor('reconciliation.view'), null, async ({ params }) => json(await getReconciliationReport(uuidParam(params, 'Reconciliation report'))));
+export const GET = withRole(rolesFor('reconciliation.view'), null, async ({ params }) =>
+  json(await getReconciliationReport(uuidParam(params, 'Reconciliation report'))),
+);

@@ -7,4 +7,6 @@ import { viewRecording } from '@/lib/recordings/view-recording';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withRole(rolesFor('recordings.view'), null, async ({ params, user }) => json(await viewRecording(uuidParam(params, 'Recording'), user)));
+export const GET = withRole(rolesFor('recordings.view'), null, async ({ params, user }) =>
+  json(await viewRecording(uuidParam(params, 'Recording'), user)),
+);

@@ -6,4 +6,6 @@ import { listMatterHistory } from '@/lib/legal-hold/list-matter-history';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withRole(rolesFor('matters.view'), null, async ({ params, user }) => json(await listMatterHistory(params.id ?? '', user.role)));
+export const GET = withRole(rolesFor('matters.view'), null, async ({ params, user }) =>
+  json(await listMatterHistory(params.id ?? '', user.role)),
+);

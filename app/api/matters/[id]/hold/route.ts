@@ -6,4 +6,6 @@ import { holdMatterRecordings, ZMatterHoldAction } from '@/lib/legal-hold/hold-m
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withRole(rolesFor('legal_hold.manage'), ZMatterHoldAction, async ({ params, input, user }) => json(await holdMatterRecordings(params.id ?? '', 'place', input, user)));
+export const POST = withRole(rolesFor('legal_hold.manage'), ZMatterHoldAction, async ({ params, input, user }) =>
+  json(await holdMatterRecordings(params.id ?? '', 'place', input, user)),
+);

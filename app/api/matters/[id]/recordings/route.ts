@@ -8,6 +8,10 @@ import { listMatterRecordings, ZMatterRecordingsPage } from '@/lib/legal-hold/li
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withRole(rolesFor('matters.view'), ZMatterRecordingsPage, async ({ params, input, user }) => json(await listMatterRecordings(params.id ?? '', input, user)));
+export const GET = withRole(rolesFor('matters.view'), ZMatterRecordingsPage, async ({ params, input, user }) =>
+  json(await listMatterRecordings(params.id ?? '', input, user)),
+);
 
-export const POST = withRole(rolesFor('legal_hold.manage'), ZAddMatterRecordings, async ({ params, input, user }) => json(await addMatterRecordings(params.id ?? '', input, user), { status: 201 }));
+export const POST = withRole(rolesFor('legal_hold.manage'), ZAddMatterRecordings, async ({ params, input, user }) =>
+  json(await addMatterRecordings(params.id ?? '', input, user), { status: 201 }),
+);

@@ -7,6 +7,15 @@ import { getQueueHistory } from '@/lib/queue/get-queue-history';
 
 export const dynamic = 'force-dynamic';
 
-const ZQuery = z.object({ minutes: z.coerce.number().int().min(5).max(24 * 60).default(60) });
+const ZQuery = z.object({
+  minutes: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+});
 
-export const GET = withRole(rolesFor('operations.view'), ZQuery, async ({ input }) => json({ points: await getQueueHistory(input.minutes) }));
+export const GET = withRole(rolesFor('operations.view'), ZQuery, async ({ input }) =>
+  json({ points: await getQueueHistory(input.minutes) }),
+);

@@ -7,4 +7,6 @@ import { listRecordingAudit } from '@/lib/recordings/list-recording-audit';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withRole(rolesFor('audit.view'), null, async ({ params, user }) => json(await listRecordingAudit(uuidParam(params, 'Recording'), user)));
+export const GET = withRole(rolesFor('audit.view'), null, async ({ params, user }) =>
+  json(await listRecordingAudit(uuidParam(params, 'Recording'), user)),
+);

@@ -7,7 +7,6 @@ import { placeLegalHold, ZPlaceLegalHold } from '@/lib/legal-hold/place-legal-ho
 
 export const dynamic = 'force-dynamic';
 
-
 export const POST = withRole(rolesFor('legal_hold.manage'), ZPlaceLegalHold, async ({ params, input, user }) => {
   await placeLegalHold({ recordingId: uuidParam(params, 'Recording'), ...input, user });
   return json({ ok: true }, { status: 201 });

@@ -10,5 +10,7 @@ export const dynamic = 'force-dynamic';
 
 // Reviewers pass this gate; issuePlaybackUrl then limits them to recordings under quarantine review.
 export const POST = withRole(rolesFor('recordings.play', 'quarantine.play'), ZPlaybackRequest, async ({ params, input, user }) =>
-  json(await issuePlaybackUrl({ recordingId: uuidParam(params, 'Recording'), reason: input.reason, user }), { headers: { 'Cache-Control': 'no-store' } }),
+  json(await issuePlaybackUrl({ recordingId: uuidParam(params, 'Recording'), reason: input.reason, user }), {
+    headers: { 'Cache-Control': 'no-store' },
+  }),
 );

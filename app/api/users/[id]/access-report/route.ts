@@ -7,4 +7,6 @@ import { userAccessReport, ZAccessReportQuery } from '@/lib/users/user-access-re
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withRole(rolesFor('users.access_report'), ZAccessReportQuery, async ({ params, input, user }) => json(await userAccessReport(uuidParam(params, 'User'), input, user)));
+export const GET = withRole(rolesFor('users.access_report'), ZAccessReportQuery, async ({ params, input, user }) =>
+  json(await userAccessReport(uuidParam(params, 'User'), input, user)),
+);

@@ -8,6 +8,10 @@ import { signOutEverywhere } from '@/lib/users/sign-out-everywhere';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withRole(rolesFor('users.manage'), null, async ({ params }) => json({ sessions: await listUserSessions(uuidParam(params, 'User')) }));
+export const GET = withRole(rolesFor('users.manage'), null, async ({ params }) =>
+  json({ sessions: await listUserSessions(uuidParam(params, 'User')) }),
+);
 
-export const DELETE = withRole(rolesFor('users.manage'), null, async ({ params, user }) => json(await signOutEverywhere(uuidParam(params, 'User'), user)));
+export const DELETE = withRole(rolesFor('users.manage'), null, async ({ params, user }) =>
+  json(await signOutEverywhere(uuidParam(params, 'User'), user)),
+);

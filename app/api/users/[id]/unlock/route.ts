@@ -7,4 +7,6 @@ import { unlockUser } from '@/lib/users/unlock-user';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withRole(rolesFor('users.manage'), null, async ({ params, user }) => json(await unlockUser(uuidParam(params, 'User'), user)));
+export const POST = withRole(rolesFor('users.manage'), null, async ({ params, user }) =>
+  json(await unlockUser(uuidParam(params, 'User'), user)),
+);

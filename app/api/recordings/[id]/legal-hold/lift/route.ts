@@ -7,7 +7,6 @@ import { liftLegalHold, ZLiftLegalHold } from '@/lib/legal-hold/lift-legal-hold'
 
 export const dynamic = 'force-dynamic';
 
-
 export const POST = withRole(rolesFor('legal_hold.manage'), ZLiftLegalHold, async ({ params, input, user }) =>
   json({ ok: true, ...(await liftLegalHold({ recordingId: uuidParam(params, 'Recording'), ...input, user })) }),
 );
