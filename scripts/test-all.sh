@@ -38,8 +38,7 @@ node_modules/.bin/eslint . --max-warnings=0
 node --import tsx scripts/db/migrate.ts check
 npm run --silent check:cycles
 npm run --silent check:duplicates
-# Formatting is checked once the tree has been formatted; until then it is opt-in.
-if [[ "${CALLVAULT_FORMAT_CHECK:-}" == 1 ]]; then npm run --silent format:check; fi
+npm run --silent format:check
 
 log "database: reset $DATABASE_URL"
 node --import tsx scripts/db/migrate.ts reset

@@ -137,14 +137,12 @@ describe('cold recording on AWS S3 (mocked)', () => {
       const stored = { bucket: bucketName('recordings', 'us'), key: `voice/cold/${randomUUID()}.wav`, versionId: 'v-cold-2' };
       const rec = await recording(stored);
       aws.on(HeadObjectCommand).resolves({ StorageClass: 'DEEP_ARCHIVE' });
-      aws
-        .on(RestoreObjectCommand)
-        .rejectsOnce(
-          Object.assign(new Error('Object restore is already in progress'), {
-            name: 'RestoreAlreadyInProgress',
-            $metadata: { httpStatusCode: 409 },
-          }),
-        );
+      aws.on(RestoreObjectCommand).rejectsOnce(
+        Object.assign(new Error('Object restore is already in progress'), {
+          name: 'RestoreAlreadyInProgress',
+          $metadata: { httpStatusCode: 409 },
+        }),
+      );
       expect(await requestRestore({ recordingId: rec.id, reason: REASON, user: officer })).toMatchObject({ requested: true });
 
       aws

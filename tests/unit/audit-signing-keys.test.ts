@@ -105,11 +105,9 @@ describe('KmsSigningProvider', () => {
     kms
       .on(SignCommand, { KeyId: 'arn:ed' })
       .callsFake((input: { Message: Uint8Array }) => ({ Signature: sign(null, input.Message, ed.pair.privateKey) }));
-    kms
-      .on(SignCommand, { KeyId: 'arn:ec' })
-      .callsFake((input: { Message: Uint8Array }) => ({
-        Signature: sign('sha256', input.Message, { key: ec.pair.privateKey, dsaEncoding: 'der' }),
-      }));
+    kms.on(SignCommand, { KeyId: 'arn:ec' }).callsFake((input: { Message: Uint8Array }) => ({
+      Signature: sign('sha256', input.Message, { key: ec.pair.privateKey, dsaEncoding: 'der' }),
+    }));
     kms.on(GetPublicKeyCommand, { KeyId: 'arn:ed' }).resolves({ PublicKey: Buffer.from(ed.publicKey, 'base64') });
     const keys = parseSigningKeys(
       JSON.stringify([

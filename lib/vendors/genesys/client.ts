@@ -120,13 +120,11 @@ export class GenesysClient implements TVendorClient {
       };
       await this.onSkipped(this.account, skipped);
     }
-    return recordings
-      .filter(isAudio)
-      .map((r) => ({
-        vendorRecordingId: r.id,
-        interactionId: r.conversationId ?? conversationId,
-        interactionDate: partitionDate(r.startTime),
-      }));
+    return recordings.filter(isAudio).map((r) => ({
+      vendorRecordingId: r.id,
+      interactionId: r.conversationId ?? conversationId,
+      interactionDate: partitionDate(r.startTime),
+    }));
   }
 
   /** Sweeps: recording metadata only (no transcoding is triggered for every listed conversation). A sweep
