@@ -1,3 +1,5 @@
+'use client';
+
 import { VENDOR_LABEL } from '@/components/ui/format';
 import { useFormatDateTime } from '@/components/ui/time-zone';
 import type { TReportDetail } from '@/lib/reconcile/get-reconciliation-report';

@@ -1,3 +1,5 @@
+'use client';
+
 import Link from 'next/link';
 import { VENDOR_LABEL } from '@/components/ui/format';
 import { useFormatDateTime } from '@/components/ui/time-zone';
