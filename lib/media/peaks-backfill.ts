@@ -9,7 +9,14 @@ import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 
 export const BACKFILL_ACTOR = 'peaks-backfill';
 
-export type TBackfillOptions = { s3?: S3Client; batchSize?: number; limit?: number; onProgress?: (r: TBackfillReport) => void };
+export type TBackfillOptions = {
+  s3?: S3Client;
+  batchSize?: number;
+  limit?: number;
+  /** Only these recordings (e.g. those a peaks_failed audit entry names); default all. */
+  recordingIds?: string[];
+  onProgress?: (r: TBackfillReport) => void;
+};
 export type TBackfillReport = { checked: number; present: number; generated: number; failed: number };
 
 export async function backfillPeaks(opts: TBackfillOptions = {}): Promise<TBackfillReport> {
@@ -26,6 +33,7 @@ export async function backfillPeaks(opts: TBackfillOptions = {}): Promise<TBackf
         storageKey: { not: null },
         retainUntil: { not: null },
         ...(after ? { id: { gt: after } } : {}),
+        ...(opts.recordingIds ? { AND: [{ id: { in: opts.recordingIds } }] } : {}),
       },
       orderBy: { id: 'asc' },
       take,
