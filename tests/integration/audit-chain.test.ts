@@ -137,7 +137,12 @@ describe('audit chain', () => {
         );
       await write(200, 0);
       // Kill the leader's session as a crash or network cut would: its lock and any open batch go with it.
-      await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = 727003 AND granted`);
+      // Only in this test's database: other test files' sequencers hold the same lock in theirs.
+      await sql.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_locks
+          WHERE locktype = 'advisory' AND objid = 727003 AND granted
+            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
       await write(200, 200);
       await expect.poll(() => b.isLeader(), { timeout: 10_000 }).toBe(true);
       await expect.poll(() => client.auditJournal.count(), { timeout: 20_000 }).toBe(0);
