@@ -498,6 +498,17 @@ const archiveActions = {
 };
 
 const holdFields = { recordingId: str, reason: str, storage: ZStorage };
+/** Details of a matter-wide hold change (placing and releasing write the same shape). */
+const ZMatterHoldChange = z.looseObject({
+  reference: str,
+  reason: str,
+  recordings: int,
+  changed: int,
+  unchanged: int,
+  failed: z.array(z.looseObject({ recordingId: str })),
+  userEmail: str,
+});
+
 const reviewActions = {
   'playback.issued': action({
     subjectTypes: ['recording'],
@@ -666,15 +677,7 @@ const reviewActions = {
   }),
   'matter.hold_placed': action({
     subjectTypes: ['matter'],
-    details: z.looseObject({
-      reference: str,
-      reason: str,
-      recordings: int,
-      changed: int,
-      unchanged: int,
-      failed: z.array(z.looseObject({ recordingId: str })),
-      userEmail: str,
-    }),
+    details: ZMatterHoldChange,
     describe: (d) =>
       `Legal hold of matter ${d.reference} placed on ${plural(d.changed, 'recording')} by ${d.userEmail}${d.failed.length ? `; ${d.failed.length} failed` : ''} — reason: ${d.reason}`,
     sample: {
@@ -689,15 +692,7 @@ const reviewActions = {
   }),
   'matter.hold_released': action({
     subjectTypes: ['matter'],
-    details: z.looseObject({
-      reference: str,
-      reason: str,
-      recordings: int,
-      changed: int,
-      unchanged: int,
-      failed: z.array(z.looseObject({ recordingId: str })),
-      userEmail: str,
-    }),
+    details: ZMatterHoldChange,
     describe: (d) =>
       `Legal hold of matter ${d.reference} released on ${plural(d.changed, 'recording')} by ${d.userEmail}${d.failed.length ? `; ${d.failed.length} failed` : ''} — reason: ${d.reason}`,
     sample: {
