@@ -17,6 +17,18 @@ const config = [
     ],
   },
   {
+    // Test helpers stay out of what ships: the application never imports from tests/.
+    files: ['app/**', 'components/**', 'hooks/**', 'lib/**', 'workers/**', 'simulators/**', 'proxy.ts', 'instrumentation.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['@/tests/*', '**/tests/*'], message: 'Test helpers live in tests/; the application must not import them.' }],
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

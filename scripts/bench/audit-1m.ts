@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { journalAuditEntry } from '@/lib/audit/append-audit-entry';
 import { canonicalJson } from '@/lib/audit/canonical-json';
-import { bundleFileWriter } from '@/lib/audit/bundle-file-writer';
+import { bundleFileWriter } from '@/tests/support/bundle-file-writer';
 import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
 import { GENESIS_HASH, hashAuditEntry, type TAuditRecord } from '@/lib/audit/hash-audit-entry';
 import { setAuditKeyProvider } from '@/lib/audit/key-provider';

@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { bundleFileWriter } from '@/lib/audit/bundle-file-writer';
+import { bundleFileWriter } from '@/tests/support/bundle-file-writer';
 import { checkpointDigest, CHECKPOINT_FORMAT, CHECKPOINT_FORMAT_VERSION, type TCheckpoint } from '@/lib/audit/checkpoint-format';
 import { GENESIS_HASH, hashAuditEntry, type TAuditRecord } from '@/lib/audit/hash-audit-entry';
 import { LocalSigningProvider } from '@/lib/audit/local-signing-provider';

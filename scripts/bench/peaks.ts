@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computePeaks } from '@/lib/media/peaks-compute';
-import { makePeaksTestMedia } from '@/lib/media/testing/peaks-test-media';
+import { makePeaksTestMedia } from '@/tests/support/peaks-test-media';
 
 const hwm = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 

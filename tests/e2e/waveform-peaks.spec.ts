@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { makePeaksTestMedia } from '@/lib/media/testing/peaks-test-media';
+import { makePeaksTestMedia } from '@/tests/support/peaks-test-media';
 import { expect, test } from './fixtures';
 
 const FOUR_HOURS = 4 * 3600;

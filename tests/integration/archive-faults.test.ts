@@ -15,7 +15,7 @@ import {
   sha256,
   startArchiveKit,
   type TArchiveKit,
-} from '@/lib/archive/testing/archive-test-kit';
+} from '@/tests/support/archive-test-kit';
 import { transferMedia } from '@/lib/archive/transfer-media';
 import { isPermanentFailure } from '@/lib/archive/archive-error';
 import { db } from '@/lib/db';

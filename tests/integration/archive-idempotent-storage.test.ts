@@ -17,7 +17,7 @@ import {
   sha256,
   startArchiveKit,
   type TArchiveKit,
-} from '@/lib/archive/testing/archive-test-kit';
+} from '@/tests/support/archive-test-kit';
 import { db } from '@/lib/db';
 import { closeQueues } from '@/lib/queue/queues';
 import { withRedis } from '@/lib/queue/with-redis';

@@ -17,7 +17,7 @@ import {
   sha256,
   startArchiveKit,
   type TArchiveKit,
-} from '@/lib/archive/testing/archive-test-kit';
+} from '@/tests/support/archive-test-kit';
 import { createVendorClient } from '@/lib/vendors/create-vendor-client';
 import { startCxoneSimulator } from '@/simulators/cxone/server';
 

@@ -7,7 +7,7 @@ import { CreateMultipartUploadCommand, ListMultipartUploadsCommand } from '@aws-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordingObjectKey } from '@/lib/archive/recording-object-key';
 import { sweepIncompleteUploads } from '@/lib/archive/sweep-incomplete-uploads';
-import { auditActions, auditDetails, recordingKey, startArchiveKit, type TArchiveKit } from '@/lib/archive/testing/archive-test-kit';
+import { auditActions, auditDetails, recordingKey, startArchiveKit, type TArchiveKit } from '@/tests/support/archive-test-kit';
 import { db } from '@/lib/db';
 import { closeQueues } from '@/lib/queue/queues';
 import { claimKey } from '@/lib/queue/redis-keys';

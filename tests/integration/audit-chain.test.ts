@@ -10,7 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journalAuditEntry } from '@/lib/audit/append-audit-entry';
-import { bundleFileWriter } from '@/lib/audit/bundle-file-writer';
+import { bundleFileWriter } from '@/tests/support/bundle-file-writer';
 import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { setAuditKeyProvider } from '@/lib/audit/key-provider';

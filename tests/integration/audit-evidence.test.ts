@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getKeys } from '@/app/api/audit/keys/route';
 import { journalAuditEntry, type TRawAuditInput } from '@/lib/audit/append-audit-entry';
 import { manifestDigest, type TManifestLine } from '@/lib/audit/bundle-format';
-import { bundleFileWriter } from '@/lib/audit/bundle-file-writer';
+import { bundleFileWriter } from '@/tests/support/bundle-file-writer';
 import { canonicalJson } from '@/lib/audit/canonical-json';
 import { checkpointDigest, type TCheckpoint } from '@/lib/audit/checkpoint-format';
 import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';

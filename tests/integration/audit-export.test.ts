@@ -9,7 +9,7 @@ import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { journalAuditEntry, type TRawAuditInput } from '@/lib/audit/append-audit-entry';
-import { bundleFileWriter } from '@/lib/audit/bundle-file-writer';
+import { bundleFileWriter } from '@/tests/support/bundle-file-writer';
 import { exportAuditBundle } from '@/lib/audit/export-audit-bundle';
 import { getAuditExport, type TAuditExportView } from '@/lib/audit/get-audit-export';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';

@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { extract as tarExtract } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestUser, startArchiveKit, type TArchiveKit } from '@/lib/archive/testing/archive-test-kit';
+import { createTestUser, startArchiveKit, type TArchiveKit } from '@/tests/support/archive-test-kit';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { listPublishedKeys } from '@/lib/audit/list-published-keys';
 import type { TSessionUser } from '@/lib/auth/load-session-user';

@@ -12,7 +12,7 @@ import {
   recordingKey,
   startArchiveKit,
   type TArchiveKit,
-} from '@/lib/archive/testing/archive-test-kit';
+} from '@/tests/support/archive-test-kit';
 import { db } from '@/lib/db';
 import { liftLegalHold } from '@/lib/legal-hold/lift-legal-hold';
 import { placeLegalHold } from '@/lib/legal-hold/place-legal-hold';

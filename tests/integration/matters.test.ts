@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetObjectLegalHoldCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestUser, startArchiveKit, type TArchiveKit } from '@/lib/archive/testing/archive-test-kit';
+import { createTestUser, startArchiveKit, type TArchiveKit } from '@/tests/support/archive-test-kit';
 import type { TSessionUser } from '@/lib/auth/load-session-user';
 import { db } from '@/lib/db';
 import { addMatterRecordings } from '@/lib/legal-hold/add-matter-recordings';

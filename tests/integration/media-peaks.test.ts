@@ -11,7 +11,7 @@ import {
   recordingKey,
   startArchiveKit,
   type TArchiveKit,
-} from '@/lib/archive/testing/archive-test-kit';
+} from '@/tests/support/archive-test-kit';
 import { db } from '@/lib/db';
 import { backfillPeaks } from '@/lib/media/peaks-backfill';
 import { peaksObjectKey, ZPeaks } from '@/lib/media/peaks-format';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { producerRedis } from '@/lib/redis';
 import { closeQueues } from '@/lib/queue/queues';
-import { auditDetails, recordingKey, startArchiveKit, type TArchiveKit } from '@/lib/archive/testing/archive-test-kit';
+import { auditDetails, recordingKey, startArchiveKit, type TArchiveKit } from '@/tests/support/archive-test-kit';
 import type { TVendorClient } from '@/lib/vendors/types';
 import type { TSimRecording } from '@/simulators/types';
 import { generateMediaCorpus, type TCorpusEntry } from '@/tests/support/media-corpus';

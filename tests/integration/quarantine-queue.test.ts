@@ -3,7 +3,7 @@
 // own audit entry, refused cases reported, the rest decided); masking of what a reviewer sees; bad queries.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditDetails, createTestUser } from '@/lib/archive/testing/archive-test-kit';
+import { auditDetails, createTestUser } from '@/tests/support/archive-test-kit';
 import { db } from '@/lib/db';
 import type { QuarantineReason, QuarantineState, VendorSource } from '@/lib/generated/prisma/enums';
 import { AppError } from '@/lib/http/app-error';

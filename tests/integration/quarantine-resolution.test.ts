@@ -4,7 +4,7 @@
 // REFETCH_FAILED cases can be decided, by reviewers, with a note, and every decision is audited.
 import { ZodError } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditDetails, createTestUser, objectVersions, startArchiveKit, type TArchiveKit } from '@/lib/archive/testing/archive-test-kit';
+import { auditDetails, createTestUser, objectVersions, startArchiveKit, type TArchiveKit } from '@/tests/support/archive-test-kit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { UnrecoverableError } from 'bullmq';

@@ -1,5 +1,5 @@
-// A `write` target for exportAuditBundle that stores the bundle as a local file (benchmarks, tests, offline
-// tools): the file appears under its final name only once complete.
+// A `write` target for exportAuditBundle that stores the bundle as a local file (tests and benchmarks): the
+// file appears under its final name only once complete.
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
