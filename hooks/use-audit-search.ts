@@ -13,12 +13,10 @@ export type TAuditSearchParams = {
   page: number;
 };
 
-export const auditSearchKey = (params: TAuditSearchParams) => ['audit-search', params] as const;
-
 /** One page of the audit-log search (runs only once the auditor has submitted the form). */
 export function useAuditSearch(params: TAuditSearchParams | null) {
   return useQuery({
-    queryKey: auditSearchKey(params ?? { page: 1 }),
+    queryKey: ['audit-search', params ?? { page: 1 }],
     enabled: params !== null,
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) => {

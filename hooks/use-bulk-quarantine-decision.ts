@@ -4,7 +4,7 @@ import { apiFetch } from '@/lib/api-client/api-fetch';
 import type { TBulkResult } from '@/lib/quarantine/resolve-quarantine-cases';
 
 export type TBulkDecision = 'accept' | 'refetch';
-export type TBulkOutcome = { batchId: string; decided: number; failed: number; results: TBulkResult[] };
+type TBulkOutcome = { batchId: string; decided: number; failed: number; results: TBulkResult[] };
 
 /** One decision and note for the selected cases; the queue and its counts refresh afterwards. */
 export function useBulkQuarantineDecision() {

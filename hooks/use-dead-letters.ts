@@ -3,11 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client/api-fetch';
 import type { TDeadLetterView } from '@/lib/queue/dead-letters';
 
-export const deadLettersKey = (state: string) => ['operations', 'dead-letters', { state }] as const;
-
 export function useDeadLetters(state: 'open' | 'replayed' | 'all') {
   return useQuery({
-    queryKey: deadLettersKey(state),
+    queryKey: ['operations', 'dead-letters', { state }],
     refetchInterval: 15_000,
     queryFn: ({ signal }) =>
       apiFetch<{ items: TDeadLetterView[]; nextCursor: string | null }>(`/api/operations/dead-letters?state=${state}`, { signal }),

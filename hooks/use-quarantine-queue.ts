@@ -19,12 +19,10 @@ export type TQueueQuery = {
   pageSize: number;
 };
 
-export const quarantineQueueKey = (query: TQueueQuery) => ['quarantine-cases', query] as const;
-
 /** One page of the work queue; refreshes on its own so new cases and re-fetch progress appear without a reload. */
 export function useQuarantineQueue(query: TQueueQuery) {
   return useQuery({
-    queryKey: quarantineQueueKey(query),
+    queryKey: ['quarantine-cases', query],
     refetchInterval: QUARANTINE_REFRESH_MS,
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) => {

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client/api-fetch';
 
-export type TReviewer = { id: string; email: string; name: string; role: string };
+type TReviewer = { id: string; email: string; name: string; role: string };
 
 /** The people a quarantine case can be assigned to. */
 export function useQuarantineReviewers(enabled: boolean) {

@@ -6,12 +6,10 @@ import type { TSearchResult } from '@/lib/recordings/types';
 
 export type TSearchQueryFilter = Omit<TSearchFilter, 'cursor'>;
 
-export const recordingSearchKey = (filter: TSearchQueryFilter) => ['recordings', { filter }] as const;
-
 /** Archive search, page by page along the server's keyset cursor. */
 export function useRecordingSearch(filter: TSearchQueryFilter | null) {
   return useInfiniteQuery({
-    queryKey: recordingSearchKey(filter ?? ({} as TSearchQueryFilter)),
+    queryKey: ['recordings', { filter: filter ?? {} }],
     enabled: filter !== null,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) => {

@@ -1,8 +1,7 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useMatterAction } from '@/hooks/use-matter-action';
-import { apiFetch } from '@/lib/api-client/api-fetch';
+import { useSavedSearches } from '@/hooks/use-saved-searches';
 
 /**
  * Adds recordings by id (one per line) or by an archive search: paste the search page's address and every
@@ -13,10 +12,7 @@ export function AddRecordingsForm({ matterId }: { matterId: string }) {
   const add = useMatterAction<{ added: number; alreadyInMatter: number }>(`/api/matters/${matterId}/recordings`);
   const [text, setText] = useState('');
   const [savedSearchId, setSavedSearchId] = useState('');
-  const saved = useQuery({
-    queryKey: ['saved-searches'],
-    queryFn: ({ signal }) => apiFetch<{ savedSearches: { id: string; name: string }[] }>('/api/saved-searches', { signal }),
-  });
+  const saved = useSavedSearches();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (savedSearchId) return add.mutate({ savedSearchId });
