@@ -8,6 +8,9 @@
 // accepts. Outside production the details are also validated at run time before anything is signed.
 // Schemas are loose objects: a writer may add context fields; the named ones must be present and typed.
 // Never rename or remove an action that was ever written: the trail is append-only, old entries keep it.
+// Every field that may carry a customer identifier typed by a person or sent by a vendor is listed in the
+// action's `freeText`: the writer masks it before the entry is hashed, because a signed, Object-Locked
+// trail can never be redacted afterwards and every export of it reaches roles that see identifiers masked.
 import { z } from 'zod';
 
 export const AUDIT_SUBJECT_TYPES = [
@@ -37,6 +40,13 @@ export type TAuditActionSpec<S extends TSubjects = TSubjects, D extends TDetails
   describe: (details: z.output<D>, subjectId: string) => string;
   /** A realistic example of the details, validated by the registry's unit test. */
   sample: z.input<D>;
+  /**
+   * Details that people type or vendors send, which may carry a customer identifier: the writer stores
+   * them masked, plus `<field>Sha256` of the original when masking changed anything
+   * (lib/audit/minimise-audit-details.ts). A path names a field ('reason'), a nested one ('filter.q'), or
+   * every field of an object ('filters.*'). Ids, hashes and codes are never listed: they stay intact.
+   */
+  freeText?: readonly string[];
 };
 
 function action<const S extends TSubjects, D extends TDetailsSchema>(spec: TAuditActionSpec<S, D>): TAuditActionSpec<S, D> {
@@ -53,6 +63,14 @@ const from = (ip?: string | null) => (ip ? ` from ${ip}` : '');
 const bytes = (n: number | null | undefined) =>
   n == null ? 'unknown size' : n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1048576).toFixed(1)} MiB`;
 const short = (s: string | null | undefined, n = 12) => (s ? (s.length > n ? `${s.slice(0, n)}…` : s) : 'none');
+/** Suffix of the field holding the SHA-256 of a free-text field's original (e.g. reason → reasonSha256). */
+export const FREE_TEXT_DIGEST_SUFFIX = 'Sha256';
+
+/** The filters a search entry names, without the digests stored beside masked ones. */
+const filterNames = (filters: Record<string, unknown>) =>
+  Object.keys(filters)
+    .filter((k) => !k.endsWith(FREE_TEXT_DIGEST_SUFFIX))
+    .join(', ') || 'no filters';
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const range = (d: { from?: string | null; to?: string | null }) => (d.from || d.to ? ` (${d.from ?? '…'} – ${d.to ?? '…'})` : '');
 
@@ -154,6 +172,7 @@ const accessor = { user: ostr, ...client };
 const accessActions = {
   'access.search': action({
     subjectTypes: ['search'],
+    freeText: ['filters.*'],
     details: z.looseObject({
       filters: z.record(z.string(), z.unknown()),
       page: str.optional(),
@@ -162,7 +181,7 @@ const accessActions = {
       ...accessor,
     }),
     describe: (d) =>
-      `Searched the archive (${Object.keys(d.filters).join(', ') || 'no filters'}); ${plural(d.resultCount, 'result')}${d.more ? ', more available' : ''}`,
+      `Searched the archive (${filterNames(d.filters)}); ${plural(d.resultCount, 'result')}${d.more ? ', more available' : ''}`,
     sample: {
       filters: { vendorSource: 'GENESYS_CLOUD' },
       page: 'first',
@@ -176,6 +195,7 @@ const accessActions = {
   }),
   'access.search_exported': action({
     subjectTypes: ['search'],
+    freeText: ['filters.*'],
     details: z.looseObject({
       filters: z.record(z.string(), z.unknown()),
       format: z.enum(['csv', 'json']),
@@ -185,7 +205,7 @@ const accessActions = {
       ...accessor,
     }),
     describe: (d) =>
-      `Exported the archive search as ${d.format.toUpperCase()} (${Object.keys(d.filters).join(', ') || 'no filters'}); ${plural(d.rows, 'row')}${d.truncated ? `, cut at the ${d.limit}-row limit` : ''}`,
+      `Exported the archive search as ${d.format.toUpperCase()} (${filterNames(d.filters)}); ${plural(d.rows, 'row')}${d.truncated ? `, cut at the ${d.limit}-row limit` : ''}`,
     sample: {
       filters: { region: 'eu' },
       format: 'csv',
@@ -199,9 +219,9 @@ const accessActions = {
   }),
   'access.audit_searched': action({
     subjectTypes: ['search'],
+    freeText: ['filters.*'],
     details: z.looseObject({ filters: z.record(z.string(), z.unknown()), page: int, resultCount: int, total: int, ...accessor }),
-    describe: (d) =>
-      `Searched the audit log (${Object.keys(d.filters).join(', ') || 'no filters'}); page ${d.page}, ${plural(d.total, 'entry')} matched`,
+    describe: (d) => `Searched the audit log (${filterNames(d.filters)}); page ${d.page}, ${plural(d.total, 'entry')} matched`,
     sample: {
       filters: { action: 'playback.issued' },
       page: 1,
@@ -352,6 +372,7 @@ const archiveActions = {
   }),
   'archive.download': action({
     subjectTypes: ['recording'],
+    freeText: ['error'],
     details: z.looseObject({ status: str, bytes: z.number().nullish(), error: ostr }),
     describe: (d) => `Media download ${d.status}${d.bytes != null ? ` (${bytes(d.bytes)})` : ''}${d.error ? `: ${d.error}` : ''}`,
     sample: { status: 'completed', bytes: 480000, contentLength: 480000 },
@@ -449,6 +470,7 @@ const archiveActions = {
   }),
   'archive.failed': action({
     subjectTypes: ['recording'],
+    freeText: ['message'],
     details: z.looseObject({ errorClass: str, retryClass: str, code: nstr, message: str, retryable: z.boolean() }),
     describe: (d) =>
       `Attempt failed (${d.retryClass}${d.code ? `, ${d.code}` : ''}): ${d.message}${d.retryable ? '; will retry' : '; permanent'}`,
@@ -456,6 +478,7 @@ const archiveActions = {
   }),
   'archive.dead_lettered': action({
     subjectTypes: ['recording', 'system'],
+    freeText: ['failedReason'],
     details: z.looseObject({ deadLetterId: str, queue: str, jobId: str, attemptsMade: int, failedReason: str }),
     describe: (d) => `Moved to dead letters after ${plural(d.attemptsMade, 'attempt')}: ${d.failedReason}`,
     sample: {
@@ -512,6 +535,7 @@ const ZMatterHoldChange = z.looseObject({
 const reviewActions = {
   'playback.issued': action({
     subjectTypes: ['recording'],
+    freeText: ['reason'],
     details: z.looseObject({ user: str, recordingId: str, reason: str, expiresAt: str, ...client }),
     describe: (d) => `Playback link issued to ${d.user} until ${d.expiresAt.slice(11, 19)} UTC — reason: ${d.reason}`,
     sample: {
@@ -526,6 +550,7 @@ const reviewActions = {
   }),
   'recording.restore_requested': action({
     subjectTypes: ['recording'],
+    freeText: ['reason'],
     details: z.looseObject({ user: str, recordingId: str, reason: str, storageClass: str, tier: str, days: int }),
     describe: (d) => `Retrieval from ${d.storageClass} requested by ${d.user} (${d.tier}, ${plural(d.days, 'day')}) — reason: ${d.reason}`,
     sample: {
@@ -540,6 +565,7 @@ const reviewActions = {
   }),
   'recording.restore_failed': action({
     subjectTypes: ['recording'],
+    freeText: ['reason'],
     details: z.looseObject({ user: str, recordingId: str, reason: str, storageClass: str, error: str }),
     describe: (d) => `Retrieval from ${d.storageClass} refused by storage: ${d.error}`,
     sample: {
@@ -554,6 +580,7 @@ const reviewActions = {
   }),
   'quarantine.resolved': action({
     subjectTypes: ['quarantine_case', 'recording'],
+    freeText: ['note'],
     details: z.looseObject({ decision: str, recordingId: str, reason: str, note: ostr, to: ostr, userEmail: ostr }),
     describe: (d) =>
       `Quarantine case (${d.reason.replaceAll('_', ' ').toLowerCase()}): ${d.decision.replaceAll('_', ' ')}${d.to ? ` → ${d.to}` : ''}${d.userEmail ? ` by ${d.userEmail}` : ''}${d.note ? ` — “${d.note}”` : ''}`,
@@ -601,6 +628,7 @@ const reviewActions = {
   }),
   'legal_hold.placed': action({
     subjectTypes: ['recording'],
+    freeText: ['reason', 'caseReference'],
     details: z.looseObject({ recordingId: str, matterId: str, caseReference: str, reason: str, userEmail: str, versionIds: z.array(str) }),
     describe: (d) =>
       `Legal hold placed for matter ${d.caseReference} by ${d.userEmail} on ${plural(d.versionIds.length, 'version')} — reason: ${d.reason}`,
@@ -617,6 +645,7 @@ const reviewActions = {
   }),
   'legal_hold.lifted': action({
     subjectTypes: ['recording'],
+    freeText: ['reason', 'caseReference', 'remainingMatters'],
     details: z.looseObject({ ...holdFields, userEmail: str, caseReference: str, remainingMatters: z.array(str) }),
     describe: (d) =>
       `Legal hold of matter ${d.caseReference} lifted by ${d.userEmail}${d.remainingMatters.length ? `; still held for ${d.remainingMatters.join(', ')}` : ''} — reason: ${d.reason}`,
@@ -633,12 +662,14 @@ const reviewActions = {
   }),
   'legal_hold.lift_incomplete': action({
     subjectTypes: ['recording'],
+    freeText: ['reason'],
     details: z.looseObject(holdFields),
     describe: () => 'Legal hold lifted in the record, but storage still holds the media (to be completed)',
     sample: { recordingId: 'r1', reason: 'case closed', storage: { bucket: 'b', key: 'k' } },
   }),
   'legal_hold.lift_completed': action({
     subjectTypes: ['recording'],
+    freeText: ['reason'],
     details: z.looseObject({ ...holdFields, userEmail: str, versionIds: z.array(str) }),
     describe: (d) => `Earlier lift completed in storage by ${d.userEmail} (${plural(d.versionIds.length, 'version')} released)`,
     sample: {
@@ -663,6 +694,7 @@ const reviewActions = {
   }),
   'matter.recordings_added': action({
     subjectTypes: ['matter'],
+    freeText: ['reference', 'filter.*'],
     details: z.looseObject({ by: str, reference: str, requested: int, added: int, recordingIds: z.array(str), userEmail: str }),
     describe: (d) =>
       `${plural(d.added, 'recording')} added to matter ${d.reference} by ${d.userEmail} (by ${d.by}; ${d.requested - d.added} already in it)`,
@@ -677,6 +709,7 @@ const reviewActions = {
   }),
   'matter.hold_placed': action({
     subjectTypes: ['matter'],
+    freeText: ['reference', 'reason'],
     details: ZMatterHoldChange,
     describe: (d) =>
       `Legal hold of matter ${d.reference} placed on ${plural(d.changed, 'recording')} by ${d.userEmail}${d.failed.length ? `; ${d.failed.length} failed` : ''} — reason: ${d.reason}`,
@@ -692,6 +725,7 @@ const reviewActions = {
   }),
   'matter.hold_released': action({
     subjectTypes: ['matter'],
+    freeText: ['reference', 'reason'],
     details: ZMatterHoldChange,
     describe: (d) =>
       `Legal hold of matter ${d.reference} released on ${plural(d.changed, 'recording')} by ${d.userEmail}${d.failed.length ? `; ${d.failed.length} failed` : ''} — reason: ${d.reason}`,
@@ -781,6 +815,7 @@ const reviewActions = {
   }),
   'matter.created': action({
     subjectTypes: ['matter'],
+    freeText: ['reference', 'name', 'description'],
     details: z.looseObject({ reference: str, name: str, by: str }),
     describe: (d) => `Matter ${d.reference}${d.name !== d.reference ? ` (${d.name})` : ''} opened by ${d.by}`,
     sample: { reference: 'CASE-1', name: 'Complaint 1', description: '', by: 'officer@example.com' },

@@ -7,13 +7,16 @@
 //
 // Entries are typed by the action registry (lib/audit/actions.ts): only registered actions, with one of
 // their subject types and details their schema accepts, compile; outside production the details are
-// also validated before anything is signed. journalAuditEntries() is the untyped layer underneath, for
+// also validated before anything is signed. Every writer, typed or not, goes through prepare(): the
+// fields an action declares as free text are masked there, with the original's digest beside them
+// (lib/audit/minimise-audit-details.ts). journalAuditEntries() is the untyped layer underneath, for
 // tests and benchmarks of the chain itself; application code never imports it (a unit test checks).
 import { randomUUID } from 'node:crypto';
 import { auditEntryProblem, type TAuditActorType, type TAuditInput, type TAuditInputFor } from '@/lib/audit/actions';
 import { canonicalJson } from '@/lib/audit/canonical-json';
 import { hashAuditJournalEntry, type TAuditJournalContent, type TAuditJournalRecord } from '@/lib/audit/hash-audit-entry';
 import { auditKeyProvider } from '@/lib/audit/key-provider';
+import { minimiseAuditDetails } from '@/lib/audit/minimise-audit-details';
 import { db, type DbTx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { currentRequestId } from '@/lib/http/request-context';
@@ -42,10 +45,11 @@ function prepare(input: TRawAuditInput, occurredAt: string): TAuditJournalConten
     if (typeof input[field] !== 'string' || input[field] === '') throw new TypeError(`audit entry: ${field} must be a non-empty string`);
   }
   // Round-trip details through canonical JSON so what we hash is exactly what jsonb will hand back.
-  const details = JSON.parse(canonicalJson(input.details ?? {})) as unknown;
-  if (typeof details !== 'object' || details === null || Array.isArray(details))
-    throw new TypeError('audit entry: details must be an object');
+  const parsed = JSON.parse(canonicalJson(input.details ?? {})) as unknown;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new TypeError('audit entry: details must be an object');
   const { actorType, actorId, action, subjectType, subjectId } = input;
+  // Free text is minimised here, before hashing: once signed and sealed, an entry can never be redacted.
+  const details = minimiseAuditDetails(action, parsed as Record<string, unknown>);
   return { journalId: randomUUID(), occurredAt, actorType, actorId, action, subjectType, subjectId, details };
 }
 

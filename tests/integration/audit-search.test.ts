@@ -84,8 +84,9 @@ describe('audit log search', () => {
     expect(early.body.total).toBe(3);
     const [entry] = all.body.entries;
     expect(entry!.actor).toEqual({ name: officer.name, email: officer.email });
+    // The trail keeps free text as written to it: the number masked for every reader, its digest beside it.
     expect(entry!.description).toBe(
-      `Playback link issued to ${officer.email} until 10:05:00 UTC — reason: ${TAG} review 4, caller +15551234567`,
+      `Playback link issued to ${officer.email} until 10:05:00 UTC — reason: ${TAG} review 4, caller +1555•••4567`,
     );
   });
 
