@@ -44,7 +44,8 @@ const NOTES = {
   clear: 'Customer identifiers appear in clear: the package was built for a role that may see them.',
   payloads:
     'Vendor payloads are shown as the console shows them (media URLs redacted): their sha256 field is that of the payload as received, not of this file.',
-  audit: 'Audit entries are verbatim (they must hash); CallVault keeps customer numbers out of audit details when it writes them.',
+  audit:
+    'Audit entries are verbatim (they must hash). Free text in them (reasons, notes, matter names, search filters) had customer identifiers masked when they were written, with the SHA-256 of the original beside each masked field (e.g. reasonSha256); entries written before CallVault did so may still carry such text in clear.',
 };
 
 const line = (value: unknown) => Buffer.from(`${canonicalJson(value)}\n`, 'utf8');
