@@ -20,6 +20,12 @@ export function AuditEntryItem({ entry }: { entry: TAuditEntryItem }) {
         <span className="muted">{actorLabel(entry)}</span>
       </div>
       <p className="audit-entry-line">{entry.description}</p>
+      {entry.maskedAtWrite?.length ? (
+        <p className="muted" data-testid="audit-entry-masked-note">
+          Customer identifiers in {entry.maskedAtWrite.join(', ')} were masked when this entry was written (the SHA-256 of the original is
+          kept beside it); the original stays in its own record.
+        </p>
+      ) : null}
       <details>
         <summary>Raw details</summary>
         <pre className="json">

@@ -2,6 +2,7 @@
 // viewer's masking, and described from the masked details (so the line never shows what the JSON hides).
 import { describeAuditEntry } from '@/lib/audit/actions';
 import type { TAuditRecord } from '@/lib/audit/hash-audit-entry';
+import { listMinimisedFields } from '@/lib/audit/list-minimised-fields';
 import type { TAuditEntryView } from '@/lib/recordings/types';
 
 export function toAuditEntryView(e: TAuditRecord, mask: ((details: unknown) => unknown) | null): TAuditEntryView {
@@ -16,5 +17,6 @@ export function toAuditEntryView(e: TAuditRecord, mask: ((details: unknown) => u
     subjectId: e.subjectId,
     details,
     description: describeAuditEntry({ ...e, details }),
+    maskedAtWrite: listMinimisedFields(e.action, e.details),
   };
 }

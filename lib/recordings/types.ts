@@ -83,4 +83,8 @@ export type TRecordingDetail = TRecordingListItem & {
 
 /** An audit entry as the console shows it: the hashed content without the chain link (details masked per role). */
 /** An audit entry as a history shows it: `description` is the registry's line, rendered from the (masked) details. */
-export type TAuditEntryView = Omit<TAuditHashed, 'prevHash'> & { description: string };
+export type TAuditEntryView = Omit<TAuditHashed, 'prevHash'> & {
+  description: string;
+  /** Free-text fields the trail holds masked since they were written (their originals live in their own records). */
+  maskedAtWrite: string[];
+};

@@ -25,9 +25,11 @@ import { verifyEvidencePackage } from '@/lib/evidence/verify-evidence-package';
 import { createMatter } from '@/lib/legal-hold/create-matter';
 import { placeLegalHold } from '@/lib/legal-hold/place-legal-hold';
 import { issuePlaybackUrl } from '@/lib/playback/issue-playback-url';
+import { listMatterHistory } from '@/lib/legal-hold/list-matter-history';
 import { resolveQuarantineCase } from '@/lib/quarantine/resolve-quarantine-case';
 import { closeQueues } from '@/lib/queue/queues';
 import { auditedSearch } from '@/lib/recordings/audited-search';
+import { listRecordingAudit } from '@/lib/recordings/list-recording-audit';
 import { ZSearchFilter } from '@/lib/recordings/search-filter';
 import { producerRedis } from '@/lib/redis';
 
@@ -121,6 +123,13 @@ describe('free text in the signed audit trail', () => {
     expect((await db().matter.findUniqueOrThrow({ where: { id: matterId } })).name).toBe(TYPED.matterName);
     expect((await db().legalHold.findFirstOrThrow({ where: { recordingId, matterId } })).reason).toBe(TYPED.holdReason);
     expect((await db().quarantineCase.findFirstOrThrow({ where: { recordingId } })).resolutionNote).toBe(TYPED.note);
+    // The officer's histories show the trail's masked copy and say which fields it masked when written.
+    const history = (await listRecordingAudit(recordingId, 'OFFICER')).entries;
+    expect(history.find((e) => e.action === 'playback.issued')).toMatchObject({ maskedAtWrite: ['reason'] });
+    expect(history.find((e) => e.action === 'quarantine.resolved')).toMatchObject({ maskedAtWrite: ['note'] });
+    const matterHistory = (await listMatterHistory(matterId, 'OFFICER')).entries;
+    expect(matterHistory.find((e) => e.action === 'matter.created')).toMatchObject({ maskedAtWrite: ['name', 'description'] });
+    expect(JSON.stringify([history, matterHistory])).not.toMatch(DIGIT_RUN);
   });
 
   it('a signed export of the period verifies offline and holds no digit run of the number', async () => {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, auditEntryProblem, type TAuditActionSpec } from '@/lib/audit/actions';
 import { canonicalJson } from '@/lib/audit/canonical-json';
+import { listMinimisedFields } from '@/lib/audit/list-minimised-fields';
 import { minimiseAuditDetails } from '@/lib/audit/minimise-audit-details';
 
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -64,5 +65,14 @@ describe('minimiseAuditDetails', () => {
     const out = minimiseAuditDetails(name, withNumber);
     expect(auditEntryProblem({ action: name, subjectType: spec.subjectTypes[0], details: out })).toBeNull();
     for (const path of spec.freeText ?? []) if (typeof withNumber[path] === 'string') expect(String(out[path])).not.toMatch(DIGITS);
+  });
+
+  it('names the fields a history should say were masked when written, and only those', () => {
+    const search = minimiseAuditDetails('access.search', { filters: { q: 'from 555 149 8897', vendor: 'NICE_CXONE' }, resultCount: 0 });
+    expect(listMinimisedFields('access.search', search)).toEqual(['filters.q']);
+    expect(listMinimisedFields('playback.issued', minimiseAuditDetails('playback.issued', { reason: REASON }))).toEqual(['reason']);
+    expect(listMinimisedFields('playback.issued', { reason: 'complaint review' })).toEqual([]);
+    // A digest the action does not declare as free text (a sign-in's e-mail digest) is not a masked field.
+    expect(listMinimisedFields('auth.sign_in_failed', { reason: 'bad_password', method: 'credentials', emailSha256: 'ab' })).toEqual([]);
   });
 });
