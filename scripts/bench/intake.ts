@@ -34,6 +34,8 @@ const { values: a } = parseArgs({
     connections: { type: 'string', default: '64' },
     'archive-timeout': { type: 'string', default: '90' },
     'base-port': { type: 'string', default: '3900' },
+    // Writes a V8 CPU profile (.cpuprofile) of every console and worker process into this folder.
+    profile: { type: 'string' },
   },
 });
 const N = Number(a.consoles),
@@ -43,6 +45,11 @@ const N = Number(a.consoles),
   C = Number(a.connections);
 const ROOT = process.cwd();
 const children: ChildProcess[] = [];
+
+/** Node flags for a profiled process (--cpu-prof is not allowed in NODE_OPTIONS, so it goes on the command line). */
+function profileFlags(): string[] {
+  return a.profile ? ['--cpu-prof', `--cpu-prof-dir=${a.profile}`] : [];
+}
 
 function stackEnv(): Record<string, string> {
   const db = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/callvault');
@@ -81,6 +88,13 @@ function stopAll(): void {
       } catch {
         /* already gone */
       }
+}
+
+/** Stops every child and waits for it to exit, so CPU profiles are written before the references run. */
+async function stopAllAndWait(): Promise<void> {
+  const exits = children.filter((c) => c.exitCode === null).map((c) => new Promise((r) => c.once('exit', r)));
+  stopAll();
+  await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 15_000))]);
 }
 
 async function until(_what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
@@ -226,10 +240,21 @@ async function main() {
   const basePort = Number(a['base-port']);
   const bases = Array.from({ length: N }, (_, i) => `http://127.0.0.1:${basePort + i}`);
   bases.forEach((base, i) =>
-    start('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(basePort + i)], { ...stack, NEXTAUTH_URL: base }),
+    // `next start` serves in its own process, so a profile of it is the console's.
+    start(
+      process.execPath,
+      [...profileFlags(), 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(basePort + i)],
+      {
+        ...stack,
+        NEXTAUTH_URL: base,
+      },
+    ),
   );
   for (let i = 0; i < M; i++)
-    start(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { ...stack, WORKER_METRICS_PORT: String(basePort + 50 + i) });
+    start(process.execPath, [...profileFlags(), '--import', 'tsx', 'workers/index.ts'], {
+      ...stack,
+      WORKER_METRICS_PORT: String(basePort + 50 + i),
+    });
   // Any answer means the instance is listening (health may say 503 while a dependency warms up).
   for (const base of bases)
     if (!(await until(base, async () => (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) })).status > 0, 90_000)))
@@ -270,7 +295,7 @@ async function main() {
   const stored = await archived();
   const downloads = recordings.reduce((n, r) => n + sim.downloadCount(r.id), 0);
   await db.end();
-  stopAll();
+  await stopAllAndWait();
 
   const media = recordings[0]!.media();
   const references = {

@@ -84,7 +84,7 @@ export const CASES: { name: string; filter: Record<string, unknown> }[] = [
 ];
 
 async function explain(name: string, filter: Record<string, unknown>, deep: boolean): Promise<void> {
-  const [{ ZSearchFilter }, { buildSearchQuery }, { searchRecordings }, { db }] = await Promise.all([
+  const [{ ZSearchFilter }, { buildCountQuery, buildSearchQuery }, { searchRecordings, SEARCH_COUNT_BOUND }, { db }] = await Promise.all([
     import('@/lib/recordings/search-filter'),
     import('@/lib/recordings/build-search-query'),
     import('@/lib/recordings/search-recordings'),
@@ -105,6 +105,15 @@ async function explain(name: string, filter: Record<string, unknown>, deep: bool
   const plan = await db().$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
   const lines = plan.map((p) => p['QUERY PLAN']);
   const exec = lines.find((l) => l.startsWith('Execution Time'))?.replace('Execution Time: ', '') ?? '?';
+  // The first page's total: the bounded count query, as searchRecordings runs it beside the page query.
+  const countPlan = await db().$queryRaw<{ 'QUERY PLAN': string }[]>(
+    Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${buildCountQuery(parsed, SEARCH_COUNT_BOUND)}`,
+  );
+  const countExec =
+    countPlan
+      .map((p) => p['QUERY PLAN'])
+      .find((l) => l.startsWith('Execution Time'))
+      ?.replace('Execution Time: ', '') ?? '?';
   const t = performance.now();
   const result = await searchRecordings(parsed, 'ADMIN');
   const total = (performance.now() - t).toFixed(1);
@@ -117,7 +126,10 @@ async function explain(name: string, filter: Record<string, unknown>, deep: bool
       .replace(/ on "Recording" r| using "\w+"/g, '') ?? '';
   const indexes =
     [...new Set(lines.flatMap((l) => [...l.matchAll(/(?:using|on) "(\w+_idx)"/g)].map((m) => m[1])))].join(', ') || 'none (sequential)';
-  console.log(`| ${name}${deep ? ' (page 21)' : ''} | ${exec} | ${total} ms | ${result.items.length} | ${top} | ${indexes} |`);
+  const totalLabel = result.total ? `${result.total.exact ? '' : '> '}${result.total.count.toLocaleString('en')}` : '(not on later pages)';
+  console.log(
+    `| ${name}${deep ? ' (page 21)' : ''} | ${exec} | ${deep ? '–' : countExec} | ${totalLabel} | ${total} ms | ${result.items.length} | ${top} | ${indexes} |`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -130,7 +142,7 @@ async function main(): Promise<void> {
     await c.end();
   }
   console.log(
-    '\n| query | SQL execution (EXPLAIN ANALYZE) | searchRecordings() end to end | rows | top plan node | indexes used |\n|---|---|---|---|---|---|',
+    '\n| query | page SQL (EXPLAIN ANALYZE) | count SQL (EXPLAIN ANALYZE) | total shown | searchRecordings() end to end | rows | top plan node | indexes used |\n|---|---|---|---|---|---|---|---|',
   );
   for (const { name, filter } of CASES) await explain(name, filter, false);
   for (const { name, filter } of [...CASES.slice(0, 4), CASES[9]!]) await explain(name, filter, true);
