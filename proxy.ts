@@ -7,7 +7,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 import { canVisit, homePath } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
-import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/http/request-context';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/telemetry/request-context';
 import { applySecurityHeaders, contentSecurityPolicy, servedOverTls } from '@/lib/http/security-headers';
 
 /**
@@ -47,7 +47,7 @@ export async function proxy(req: NextRequest): Promise<NextResponse> {
   const forward = new Headers(req.headers);
   forward.set('Content-Security-Policy', csp);
   forward.set('x-nonce', nonce);
-  // One id per request, echoed to the caller and carried into logs and audit entries (lib/http/request-context.ts).
+  // One id per request, echoed to the caller and carried into logs and audit entries (lib/telemetry/request-context.ts).
   const requestId = requestIdFrom(req.headers);
   forward.set(REQUEST_ID_HEADER, requestId);
   const response = await gate(req, forward);

@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client/api-fetch';
-import type { TDeadLetterView } from '@/lib/queue/dead-letters';
+import type { TDeadLetterView } from '@/lib/dead-letters/dead-letters';
 
 export function useDeadLetters(state: 'open' | 'replayed' | 'all') {
   return useQuery({

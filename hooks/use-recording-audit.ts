@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client/api-fetch';
-import type { TAuditEntryView } from '@/lib/recordings/types';
+import type { TAuditEntryView } from '@/lib/audit/to-audit-entry-view';
 
 export const recordingAuditKey = (id: string) => ['recording-audit', { id }] as const;
 

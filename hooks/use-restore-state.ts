@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client/api-fetch';
-import type { TRestoreState } from '@/lib/restore/restore-state';
+import type { TRestoreState } from '@/lib/storage/restore-state';
 
 export const restoreStateKey = (recordingId: string) => ['restore-state', { recordingId }] as const;
 

@@ -2,7 +2,7 @@
 // Every line logged inside a traced span carries its traceId/spanId, and inside a console request its requestId.
 import pino from 'pino';
 import { envValue } from '@/lib/env';
-import { currentRequestId } from '@/lib/http/request-context';
+import { currentRequestId } from '@/lib/telemetry/request-context';
 import { currentSpanIds } from '@/lib/telemetry/current-trace-id';
 
 function correlation(): Record<string, string> {

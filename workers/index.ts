@@ -14,7 +14,7 @@ import { closeProducerConnection } from '@/lib/queue/close-producer-connection';
 import { closeRateLimitRedis } from '@/lib/redis';
 import { JOBS, QUEUES, ZVendor } from '@/lib/queue/contracts';
 import { allQueueNames, closeQueues, maintenanceQueue, pollQueue } from '@/lib/queue/queues';
-import { isFinalFailure } from '@/lib/queue/record-dead-letter';
+import { isFinalFailure } from '@/lib/dead-letters/record-dead-letter';
 import { backoffStrategy } from '@/lib/queue/retry-schedule';
 import { createWorkerMetrics, serveMetrics, type TWorkerMetrics } from '@/lib/queue/worker-metrics';
 import { bullmqTelemetry } from '@/lib/telemetry/bullmq-telemetry';

@@ -1,6 +1,6 @@
 // One audit entry for people: when, who, the registry's readable line, and the raw details behind a disclosure.
 import { useFormatDateTime } from '@/components/ui/time-zone';
-import type { TAuditEntryView } from '@/lib/recordings/types';
+import type { TAuditEntryView } from '@/lib/audit/to-audit-entry-view';
 
 export type TAuditEntryItem = TAuditEntryView & { actor?: { name: string; email: string } | null };
 

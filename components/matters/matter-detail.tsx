@@ -11,7 +11,7 @@ import { formatDateTime } from '@/components/ui/format';
 import { useMatterData } from '@/hooks/use-matter-data';
 import type { getMatter } from '@/lib/legal-hold/get-matter';
 import type { TMatterRecordingItem } from '@/lib/legal-hold/list-matter-recordings';
-import type { TAuditEntryView } from '@/lib/recordings/types';
+import type { TAuditEntryView } from '@/lib/audit/to-audit-entry-view';
 
 type TMatter = Awaited<ReturnType<typeof getMatter>>;
 const LIMIT = 25;

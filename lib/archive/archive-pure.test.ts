@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import { createDurationProbe } from '@/lib/archive/duration-probe';
+import { createDurationProbe } from '@/lib/media/duration-probe';
 import { HashingStream } from '@/lib/archive/hashing-stream';
 import { archiveIdFor, searchTextFor } from '@/lib/archive/recording-fields';
 import { recordingObjectKey } from '@/lib/archive/recording-object-key';

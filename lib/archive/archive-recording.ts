@@ -1,7 +1,7 @@
 // The archive pipeline for one recording (the flow drawn in README.md): claim → metadata → residency → transfer →
 // verify → duration → commit. Every step is audited under the recording's idempotency key. A retryable
 // failure releases the claim and rethrows (BullMQ backs off); a quarantine is a successful, explicit outcome.
-import { ArchiveError, isPermanentFailure } from '@/lib/archive/archive-error';
+import { ArchiveError, isPermanentFailure } from '@/lib/queue/archive-error';
 import { ARCHIVE_ACTOR, auditArchiveEvent } from '@/lib/archive/audit-archive-event';
 import { commitArchiveOutcome, type TCommitResult } from '@/lib/archive/commit-archive-outcome';
 import { markRecordingUnsettled } from '@/lib/archive/mark-recording-unsettled';
@@ -18,7 +18,7 @@ import { generatePeaks } from '@/lib/media/peaks-generate';
 import { idempotencyKey, type TArchiveJob } from '@/lib/queue/contracts';
 import { errorClassOf } from '@/lib/queue/retry-schedule';
 import { s3 as defaultS3 } from '@/lib/storage/s3-client';
-import { holdNewVersion } from '@/lib/legal-hold/hold-new-version';
+import { holdNewVersion } from '@/lib/archive/hold-new-version';
 import { vendorAccount } from '@/lib/vendors/accounts';
 import { createVendorClient } from '@/lib/vendors/create-vendor-client';
 import { normalizeMetadata } from '@/lib/vendors/normalize-metadata';

@@ -1,7 +1,7 @@
 // The last line of defence for data residency: every write of recording media goes through this check
 // right before the bytes leave the process, whatever bucket the caller computed. A bucket that is not
 // ours, or belongs to another region, is refused (data residency: an EU recording never reaches a US bucket).
-import { ArchiveError } from '@/lib/archive/archive-error';
+import { ArchiveError } from '@/lib/queue/archive-error';
 import { env } from '@/lib/env';
 import { bucketName, regionOfBucket } from '@/lib/storage/buckets';
 

@@ -1,7 +1,7 @@
 // Verdict on a stored version: (5) the bytes read back must hash and count exactly as the bytes that went
 // in; (6) the media must parse, and both its header's claim and the vendor's duration must agree with the
 // duration measured from the bytes within the tolerance. Neither claim is corrected; all three are evidence.
-import { ArchiveError } from '@/lib/archive/archive-error';
+import { ArchiveError } from '@/lib/queue/archive-error';
 import { auditArchiveEvent } from '@/lib/archive/audit-archive-event';
 import type { TStoredMedia } from '@/lib/archive/recording-fields';
 import type { TTransferResult } from '@/lib/archive/transfer-media';

@@ -7,7 +7,7 @@
 import { GetObjectTaggingCommand, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
-import { ArchiveError } from '@/lib/archive/archive-error';
+import { ArchiveError } from '@/lib/queue/archive-error';
 import { HashingStream } from '@/lib/archive/hashing-stream';
 import { watchIdleDownload } from '@/lib/archive/watch-idle-download';
 import type { TMediaDownload } from '@/lib/vendors/types';

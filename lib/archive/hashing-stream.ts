@@ -3,7 +3,7 @@
 // download can never complete an upload as if it were the whole recording.
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import { ArchiveError } from '@/lib/archive/archive-error';
+import { ArchiveError } from '@/lib/queue/archive-error';
 
 export class HashingStream extends Transform {
   private readonly hash = createHash('sha256');

@@ -2,14 +2,14 @@
 // verification → duration check. Returns what was stored and, if anything is wrong with it, the quarantine.
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { abortOrphanUploads } from '@/lib/archive/abort-orphan-uploads';
-import { ArchiveError } from '@/lib/archive/archive-error';
+import { ArchiveError } from '@/lib/queue/archive-error';
 import { recordingsBucketFor } from '@/lib/archive/assert-same-region';
 import { auditArchiveEvent } from '@/lib/archive/audit-archive-event';
 import { checkMedia } from '@/lib/archive/check-media';
-import { confirmObjectLock } from '@/lib/archive/confirm-object-lock';
+import { confirmObjectLock } from '@/lib/storage/confirm-object-lock';
 import { hashDownload, storedCandidates, type TStoredCandidate } from '@/lib/archive/find-reusable-version';
 import { recordExtraVersion } from '@/lib/archive/record-extra-version';
-import { MIME_BY_FORMAT } from '@/lib/archive/duration-probe';
+import { MIME_BY_FORMAT } from '@/lib/media/duration-probe';
 import { recordingObjectKey } from '@/lib/archive/recording-object-key';
 import type { TStoredMedia } from '@/lib/archive/recording-fields';
 import { transferMedia, type TTransferResult } from '@/lib/archive/transfer-media';

@@ -3,8 +3,8 @@
 // value, and a failure here does not fail the archive. The same tag set carries the retention policy tag
 // the lifecycle rules select on; without it the version simply stays in its class (lifecycle-rules.ts).
 import { PutObjectTaggingCommand, type S3Client, type Tag } from '@aws-sdk/client-s3';
-import type { TVersionRef } from '@/lib/archive/confirm-object-lock';
-import { storageWriteLimiter } from '@/lib/archive/storage-write-limiter';
+import type { TVersionRef } from '@/lib/storage/confirm-object-lock';
+import { storageWriteLimiter } from '@/lib/storage/storage-write-limiter';
 import { logger } from '@/lib/logger';
 
 export async function tagChecksum(s3: S3Client, v: TVersionRef, sha256: string, sizeBytes: number, extraTags: Tag[] = []): Promise<void> {

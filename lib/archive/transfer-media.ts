@@ -4,11 +4,11 @@
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { pipeline } from 'node:stream/promises';
-import { ArchiveError } from '@/lib/archive/archive-error';
+import { ArchiveError } from '@/lib/queue/archive-error';
 import { assertSameRegion } from '@/lib/archive/assert-same-region';
-import { confirmObjectLock } from '@/lib/archive/confirm-object-lock';
+import { confirmObjectLock } from '@/lib/storage/confirm-object-lock';
 import { HashingStream } from '@/lib/archive/hashing-stream';
-import { storageWriteLimiter } from '@/lib/archive/storage-write-limiter';
+import { storageWriteLimiter } from '@/lib/storage/storage-write-limiter';
 import { tagChecksum } from '@/lib/archive/tag-checksum';
 import { watchIdleDownload } from '@/lib/archive/watch-idle-download';
 import { env } from '@/lib/env';

@@ -3,8 +3,8 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { ArchiveError } from '@/lib/archive/archive-error';
-import { createDurationProbe } from '@/lib/archive/duration-probe';
+import { ArchiveError } from '@/lib/queue/archive-error';
+import { createDurationProbe } from '@/lib/media/duration-probe';
 import type { TMediaMeasurement } from '@/lib/media/types';
 
 export type TStoredObjectCheck = { sha256: string; sizeBytes: number; duration: TMediaMeasurement };

@@ -2,7 +2,7 @@
 // ARCHIVE_IDLE_TIMEOUT_SECONDS without bytes — unless it is paused because the storage side is slower
 // (backpressure is not idleness).
 import type { Readable } from 'node:stream';
-import { ArchiveError } from '@/lib/archive/archive-error';
+import { ArchiveError } from '@/lib/queue/archive-error';
 import { env } from '@/lib/env';
 
 export function watchIdleDownload(stream: Readable, timeoutMs = env().ARCHIVE_IDLE_TIMEOUT_SECONDS * 1000): () => void {

@@ -19,7 +19,7 @@ import { auditKeyProvider } from '@/lib/audit/key-provider';
 import { minimiseAuditDetails } from '@/lib/audit/minimise-audit-details';
 import { db, type DbTx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { currentRequestId } from '@/lib/http/request-context';
+import { currentRequestId } from '@/lib/telemetry/request-context';
 import { currentTraceId } from '@/lib/telemetry/current-trace-id';
 
 export type { TAuditInput } from '@/lib/audit/actions';

@@ -6,11 +6,10 @@
 import { z } from 'zod';
 import { AUDIT_SUBJECT_TYPES } from '@/lib/audit/actions';
 import { presentAuditEntries, type TAuditLogEntry } from '@/lib/audit/present-audit-entries';
-import { recordAccess } from '@/lib/auth/record-access';
-import type { TUserRef } from '@/lib/auth/types';
+import { recordAccess } from '@/lib/audit/record-access';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { awaitAuditChain } from '@/lib/recordings/await-audit-chain';
+import { awaitAuditChain } from '@/lib/audit/await-audit-chain';
 
 const optionalText = (max: number) =>
   z
@@ -66,14 +65,18 @@ function auditedFilters(q: TAuditSearch): Record<string, string> {
   return out;
 }
 
-export async function searchAuditLog(q: TAuditSearch, viewer: TUserRef): Promise<TAuditSearchResult> {
+/** `unmasked`: whether the viewer may see identifiers in clear (masked details and actor emails otherwise). */
+export async function searchAuditLog(
+  q: TAuditSearch,
+  viewer: { id: string; email: string; unmasked: boolean },
+): Promise<TAuditSearchResult> {
   await awaitAuditChain();
   const where = await whereOf(q);
   const [total, rows] = await Promise.all([
     db().auditEntry.count({ where }),
     db().auditEntry.findMany({ where, orderBy: { sequence: 'desc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
   ]);
-  const entries = await presentAuditEntries(rows, viewer.role);
+  const entries = await presentAuditEntries(rows, viewer.unmasked);
   await recordAccess(
     viewer,
     'access.audit_searched',

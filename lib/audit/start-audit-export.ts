@@ -4,7 +4,6 @@
 // only once the job is in Redis; if Redis refuses, the row is marked failed and the caller gets a 503.
 import { resolveAuditScope } from '@/lib/audit/resolve-audit-scope';
 import { ZAuditScope, type TAuditScope } from '@/lib/audit/scope';
-import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
@@ -25,7 +24,7 @@ export function auditExportJobOptions(exportId: string) {
   };
 }
 
-export async function startAuditExport(input: { scope: TAuditScope; user: TUserRef }): Promise<{ id: string }> {
+export async function startAuditExport(input: { scope: TAuditScope; user: { id: string } }): Promise<{ id: string }> {
   const scope = ZAuditScope.parse(input.scope);
   await resolveAuditScope(scope);
   const row = await db().auditExport.create({ data: { requestedById: input.user.id, scope, status: EXPORT_STATUS.queued, entryCount: 0 } });

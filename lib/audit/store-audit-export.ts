@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { confirmObjectLock } from '@/lib/archive/confirm-object-lock';
+import { confirmObjectLock } from '@/lib/storage/confirm-object-lock';
 import { env } from '@/lib/env';
 import { EXPORTS_PREFIX } from '@/lib/storage/lifecycle-rules';
 

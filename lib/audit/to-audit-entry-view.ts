@@ -1,9 +1,15 @@
 // An audit entry as the console shows it in a history (no chain hashes), its details passed through the
 // viewer's masking, and described from the masked details (so the line never shows what the JSON hides).
 import { describeAuditEntry } from '@/lib/audit/actions';
-import type { TAuditRecord } from '@/lib/audit/hash-audit-entry';
+import type { TAuditHashed, TAuditRecord } from '@/lib/audit/hash-audit-entry';
 import { listMinimisedFields } from '@/lib/audit/list-minimised-fields';
-import type { TAuditEntryView } from '@/lib/recordings/types';
+
+/** An audit entry as a history shows it: `description` is the registry's line, rendered from the (masked) details. */
+export type TAuditEntryView = Omit<TAuditHashed, 'prevHash'> & {
+  description: string;
+  /** Free-text fields the trail holds masked since they were written (their originals live in their own records). */
+  maskedAtWrite: string[];
+};
 
 export function toAuditEntryView(e: TAuditRecord, mask: ((details: unknown) => unknown) | null): TAuditEntryView {
   const details = mask ? mask(e.details) : e.details;

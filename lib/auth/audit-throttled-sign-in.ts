@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { db } from '@/lib/db';
-import { clientInfo } from '@/lib/http/request-context';
+import { clientInfo } from '@/lib/telemetry/request-context';
 
 export async function auditThrottledSignIn(email: string): Promise<void> {
   const user = await db().user.findUnique({ where: { email }, select: { id: true } });

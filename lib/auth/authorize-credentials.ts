@@ -10,7 +10,7 @@ import { hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password';
 import { signInThrottle } from '@/lib/auth/sign-in-throttle';
 import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
-import { clientInfo } from '@/lib/http/request-context';
+import { clientInfo } from '@/lib/telemetry/request-context';
 
 export type TCredentials = { email: string; password: string };
 export type TSignInUser = TUserRef & { name: string };

@@ -9,7 +9,7 @@ import { authOptions } from '@/lib/auth/options';
 import { signOutSession } from '@/lib/auth/sign-out-session';
 import { signInThrottle } from '@/lib/auth/sign-in-throttle';
 import { errorResponse } from '@/lib/http/error-response';
-import { clientInfo, clientInfoFromHeaders, runWithClientInfo } from '@/lib/http/request-context';
+import { clientInfo, clientInfoFromHeaders, runWithClientInfo } from '@/lib/telemetry/request-context';
 
 type TContext = { params: Promise<{ nextauth: string[] }> };
 type TNextAuthHandler = (req: NextRequest, ctx: TContext) => Promise<Response>;

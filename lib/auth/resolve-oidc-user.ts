@@ -6,7 +6,7 @@ import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { normalizeEmail, type TSignInUser } from '@/lib/auth/authorize-credentials';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { clientInfo } from '@/lib/http/request-context';
+import { clientInfo } from '@/lib/telemetry/request-context';
 
 export type TOidcIdentity = { subject: string; email: string | null; emailVerified: boolean; name: string | null; issuer?: string | null };
 

@@ -5,7 +5,7 @@ import type { NextRequest } from 'next/server';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { revokeSessions } from '@/lib/auth/revoke-sessions';
 import { env } from '@/lib/env';
-import { clientInfo } from '@/lib/http/request-context';
+import { clientInfo } from '@/lib/telemetry/request-context';
 
 export async function signOutSession(req: NextRequest): Promise<void> {
   const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });

@@ -2,7 +2,7 @@
 import type { DbTx } from '@/lib/db';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { clientInfo } from '@/lib/http/request-context';
+import { clientInfo } from '@/lib/telemetry/request-context';
 
 export async function startSession(userId: string, method: 'credentials' | 'oidc', tx?: DbTx): Promise<{ id: string; expiresAt: Date }> {
   const { ip, userAgent } = clientInfo();

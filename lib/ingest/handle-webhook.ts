@@ -4,7 +4,7 @@
 import { receiveWebhook } from '@/lib/ingest/receive-webhook';
 import { webhookErrorResponse } from '@/lib/ingest/webhook-error-response';
 import { countWebhookDelivery, observeHttpRequest, webhookOutcomeOf } from '@/lib/metrics/console-metrics';
-import { clientInfoFromHeaders, runWithClientInfo } from '@/lib/http/request-context';
+import { clientInfoFromHeaders, runWithClientInfo } from '@/lib/telemetry/request-context';
 import { withSpan } from '@/lib/telemetry/with-span';
 import type { TVendor } from '@/lib/vendors/types';
 

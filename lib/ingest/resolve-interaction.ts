@@ -3,6 +3,7 @@
 // and enqueues each one with the original event's type and id, so the audit trail links them. Then the
 // interaction's events received before this listing started are marked resolved: the sweep leaves them be.
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { auditSkippedRecording } from '@/lib/ingest/audit-skipped-recording';
 import { db } from '@/lib/db';
 import { enqueueArchiveJob } from '@/lib/ingest/enqueue-archive-job';
 import { interactionKey, JOBS, type TResolveInteractionJob } from '@/lib/queue/contracts';
@@ -12,7 +13,8 @@ import { createVendorClient } from '@/lib/vendors/create-vendor-client';
 export async function resolveInteraction(job: TResolveInteractionJob): Promise<{ recordings: number; duplicates: number }> {
   const account = vendorAccount(job.vendorAccountId);
   const startedAt = new Date();
-  const listed = await createVendorClient(account).listInteractionRecordings(job.interactionId);
+  const { recordings: listed, skipped } = await createVendorClient(account).listInteractionRecordings(job.interactionId);
+  for (const s of skipped) await auditSkippedRecording(account, s);
   let duplicates = 0;
   for (const recording of listed) {
     const result = await enqueueArchiveJob(

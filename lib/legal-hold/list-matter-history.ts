@@ -6,10 +6,9 @@ import { can } from '@/lib/auth/permissions';
 import type { TRole } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { findMatter } from '@/lib/legal-hold/find-matter';
-import { maskPayload } from '@/lib/recordings/mask-payload';
-import { toAuditEntryView } from '@/lib/audit/to-audit-entry-view';
+import { maskPayload } from '@/lib/masking/mask-payload';
+import { toAuditEntryView, type TAuditEntryView } from '@/lib/audit/to-audit-entry-view';
 import { toAuditRecord } from '@/lib/audit/to-audit-record';
-import type { TAuditEntryView } from '@/lib/recordings/types';
 
 const TAKE = 200;
 

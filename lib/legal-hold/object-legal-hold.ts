@@ -7,7 +7,7 @@ import {
   type ObjectLockLegalHoldStatus,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { storageWriteLimiter } from '@/lib/archive/storage-write-limiter';
+import { storageWriteLimiter } from '@/lib/storage/storage-write-limiter';
 
 export async function listKeyVersions(s3: S3Client, bucket: string, key: string): Promise<string[]> {
   const versions: string[] = [];

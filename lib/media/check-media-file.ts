@@ -1,7 +1,7 @@
 // One file checked the way the archive pipeline checks a stored object: streamed once through the same
 // probe, judged by the same rule. Used by `npm run media:check` and the corpus tests.
 import { createReadStream } from 'node:fs';
-import { createDurationProbe } from '@/lib/archive/duration-probe';
+import { createDurationProbe } from '@/lib/media/duration-probe';
 import { judgeMedia, type TMediaVerdict } from '@/lib/media/judge-media';
 import { round3 } from '@/lib/media/types';
 

@@ -3,7 +3,7 @@
 // lifecycle treats both alike. An existing peaks object is kept as it is (written once, never overwritten).
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { confirmObjectLock } from '@/lib/archive/confirm-object-lock';
+import { confirmObjectLock } from '@/lib/storage/confirm-object-lock';
 import { putLockedAuditObject } from '@/lib/audit/put-locked-audit-object';
 import { env } from '@/lib/env';
 import { computePeaks, type TComputePeaksOptions } from '@/lib/media/peaks-compute';

@@ -8,11 +8,11 @@ import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
-import { clientInfo } from '@/lib/http/request-context';
+import { clientInfo } from '@/lib/telemetry/request-context';
 import type { TPlaybackGrant } from '@/lib/playback/playback-request';
 import { idempotencyKey } from '@/lib/queue/contracts';
 import { assertRegionAccess } from '@/lib/recordings/assert-region-access';
-import { assertPlayableNow } from '@/lib/restore/assert-playable-now';
+import { assertPlayableNow } from '@/lib/playback/assert-playable-now';
 import { createS3Client } from '@/lib/storage/s3-client';
 import { isUuid } from '@/lib/http/uuid-param';
 

@@ -8,7 +8,7 @@ import { env } from '@/lib/env';
 import { listQuarantineCases, type TQueueViewer } from '@/lib/quarantine/list-quarantine-cases';
 import type { TQuarantineQueryInput } from '@/lib/quarantine/quarantine-query';
 import { summarizeQuarantineCase } from '@/lib/quarantine/summarize-quarantine-case';
-import { maskPayload } from '@/lib/recordings/mask-payload';
+import { maskPayload } from '@/lib/masking/mask-payload';
 import { customerSecrets, presentParticipants } from '@/lib/recordings/present-participants';
 import { redactMediaUrls } from '@/lib/recordings/redact-media-urls';
 

@@ -4,7 +4,7 @@
 // a vendor that throttles us is given more room per wait. Installed as the workers' custom backoff strategy
 // (BullMQ calls it after each failed attempt; -1 = no more retries).
 import type { MinimalJob } from 'bullmq';
-import { ArchiveError } from '@/lib/archive/archive-error';
+import { ArchiveError } from '@/lib/queue/archive-error';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
 import { VendorError } from '@/lib/vendors/http/vendor-error';

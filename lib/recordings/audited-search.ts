@@ -3,10 +3,10 @@
 // as a filter is kept masked plus its SHA-256: the trail (and every audit export) holds no number in
 // clear, yet an investigator can confirm which number was searched by hashing it.
 import { createHash } from 'node:crypto';
-import { recordAccess } from '@/lib/auth/record-access';
+import { recordAccess } from '@/lib/audit/record-access';
 import type { TSessionUser } from '@/lib/auth/load-session-user';
 import { PHONE_LIKE } from '@/lib/recordings/build-search-query';
-import { maskIdentifier } from '@/lib/recordings/mask-identifier';
+import { maskIdentifier } from '@/lib/masking/mask-identifier';
 import type { TSearchFilter } from '@/lib/recordings/search-filter';
 import { searchRecordings } from '@/lib/recordings/search-recordings';
 import type { TSearchResult } from '@/lib/recordings/types';

@@ -3,7 +3,7 @@
 // first, and the export is audited (filter, format, row count) before the first byte is sent; then the
 // rows stream out page by page along the search's keyset cursor, never all held in memory.
 import type { TSessionUser } from '@/lib/auth/load-session-user';
-import { recordAccess } from '@/lib/auth/record-access';
+import { recordAccess } from '@/lib/audit/record-access';
 import { auditedFilters } from '@/lib/recordings/audited-search';
 import { searchRecordings, SEARCH_COUNT_BOUND } from '@/lib/recordings/search-recordings';
 import type { TSearchFilter } from '@/lib/recordings/search-filter';

@@ -5,7 +5,7 @@ import type { TRole } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { idempotencyKey } from '@/lib/queue/contracts';
-import { maskPayload } from '@/lib/recordings/mask-payload';
+import { maskPayload } from '@/lib/masking/mask-payload';
 import { redactMediaUrls } from '@/lib/recordings/redact-media-urls';
 import { customerSecrets } from '@/lib/recordings/present-participants';
 import { assertRegionAccess } from '@/lib/recordings/assert-region-access';

@@ -2,18 +2,17 @@
 // before the Recording row existed) and under each of its quarantine cases, newest first.
 // Details are masked like the rest of the recording for roles that may not see customer identifiers.
 import { listAuditEntries } from '@/lib/audit/list-audit-entries';
-import { toAuditEntryView } from '@/lib/audit/to-audit-entry-view';
+import { toAuditEntryView, type TAuditEntryView } from '@/lib/audit/to-audit-entry-view';
 import { can } from '@/lib/auth/permissions';
 import type { TRole } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { idempotencyKey } from '@/lib/queue/contracts';
 import { assertRegionAccess } from '@/lib/recordings/assert-region-access';
-import { awaitAuditChain } from '@/lib/recordings/await-audit-chain';
-import { maskPayload } from '@/lib/recordings/mask-payload';
+import { awaitAuditChain } from '@/lib/audit/await-audit-chain';
+import { maskPayload } from '@/lib/masking/mask-payload';
 import type { TViewer } from '@/lib/recordings/search-recordings';
 import { customerSecrets } from '@/lib/recordings/present-participants';
-import type { TAuditEntryView } from '@/lib/recordings/types';
 import { isUuid } from '@/lib/http/uuid-param';
 
 const TAKE = 200;

@@ -2,7 +2,7 @@
 // masked unless the role may see them in clear. Agents are staff, not customers, and stay readable.
 import { can } from '@/lib/auth/permissions';
 import type { TRole } from '@/lib/auth/types';
-import { maskIdentifier } from '@/lib/recordings/mask-identifier';
+import { maskIdentifier } from '@/lib/masking/mask-identifier';
 import type { TParticipantView } from '@/lib/recordings/types';
 
 type TParticipantRow = { role: 'AGENT' | 'CUSTOMER' | 'OTHER'; identifier: string | null; displayName: string | null };

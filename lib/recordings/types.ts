@@ -1,6 +1,4 @@
 // What the console API sends for recordings (already masked for the caller's role).
-import type { TAuditHashed } from '@/lib/audit/hash-audit-entry';
-
 export type TParticipantView = {
   role: 'AGENT' | 'CUSTOMER' | 'OTHER';
   identifier: string | null;
@@ -79,12 +77,4 @@ export type TRecordingDetail = TRecordingListItem & {
   quarantineCases: TQuarantineCaseSummary[];
   /** What the caller may do here (from the permission matrix), so the page shows only working buttons. */
   allowed: { play: boolean; manageLegalHold: boolean; viewAudit: boolean; unmasked: boolean };
-};
-
-/** An audit entry as the console shows it: the hashed content without the chain link (details masked per role). */
-/** An audit entry as a history shows it: `description` is the registry's line, rendered from the (masked) details. */
-export type TAuditEntryView = Omit<TAuditHashed, 'prevHash'> & {
-  description: string;
-  /** Free-text fields the trail holds masked since they were written (their originals live in their own records). */
-  maskedAtWrite: string[];
 };

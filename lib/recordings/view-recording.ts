@@ -2,7 +2,7 @@
 // entry saying who looked (officers see customers' numbers in clear, so each look is on the record).
 import type { TSessionUser } from '@/lib/auth/load-session-user';
 import { can } from '@/lib/auth/permissions';
-import { recordAccess } from '@/lib/auth/record-access';
+import { recordAccess } from '@/lib/audit/record-access';
 import { getRecording } from '@/lib/recordings/get-recording';
 import type { TRecordingDetail } from '@/lib/recordings/types';
 

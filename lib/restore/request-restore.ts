@@ -9,8 +9,8 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
 import { loadPlayable } from '@/lib/playback/issue-playback-url';
 import { idempotencyKey } from '@/lib/queue/contracts';
-import { readRestoreState } from '@/lib/restore/read-restore-state';
-import type { TRestoreState } from '@/lib/restore/restore-state';
+import { readRestoreState } from '@/lib/storage/read-restore-state';
+import type { TRestoreState } from '@/lib/storage/restore-state';
 import { s3 } from '@/lib/storage/s3-client';
 
 export type TRestoreOutcome = TRestoreState & { requested: boolean };

@@ -4,11 +4,11 @@
 import { z } from 'zod';
 import { can } from '@/lib/auth/permissions';
 import type { TUserRef } from '@/lib/auth/types';
-import { recordAccess } from '@/lib/auth/record-access';
+import { recordAccess } from '@/lib/audit/record-access';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
-import { awaitAuditChain } from '@/lib/recordings/await-audit-chain';
-import { maskPayload } from '@/lib/recordings/mask-payload';
+import { awaitAuditChain } from '@/lib/audit/await-audit-chain';
+import { maskPayload } from '@/lib/masking/mask-payload';
 
 /** Action-name prefixes that are a user's access to data (or to the console itself). */
 export const ACCESS_ACTION_PREFIXES = ['access.', 'auth.', 'playback.', 'audit.export', 'export.', 'evidence.'];

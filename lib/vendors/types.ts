@@ -48,6 +48,12 @@ export type TListedRecording = {
 
 export type TListPage = { recordings: TListedRecording[]; nextCursor: string | null };
 
+/** A recording of an interaction the client deliberately does not list (a screen or chat recording), and why. */
+export type TSkippedRecording = { vendorRecordingId: string; interactionId: string; media: string | null; reason: string };
+
+/** An interaction's archivable recordings and the ones skipped, which the caller puts on record. */
+export type TInteractionRecordings = { recordings: TListedRecording[]; skipped: TSkippedRecording[] };
+
 /** One vendor API response body exactly as received (these bytes are what its sha256 covers). */
 export type TRawResponse = { source: string; status: number; contentType: string | null; body: Buffer };
 
@@ -71,7 +77,7 @@ export interface TVendorClient {
   /** One page of recordings changed since the cursor / updatedSince (fallback polling). */
   listRecordings(position: { cursor: string | null; updatedSince: Date | null }): Promise<TListPage>;
   /** Recordings of one interaction (Genesys conversation-end events name a conversation, not a recording). */
-  listInteractionRecordings(interactionId: string): Promise<TListedRecording[]>;
+  listInteractionRecordings(interactionId: string): Promise<TInteractionRecordings>;
   fetchMetadata(ref: TRecordingRef): Promise<TRawMetadata>;
   /** Fetches a FRESH media URL and opens the download; an expired URL (403) is replaced and retried. */
   openMedia(ref: TRecordingRef): Promise<TMediaDownload>;

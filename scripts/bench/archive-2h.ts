@@ -67,7 +67,7 @@ async function runOne(mode: 'pipeline' | 'plain', url: string, seconds: number):
   const { Upload } = await import('@aws-sdk/lib-storage');
   const { PART_SIZE, QUEUE_SIZE } = await import('@/lib/archive/transfer-media');
   await import('@/lib/archive/verify-stored-object');
-  await import('@/lib/archive/duration-probe');
+  await import('@/lib/media/duration-probe');
   const client = s3();
   const bucket = recordingsBucketFor('us');
   const key = `voice/bench/${mode}-${randomUUID()}.wav`;

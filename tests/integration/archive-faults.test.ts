@@ -17,7 +17,7 @@ import {
   type TArchiveKit,
 } from '@/tests/support/archive-test-kit';
 import { transferMedia } from '@/lib/archive/transfer-media';
-import { isPermanentFailure } from '@/lib/archive/archive-error';
+import { isPermanentFailure } from '@/lib/queue/archive-error';
 import { db } from '@/lib/db';
 import { readClaim } from '@/lib/ingest/claim-recording';
 import { closeQueues } from '@/lib/queue/queues';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDurationProbe } from '@/lib/archive/duration-probe';
+import { createDurationProbe } from '@/lib/media/duration-probe';
 import { checkMediaFile, type TMediaCheckLine } from '@/lib/media/check-media-file';
 import { generateMediaCorpus, type TCorpusEntry } from '@/tests/support/media-corpus';
 

@@ -10,7 +10,7 @@ import { AppError } from '@/lib/http/app-error';
 import { UnrecoverableError } from 'bullmq';
 import { resolveQuarantineCase } from '@/lib/quarantine/resolve-quarantine-case';
 import { archiveQueue, closeQueues } from '@/lib/queue/queues';
-import { recordDeadLetter } from '@/lib/queue/record-dead-letter';
+import { recordDeadLetter } from '@/lib/dead-letters/record-dead-letter';
 import { producerRedis } from '@/lib/redis';
 import { createS3Client } from '@/lib/storage/s3-client';
 import type { TSimRecording } from '@/simulators/types';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createProducerConnection } from '@/lib/redis';
-import { TokenBucket } from '@/lib/vendors/http/token-bucket';
+import { TokenBucket } from '@/lib/rate-limit/token-bucket';
 
 const connections: Redis[] = [];
 const connection = () => {

@@ -20,7 +20,7 @@ import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { runWithClientInfo } from '@/lib/http/request-context';
+import { runWithClientInfo } from '@/lib/telemetry/request-context';
 import { producerRedis } from '@/lib/redis';
 import { apiRequest, auditFor, ctx, makeRecording, makeUser, PASSWORD, sessionCookie, signedInAs } from './security-support';
 

@@ -207,7 +207,7 @@ describe('genesys specifics', () => {
       genesys.addRecording({ interactionId: conversationId, pendingPolls: 1 }),
       genesys.addRecording({ interactionId: conversationId }),
     ];
-    const listed = await clientFor(genesys).listInteractionRecordings(conversationId);
+    const { recordings: listed } = await clientFor(genesys).listInteractionRecordings(conversationId);
     expect(listed.map((r) => r.vendorRecordingId).sort()).toEqual(recs.map((r) => r.id).sort());
     expect(listed.every((r) => r.interactionId === conversationId && /^\d{4}-\d{2}-\d{2}$/.test(r.interactionDate ?? ''))).toBe(true);
   });
@@ -239,9 +239,9 @@ describe('genesys specifics', () => {
     const conversationId = crypto.randomUUID();
     const audio = genesys.addRecording({ interactionId: conversationId, seconds: 2 });
     const screen = genesys.addRecording({ interactionId: conversationId, seconds: 2, mediaKind: 'screen' });
-    const skipped: unknown[] = [];
-    const client = createGenesysClient(account(genesys), { policy: FAST, onSkipped: async (_a, s) => void skipped.push(s) });
-    expect((await client.listInteractionRecordings(conversationId)).map((r) => r.vendorRecordingId)).toEqual([audio.id]);
+    const client = createGenesysClient(account(genesys), { policy: FAST });
+    const { recordings, skipped } = await client.listInteractionRecordings(conversationId);
+    expect(recordings.map((r) => r.vendorRecordingId)).toEqual([audio.id]);
     expect(skipped).toEqual([
       {
         vendorRecordingId: screen.id,

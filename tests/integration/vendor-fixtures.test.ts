@@ -68,9 +68,8 @@ function account(vendorSource: TVendorAccount['vendorSource']): TVendorAccount {
 
 describe('published fixtures through the clients', () => {
   it('Genesys: the conversation stays readable despite a null-field recording; each recording normalizes on its own; screen is skipped', async () => {
-    const skipped: unknown[] = [];
-    const client = createGenesysClient(account('GENESYS_CLOUD'), { policy: FAST, onSkipped: async (_a, s) => void skipped.push(s) });
-    const listed = await client.listInteractionRecordings(CONVERSATION);
+    const client = createGenesysClient(account('GENESYS_CLOUD'), { policy: FAST });
+    const { recordings: listed, skipped } = await client.listInteractionRecordings(CONVERSATION);
     expect(listed.map((r) => r.vendorRecordingId)).toEqual([
       '4f2c8a61-93d0-4b7e-a1f5-0c6e2d9b7a14',
       '7a9e5d32-0c41-4e8b-b6f7-91d2c3e4f5a6',

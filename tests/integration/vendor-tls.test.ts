@@ -108,7 +108,7 @@ describe('vendor TLS', () => {
   it('accepts a server whose key matches a pin', async () => {
     const url = await startServer();
     const client = createGenesysClient(account(url, ['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', opensslPin]), NO_RETRY);
-    await expect(client.listInteractionRecordings('c1')).resolves.toEqual([]);
+    await expect(client.listInteractionRecordings('c1')).resolves.toEqual({ recordings: [], skipped: [] });
   });
 
   it('refuses a server whose key matches no pin, even though its certificate is trusted', async () => {

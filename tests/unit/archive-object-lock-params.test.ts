@@ -33,7 +33,7 @@ vi.mock('@/lib/env', async (importOriginal) => {
 });
 
 const { transferMedia, PART_SIZE } = await import('@/lib/archive/transfer-media');
-const { ArchiveError } = await import('@/lib/archive/archive-error');
+const { ArchiveError } = await import('@/lib/queue/archive-error');
 
 const client = new S3Client({
   endpoint: 'http://127.0.0.1:9',

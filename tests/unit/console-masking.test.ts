@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdentifier } from '@/lib/recordings/mask-identifier';
-import { maskPayload } from '@/lib/recordings/mask-payload';
+import { maskIdentifier } from '@/lib/masking/mask-identifier';
+import { maskPayload } from '@/lib/masking/mask-payload';
 import { customerSecrets, presentParticipants } from '@/lib/recordings/present-participants';
 
 describe('maskIdentifier', () => {

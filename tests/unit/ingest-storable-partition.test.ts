@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/http/app-error';
 import { assertStorable } from '@/lib/ingest/assert-storable';
-import { partitionDate } from '@/lib/ingest/partition-date';
+import { partitionDate } from '@/lib/vendors/partition-date';
 
 function refusal(body: unknown): string | null {
   try {

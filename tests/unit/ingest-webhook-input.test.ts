@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/http/app-error';
 import { assertAllowedEventType } from '@/lib/ingest/allowed-event-type';
 import { readWebhookBody } from '@/lib/ingest/read-webhook-body';
-import { isFinalFailure } from '@/lib/queue/record-dead-letter';
+import { isFinalFailure } from '@/lib/dead-letters/record-dead-letter';
 
 async function status(promise: Promise<unknown>): Promise<number | 'ok'> {
   try {

@@ -1,7 +1,7 @@
 // Pieces of the byte-true media check that need no encoder: the bounded stream reader, container sniffing,
 // the verdict rule, and WAV layouts built byte by byte (RF64, unpatched sizes, a fact chunk that lies).
 import { describe, expect, it } from 'vitest';
-import { createDurationProbe } from '@/lib/archive/duration-probe';
+import { createDurationProbe } from '@/lib/media/duration-probe';
 import { ByteReader } from '@/lib/media/byte-reader';
 import { judgeMedia } from '@/lib/media/judge-media';
 import { opusPacketSamples } from '@/lib/media/opus-packet';

@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import { isFinalFailure } from '@/lib/queue/record-dead-letter';
+import { isFinalFailure } from '@/lib/dead-letters/record-dead-letter';
 import { handleFailedJob } from '@/workers/processors/dead-letter';
 
 const job = (over: Partial<Job>) =>

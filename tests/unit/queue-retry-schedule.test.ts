@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArchiveError } from '@/lib/archive/archive-error';
+import { ArchiveError } from '@/lib/queue/archive-error';
 import { AppError } from '@/lib/http/app-error';
 import { errorClassOf, retryDelayMs, type TRetryConfig } from '@/lib/queue/retry-schedule';
 import { VendorError } from '@/lib/vendors/http/vendor-error';

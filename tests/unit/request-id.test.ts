@@ -2,7 +2,7 @@
 // (an injected header value is never echoed). /api/metrics passes the proxy signed out: its handler decides.
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { clientInfoFromHeaders, requestIdFrom } from '@/lib/http/request-context';
+import { clientInfoFromHeaders, requestIdFrom } from '@/lib/telemetry/request-context';
 import { isPublicPath, proxy } from '@/proxy';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

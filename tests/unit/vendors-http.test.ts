@@ -5,7 +5,7 @@ import { AccessToken } from '@/lib/vendors/http/access-token';
 import { decodeCursor, encodeCursor } from '@/lib/vendors/http/cursor';
 import { mediaFormatOf } from '@/lib/vendors/http/open-media-stream';
 import { backoffMs, DEFAULT_RETRY_POLICY, parseRetryAfter } from '@/lib/vendors/http/retry-policy';
-import { perMinute } from '@/lib/vendors/http/token-bucket';
+import { perMinute } from '@/lib/rate-limit/token-bucket';
 import { VendorError } from '@/lib/vendors/http/vendor-error';
 import { ZListCursor } from '@/lib/vendors/genesys/wire';
 

@@ -3,7 +3,7 @@
 // UnrecoverableError so BullMQ does not burn attempts on them; everything else is retried with backoff.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { archiveRecording } from '@/lib/archive/archive-recording';
-import { isPermanentFailure } from '@/lib/archive/archive-error';
+import { isPermanentFailure } from '@/lib/queue/archive-error';
 import type { TArchiveOutcome } from '@/lib/archive/types';
 import type { TClaimOwner } from '@/lib/ingest/claim-recording';
 import { ZArchiveJob } from '@/lib/queue/contracts';

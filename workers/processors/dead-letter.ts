@@ -4,7 +4,7 @@
 // job). Ticks of repeatable jobs (poll, sweep, seal, samples) are never dead letters: the next tick runs anyway.
 import type { Job } from 'bullmq';
 import { logger } from '@/lib/logger';
-import { isFinalFailure, recordDeadLetter } from '@/lib/queue/record-dead-letter';
+import { isFinalFailure, recordDeadLetter } from '@/lib/dead-letters/record-dead-letter';
 
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 60_000;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { listEvidencePackages } from '@/lib/evidence/list-evidence-packages';
 import { startEvidencePackage, ZStartEvidencePackage } from '@/lib/evidence/start-evidence-package';
 

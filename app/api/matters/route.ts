@@ -1,7 +1,7 @@
 // GET /api/matters — matters with recording and hold counts (officers, auditors, admins); POST — open a matter (officers/admins, audited).
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { createMatter, ZCreateMatter } from '@/lib/legal-hold/create-matter';
 import { listMatters } from '@/lib/legal-hold/list-matters';
 

@@ -4,7 +4,7 @@ import type { NextRequest } from 'next/server';
 import { rolesFor } from '@/lib/auth/permissions';
 import { errorResponse } from '@/lib/http/error-response';
 import { AppError } from '@/lib/http/app-error';
-import { withRole, type TRouteContext } from '@/lib/http/with-role';
+import { withRole, type TRouteContext } from '@/lib/auth/with-role';
 import { consoleMetrics } from '@/lib/metrics/console-metrics';
 import { checkMetricsBearer } from '@/lib/metrics/metrics-token';
 

@@ -4,7 +4,7 @@
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
 import { queryObjectFromParams } from '@/lib/http/query-object';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { listQuarantineQueue } from '@/lib/quarantine/list-quarantine-queue';
 import { parseQuarantineQuery } from '@/lib/quarantine/quarantine-query';
 

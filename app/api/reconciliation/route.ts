@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { listReconciliationReports } from '@/lib/reconcile/list-reconciliation-reports';
 
 export const dynamic = 'force-dynamic';

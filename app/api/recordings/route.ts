@@ -1,7 +1,7 @@
 // GET /api/recordings — archive search (filters in the query string, keyset cursor pagination); each search is audited.
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { auditedSearch } from '@/lib/recordings/audited-search';
 import { ZSearchFilter } from '@/lib/recordings/search-filter';
 

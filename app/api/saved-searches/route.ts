@@ -1,7 +1,7 @@
 // GET /api/saved-searches — the caller's saved archive searches; POST — save the current filter under a name.
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { createSavedSearch, listSavedSearches, ZCreateSavedSearch } from '@/lib/recordings/saved-searches';
 
 export const dynamic = 'force-dynamic';

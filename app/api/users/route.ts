@@ -1,7 +1,7 @@
 // GET /api/users — list console users; POST /api/users — create a local user with an initial password (admin, audited).
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { createUser } from '@/lib/users/create-user';
 import { listUsers } from '@/lib/users/list-users';
 import { ZCreateUser } from '@/lib/users/user-schemas';

@@ -2,7 +2,7 @@
 // and the media-playback API, asked again before every download for a fresh fileToPlayUrl.
 // One voice recording per ACD contact: vendorRecordingId is the contact id, so webhook events, the poller
 // and re-fetches all dedupe on the same key.
-import { partitionDate } from '@/lib/ingest/partition-date';
+import { partitionDate } from '@/lib/vendors/partition-date';
 import { createVendorApi, type TClientOptions } from '@/lib/vendors/http/create-vendor-api';
 import { decodeCursor, encodeCursor } from '@/lib/vendors/http/cursor';
 import { openMediaStream } from '@/lib/vendors/http/open-media-stream';
@@ -11,6 +11,7 @@ import type { TCall, TJsonResponse, VendorApi } from '@/lib/vendors/http/vendor-
 import { formatFromUrl } from './format-from-url';
 import { VendorError } from '@/lib/vendors/http/vendor-error';
 import type {
+  TInteractionRecordings,
   TListedRecording,
   TListPage,
   TMediaDownload,
@@ -86,11 +87,16 @@ export class CxoneClient implements TVendorClient {
     return { recordings, nextCursor: nextSkip !== null && nextSkip > pos.skip ? encodeCursor({ ...pos, skip: nextSkip }) : null };
   }
 
-  async listInteractionRecordings(masterContactId: string): Promise<TListedRecording[]> {
+  async listInteractionRecordings(masterContactId: string): Promise<TInteractionRecordings> {
     const { body } = await this.playback(masterContactId);
     const voice = voiceInteractions(parseWire(ZPlayback, body, 'media playback', this.account.id));
-    if (voice.length === 0) return [];
-    return [{ vendorRecordingId: masterContactId, interactionId: masterContactId, interactionDate: partitionDate(voice[0]?.startTime) }];
+    if (voice.length === 0) return { recordings: [], skipped: [] };
+    const recording = {
+      vendorRecordingId: masterContactId,
+      interactionId: masterContactId,
+      interactionDate: partitionDate(voice[0]?.startTime),
+    };
+    return { recordings: [recording], skipped: [] };
   }
 
   async fetchMetadata(ref: TRecordingRef): Promise<TRawMetadata> {

@@ -4,7 +4,7 @@
 // required (it is what we fetch); every other field is optional, of any type, and kept in the raw payload.
 import { z } from 'zod';
 import type { TWebhookEvent } from '@/lib/vendors/types';
-import { partitionDate } from '@/lib/ingest/partition-date';
+import { partitionDate } from '@/lib/vendors/partition-date';
 
 const ZContactId = z.union([z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.number().int().positive()]).transform(String);
 const ZIsoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'ISO-8601 timestamp');

@@ -2,15 +2,15 @@
 // (202 while transcoding; archived files restored first), presigned media URLs fetched fresh per download and
 // checked against the stated size, and the analytics details query as the listing for polling sweeps.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { partitionDate } from '@/lib/ingest/partition-date';
+import { partitionDate } from '@/lib/vendors/partition-date';
 import { createVendorApi, type TClientOptions } from '@/lib/vendors/http/create-vendor-api';
 import { decodeCursor, encodeCursor } from '@/lib/vendors/http/cursor';
 import { openMediaStream } from '@/lib/vendors/http/open-media-stream';
 import { parseWire } from '@/lib/vendors/http/parse-wire';
-import { auditSkippedRecording, type TSkippedRecording } from '@/lib/vendors/audit-skipped-recording';
 import type { TCall, TJsonResponse, VendorApi } from '@/lib/vendors/http/vendor-api';
 import { VendorError } from '@/lib/vendors/http/vendor-error';
 import type {
+  TInteractionRecordings,
   TListedRecording,
   TListPage,
   TMediaDownload,
@@ -40,9 +40,6 @@ const PAGE_SIZE = 25;
 const LOOKBACK_MS = 2 * 3600_000;
 const FIRST_POLL_WINDOW_MS = 24 * 3600_000;
 
-/** onSkipped: where a deliberately skipped (non-audio) recording is recorded; the audit trail by default. */
-export type TGenesysOptions = TClientOptions & { onSkipped?: (account: TVendorAccount, skipped: TSkippedRecording) => Promise<void> };
-
 function tokenCall(account: TVendorAccount): TCall {
   const basic = Buffer.from(`${account.clientId}:${account.clientSecret}`).toString('base64');
   return {
@@ -57,15 +54,13 @@ function tokenCall(account: TVendorAccount): TCall {
 export class GenesysClient implements TVendorClient {
   private readonly api: VendorApi;
   private readonly pageSize: number;
-  private readonly onSkipped: NonNullable<TGenesysOptions['onSkipped']>;
 
   constructor(
     readonly account: TVendorAccount,
-    opts: TGenesysOptions = {},
+    opts: TClientOptions = {},
   ) {
     this.api = createVendorApi(account, tokenCall, opts);
     this.pageSize = opts.pageSize ?? PAGE_SIZE;
-    this.onSkipped = opts.onSkipped ?? auditSkippedRecording;
   }
 
   private url(path: string, query: Record<string, string> = {}): URL {
@@ -107,24 +102,24 @@ export class GenesysClient implements TVendorClient {
   }
 
   /** Conversation events: the conversation's audio recordings, waiting out 202 (bounded) so none is missed.
-   *  Screen, chat and other non-audio recordings are skipped with an audited reason. */
-  async listInteractionRecordings(conversationId: string): Promise<TListedRecording[]> {
+   *  Screen, chat and other non-audio recordings are returned as skipped, each with its reason. */
+  async listInteractionRecordings(conversationId: string): Promise<TInteractionRecordings> {
     const { body } = await this.transcodedRecordings(conversationId);
     const recordings = parseWire(ZRecording.array(), body, 'recordings', this.account.id);
-    for (const r of recordings.filter((r) => !isAudio(r))) {
-      const skipped = {
+    const skipped = recordings
+      .filter((r) => !isAudio(r))
+      .map((r) => ({
         vendorRecordingId: r.id,
         interactionId: r.conversationId ?? conversationId,
         media: r.media ?? null,
         reason: `${r.media} recording: only audio recordings are archived`,
-      };
-      await this.onSkipped(this.account, skipped);
-    }
-    return recordings.filter(isAudio).map((r) => ({
+      }));
+    const listed = recordings.filter(isAudio).map((r) => ({
       vendorRecordingId: r.id,
       interactionId: r.conversationId ?? conversationId,
       interactionDate: partitionDate(r.startTime),
     }));
+    return { recordings: listed, skipped };
   }
 
   /** Sweeps: recording metadata only (no transcoding is triggered for every listed conversation). A sweep
@@ -232,6 +227,6 @@ export class GenesysClient implements TVendorClient {
   }
 }
 
-export function createGenesysClient(account: TVendorAccount, opts?: TGenesysOptions): GenesysClient {
+export function createGenesysClient(account: TVendorAccount, opts?: TClientOptions): GenesysClient {
   return new GenesysClient(account, opts);
 }

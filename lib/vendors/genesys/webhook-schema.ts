@@ -10,7 +10,7 @@
 // parseWebhook throws ZodError (→ 422 with the reason) on anything else.
 import { z } from 'zod';
 import type { TWebhookEvent } from '@/lib/vendors/types';
-import { partitionDate } from '@/lib/ingest/partition-date';
+import { partitionDate } from '@/lib/vendors/partition-date';
 
 const ZIsoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'ISO-8601 timestamp');
 const ZId = z.string().min(1).max(200);

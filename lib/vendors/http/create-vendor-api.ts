@@ -4,7 +4,7 @@ import type { TVendorAccount } from '@/lib/vendors/types';
 import { AccessToken, type TIssuedToken } from './access-token';
 import { createTransport } from './open-request';
 import { DEFAULT_RETRY_POLICY, type TRetryPolicy } from './retry-policy';
-import { perMinute, TokenBucket } from './token-bucket';
+import { perMinute, TokenBucket } from '@/lib/rate-limit/token-bucket';
 import { VendorApi, type TCall } from './vendor-api';
 import { VendorError } from './vendor-error';
 

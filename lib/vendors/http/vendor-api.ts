@@ -7,7 +7,7 @@ import type { TRawResponse, TVendorAccount } from '@/lib/vendors/types';
 import type { AccessToken } from './access-token';
 import { drain, openRequest, readBody, type TRequest, type TTransport } from './open-request';
 import { backoffMs, parseRetryAfter, type TRetryPolicy } from './retry-policy';
-import type { TokenBucket } from './token-bucket';
+import type { TokenBucket } from '@/lib/rate-limit/token-bucket';
 import { VendorError } from './vendor-error';
 
 export type TJsonResponse<T> = { status: number; body: T; raw: TRawResponse };

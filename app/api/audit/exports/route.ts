@@ -3,9 +3,9 @@
 import { listAuditExports, ZListAuditExports } from '@/lib/audit/list-audit-exports';
 import { startAuditExport } from '@/lib/audit/start-audit-export';
 import { ZAuditScope } from '@/lib/audit/scope';
-import { rolesFor } from '@/lib/auth/permissions';
+import { can, rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,5 +14,5 @@ export const POST = withRole(rolesFor('audit.export'), ZAuditScope, async ({ inp
 );
 
 export const GET = withRole(rolesFor('audit.export'), ZListAuditExports, async ({ input, user }) =>
-  json(await listAuditExports(input, user.role)),
+  json(await listAuditExports(input, can(user.role, 'identifiers.unmasked'))),
 );

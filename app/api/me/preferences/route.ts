@@ -1,7 +1,7 @@
 // GET /api/me/preferences — the caller's console preferences; PATCH — change them (time zone).
 import { ROLES } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { getPreferences, updatePreferences, ZPreferences } from '@/lib/preferences/update-preferences';
 
 export const dynamic = 'force-dynamic';

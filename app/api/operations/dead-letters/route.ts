@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
-import { listDeadLetters } from '@/lib/queue/dead-letters';
+import { withRole } from '@/lib/auth/with-role';
+import { listDeadLetters } from '@/lib/dead-letters/dead-letters';
 
 export const dynamic = 'force-dynamic';
 

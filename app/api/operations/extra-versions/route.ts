@@ -2,7 +2,7 @@
 import { listExtraVersions } from '@/lib/archive/list-extra-versions';
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 
 export const dynamic = 'force-dynamic';
 

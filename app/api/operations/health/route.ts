@@ -2,7 +2,7 @@
 import { rolesFor } from '@/lib/auth/permissions';
 import { checkHealth } from '@/lib/health/check-health';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // GET /api/operations/poll-cursors — where each vendor account's fallback poll stands (admin).
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { listPollCursors } from '@/lib/ingest/list-poll-cursors';
 
 export const dynamic = 'force-dynamic';

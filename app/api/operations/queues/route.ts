@@ -1,7 +1,7 @@
 // GET /api/operations/queues — current job counts per queue (admin).
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { getQueueStats } from '@/lib/queue/get-queue-stats';
 
 export const dynamic = 'force-dynamic';

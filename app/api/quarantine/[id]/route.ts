@@ -3,7 +3,7 @@ import { rolesFor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/http/app-error';
 import { json } from '@/lib/http/error-response';
 import { uuidParam } from '@/lib/http/uuid-param';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { listQuarantineQueue } from '@/lib/quarantine/list-quarantine-queue';
 
 export const dynamic = 'force-dynamic';

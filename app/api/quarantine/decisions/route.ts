@@ -2,7 +2,7 @@
 // decided and audited on its own, and the answer says which went through and which were refused and why.
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { resolveQuarantineCases, ZResolveQuarantineCases } from '@/lib/quarantine/resolve-quarantine-cases';
 
 export const dynamic = 'force-dynamic';

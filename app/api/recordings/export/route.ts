@@ -2,7 +2,7 @@
 // for the role, at most EXPORT_MAX_ROWS rows), audited with the filter and row count before it streams.
 import { z } from 'zod';
 import { rolesFor } from '@/lib/auth/permissions';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { exportSearch } from '@/lib/recordings/export-search';
 import { ZSearchFilter } from '@/lib/recordings/search-filter';
 

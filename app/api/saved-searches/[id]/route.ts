@@ -1,6 +1,6 @@
 // DELETE /api/saved-searches/:id — delete one of the caller's saved searches (another user's is a 404).
 import { rolesFor } from '@/lib/auth/permissions';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { uuidParam } from '@/lib/http/uuid-param';
 import { deleteSavedSearch } from '@/lib/recordings/saved-searches';
 

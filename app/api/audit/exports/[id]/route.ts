@@ -3,7 +3,7 @@ import { getAuditExport } from '@/lib/audit/get-audit-export';
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
 import { uuidParam } from '@/lib/http/uuid-param';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@
 import { rolesFor } from '@/lib/auth/permissions';
 import { attachmentResponse } from '@/lib/http/attachment-response';
 import { uuidParam } from '@/lib/http/uuid-param';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { openEvidencePackage } from '@/lib/evidence/open-evidence-package';
 
 export const dynamic = 'force-dynamic';

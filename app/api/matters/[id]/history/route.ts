@@ -1,7 +1,7 @@
 // GET /api/matters/:id/history — audit entries for the matter and the holds that name it, newest first.
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { listMatterHistory } from '@/lib/legal-hold/list-matter-history';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@
 // by selection ({ recordingIds }) or by the archive search's filters ({ filter }) (officers/admins, audited).
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { addMatterRecordings, ZAddMatterRecordings } from '@/lib/legal-hold/add-matter-recordings';
 import { listMatterRecordings, ZMatterRecordingsPage } from '@/lib/legal-hold/list-matter-recordings';
 

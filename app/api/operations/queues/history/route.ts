@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { getQueueHistory } from '@/lib/queue/get-queue-history';
 
 export const dynamic = 'force-dynamic';

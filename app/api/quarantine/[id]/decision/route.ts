@@ -2,7 +2,7 @@
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
 import { uuidParam } from '@/lib/http/uuid-param';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { resolveQuarantineCase, ZResolveQuarantineCase } from '@/lib/quarantine/resolve-quarantine-case';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import { rolesFor } from '@/lib/auth/permissions';
 import { uuidParam } from '@/lib/http/uuid-param';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { openRecordingPeaks } from '@/lib/media/peaks-open';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
 import { uuidParam } from '@/lib/http/uuid-param';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { getRestoreState } from '@/lib/restore/get-restore-state';
 import { requestRestore } from '@/lib/restore/request-restore';
 import { ZRestoreRequest } from '@/lib/restore/restore-request';

@@ -2,7 +2,7 @@
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
 import { uuidParam } from '@/lib/http/uuid-param';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { resetPassword } from '@/lib/users/reset-password';
 import { ZResetPassword } from '@/lib/users/user-schemas';
 

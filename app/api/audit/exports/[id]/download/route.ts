@@ -3,7 +3,7 @@ import { openAuditExport } from '@/lib/audit/open-audit-export';
 import { rolesFor } from '@/lib/auth/permissions';
 import { attachmentResponse } from '@/lib/http/attachment-response';
 import { uuidParam } from '@/lib/http/uuid-param';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 
 export const dynamic = 'force-dynamic';
 

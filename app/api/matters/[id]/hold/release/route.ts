@@ -1,7 +1,7 @@
 // POST /api/matters/:id/hold/release — release THIS matter's hold on all its recordings; other matters keep theirs.
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
-import { withRole } from '@/lib/http/with-role';
+import { withRole } from '@/lib/auth/with-role';
 import { holdMatterRecordings, ZMatterHoldAction } from '@/lib/legal-hold/hold-matter-recordings';
 
 export const dynamic = 'force-dynamic';

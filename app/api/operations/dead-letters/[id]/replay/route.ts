@@ -2,8 +2,8 @@
 import { rolesFor } from '@/lib/auth/permissions';
 import { json } from '@/lib/http/error-response';
 import { uuidParam } from '@/lib/http/uuid-param';
-import { withRole } from '@/lib/http/with-role';
-import { replayDeadLetter } from '@/lib/queue/replay-dead-letter';
+import { withRole } from '@/lib/auth/with-role';
+import { replayDeadLetter } from '@/lib/dead-letters/replay-dead-letter';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,8 +2,8 @@
 // not see them: values of known customer-identifier fields, and any string containing one of the
 // recording's known customer identifiers (vendors repeat the number in names, addresses, URIs), and
 // whatever else the identifier detector finds in free text (a number typed into a note in another format).
-import { maskIdentifier } from '@/lib/recordings/mask-identifier';
-import { maskIdentifiersInText } from '@/lib/recordings/mask-identifiers-in-text';
+import { maskIdentifier } from '@/lib/masking/mask-identifier';
+import { maskIdentifiersInText } from '@/lib/masking/mask-identifiers-in-text';
 
 /** Field names (lower-case, no separators) that carry a caller's number, address or name in vendor payloads. */
 const CUSTOMER_FIELDS = new Set([

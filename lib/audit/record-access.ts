@@ -2,14 +2,13 @@
 // These entries are what the per-user access report reads, so every action name starts with "access.".
 import type { TAuditAction, TAuditDetails, TAuditInput, TAuditSubjectOf } from '@/lib/audit/actions';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
-import type { TUserRef } from '@/lib/auth/types';
 import type { DbTx } from '@/lib/db';
-import { clientInfo } from '@/lib/http/request-context';
+import { clientInfo } from '@/lib/telemetry/request-context';
 
 export type TAccessAction = Extract<TAuditAction, `access.${string}`>;
 
 export async function recordAccess<A extends TAccessAction>(
-  user: Pick<TUserRef, 'id' | 'email'>,
+  user: { id: string; email: string },
   action: A,
   subject: { type: TAuditSubjectOf<A>; id: string },
   details: TAuditDetails<A>,

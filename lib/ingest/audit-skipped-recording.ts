@@ -2,9 +2,7 @@
 // audit entry naming it and the reason, so "not archived" is always a decision on record, never a silence.
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { idempotencyKey } from '@/lib/queue/contracts';
-import type { TVendorAccount } from './types';
-
-export type TSkippedRecording = { vendorRecordingId: string; interactionId: string; media: string | null; reason: string };
+import type { TSkippedRecording, TVendorAccount } from '@/lib/vendors/types';
 
 export async function auditSkippedRecording(account: TVendorAccount, skipped: TSkippedRecording): Promise<void> {
   await appendAuditEntry({

@@ -3,7 +3,7 @@
 // writings ("+1 (555) 149-8897", "(555) 149-8897", "555.149.8897", "020 7946 0958", "07700 900123") and
 // e-mail addresses. It errs on the side of masking: a long digit string that is not a phone number (an
 // epoch, an account number) is masked too, which costs a masked reader nothing they may see anyway.
-import { maskIdentifier } from '@/lib/recordings/mask-identifier';
+import { maskIdentifier } from '@/lib/masking/mask-identifier';
 
 // An optional "+", an optional "(area)", then 7-15 digits with at most two separators between any two.
 // Letters, "@" or "+" right before/after mean the digits belong to something else (ids, hashes, uuids).

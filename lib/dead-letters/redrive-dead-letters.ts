@@ -8,7 +8,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { AUTO_REDRIVE_ACTOR, JOBS } from '@/lib/queue/contracts';
-import { replayDeadLetterAs } from '@/lib/queue/replay-dead-letter';
+import { replayDeadLetterAs } from '@/lib/dead-letters/replay-dead-letter';
 import { bucketName } from '@/lib/storage/buckets';
 import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 

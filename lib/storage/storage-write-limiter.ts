@@ -2,7 +2,7 @@
 // shared by every worker and console process through Redis: N processes together write at most
 // STORAGE_WRITES_PER_SECOND, not N times it.
 import { env } from '@/lib/env';
-import { TokenBucket } from '@/lib/vendors/http/token-bucket';
+import { TokenBucket } from '@/lib/rate-limit/token-bucket';
 
 const globalForLimiter = globalThis as unknown as { storageWrites?: TokenBucket };
 

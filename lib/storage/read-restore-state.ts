@@ -1,7 +1,7 @@
 // Asks S3 for a recording version's storage class and restore status (see restore-state.ts).
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { AppError } from '@/lib/http/app-error';
-import { restoreState, type TRestoreState } from '@/lib/restore/restore-state';
+import { restoreState, type TRestoreState } from '@/lib/storage/restore-state';
 import { s3 as defaultS3 } from '@/lib/storage/s3-client';
 
 export type TStoredVersion = { storageBucket: string; storageKey: string; storageVersionId: string };

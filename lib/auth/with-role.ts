@@ -7,7 +7,7 @@ import type { NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 import type { z } from 'zod';
 import { loadUserFromToken, type TSessionUser } from '@/lib/auth/load-session-user';
-import { recordAccess } from '@/lib/auth/record-access';
+import { recordAccess } from '@/lib/audit/record-access';
 import type { TRole } from '@/lib/auth/types';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/app-error';
@@ -16,7 +16,7 @@ import { errorResponse } from '@/lib/http/error-response';
 import { queryObjectFromParams } from '@/lib/http/query-object';
 import { rejectNulBytes } from '@/lib/http/reject-nul-bytes';
 import { observeHttpRequest } from '@/lib/metrics/console-metrics';
-import { clientInfoFromHeaders, runWithClientInfo } from '@/lib/http/request-context';
+import { clientInfoFromHeaders, runWithClientInfo } from '@/lib/telemetry/request-context';
 
 export type TRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 

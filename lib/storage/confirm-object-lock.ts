@@ -4,8 +4,8 @@
 // allows extending, never shortening); a longer one is kept (over-retention is safe). The date recorded in
 // the database is the one storage actually enforces.
 import { HeadObjectCommand, PutObjectRetentionCommand, type S3Client } from '@aws-sdk/client-s3';
-import { ArchiveError } from '@/lib/archive/archive-error';
-import { storageWriteLimiter } from '@/lib/archive/storage-write-limiter';
+import { ArchiveError } from '@/lib/queue/archive-error';
+import { storageWriteLimiter } from '@/lib/storage/storage-write-limiter';
 
 export type TVersionRef = { bucket: string; key: string; versionId: string };
 
