@@ -1,5 +1,6 @@
-// `npm run check:cycles` (part of `npm test`): no dependency cycle among the modules of lib/.
-// Type-only imports count: a cycle of types is still a cycle in the design.
+// `npm run check:cycles` (part of `npm test`): no dependency cycle among the modules of lib/ (this file), then none
+// between its top-level folders (scripts/check-folder-cycles.ts). Type-only imports count: a cycle of types is still
+// a cycle in the design.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
