@@ -9,7 +9,7 @@
 import { AUDIT_ACTIONS, FREE_TEXT_DIGEST_SUFFIX, isAuditAction, type TAuditActionSpec } from '@/lib/audit/actions';
 import { canonicalJson } from '@/lib/audit/canonical-json';
 import { sha256Hex } from '@/lib/audit/hash-audit-entry';
-import { maskIdentifiersInText } from '@/lib/recordings/mask-identifiers-in-text';
+import { maskIdentifiersInText } from '@/lib/masking/mask-identifiers-in-text';
 
 type TDetails = Record<string, unknown>;
 
