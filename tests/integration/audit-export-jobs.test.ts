@@ -20,7 +20,8 @@ import { JOBS } from '@/lib/queue/contracts';
 import { auditExportQueue, closeQueues } from '@/lib/queue/queues';
 import { closeProducerConnection } from '@/lib/queue/close-producer-connection';
 import { isObjectLockDenial, s3 } from '@/lib/storage/s3-client';
-import { pollFor, ROOT } from './audit-support';
+import { ROOT } from './audit-support';
+import { waitFor } from '@/tests/support/wait-for';
 
 let worker: ChildProcess | undefined;
 let auditor: TUserRef;
@@ -39,13 +40,14 @@ async function startWorkerProcess(): Promise<ChildProcess> {
 }
 
 const settled = (id: string) =>
-  pollFor(
+  waitFor(
+    `export ${id} settled`,
     async () => {
       const v = await getAuditExport(id);
       return v.status === 'completed' || v.status === 'failed' ? v : null;
     },
     45_000,
-    `export ${id} settled`,
+    50,
   );
 
 beforeAll(async () => {

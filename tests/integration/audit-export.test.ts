@@ -25,7 +25,8 @@ import { AppError } from '@/lib/http/app-error';
 import { QUEUES } from '@/lib/queue/contracts';
 import { auditExportQueue } from '@/lib/queue/queues';
 import { startWorkers, type TWorkersHandle } from '@/workers/index';
-import { dropThrowawayDatabase, pollFor, resetThrowawayDatabase, runTsx, throwawayDatabaseUrl } from './audit-support';
+import { dropThrowawayDatabase, resetThrowawayDatabase, runTsx, throwawayDatabaseUrl } from './audit-support';
+import { waitFor } from '@/tests/support/wait-for';
 
 const url = throwawayDatabaseUrl('audit_export');
 let exportDir = '';
@@ -45,13 +46,14 @@ const add = async (input: TRawAuditInput, ...buckets: string[][]) => {
 
 async function exportScope(scope: TAuditScope): Promise<{ view: TAuditExportView; file: string; lines: string[] }> {
   const { id } = await startAuditExport({ scope, user: auditor });
-  const view = await pollFor(
+  const view = await waitFor(
+    `export ${id}`,
     async () => {
       const v = await getAuditExport(id);
       return v.status === 'running' || v.status === 'queued' ? null : v;
     },
     30_000,
-    `export ${id}`,
+    50,
   );
   expect(view.error).toBeNull();
   expect(view.status).toBe('completed');

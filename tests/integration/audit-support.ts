@@ -50,14 +50,3 @@ export async function dropThrowawayDatabase(url: string): Promise<void> {
     await admin.end();
   }
 }
-
-/** Waits for `check` to return a value, polling; fails after `timeoutMs`. */
-export async function pollFor<T>(check: () => Promise<T | null | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== null && value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

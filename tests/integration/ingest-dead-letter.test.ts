@@ -22,7 +22,8 @@ import { sampleQueues } from '@/lib/queue/sample-queues';
 import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TSimulator } from '@/simulators/types';
 import { startWorkers, type TWorkersHandle } from '@/workers/index';
-import { genesysRecordingCompleted, resetRedis, runId, setVendorAccounts, startRouteServer, waitFor } from './ingest-harness';
+import { genesysRecordingCompleted, resetRedis, runId, setVendorAccounts, startRouteServer } from './ingest-harness';
+import { waitFor } from '@/tests/support/wait-for';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 // Retries 100 ms, 200 ms, … apart, for 2 s instead of more than an hour.

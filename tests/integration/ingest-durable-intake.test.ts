@@ -13,16 +13,8 @@ import { sweepPendingArchives } from '@/lib/ingest/sweep-pending-archives';
 import { archiveJobId, QUEUES } from '@/lib/queue/contracts';
 import { archiveQueue, resolveQueue } from '@/lib/queue/queues';
 import { producerRedis } from '@/lib/redis';
-import {
-  closeProducerSide,
-  ingestEventCount,
-  jobTotal,
-  resetRedis,
-  runId,
-  setVendorAccounts,
-  waitFor,
-  webhookRequest,
-} from './ingest-harness';
+import { closeProducerSide, ingestEventCount, jobTotal, resetRedis, runId, setVendorAccounts, webhookRequest } from './ingest-harness';
+import { waitFor } from '@/tests/support/wait-for';
 
 const GEN = `b1-dur-gen-${runId}`;
 const TOKEN = 'genesys-bearer-token-0123456789';

@@ -100,16 +100,6 @@ export async function ingestEventCount(vendorAccountId: string): Promise<number>
   return db().ingestEvent.count({ where: { vendorAccountId } });
 }
 
-/** Polls `check` until it returns true or the deadline passes (no sleeps standing in for readiness). */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000, everyMs = 100): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
 /** Runs `tasks` with at most `limit` in flight (a storm without exhausting sockets or the DB pool). */
 export async function runConcurrently<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
   const results: T[] = new Array(tasks.length);

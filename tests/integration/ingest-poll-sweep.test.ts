@@ -11,7 +11,8 @@ import { startCxoneSimulator } from '@/simulators/cxone/server';
 import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TSimRecording, TSimulator } from '@/simulators/types';
 import { startWorkers, type TWorkersHandle } from '@/workers/index';
-import { resetRedis, runId, setVendorAccounts, waitFor } from './ingest-harness';
+import { resetRedis, runId, setVendorAccounts } from './ingest-harness';
+import { waitFor } from '@/tests/support/wait-for';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 // Two archive jobs per second per vendor queue: slow enough that the flush reliably lands mid-run.

@@ -13,7 +13,8 @@ import { startCxoneSimulator } from '@/simulators/cxone/server';
 import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TEmitResult, TSimRecording, TSimulator } from '@/simulators/types';
 import { startWorkers, type TWorkersHandle } from '@/workers/index';
-import { jobTotal, resetRedis, runId, setVendorAccounts, startRouteServer, waitFor } from './ingest-harness';
+import { jobTotal, resetRedis, runId, setVendorAccounts, startRouteServer } from './ingest-harness';
+import { waitFor } from '@/tests/support/wait-for';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 const GEN = `b1-storm-gen-${runId}`;

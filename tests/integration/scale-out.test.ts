@@ -16,7 +16,8 @@ import { startCxoneSimulator } from '@/simulators/cxone/server';
 import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TEmitResult, TSimRecording, TSimulator } from '@/simulators/types';
 import { ROOT } from './audit-support';
-import { resetRedis, runId, waitFor } from './ingest-harness';
+import { resetRedis, runId } from './ingest-harness';
+import { waitFor } from '@/tests/support/wait-for';
 import { makeUser } from './security-support';
 
 const GEN = `scale-gen-${runId}`;

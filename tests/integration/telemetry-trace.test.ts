@@ -14,7 +14,8 @@ import { startTelemetry } from '@/lib/telemetry/start-telemetry';
 import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TSimulator } from '@/simulators/types';
 import { startWorkers, type TWorkersHandle } from '@/workers/index';
-import { genesysRecordingCompleted, resetRedis, runId, setVendorAccounts, startRouteServer, waitFor } from './ingest-harness';
+import { genesysRecordingCompleted, resetRedis, runId, setVendorAccounts, startRouteServer } from './ingest-harness';
+import { waitFor } from '@/tests/support/wait-for';
 
 const GEN = `otel-gen-${runId}`;
 const SECRET = `${GEN}-hmac-0123456789abcd`;

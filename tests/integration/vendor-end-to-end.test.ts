@@ -17,7 +17,8 @@ import { startCxoneSimulator } from '@/simulators/cxone/server';
 import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TSimulator } from '@/simulators/types';
 import { startWorkers, type TWorkersHandle } from '@/workers/index';
-import { resetRedis, runId, setVendorAccounts, startRouteServer, waitFor } from './ingest-harness';
+import { resetRedis, runId, setVendorAccounts, startRouteServer } from './ingest-harness';
+import { waitFor } from '@/tests/support/wait-for';
 
 const GEN = `e2e-gen-${runId}`;
 const CX = `e2e-cx-${runId}`;

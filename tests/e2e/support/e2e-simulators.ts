@@ -2,23 +2,28 @@
 // console and the archive worker were configured with (e2e-vendors.ts). A test worker that restarts after a
 // failure starts them again: the port may still be closing for a moment, so binding is retried briefly.
 import { isDeepStrictEqual } from 'node:util';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startCxoneSimulator } from '@/simulators/cxone/server';
 import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TSimulator } from '@/simulators/types';
+import { waitFor } from '@/tests/support/wait-for';
 import { e2eSimAccounts, e2eSimulatorPorts, e2eVendorAccountsJson, type TE2eVendor } from './e2e-vendors';
 
 export type TE2eSimulators = Record<TE2eVendor, TSimulator> & { consoleUrl: string; stop(): Promise<void> };
 
-async function bind(start: () => Promise<TSimulator>): Promise<TSimulator> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await start();
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'EADDRINUSE' || attempt >= 20) throw error;
-      await sleep(250);
-    }
-  }
+function bind(start: () => Promise<TSimulator>): Promise<TSimulator> {
+  return waitFor(
+    'the simulator port to be free',
+    async () => {
+      try {
+        return await start();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'EADDRINUSE') return null;
+        throw error;
+      }
+    },
+    5_000,
+    250,
+  );
 }
 
 export async function startE2eSimulators(consolePort: number): Promise<TE2eSimulators> {
