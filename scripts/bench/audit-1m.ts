@@ -6,11 +6,11 @@
 //
 //   node --import tsx scripts/bench/audit-1m.ts [--entries 1000000] [--keep]
 //
-// Uses the server of DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/callvault) with its
-// own database callvault_audit_bench_test, dropped at the end unless --keep. The export publishes a signed
+// Uses the server of DATABASE_URL with its own database, <DATABASE_URL's name>_audit_bench_test
+// (callvault_audit_bench_test by default), dropped at the end unless --keep. The export publishes a signed
 // checkpoint, so the environment must also name the signing keys and an S3 server with provisioned audit
 // buckets (e.g. `set -a; source scripts/test-env.sh; set +a`). Results: docs/benchmarks/audit.md.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,7 @@ import { resolveAuditScope } from '@/lib/audit/resolve-audit-scope';
 import { signingProvider } from '@/lib/audit/signing-provider';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { createPrismaClient } from '@/lib/db';
+import { throwawayDatabase } from '@/tests/support/throwaway-database';
 
 const { values } = parseArgs({
   options: {
@@ -38,8 +39,8 @@ const { values } = parseArgs({
   },
 });
 const N = Number(values.entries);
-const server = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/callvault');
-const url = Object.assign(new URL(server), { pathname: '/callvault_audit_bench_test' }).toString();
+const scratch = throwawayDatabase('audit_bench');
+const url = scratch.url;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 // Child phases get the parent's key through the environment.
 const key = process.env.BENCH_AUDIT_KEY ? Buffer.from(process.env.BENCH_AUDIT_KEY, 'base64') : randomBytes(32);
@@ -149,12 +150,7 @@ async function appendRate(client: ReturnType<typeof createPrismaClient>, writers
 
 async function main(): Promise<void> {
   console.log(`audit benchmark: ${N.toLocaleString('en')} entries, database ${url}`);
-  const reset = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db/migrate.ts', 'reset'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-    encoding: 'utf8',
-  });
-  if (reset.status !== 0) throw new Error(`migrate reset failed: ${reset.stderr}`);
+  await scratch.create();
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const client = createPrismaClient(url);
   const dir = await mkdtemp(path.join(tmpdir(), 'cv-audit-bench-'));
@@ -195,12 +191,7 @@ async function main(): Promise<void> {
     await client.$disconnect();
     await pool.end();
     await rm(dir, { recursive: true, force: true });
-    if (!values.keep) {
-      const admin = new pg.Client({ connectionString: Object.assign(new URL(server), { pathname: '/postgres' }).toString() });
-      await admin.connect();
-      await admin.query('DROP DATABASE IF EXISTS callvault_audit_bench_test WITH (FORCE)');
-      await admin.end();
-    }
+    if (!values.keep) await scratch.drop();
   }
 }
 

@@ -6,31 +6,17 @@
 // the end, and the verification of the whole chain afterwards. Not part of the tests.
 //
 //   node --import tsx scripts/bench/audit-append.ts [--seconds 10] [--writers 8]
-import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { journalAuditEntries } from '@/lib/audit/append-audit-entry';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { createPrismaClient, type Db } from '@/lib/db';
 import { startAuditSequencer } from '@/workers/processors/audit-sequencer';
+import { throwawayDatabase } from '@/tests/support/throwaway-database';
+import { waitFor } from '@/tests/support/wait-for';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, writers: { type: 'string', default: '8' } } });
 const SECONDS = Number(values.seconds);
 const WRITERS = Number(values.writers);
-
-function benchUrl(): string {
-  const url = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/callvault');
-  url.pathname = `/${decodeURIComponent(url.pathname.slice(1)).replace(/_test$/, '')}_bench_audit_test`;
-  return url.toString();
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the sequencer');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 async function run(client: Db, perCall: number): Promise<Record<string, number>> {
   const before = await client.auditEntry.count();
@@ -56,7 +42,7 @@ async function run(client: Db, perCall: number): Promise<Record<string, number>>
   const writeSeconds = (performance.now() - started) / 1000;
   const pendingAtEnd = await client.auditJournal.count();
   const drainStart = performance.now();
-  await until(async () => (await client.auditJournal.count()) === 0, 120_000);
+  await waitFor('the sequencer to chain every entry', async () => (await client.auditJournal.count()) === 0, 120_000, 10);
   const chainedSeconds = (performance.now() - started) / 1000;
   const chained = (await client.auditEntry.count()) - before;
   if (chained !== written) throw new Error(`wrote ${written} entries but ${chained} were chained`);
@@ -70,12 +56,9 @@ async function run(client: Db, perCall: number): Promise<Record<string, number>>
   };
 }
 
-const url = benchUrl();
-const reset = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db/migrate.ts', 'reset'], {
-  env: { ...process.env, DATABASE_URL: url },
-  encoding: 'utf8',
-});
-if (reset.status !== 0) throw new Error(`migrate reset failed: ${reset.stderr}`);
+const scratch = throwawayDatabase('bench_audit');
+const url = scratch.url;
+await scratch.create();
 process.env.DATABASE_URL = url;
 const client = createPrismaClient(url);
 const sequencer = startAuditSequencer({ connectionString: url });
@@ -103,8 +86,5 @@ try {
 } finally {
   await sequencer.stop();
   await client.$disconnect();
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres', search: '' }).toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(new URL(url).pathname.slice(1))} WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
+import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/db/pg-admin';
 import { startCxoneSimulator } from '@/simulators/cxone/server';
 import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TSimAccount, TSimulator } from '@/simulators/types';
@@ -94,35 +94,14 @@ async function stopChild(child: ChildProcess | null): Promise<void> {
   clearTimeout(timer);
 }
 
-async function createDatabase(postgresUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
-
-export async function dropDatabase(postgresUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function startStack(o: TStackOptions): Promise<TStack> {
   const runId = randomBytes(3).toString('hex');
   mkdirSync(o.logDir, { recursive: true });
   const s3Endpoint = process.env.S3_ENDPOINT;
   if (!s3Endpoint) throw new Error('S3_ENDPOINT must name the S3 server the stack writes to (through its proxy)');
-  const dbName = `callvault_proof_${runId}`;
-  await createDatabase(o.postgresUrl, dbName);
+  const databaseUrl = withDatabase(o.postgresUrl, `callvault_proof_${runId}`);
+  await ensureDatabase(databaseUrl);
   const pgTarget = new URL(o.postgresUrl);
-  const databaseUrl = Object.assign(new URL(o.postgresUrl), { pathname: `/${dbName}` }).toString();
   const bucketPrefix = `cvproof${runId}`;
   const redisUrl = `redis://127.0.0.1:6379/${o.redisDb}`;
   const genesys = await startGenesysSimulator({ accounts: [account(`proof-gen-${runId}`, 'mypurecloud.com')] });
@@ -184,7 +163,7 @@ export async function startStack(o: TStackOptions): Promise<TStack> {
     stop: async () => {
       await Promise.all([stopChild(worker), stopChild(web.child)]);
       await Promise.all([genesys.stop(), cxone.stop(), pgProxy.stop(), s3Proxy.stop()]);
-      await dropDatabase(o.postgresUrl, dbName).catch(() => undefined);
+      await dropDatabase(databaseUrl).catch(() => undefined);
     },
   };
 }

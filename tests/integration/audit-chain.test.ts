@@ -20,9 +20,11 @@ import { signingProvider } from '@/lib/audit/signing-provider';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { createPrismaClient, type Db } from '@/lib/db';
 import { startAuditSequencer } from '@/workers/processors/audit-sequencer';
-import { ROOT, dropThrowawayDatabase, resetThrowawayDatabase, runTsx, throwawayDatabaseUrl } from './audit-support';
+import { throwawayDatabase } from '@/tests/support/throwaway-database';
+import { ROOT, runTsx } from '@/tests/support/run-node';
 
-const url = throwawayDatabaseUrl('audit_chain');
+const scratch = throwawayDatabase('audit_chain');
+const url = scratch.url;
 const envKeys = parseLocalKeys(process.env.AUDIT_HMAC_KEYS ?? '');
 let client: Db;
 let sql: pg.Client;
@@ -55,7 +57,7 @@ const flush = () => flushAuditSequencer({ client, connectionString: url });
 const chainedBy = (w: { stdout: () => string }) => Number(/chained=(\d+)/.exec(w.stdout())?.[1] ?? 'NaN');
 
 beforeAll(async () => {
-  await resetThrowawayDatabase(url);
+  await scratch.create();
   sql = new pg.Client({ connectionString: url });
   await sql.connect();
   // Durability of each commit is not what this file tests; waiting for WAL flushes on a busy CI disk
@@ -68,7 +70,7 @@ afterAll(async () => {
   setAuditKeyProvider(undefined);
   await client?.$disconnect();
   await sql?.end();
-  await dropThrowawayDatabase(url);
+  await scratch.drop();
 });
 
 describe('audit chain', () => {

@@ -33,10 +33,12 @@ import { toAuditRecord } from '@/lib/audit/to-audit-record';
 import { db } from '@/lib/db';
 import { createS3Client } from '@/lib/storage/s3-client';
 import { processCheckpointAudit } from '@/workers/processors/checkpoint-audit';
-import { dropThrowawayDatabase, resetThrowawayDatabase, runNode, runTsx, throwawayDatabaseUrl, type TRun } from './audit-support';
+import { throwawayDatabase } from '@/tests/support/throwaway-database';
+import { runNode, runTsx, type TRun } from '@/tests/support/run-node';
 import type { Job } from 'bullmq';
 
-const url = throwawayDatabaseUrl('audit_evidence');
+const scratch = throwawayDatabase('audit_evidence');
+const url = scratch.url;
 let s3: ReturnType<typeof createS3Client>;
 let dir = '';
 let verifier = '';
@@ -70,7 +72,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = url; // before anything reads the environment
   s3 = createS3Client();
   dir = await mkdtemp(path.join(tmpdir(), 'cv-audit-evidence-'));
-  await resetThrowawayDatabase(url);
+  await scratch.create();
   verifier = path.join(dir, 'callvault-verify-bundle.mjs');
   const build = await runTsx('scripts/audit/build-verifier.ts', [verifier]);
   expect(build.code, build.stderr).toBe(0);
@@ -117,7 +119,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db().$disconnect();
-  await dropThrowawayDatabase(url);
+  await scratch.drop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

@@ -20,7 +20,7 @@ import { JOBS } from '@/lib/queue/contracts';
 import { auditExportQueue, closeQueues } from '@/lib/queue/queues';
 import { closeProducerConnection } from '@/lib/queue/close-producer-connection';
 import { isObjectLockDenial, s3 } from '@/lib/storage/s3-client';
-import { ROOT } from './audit-support';
+import { ROOT } from '@/tests/support/run-node';
 import { waitFor } from '@/tests/support/wait-for';
 
 let worker: ChildProcess | undefined;

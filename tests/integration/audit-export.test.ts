@@ -25,10 +25,12 @@ import { AppError } from '@/lib/http/app-error';
 import { QUEUES } from '@/lib/queue/contracts';
 import { auditExportQueue } from '@/lib/queue/queues';
 import { startWorkers, type TWorkersHandle } from '@/workers/index';
-import { dropThrowawayDatabase, resetThrowawayDatabase, runTsx, throwawayDatabaseUrl } from './audit-support';
+import { throwawayDatabase } from '@/tests/support/throwaway-database';
+import { runTsx } from '@/tests/support/run-node';
 import { waitFor } from '@/tests/support/wait-for';
 
-const url = throwawayDatabaseUrl('audit_export');
+const scratch = throwawayDatabase('audit_export');
+const url = scratch.url;
 let exportDir = '';
 let workers: TWorkersHandle | undefined;
 let auditor: TUserRef;
@@ -80,7 +82,7 @@ beforeAll(async () => {
   exportDir = await mkdtemp(path.join(tmpdir(), 'cv-audit-export-'));
   keysFile = path.join(exportDir, 'audit-keys.json');
   await writeFile(keysFile, JSON.stringify(await listPublishedKeys()));
-  await resetThrowawayDatabase(url);
+  await scratch.create();
   // Jobs left by earlier files name rows of other databases.
   await auditExportQueue().obliterate({ force: true });
   workers = await startWorkers({ schedule: false, metricsPort: null, syncAccounts: false, queues: [QUEUES.auditExport] });
@@ -162,7 +164,7 @@ afterAll(async () => {
   // close() also disconnects Prisma.
   if (workers) await workers.close();
   else await db().$disconnect();
-  await dropThrowawayDatabase(url);
+  await scratch.drop();
   if (exportDir) await rm(exportDir, { recursive: true, force: true });
 });
 

@@ -17,10 +17,12 @@ import { createPrismaClient, type Db } from '@/lib/db';
 import { env, type TEnv } from '@/lib/env';
 import { provisionBuckets } from '@/lib/storage/provision-buckets';
 import { createS3Client, isObjectLockDenial } from '@/lib/storage/s3-client';
-import { dropThrowawayDatabase, resetThrowawayDatabase, runTsx, throwawayDatabaseUrl } from './audit-support';
+import { throwawayDatabase } from '@/tests/support/throwaway-database';
+import { runTsx } from '@/tests/support/run-node';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
-const url = throwawayDatabaseUrl('audit_seal');
+const scratch = throwawayDatabase('audit_seal');
+const url = scratch.url;
 let client: Db;
 let sql: pg.Client;
 let config: TEnv;
@@ -93,7 +95,7 @@ async function restore(rows: TRow[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  await resetThrowawayDatabase(url);
+  await scratch.create();
   config = env();
   client = createPrismaClient(url);
   sql = new pg.Client({ connectionString: url });
@@ -110,7 +112,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client?.$disconnect();
   await sql?.end();
-  await dropThrowawayDatabase(url);
+  await scratch.drop();
   s3.destroy();
 });
 

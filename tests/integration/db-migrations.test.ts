@@ -2,44 +2,20 @@
 // database: they apply, re-applying is a no-op, the audit trail is append-only at the database
 // level, and `check` catches a schema.prisma the migrations do not implement.
 // Needs the PostgreSQL server of DATABASE_URL (default 127.0.0.1:5432, user postgres).
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runTsx } from '@/tests/support/run-node';
+import { throwawayDatabase } from '@/tests/support/throwaway-database';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const server = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/callvault');
-const urlFor = (db: string) => Object.assign(new URL(server), { pathname: `/${db}` }).toString();
-// Named after the suite's database, so parallel checkouts (each with its own database) do not collide.
-const TEST_DB_NAME = `${decodeURIComponent(server.pathname.slice(1)).replace(/_test$/, '')}_migrations_test`;
-const TEST_DB_URL = urlFor(TEST_DB_NAME);
+// Creating it is what is under test here, so the migration CLI is called directly rather than through create().
+const scratch = throwawayDatabase('migrations');
+const TEST_DB_URL = scratch.url;
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** Runs the CLI as CI does, in a child process (it calls process.exit). */
-function migrate(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db/migrate.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: TEST_DB_URL, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function dropTestDatabase(): Promise<void> {
-  const admin = new pg.Client({ connectionString: urlFor('postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(TEST_DB_NAME)} WITH (FORCE)`);
-  await admin.end();
-}
+const migrate = (args: string[], env: Record<string, string> = {}) =>
+  runTsx('scripts/db/migrate.ts', args, { DATABASE_URL: TEST_DB_URL, ...env });
 
 describe('database migrations (scripts/db/migrate.ts)', () => {
   const db = new pg.Client({ connectionString: TEST_DB_URL });
@@ -56,7 +32,7 @@ describe('database migrations (scripts/db/migrate.ts)', () => {
 
   afterAll(async () => {
     await db.end().catch(() => undefined);
-    await dropTestDatabase();
+    await scratch.drop();
     if (tmp) await rm(tmp, { recursive: true, force: true });
   }, 30_000);
 

@@ -25,7 +25,7 @@ import { addMatterRecordings } from '@/lib/legal-hold/add-matter-recordings';
 import { createMatter } from '@/lib/legal-hold/create-matter';
 import { closeQueues, evidencePackageQueue } from '@/lib/queue/queues';
 import { producerRedis } from '@/lib/redis';
-import { runNode, runTsx, type TRun } from './audit-support';
+import { runNode, runTsx, type TRun } from '@/tests/support/run-node';
 
 let kit: TArchiveKit;
 let officer: TSessionUser;

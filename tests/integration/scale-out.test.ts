@@ -15,7 +15,7 @@ import { createS3Client } from '@/lib/storage/s3-client';
 import { startCxoneSimulator } from '@/simulators/cxone/server';
 import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TEmitResult, TSimRecording, TSimulator } from '@/simulators/types';
-import { ROOT } from './audit-support';
+import { ROOT } from '@/tests/support/run-node';
 import { resetRedis, runId } from './ingest-harness';
 import { waitFor } from '@/tests/support/wait-for';
 import { makeUser } from './security-support';
