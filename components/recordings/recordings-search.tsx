@@ -1,11 +1,14 @@
 'use client';
 // The archive search page: URL params → validated filter → keyset-paged results with their total,
-// column sorting, saved searches and CSV/JSON export of the same search.
+// column sorting, saved searches, CSV/JSON export of the same search and, for roles that manage matters, rows
+// selected to add to a matter.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { ResultsTable } from '@/components/recordings/results-table';
 import { SavedSearchesBar } from '@/components/recordings/saved-searches-bar';
 import { SearchForm } from '@/components/recordings/search-form';
+import { SelectionBar } from '@/components/recordings/selection-bar';
+import { useRowSelection } from '@/components/recordings/use-row-selection';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useRecordingSearch, type TSearchQueryFilter } from '@/hooks/use-recording-search';
 import { queryObjectFromParams } from '@/lib/http/query-object';
@@ -22,10 +25,12 @@ export function RecordingsSearch({
   masked = false,
   regions,
   exportLimit,
+  canManageMatters = false,
 }: {
   masked?: boolean;
   regions: readonly string[];
   exportLimit: number;
+  canManageMatters?: boolean;
 }) {
   const searchParams = useSearchParams();
   const router = useRouter();
@@ -35,6 +40,7 @@ export function RecordingsSearch({
   const filter: TSearchQueryFilter | null = parsed.success ? (({ cursor: _c, ...f }) => f)(parsed.data) : null;
   const errors = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message]));
   const search = useRecordingSearch(filter);
+  const selection = useRowSelection(searchParams.toString());
   const items = search.data?.pages.flatMap((p) => p.items) ?? [];
   const total = search.data?.pages[0]?.total ?? null;
   const go = (p: URLSearchParams) => router.push(`${pathname}?${p.toString()}`);
@@ -74,7 +80,8 @@ export function RecordingsSearch({
                 </span>
               </p>
             </div>
-            <ResultsTable items={items} sort={filter?.sort} onSort={sortBy} />
+            {canManageMatters ? <SelectionBar selected={[...selection.selected]} onClear={selection.clear} /> : null}
+            <ResultsTable items={items} sort={filter?.sort} onSort={sortBy} selection={canManageMatters ? selection : undefined} />
           </>
         ) : null}
         {search.hasNextPage ? (

@@ -1,6 +1,9 @@
 'use client';
-// One row per recording: when, vendor, who, vendor vs measured duration, tags, status and legal hold.
+// One row per recording: when, vendor, who, vendor vs measured duration, tags, status and legal hold; with a
+// selection, a checkbox per row and one for every row shown.
 import Link from 'next/link';
+import { useEffect, useRef } from 'react';
+import type { TRowSelection } from '@/components/recordings/use-row-selection';
 import { formatDuration, titleCase, VENDOR_LABEL } from '@/components/ui/format';
 import { useFormatDateTime } from '@/components/ui/time-zone';
 import { LegalHoldBadge, StatusBadge } from '@/components/ui/status-badge';
@@ -39,12 +42,36 @@ function DurationCell({ vendor, measured }: { vendor: number | null; measured: n
   );
 }
 
-export function ResultsTable({ items, sort, onSort }: { items: TRecordingListItem[] } & TSortProps) {
+/** Checked when every row shown is selected, mixed when some are. */
+function SelectAllBox({ ids, selection }: { ids: string[]; selection: TRowSelection }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const chosen = ids.filter((id) => selection.selected.has(id)).length;
+  const all = ids.length > 0 && chosen === ids.length;
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = chosen > 0 && !all;
+  }, [chosen, all]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      aria-label="Select all recordings on this page"
+      checked={all}
+      onChange={(e) => selection.setMany(ids, e.target.checked)}
+    />
+  );
+}
+
+export function ResultsTable({ items, sort, onSort, selection }: { items: TRecordingListItem[]; selection?: TRowSelection } & TSortProps) {
   const formatDateTime = useFormatDateTime();
   return (
     <table className="data" aria-label="Recordings">
       <thead>
         <tr>
+          {selection ? (
+            <th scope="col">
+              <SelectAllBox ids={items.map((r) => r.id)} selection={selection} />
+            </th>
+          ) : null}
           <SortHeader label="Start" by="startTime" sort={sort} onSort={onSort} />
           <SortHeader label="Vendor / id" by="vendor" sort={sort} onSort={onSort} />
           <th scope="col">Participants</th>
@@ -56,6 +83,16 @@ export function ResultsTable({ items, sort, onSort }: { items: TRecordingListIte
       <tbody>
         {items.map((r) => (
           <tr key={r.id} data-testid="recording-row">
+            {selection ? (
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`Select recording ${r.vendorRecordingId}`}
+                  checked={selection.selected.has(r.id)}
+                  onChange={() => selection.toggle(r.id)}
+                />
+              </td>
+            ) : null}
             <td>
               <Link href={`/recordings/${r.id}`}>{r.startTime ? formatDateTime(r.startTime) : 'No start time'}</Link>
               <br />

@@ -20,7 +20,12 @@ export default async function RecordingsPage() {
       <h1>Archive</h1>
       {can(user.role, 'identifiers.unmasked') ? null : <p className="muted">Customer identifiers are masked for your role.</p>}
       <Suspense fallback={<Loading />}>
-        <RecordingsSearch masked={!can(user.role, 'identifiers.unmasked')} regions={regions} exportLimit={EXPORT_MAX_ROWS} />
+        <RecordingsSearch
+          masked={!can(user.role, 'identifiers.unmasked')}
+          regions={regions}
+          exportLimit={EXPORT_MAX_ROWS}
+          canManageMatters={can(user.role, 'legal_hold.manage')}
+        />
       </Suspense>
     </>
   );
