@@ -7,31 +7,20 @@ import { HeadObjectCommand, ListMultipartUploadsCommand, S3Client } from '@aws-s
 import { Readable } from 'node:stream';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditActions,
-  auditDetails,
-  objectVersions,
-  recordingKey,
-  sha256,
-  startArchiveKit,
-  type TArchiveKit,
-} from '@/tests/support/archive-test-kit';
+import { setupArchiveKit } from '@/tests/support/setup-archive-kit';
+import { auditActions, auditDetails, objectVersions, recordingKey, sha256 } from '@/tests/support/archive-test-kit';
 import { transferMedia } from '@/lib/archive/transfer-media';
 import { isPermanentFailure } from '@/lib/queue/archive-error';
 import { db } from '@/lib/db';
 import { readClaim } from '@/lib/ingest/claim-recording';
-import { closeQueues } from '@/lib/queue/queues';
-import { producerRedis } from '@/lib/redis';
 import { bucketName } from '@/lib/storage/buckets';
 import { createS3Client } from '@/lib/storage/s3-client';
 import { processArchiveJob } from '@/workers/processors/archive-recording';
 
-const s3 = createS3Client();
-let kit: TArchiveKit;
+const { kit, s3 } = setupArchiveKit();
 const savedEnv = { VENDOR_ACCOUNTS: process.env.VENDOR_ACCOUNTS, RESIDENCY_DIAL_RULES: process.env.RESIDENCY_DIAL_RULES };
 
 beforeAll(async () => {
-  kit = await startArchiveKit();
   // The processor builds its vendor client from VENDOR_ACCOUNTS, as the worker does in production.
   process.env.VENDOR_ACCOUNTS = JSON.stringify(kit.sim.vendorAccountsJson());
 });
@@ -44,11 +33,6 @@ function restoreEnv(name: keyof typeof savedEnv) {
 afterAll(async () => {
   restoreEnv('VENDOR_ACCOUNTS');
   restoreEnv('RESIDENCY_DIAL_RULES');
-  await kit?.stop();
-  await closeQueues();
-  producerRedis().disconnect();
-  s3.destroy();
-  await db().$disconnect();
 });
 
 const fakeJob = (data: unknown, attemptsMade = 0) =>

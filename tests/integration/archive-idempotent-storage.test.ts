@@ -5,43 +5,18 @@
 // → a new version, and the old one is reported as an extra version.
 import { randomUUID } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setupArchiveKit } from '@/tests/support/setup-archive-kit';
 import { listExtraVersions } from '@/lib/archive/list-extra-versions';
 import { recordingObjectKey } from '@/lib/archive/recording-object-key';
 import { storeAndVerify } from '@/lib/archive/store-and-verify';
-import {
-  auditActions,
-  auditDetails,
-  objectVersions,
-  recordingKey,
-  sha256,
-  startArchiveKit,
-  type TArchiveKit,
-} from '@/tests/support/archive-test-kit';
+import { auditActions, auditDetails, objectVersions, recordingKey, sha256 } from '@/tests/support/archive-test-kit';
 import { db } from '@/lib/db';
-import { closeQueues } from '@/lib/queue/queues';
-import { withRedis } from '@/lib/queue/with-redis';
-import { producerRedis } from '@/lib/redis';
 import { bucketName } from '@/lib/storage/buckets';
-import { createS3Client } from '@/lib/storage/s3-client';
 import { normalizeMetadata } from '@/lib/vendors/normalize-metadata';
 import type { TSimRecording } from '@/simulators/types';
 
-const s3 = createS3Client();
-let kit: TArchiveKit;
-
-beforeAll(async () => {
-  kit = await startArchiveKit();
-  await withRedis('test connection', () => producerRedis().ping());
-});
-
-afterAll(async () => {
-  await kit?.stop();
-  await closeQueues();
-  producerRedis().disconnect();
-  s3.destroy();
-  await db().$disconnect();
-});
+const { kit, s3 } = setupArchiveKit();
 
 const bucket = bucketName('recordings', 'us');
 const objectKeyOf = (rec: TSimRecording) =>

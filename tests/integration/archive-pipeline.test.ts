@@ -2,39 +2,17 @@
 // Postgres and Redis: locked storage, checksums that match the stored bytes, dedupe, residency, and the
 // explicit quarantine outcomes (missing metadata, truncated media).
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectRetentionCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setupArchiveKit } from '@/tests/support/setup-archive-kit';
 import { bucketName } from '@/lib/storage/buckets';
 import { db } from '@/lib/db';
-import { producerRedis } from '@/lib/redis';
-import { closeQueues } from '@/lib/queue/queues';
-import { createS3Client, isObjectLockDenial } from '@/lib/storage/s3-client';
+import { isObjectLockDenial } from '@/lib/storage/s3-client';
 import { archiveRecording } from '@/lib/archive/archive-recording';
-import {
-  auditActions,
-  auditDetails,
-  objectVersions,
-  recordingKey,
-  sha256,
-  startArchiveKit,
-  type TArchiveKit,
-} from '@/tests/support/archive-test-kit';
+import { auditActions, auditDetails, objectVersions, recordingKey, sha256 } from '@/tests/support/archive-test-kit';
 import { createVendorClient } from '@/lib/vendors/create-vendor-client';
 import { startCxoneSimulator } from '@/simulators/cxone/server';
 
-const s3 = createS3Client();
-let kit: TArchiveKit;
-
-beforeAll(async () => {
-  kit = await startArchiveKit();
-});
-
-afterAll(async () => {
-  await kit?.stop();
-  await closeQueues();
-  producerRedis().disconnect();
-  s3.destroy();
-  await db().$disconnect();
-});
+const { kit, s3 } = setupArchiveKit();
 
 const recordingOf = (vendorRecordingId: string) =>
   db().recording.findUniqueOrThrow({

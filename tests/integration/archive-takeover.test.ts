@@ -4,34 +4,18 @@
 // Uploads abandoned anywhere else are aborted by the periodic sweep once older than any transfer can take.
 import { randomUUID } from 'node:crypto';
 import { CreateMultipartUploadCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setupArchiveKit } from '@/tests/support/setup-archive-kit';
 import { recordingObjectKey } from '@/lib/archive/recording-object-key';
 import { sweepIncompleteUploads } from '@/lib/archive/sweep-incomplete-uploads';
-import { auditActions, auditDetails, recordingKey, startArchiveKit, type TArchiveKit } from '@/tests/support/archive-test-kit';
+import { auditActions, auditDetails, recordingKey } from '@/tests/support/archive-test-kit';
 import { db } from '@/lib/db';
-import { closeQueues } from '@/lib/queue/queues';
 import { claimKey } from '@/lib/queue/redis-keys';
-import { withRedis } from '@/lib/queue/with-redis';
 import { producerRedis } from '@/lib/redis';
 import { bucketName } from '@/lib/storage/buckets';
-import { createS3Client } from '@/lib/storage/s3-client';
 import type { TSimRecording } from '@/simulators/types';
 
-const s3 = createS3Client();
-let kit: TArchiveKit;
-
-beforeAll(async () => {
-  kit = await startArchiveKit();
-  await withRedis('test connection', () => producerRedis().ping());
-});
-
-afterAll(async () => {
-  await kit?.stop();
-  await closeQueues();
-  producerRedis().disconnect();
-  s3.destroy();
-  await db().$disconnect();
-});
+const { kit, s3 } = setupArchiveKit();
 
 const lockKey = (jobId: string) => `bull:archive-genesys-cloud:${jobId}:lock`;
 const claimOf = (jobId: string, token: string) => `processing\n${lockKey(jobId)}\n${token}\n${jobId}`;

@@ -11,7 +11,8 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { extract as tarExtract } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestUser, startArchiveKit, type TArchiveKit } from '@/tests/support/archive-test-kit';
+import { createSessionUser } from '@/tests/support/create-session-user';
+import { setupArchiveKit } from '@/tests/support/setup-archive-kit';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { listPublishedKeys } from '@/lib/audit/list-published-keys';
 import type { TSessionUser } from '@/lib/auth/load-session-user';
@@ -23,11 +24,10 @@ import { startEvidencePackage } from '@/lib/evidence/start-evidence-package';
 import { sweepEvidencePackages } from '@/lib/evidence/sweep-evidence-packages';
 import { addMatterRecordings } from '@/lib/legal-hold/add-matter-recordings';
 import { createMatter } from '@/lib/legal-hold/create-matter';
-import { closeQueues, evidencePackageQueue } from '@/lib/queue/queues';
-import { producerRedis } from '@/lib/redis';
+import { evidencePackageQueue } from '@/lib/queue/queues';
 import { runNode, runTsx, type TRun } from '@/tests/support/run-node';
 
-let kit: TArchiveKit;
+const { kit } = setupArchiveKit();
 let officer: TSessionUser;
 let auditor: TSessionUser;
 let dir = '';
@@ -35,13 +35,6 @@ let verifier = '';
 let keysFile = '';
 const recordings: { id: string; checksumSha256: string | null }[] = [];
 
-const sessionUser = async (role: 'OFFICER' | 'AUDITOR'): Promise<TSessionUser> => ({
-  ...(await createTestUser(role)),
-  name: role,
-  regions: [],
-  timeZone: 'UTC',
-  sessionId: randomUUID(),
-});
 const verify = (file: string): Promise<TRun> =>
   runNode([verifier, '--keys', keysFile, file], { cwd: dir, env: { NODE_ENV: 'production', PATH: process.env.PATH ?? '' } });
 
@@ -68,9 +61,8 @@ async function filesOf(bytes: Buffer): Promise<Map<string, Buffer>> {
 }
 
 beforeAll(async () => {
-  kit = await startArchiveKit();
-  officer = await sessionUser('OFFICER');
-  auditor = await sessionUser('AUDITOR');
+  officer = await createSessionUser('OFFICER');
+  auditor = await createSessionUser('AUDITOR');
   dir = await mkdtemp(path.join(tmpdir(), 'cv-evidence-package-'));
   verifier = path.join(dir, 'callvault-verify-bundle.mjs');
   const build = await runTsx('scripts/audit/build-verifier.ts', [verifier]);
@@ -84,10 +76,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await kit?.stop();
-  await closeQueues();
-  producerRedis().disconnect();
-  await db().$disconnect();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

@@ -4,24 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, GetObjectLegalHoldCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditActions,
-  auditDetails,
-  createTestUser,
-  objectVersions,
-  recordingKey,
-  startArchiveKit,
-  type TArchiveKit,
-} from '@/tests/support/archive-test-kit';
+import { setupArchiveKit } from '@/tests/support/setup-archive-kit';
+import { auditActions, auditDetails, createTestUser, objectVersions, recordingKey } from '@/tests/support/archive-test-kit';
 import { db } from '@/lib/db';
 import { liftLegalHold } from '@/lib/legal-hold/lift-legal-hold';
 import { placeLegalHold } from '@/lib/legal-hold/place-legal-hold';
-import { closeQueues } from '@/lib/queue/queues';
-import { producerRedis } from '@/lib/redis';
 import { bucketName } from '@/lib/storage/buckets';
-import { createS3Client, isObjectLockDenial } from '@/lib/storage/s3-client';
+import { isObjectLockDenial } from '@/lib/storage/s3-client';
 
-const s3 = createS3Client();
 // Storage that is down: every call fails fast.
 const deadS3 = new S3Client({
   endpoint: 'http://127.0.0.1:9',
@@ -30,21 +20,15 @@ const deadS3 = new S3Client({
   maxAttempts: 1,
   credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
 });
-let kit: TArchiveKit;
+const { kit, s3 } = setupArchiveKit();
 let officer: Awaited<ReturnType<typeof createTestUser>>;
 
 beforeAll(async () => {
-  kit = await startArchiveKit();
   officer = await createTestUser('OFFICER');
 });
 
 afterAll(async () => {
-  await kit?.stop();
-  await closeQueues();
-  producerRedis().disconnect();
-  s3.destroy();
   deadS3.destroy();
-  await db().$disconnect();
 });
 
 const holdStatus = (bucket: string, key: string, versionId: string) =>

@@ -3,8 +3,9 @@
 // what another matter holds.
 import { randomUUID } from 'node:crypto';
 import { GetObjectLegalHoldCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestUser, startArchiveKit, type TArchiveKit } from '@/tests/support/archive-test-kit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSessionUser } from '@/tests/support/create-session-user';
+import { setupArchiveKit } from '@/tests/support/setup-archive-kit';
 import type { TSessionUser } from '@/lib/auth/load-session-user';
 import { db } from '@/lib/db';
 import { addMatterRecordings } from '@/lib/legal-hold/add-matter-recordings';
@@ -13,37 +14,16 @@ import { getMatter } from '@/lib/legal-hold/get-matter';
 import { holdMatterRecordings } from '@/lib/legal-hold/hold-matter-recordings';
 import { listMatterHistory } from '@/lib/legal-hold/list-matter-history';
 import { listMatterRecordings } from '@/lib/legal-hold/list-matter-recordings';
-import { closeQueues } from '@/lib/queue/queues';
 import { createSavedSearch } from '@/lib/recordings/saved-searches';
 import { ZSavedFilter } from '@/lib/recordings/search-filter';
-import { producerRedis } from '@/lib/redis';
-import { createS3Client } from '@/lib/storage/s3-client';
 
-const s3 = createS3Client();
-let kit: TArchiveKit;
+const { kit, s3 } = setupArchiveKit();
 let officer: TSessionUser;
 let auditor: TSessionUser;
 
-const sessionUser = async (role: 'OFFICER' | 'AUDITOR'): Promise<TSessionUser> => ({
-  ...(await createTestUser(role)),
-  name: role,
-  regions: [],
-  timeZone: 'UTC',
-  sessionId: randomUUID(),
-});
-
 beforeAll(async () => {
-  kit = await startArchiveKit();
-  officer = await sessionUser('OFFICER');
-  auditor = await sessionUser('AUDITOR');
-});
-
-afterAll(async () => {
-  await kit?.stop();
-  await closeQueues();
-  producerRedis().disconnect();
-  s3.destroy();
-  await db().$disconnect();
+  officer = await createSessionUser('OFFICER');
+  auditor = await createSessionUser('AUDITOR');
 });
 
 async function storageHold(recordingId: string): Promise<string | undefined> {

@@ -2,40 +2,18 @@
 // Postgres): stored beside the media version, locked like it, never overwritten; a peaks failure leaves the
 // archive intact, is audited, and the backfill makes the peaks later; the player's route serves them.
 import { DeleteObjectCommand, GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditActions,
-  auditDetails,
-  createTestUser,
-  objectVersions,
-  recordingKey,
-  startArchiveKit,
-  type TArchiveKit,
-} from '@/tests/support/archive-test-kit';
+import { describe, expect, it } from 'vitest';
+import { setupArchiveKit } from '@/tests/support/setup-archive-kit';
+import { auditActions, auditDetails, createTestUser, objectVersions, recordingKey } from '@/tests/support/archive-test-kit';
 import { db } from '@/lib/db';
 import { backfillPeaks } from '@/lib/media/peaks-backfill';
 import { peaksObjectKey, ZPeaks } from '@/lib/media/peaks-format';
 import { openRecordingPeaks, PEAKS_MISSING } from '@/lib/media/peaks-open';
 import { storePeaks } from '@/lib/media/peaks-store';
-import { closeQueues } from '@/lib/queue/queues';
-import { producerRedis } from '@/lib/redis';
 import { RETENTION_TAG } from '@/lib/storage/lifecycle-rules';
-import { createS3Client, isObjectLockDenial } from '@/lib/storage/s3-client';
+import { isObjectLockDenial } from '@/lib/storage/s3-client';
 
-const s3 = createS3Client();
-let kit: TArchiveKit;
-
-beforeAll(async () => {
-  kit = await startArchiveKit();
-});
-
-afterAll(async () => {
-  await kit?.stop();
-  await closeQueues();
-  producerRedis().disconnect();
-  s3.destroy();
-  await db().$disconnect();
-});
+const { kit, s3 } = setupArchiveKit();
 
 async function archived(seconds: number) {
   const rec = kit.sim.addRecording({ seconds });

@@ -4,29 +4,23 @@ import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupArchiveKit } from '@/tests/support/setup-archive-kit';
 import { db } from '@/lib/db';
-import { producerRedis } from '@/lib/redis';
-import { closeQueues } from '@/lib/queue/queues';
-import { auditDetails, recordingKey, startArchiveKit, type TArchiveKit } from '@/tests/support/archive-test-kit';
+import { auditDetails, recordingKey } from '@/tests/support/archive-test-kit';
 import type { TVendorClient } from '@/lib/vendors/types';
 import type { TSimRecording } from '@/simulators/types';
 import { generateMediaCorpus, type TCorpusEntry } from '@/tests/support/media-corpus';
 
-let kit: TArchiveKit;
+const { kit } = setupArchiveKit();
 let dir: string;
 let corpus: TCorpusEntry[];
 
 beforeAll(async () => {
-  kit = await startArchiveKit();
   dir = mkdtempSync(join(tmpdir(), 'callvault-media-pipeline-'));
   corpus = generateMediaCorpus(dir);
 });
 
 afterAll(async () => {
-  await kit?.stop();
-  await closeQueues();
-  producerRedis().disconnect();
-  await db().$disconnect();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

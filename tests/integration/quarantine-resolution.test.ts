@@ -4,25 +4,22 @@
 // REFETCH_FAILED cases can be decided, by reviewers, with a note, and every decision is audited.
 import { ZodError } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditDetails, createTestUser, objectVersions, startArchiveKit, type TArchiveKit } from '@/tests/support/archive-test-kit';
+import { setupArchiveKit } from '@/tests/support/setup-archive-kit';
+import { auditDetails, createTestUser, objectVersions } from '@/tests/support/archive-test-kit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { UnrecoverableError } from 'bullmq';
 import { resolveQuarantineCase } from '@/lib/quarantine/resolve-quarantine-case';
-import { archiveQueue, closeQueues } from '@/lib/queue/queues';
+import { archiveQueue } from '@/lib/queue/queues';
 import { recordDeadLetter } from '@/lib/dead-letters/record-dead-letter';
-import { producerRedis } from '@/lib/redis';
-import { createS3Client } from '@/lib/storage/s3-client';
 import type { TSimRecording } from '@/simulators/types';
 import { processArchiveJob } from '@/workers/processors/archive-recording';
 
-const s3 = createS3Client();
 const savedAccounts = process.env.VENDOR_ACCOUNTS;
-let kit: TArchiveKit;
+const { kit, s3 } = setupArchiveKit();
 let reviewer: Awaited<ReturnType<typeof createTestUser>>;
 
 beforeAll(async () => {
-  kit = await startArchiveKit();
   process.env.VENDOR_ACCOUNTS = JSON.stringify(kit.sim.vendorAccountsJson());
   reviewer = await createTestUser('REVIEWER');
 });
@@ -30,11 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (savedAccounts === undefined) delete process.env.VENDOR_ACCOUNTS;
   else process.env.VENDOR_ACCOUNTS = savedAccounts;
-  await kit?.stop();
-  await closeQueues();
-  producerRedis().disconnect();
-  s3.destroy();
-  await db().$disconnect();
 });
 
 async function quarantinedTruncated(seconds = 30, mediaSeconds = 24) {
