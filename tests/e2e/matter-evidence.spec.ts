@@ -173,3 +173,17 @@ test('officer: search → select → add to a new matter → hold all → eviden
   await expect(rows.filter({ hasText: first.vendorRecordingId })).toContainText('Legal hold');
   await expect(rows.filter({ hasText: second.vendorRecordingId })).not.toContainText('Legal hold');
 });
+
+test('an auditor reads the same results without selection or "Add to matter…" (matters are managed by officers)', async ({
+  page,
+  signInAs,
+  makeRecording,
+}) => {
+  const rec = await makeRecording();
+  await signInAs('AUDITOR');
+  await page.goto(`/recordings?agent=${encodeURIComponent(rec.agentId)}`);
+  await expect(page.getByTestId('recording-row')).toHaveCount(1);
+  await expect(page.getByRole('checkbox')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add to matter…' })).toHaveCount(0);
+  await expect(page.getByTestId('selection-count')).toHaveCount(0);
+});
