@@ -8,8 +8,9 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { extract as tarExtract } from 'tar-stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestUser, startArchiveKit, type TArchiveKit } from '@/tests/support/archive-test-kit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSessionUser } from '@/tests/support/create-session-user';
+import { setupArchiveKit } from '@/tests/support/setup-archive-kit';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { listPublishedKeys } from '@/lib/audit/list-published-keys';
 import { openAuditExport } from '@/lib/audit/open-audit-export';
@@ -27,11 +28,9 @@ import { placeLegalHold } from '@/lib/legal-hold/place-legal-hold';
 import { issuePlaybackUrl } from '@/lib/playback/issue-playback-url';
 import { listMatterHistory } from '@/lib/legal-hold/list-matter-history';
 import { resolveQuarantineCase } from '@/lib/quarantine/resolve-quarantine-case';
-import { closeQueues } from '@/lib/queue/queues';
 import { auditedSearch } from '@/lib/recordings/audited-search';
 import { listRecordingAudit } from '@/lib/recordings/list-recording-audit';
 import { ZSearchFilter } from '@/lib/recordings/search-filter';
-import { producerRedis } from '@/lib/redis';
 
 // A number no other test writes, so a digit run of it in a bundle can only come from this file's entries.
 const SUBSCRIBER = String(randomInt(2_000_000, 9_999_999));
@@ -50,21 +49,13 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
 /** The number's subscriber digits (and so the whole number) in any writing: digits with separators between. */
 const DIGIT_RUN = new RegExp(SUBSCRIBER.split('').join('[\\s().+-]{0,2}'));
 
-let kit: TArchiveKit;
+const { kit } = setupArchiveKit();
 let officer: TSessionUser;
 let reviewer: TSessionUser;
 let auditor: TSessionUser;
 let recordingId = '';
 let matterId = '';
 let from = '';
-
-const sessionUser = async (role: 'OFFICER' | 'REVIEWER' | 'AUDITOR'): Promise<TSessionUser> => ({
-  ...(await createTestUser(role)),
-  name: role,
-  regions: [],
-  timeZone: 'UTC',
-  sessionId: randomUUID(),
-});
 
 type TBundleLine = { type: string; action?: string; subjectId?: string; details?: Record<string, unknown> };
 const entriesOf = (bundle: string): TBundleLine[] =>
@@ -83,8 +74,11 @@ async function tarFiles(bytes: Buffer): Promise<Map<string, Buffer>> {
 }
 
 beforeAll(async () => {
-  kit = await startArchiveKit();
-  [officer, reviewer, auditor] = await Promise.all([sessionUser('OFFICER'), sessionUser('REVIEWER'), sessionUser('AUDITOR')]);
+  [officer, reviewer, auditor] = await Promise.all([
+    createSessionUser('OFFICER'),
+    createSessionUser('REVIEWER'),
+    createSessionUser('AUDITOR'),
+  ]);
   from = new Date(Date.now() - 1000).toISOString();
   // A truncated recording: quarantined, so a reviewer decides it with a note before it is played and held.
   const outcome = await kit.archive(kit.sim.addRecording({ seconds: 30, mediaSeconds: 24 }));
@@ -102,13 +96,6 @@ beforeAll(async () => {
   await auditedSearch(ZSearchFilter.parse({ customer: TYPED.customer }), officer);
   await flushAuditSequencer();
 }, 120_000);
-
-afterAll(async () => {
-  await kit?.stop();
-  await closeQueues();
-  producerRedis().disconnect();
-  await db().$disconnect();
-});
 
 describe('free text in the signed audit trail', () => {
   it('is stored masked with the digest of what was typed; the originals stay in their own rows', async () => {
