@@ -605,6 +605,7 @@ const reviewActions = {
   }),
   'quarantine.refetch_failed': action({
     subjectTypes: ['quarantine_case'],
+    freeText: ['refetchError'],
     details: z.looseObject({ cause: str, refetchError: str }),
     describe: (d) => `Re-fetch failed (${d.cause.replaceAll('_', ' ')}): ${d.refetchError}`,
     sample: {
