@@ -2,9 +2,9 @@
 // Archive health at a glance: what was archived, how far behind each vendor account is, what waits for
 // people (quarantine, dead letters, the oldest delivery not yet archived) and the last reconciliations.
 // Sections the viewer's role may not see are not sent by the API and not shown.
-import { formatDateTime } from '@/components/ui/format';
 import { LineChart } from '@/components/ui/line-chart';
 import { ErrorState, Loading } from '@/components/ui/query-state';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { useDashboard } from '@/hooks/use-dashboard';
 import type { TDashboard } from '@/lib/dashboard/get-dashboard';
 
@@ -47,6 +47,7 @@ function Figures({ d }: { d: TDashboard }) {
 }
 
 function Ingestion({ rows }: { rows: NonNullable<TDashboard['ingestion']> }) {
+  const formatDateTime = useFormatDateTime();
   return (
     <section className="panel" aria-labelledby="lag-heading">
       <h2 id="lag-heading">Ingestion lag per vendor account</h2>
@@ -139,6 +140,7 @@ function Reconciliation({ rows }: { rows: NonNullable<TDashboard['reconciliation
 
 export function ArchiveDashboard() {
   const dashboard = useDashboard();
+  const formatDateTime = useFormatDateTime();
   if (dashboard.isPending) return <Loading />;
   if (dashboard.isError) return <ErrorState error={dashboard.error} retry={() => void dashboard.refetch()} />;
   const d = dashboard.data;
@@ -148,7 +150,13 @@ export function ArchiveDashboard() {
       <Figures d={d} />
       <section className="panel" aria-labelledby="per-day-heading">
         <h2 id="per-day-heading">Archived per day (last {d.archive.perDay.length} days)</h2>
-        <LineChart title="Recordings archived per day" unit="recordings" formatT={day} series={[{ name: 'Archived', points }]} />
+        <LineChart
+          title="Recordings archived per day"
+          unit="recordings"
+          formatT={day}
+          zoneNote="UTC"
+          series={[{ name: 'Archived', points }]}
+        />
       </section>
       {d.ingestion ? <Ingestion rows={d.ingestion} /> : null}
       {d.quarantine ? <Quarantine q={d.quarantine} /> : null}

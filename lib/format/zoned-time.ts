@@ -24,6 +24,12 @@ export function formatDateTime(value: string | Date | null, zone: string = DEFAU
   return `${t.toFormat(opts.seconds ? 'yyyy-MM-dd HH:mm:ss' : 'yyyy-MM-dd HH:mm')} (UTC${t.toFormat('ZZ')})`;
 }
 
+/** The wall-clock minute in `zone` ("14:05") and that zone's offset then ("UTC+01:00"), for a chart's time axis. */
+export function formatClock(value: number | Date, zone: string = DEFAULT_TIME_ZONE): { time: string; offset: string } {
+  const t = DateTime.fromMillis(typeof value === 'number' ? value : value.getTime()).setZone(zone);
+  return { time: t.toFormat('HH:mm'), offset: `UTC${t.toFormat('ZZ')}` };
+}
+
 /** A day ("2026-11-30") or minute ("2026-11-30T14:05") — how the console's range inputs write times. */
 export const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
 
