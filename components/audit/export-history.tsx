@@ -6,6 +6,7 @@ import { formatBytes } from '@/components/ui/format';
 import { useFormatDateTime } from '@/components/ui/time-zone';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useAuditExports } from '@/hooks/use-audit-exports';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export function ExportHistory() {
   const formatDateTime = useFormatDateTime();
@@ -19,7 +20,7 @@ export function ExportHistory() {
       {history.isError ? <ErrorState error={history.error} retry={() => void history.refetch()} /> : null}
       {data && data.exports.length === 0 ? <Empty>No audit exports yet.</Empty> : null}
       {data && data.exports.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label="Audit exports">
           <table className="data" aria-label="Audit exports" data-testid="export-history">
             <thead>
               <tr>
@@ -63,7 +64,7 @@ export function ExportHistory() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {data && data.pages > 1 ? (
         <nav className="pager" aria-label="Export history pages">

@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '@/components/ui/query-state';
 import { useFormatDateTime } from '@/components/ui/time-zone';
 import { useDashboard } from '@/hooks/use-dashboard';
 import type { TDashboard } from '@/lib/dashboard/get-dashboard';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 const day = (t: number) => new Date(t).toISOString().slice(5, 10);
 
@@ -51,7 +52,7 @@ function Ingestion({ rows }: { rows: NonNullable<TDashboard['ingestion']> }) {
   return (
     <section className="panel" aria-labelledby="lag-heading">
       <h2 id="lag-heading">Ingestion lag per vendor account</h2>
-      <div className="table-scroll">
+      <TableScroll label="Ingestion lag">
         <table className="data" aria-label="Ingestion lag">
           <thead>
             <tr>
@@ -72,7 +73,7 @@ function Ingestion({ rows }: { rows: NonNullable<TDashboard['ingestion']> }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -103,7 +104,7 @@ function Reconciliation({ rows }: { rows: NonNullable<TDashboard['reconciliation
       {rows.length === 0 ? (
         <p className="muted">No reconciliation has run yet.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Last reconciliation">
           <table className="data" aria-label="Last reconciliation">
             <thead>
               <tr>
@@ -132,7 +133,7 @@ function Reconciliation({ rows }: { rows: NonNullable<TDashboard['reconciliation
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

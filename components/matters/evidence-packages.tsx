@@ -5,6 +5,7 @@ import { formatDateTime } from '@/components/ui/format';
 import { useMatterAction } from '@/hooks/use-matter-action';
 import { useMatterData } from '@/hooks/use-matter-data';
 import type { listEvidencePackages } from '@/lib/evidence/list-evidence-packages';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 type TPackages = { packages: Awaited<ReturnType<typeof listEvidencePackages>> };
 const settled = (s: string) => s === 'completed' || s === 'failed';
@@ -36,7 +37,7 @@ export function EvidencePackages({ matterId, recordingCount }: { matterId: strin
         </p>
       ) : null}
       {q.data && q.data.packages.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label="Evidence packages">
           <table className="data" aria-label="Evidence packages" data-testid="evidence-packages">
             <thead>
               <tr>
@@ -74,7 +75,7 @@ export function EvidencePackages({ matterId, recordingCount }: { matterId: strin
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </>
   );

@@ -12,6 +12,7 @@ import { useMatterData } from '@/hooks/use-matter-data';
 import type { getMatter } from '@/lib/legal-hold/get-matter';
 import type { TMatterRecordingItem } from '@/lib/legal-hold/list-matter-recordings';
 import type { TAuditEntryView } from '@/lib/audit/to-audit-entry-view';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 type TMatter = Awaited<ReturnType<typeof getMatter>>;
 const LIMIT = 25;
@@ -33,7 +34,7 @@ function Recordings({ id }: { id: string }) {
   const pages = Math.max(1, Math.ceil(q.data.total / LIMIT));
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll label="Recordings of this matter">
         <table className="data" aria-label="Recordings of this matter" data-testid="matter-recordings">
           <thead>
             <tr>
@@ -56,7 +57,7 @@ function Recordings({ id }: { id: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <nav className="pager" aria-label="Recordings pages">
         <button type="button" className="btn" disabled={page <= 1} onClick={() => setPage(page - 1)}>
           Previous

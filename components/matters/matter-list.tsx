@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { formatDateTime } from '@/components/ui/format';
 import type { listMatters } from '@/lib/legal-hold/list-matters';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export const HOLD_STATE_LABEL = { empty: 'No recordings', not_held: 'Not held', partly_held: 'Partly held', held: 'Held' } as const;
 
@@ -8,7 +9,7 @@ export const HOLD_STATE_LABEL = { empty: 'No recordings', not_held: 'Not held', 
 export function MatterList({ matters }: { matters: Awaited<ReturnType<typeof listMatters>> }) {
   if (matters.length === 0) return <p className="muted">No matters yet.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Matters">
       <table className="data" aria-label="Matters" data-testid="matters">
         <thead>
           <tr>
@@ -39,6 +40,6 @@ export function MatterList({ matters }: { matters: Awaited<ReturnType<typeof lis
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

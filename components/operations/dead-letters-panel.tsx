@@ -7,6 +7,7 @@ import { CopyId } from '@/components/copy-id';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useDeadLetters } from '@/hooks/use-dead-letters';
 import { useReplayDeadLetter } from '@/hooks/use-replay-dead-letter';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export function DeadLettersPanel() {
   const formatDateTime = useFormatDateTime();
@@ -39,46 +40,48 @@ export function DeadLettersPanel() {
       {letters.isError ? <ErrorState error={letters.error} retry={() => void letters.refetch()} /> : null}
       {letters.data && letters.data.items.length === 0 ? <Empty>No dead letters.</Empty> : null}
       {letters.data && letters.data.items.length > 0 ? (
-        <table className="data" aria-label="Dead letters" data-testid="dead-letters">
-          <thead>
-            <tr>
-              <th scope="col">Failed</th>
-              <th scope="col">Queue / job</th>
-              <th scope="col">Recording</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Replay</th>
-            </tr>
-          </thead>
-          <tbody>
-            {letters.data.items.map((d) => (
-              <tr key={d.id}>
-                <td>{formatDateTime(d.createdAt)}</td>
-                <td className="mono">
-                  {d.queue}
-                  <br />
-                  {d.jobName} ({d.attemptsMade} attempts)
-                </td>
-                <td>{d.idempotencyKey ? <CopyId value={d.idempotencyKey} label="idempotency key" /> : '—'}</td>
-                <td>{d.failedReason}</td>
-                <td>
-                  {d.replayedAt ? (
-                    `Replayed ${formatDateTime(d.replayedAt)} by ${d.replayedBy ?? '?'}`
-                  ) : (
-                    <button
-                      type="button"
-                      className="btn"
-                      disabled={replay.isPending}
-                      onClick={() => void askReplay(d)}
-                      aria-label={`Replay ${d.idempotencyKey ?? d.jobId}`}
-                    >
-                      Replay
-                    </button>
-                  )}
-                </td>
+        <TableScroll label="Dead letters">
+          <table className="data" aria-label="Dead letters" data-testid="dead-letters">
+            <thead>
+              <tr>
+                <th scope="col">Failed</th>
+                <th scope="col">Queue / job</th>
+                <th scope="col">Recording</th>
+                <th scope="col">Reason</th>
+                <th scope="col">Replay</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {letters.data.items.map((d) => (
+                <tr key={d.id}>
+                  <td>{formatDateTime(d.createdAt)}</td>
+                  <td className="mono">
+                    {d.queue}
+                    <br />
+                    {d.jobName} ({d.attemptsMade} attempts)
+                  </td>
+                  <td>{d.idempotencyKey ? <CopyId value={d.idempotencyKey} label="idempotency key" /> : '—'}</td>
+                  <td>{d.failedReason}</td>
+                  <td>
+                    {d.replayedAt ? (
+                      `Replayed ${formatDateTime(d.replayedAt)} by ${d.replayedBy ?? '?'}`
+                    ) : (
+                      <button
+                        type="button"
+                        className="btn"
+                        disabled={replay.isPending}
+                        onClick={() => void askReplay(d)}
+                        aria-label={`Replay ${d.idempotencyKey ?? d.jobId}`}
+                      >
+                        Replay
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       {confirm.dialog}
     </section>

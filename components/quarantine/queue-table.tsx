@@ -8,6 +8,7 @@ import { CaseStatus } from '@/components/quarantine/case-status';
 import { formatAge, isPastSla } from '@/components/quarantine/format-age';
 import { titleCase, VENDOR_LABEL } from '@/components/ui/format';
 import type { TQuarantineQueueItem } from '@/lib/quarantine/list-quarantine-queue';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export type TSort = { sort: string; dir: 'asc' | 'desc' };
 
@@ -79,99 +80,101 @@ export function QueueTable({ items, slaHours, now, sort, onSort, selectable, sel
   const selectableIds = items.map((c) => c.id);
   const allOn = selectableIds.length > 0 && selectableIds.every((id) => selected.has(id));
   return (
-    <div className="table-scroll">
-      <table className="data queue-table" aria-label="Quarantine cases" aria-describedby="queue-keys">
-        <thead>
-          <tr>
-            {selectable ? (
-              <th scope="col">
-                <input
-                  type="checkbox"
-                  aria-label="Select every case on this page"
-                  checked={allOn}
-                  onChange={(e) => onToggleAll(selectableIds, e.target.checked)}
-                />
-              </th>
-            ) : null}
-            {COLUMNS.map((c) =>
-              c.key ? (
-                <SortHeader key={c.key} column={c.key} label={c.label} sort={sort} onSort={onSort} />
-              ) : (
-                <th key={c.label} scope="col">
-                  {c.label}
+    <>
+      <TableScroll label="Quarantine cases">
+        <table className="data queue-table" aria-label="Quarantine cases" aria-describedby="queue-keys">
+          <thead>
+            <tr>
+              {selectable ? (
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label="Select every case on this page"
+                    checked={allOn}
+                    onChange={(e) => onToggleAll(selectableIds, e.target.checked)}
+                  />
                 </th>
-              ),
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((c, i) => {
-            const late = isPastSla(c.createdAt, now, slaHours) && !['ACCEPTED', 'RESOLVED'].includes(c.state);
-            const customer = c.recording.participants.find((p) => p.role === 'CUSTOMER');
-            return (
-              <tr
-                key={c.id}
-                ref={(el) => {
-                  rows.current[i] = el;
-                }}
-                tabIndex={i === current ? 0 : -1}
-                className={`queue-row${late ? ' past-sla' : ''}`}
-                data-testid="quarantine-case"
-                data-case-id={c.id}
-                onFocus={() => setActive(i)}
-                onKeyDown={(e) => onKeyDown(e, i, c.id)}
-              >
-                {selectable ? (
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Select case ${c.recording.vendorRecordingId}`}
-                      checked={selected.has(c.id)}
-                      onChange={() => onToggle(c.id)}
-                    />
+              ) : null}
+              {COLUMNS.map((c) =>
+                c.key ? (
+                  <SortHeader key={c.key} column={c.key} label={c.label} sort={sort} onSort={onSort} />
+                ) : (
+                  <th key={c.label} scope="col">
+                    {c.label}
+                  </th>
+                ),
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((c, i) => {
+              const late = isPastSla(c.createdAt, now, slaHours) && !['ACCEPTED', 'RESOLVED'].includes(c.state);
+              const customer = c.recording.participants.find((p) => p.role === 'CUSTOMER');
+              return (
+                <tr
+                  key={c.id}
+                  ref={(el) => {
+                    rows.current[i] = el;
+                  }}
+                  tabIndex={i === current ? 0 : -1}
+                  className={`queue-row${late ? ' past-sla' : ''}`}
+                  data-testid="quarantine-case"
+                  data-case-id={c.id}
+                  onFocus={() => setActive(i)}
+                  onKeyDown={(e) => onKeyDown(e, i, c.id)}
+                >
+                  {selectable ? (
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Select case ${c.recording.vendorRecordingId}`}
+                        checked={selected.has(c.id)}
+                        onChange={() => onToggle(c.id)}
+                      />
+                    </td>
+                  ) : null}
+                  <td className="queue-problem">
+                    <a href={`/quarantine/${c.id}`} tabIndex={-1}>
+                      <strong>{titleCase(c.reason)}</strong>
+                    </a>
+                    <br />
+                    <span data-testid="case-summary">{c.summary.headline}</span>
                   </td>
-                ) : null}
-                <td className="queue-problem">
-                  <a href={`/quarantine/${c.id}`} tabIndex={-1}>
-                    <strong>{titleCase(c.reason)}</strong>
-                  </a>
-                  <br />
-                  <span data-testid="case-summary">{c.summary.headline}</span>
-                </td>
-                <td>
-                  {formatAge(c.createdAt, now)}
-                  {late ? (
-                    <>
-                      <br />
-                      <span className="badge badge-danger">Past {slaHours} h SLA</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  {VENDOR_LABEL[c.recording.vendorSource]}
-                  <br />
-                  <span className="mono muted">{c.recording.vendorRecordingId}</span>
-                  {customer ? (
-                    <>
-                      <br />
-                      <span className="muted">Customer</span>{' '}
-                      <span className="mono">{customer.identifier ?? customer.displayName ?? '—'}</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>{c.recording.dataResidencyRegion ?? '—'}</td>
-                <td>{c.assignedTo ? c.assignedTo.email : <span className="muted">Unassigned</span>}</td>
-                <td>
-                  <CaseStatus c={c} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  <td>
+                    {formatAge(c.createdAt, now)}
+                    {late ? (
+                      <>
+                        <br />
+                        <span className="badge badge-danger">Past {slaHours} h SLA</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {VENDOR_LABEL[c.recording.vendorSource]}
+                    <br />
+                    <span className="mono muted">{c.recording.vendorRecordingId}</span>
+                    {customer ? (
+                      <>
+                        <br />
+                        <span className="muted">Customer</span>{' '}
+                        <span className="mono">{customer.identifier ?? customer.displayName ?? '—'}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{c.recording.dataResidencyRegion ?? '—'}</td>
+                  <td>{c.assignedTo ? c.assignedTo.email : <span className="muted">Unassigned</span>}</td>
+                  <td>
+                    <CaseStatus c={c} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       <p id="queue-keys" className="hint">
         Keyboard: j / k or ↓ / ↑ move between cases, Enter opens one{selectable ? ', x selects it' : ''}.
       </p>
-    </div>
+    </>
   );
 }

@@ -3,6 +3,7 @@
 import { VENDOR_LABEL } from '@/components/ui/format';
 import { useFormatDateTime } from '@/components/ui/time-zone';
 import type { TReportDetail } from '@/lib/reconcile/get-reconciliation-report';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 const KIND_LABEL: Record<string, string> = {
   missing: 'Missing (never delivered)',
@@ -55,28 +56,30 @@ export function ReportDetail({ report }: { report: TReportDetail }) {
         {report.findings.length === 0 ? (
           <p className="muted">Every listed recording is archived and agrees with its stored version.</p>
         ) : (
-          <table className="data" aria-label="Findings" data-testid="reconciliation-findings">
-            <thead>
-              <tr>
-                <th scope="col">Finding</th>
-                <th scope="col">Vendor recording</th>
-                <th scope="col">Interaction</th>
-                <th scope="col">Archive status</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.findings.map((f) => (
-                <tr key={`${f.kind}:${f.vendorRecordingId}`}>
-                  <td>{KIND_LABEL[f.kind] ?? f.kind}</td>
-                  <td className="mono">{f.vendorRecordingId}</td>
-                  <td className="mono">{f.interactionId ?? '—'}</td>
-                  <td>{f.archiveStatus ?? 'none'}</td>
-                  <td>{f.detail}</td>
+          <TableScroll label="Findings">
+            <table className="data" aria-label="Findings" data-testid="reconciliation-findings">
+              <thead>
+                <tr>
+                  <th scope="col">Finding</th>
+                  <th scope="col">Vendor recording</th>
+                  <th scope="col">Interaction</th>
+                  <th scope="col">Archive status</th>
+                  <th scope="col">Detail</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.findings.map((f) => (
+                  <tr key={`${f.kind}:${f.vendorRecordingId}`}>
+                    <td>{KIND_LABEL[f.kind] ?? f.kind}</td>
+                    <td className="mono">{f.vendorRecordingId}</td>
+                    <td className="mono">{f.interactionId ?? '—'}</td>
+                    <td>{f.archiveStatus ?? 'none'}</td>
+                    <td>{f.detail}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </>

@@ -11,6 +11,7 @@ import { useUsers } from '@/hooks/use-users';
 import { UserSecurityActions } from '@/components/users/user-security-actions';
 import { ROLES } from '@/lib/auth/permissions';
 import type { TUserView } from '@/lib/users/user-schemas';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 function UserRow({
   u,
@@ -112,7 +113,7 @@ export function UsersTable({ selfId, servedRegions }: { selfId: string; servedRe
           {update.error.message}
         </p>
       ) : null}
-      <div className="table-scroll">
+      <TableScroll label="Users">
         <table className="data" aria-label="Users">
           <thead>
             <tr>
@@ -139,7 +140,7 @@ export function UsersTable({ selfId, servedRegions }: { selfId: string; servedRe
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {users.data.users
         .filter((u) => u.id === selected)
         .map((u) => (

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { CopyId } from '@/components/copy-id';
 import { Forbidden } from '@/components/forbidden';
 import { formatDateTime } from '@/components/ui/format';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { listPublishedKeys, listRecentCheckpoints } from '@/lib/audit/list-published-keys';
 import { pageUser } from '@/lib/auth/page-user';
 import { can } from '@/lib/auth/permissions';
@@ -23,60 +25,64 @@ export default async function AuditKeysPage() {
       </p>
       <section className="panel" aria-labelledby="keys-heading">
         <h2 id="keys-heading">Public keys</h2>
-        <table data-testid="signing-keys">
-          <thead>
-            <tr>
-              <th scope="col">Key id</th>
-              <th scope="col">Algorithm</th>
-              <th scope="col">Valid from</th>
-              <th scope="col">Valid until</th>
-              <th scope="col">Fingerprint (SHA-256 of the public key)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => (
-              <tr key={k.keyId}>
-                <td>{k.keyId}</td>
-                <td>{k.algorithm}</td>
-                <td>{formatDateTime(k.validFrom, user.timeZone)}</td>
-                <td>{k.validUntil ? formatDateTime(k.validUntil, user.timeZone) : 'in service'}</td>
-                <td>
-                  <code>{k.fingerprint}</code>
-                </td>
+        <TableScroll label="Public keys">
+          <table className="data" aria-label="Public keys" data-testid="signing-keys">
+            <thead>
+              <tr>
+                <th scope="col">Key id</th>
+                <th scope="col">Algorithm</th>
+                <th scope="col">Valid from</th>
+                <th scope="col">Valid until</th>
+                <th scope="col">Fingerprint (SHA-256 of the public key)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {keys.map((k) => (
+                <tr key={k.keyId}>
+                  <td>{k.keyId}</td>
+                  <td>{k.algorithm}</td>
+                  <td>{formatDateTime(k.validFrom, user.timeZone)}</td>
+                  <td>{k.validUntil ? formatDateTime(k.validUntil, user.timeZone) : 'in service'}</td>
+                  <td>
+                    <CopyId value={k.fingerprint} label="fingerprint" />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
       <section className="panel" aria-labelledby="checkpoints-heading">
         <h2 id="checkpoints-heading">Newest checkpoints</h2>
         <p className="muted">
           Each is an Object-Locked object in the audit bucket. Noting a root hash here lets you later check that the log only grew since.
         </p>
-        <table data-testid="audit-checkpoints">
-          <thead>
-            <tr>
-              <th scope="col">Published</th>
-              <th scope="col">Entries</th>
-              <th scope="col">Root hash</th>
-              <th scope="col">Key</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {checkpoints.map((c) => (
-              <tr key={c.id}>
-                <td>{formatDateTime(c.createdAt, user.timeZone)}</td>
-                <td>{c.treeSize}</td>
-                <td>
-                  <code>{c.rootHash}</code>
-                </td>
-                <td>{c.keyId}</td>
-                <td>{c.reason}</td>
+        <TableScroll label="Newest checkpoints">
+          <table className="data" aria-label="Newest checkpoints" data-testid="audit-checkpoints">
+            <thead>
+              <tr>
+                <th scope="col">Published</th>
+                <th scope="col">Entries</th>
+                <th scope="col">Root hash</th>
+                <th scope="col">Key</th>
+                <th scope="col">Why</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {checkpoints.map((c) => (
+                <tr key={c.id}>
+                  <td>{formatDateTime(c.createdAt, user.timeZone)}</td>
+                  <td>{c.treeSize}</td>
+                  <td>
+                    <CopyId value={c.rootHash} label="root hash" />
+                  </td>
+                  <td>{c.keyId}</td>
+                  <td>{c.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
     </>
   );
