@@ -3,7 +3,9 @@
 // conversation-end event is resolved into its recordings (202 "transcoding" first), and the queue history
 // shows the failure and the completion per minute.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setupIngestStack } from '@/tests/support/setup-ingest-stack';
+import { simAccount } from '@/tests/support/sim-account';
 import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
 import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
@@ -19,10 +21,8 @@ import { getQueueStats } from '@/lib/queue/get-queue-stats';
 import { archiveQueue } from '@/lib/queue/queues';
 import { replayDeadLetter } from '@/lib/dead-letters/replay-dead-letter';
 import { sampleQueues } from '@/lib/queue/sample-queues';
-import { startGenesysSimulator } from '@/simulators/genesys/server';
-import type { TSimulator } from '@/simulators/types';
-import { startWorkers, type TWorkersHandle } from '@/workers/index';
-import { genesysRecordingCompleted, resetRedis, runId, setVendorAccounts, startRouteServer } from './ingest-harness';
+import { genesysRecordingCompleted, runId } from '@/tests/support/ingest-harness';
+import { startRouteServer } from '@/tests/support/start-route-server';
 import { waitFor } from '@/tests/support/wait-for';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
@@ -35,9 +35,6 @@ const TOKEN = `${GEN}-bearer-0123456789`;
 const admin: TUserRef = { id: randomUUID(), email: 'ops@example.test', role: 'ADMIN' };
 const officer: TUserRef = { id: randomUUID(), email: 'officer@example.test', role: 'OFFICER' };
 
-let genesys: TSimulator;
-let workers: TWorkersHandle;
-
 async function status(promise: Promise<unknown>): Promise<number | 'ok'> {
   try {
     await promise;
@@ -47,29 +44,10 @@ async function status(promise: Promise<unknown>): Promise<number | 'ok'> {
   }
 }
 
-beforeAll(async () => {
-  genesys = await startGenesysSimulator({
-    accounts: [
-      {
-        id: GEN,
-        name: GEN,
-        instance: 'mypurecloud.com',
-        clientId: `${GEN}-c`,
-        clientSecret: `${GEN}-secret-0123456789`,
-        webhookBearerToken: TOKEN,
-        webhookHmacSecret: null,
-      },
-    ],
-  });
-  setVendorAccounts(genesys.vendorAccountsJson().map((a) => ({ ...a, requestsPerMinute: 100_000 })) as never);
-  await resetRedis();
-  workers = await startWorkers({ schedule: false, metricsPort: null, archiveConcurrency: 2 });
-});
-
-afterAll(async () => {
-  await resetRedis().catch(() => undefined);
-  await workers?.close();
-  await genesys?.stop();
+const stack = setupIngestStack({
+  genesys: { accounts: [simAccount(GEN, 'mypurecloud.com', { bearer: true })] },
+  requestsPerMinute: 100_000,
+  workers: { schedule: false, metricsPort: null, archiveConcurrency: 2 },
 });
 
 describe('dead letters', () => {
@@ -77,10 +55,10 @@ describe('dead letters', () => {
     'a job failing until its retry budget is spent is dead-lettered, visible, skipped by the sweep, and replay archives it',
     { timeout: 60_000 },
     async () => {
-      const rec = genesys.addRecording({ seconds: 2, seed: 7 });
+      const rec = stack.genesys.addRecording({ seconds: 2, seed: 7 });
       const key = `genesys-cloud:${rec.id}`;
       // Every media URL handed out is already expired (403): each attempt exhausts its URL refreshes and fails.
-      genesys.faults.expireNextMediaUrls = 1_000;
+      stack.genesys.faults.expireNextMediaUrls = 1_000;
       await sampleQueues(new Date(Date.now() - 60_000));
       const accepted = await genesysPost(
         new Request(`http://127.0.0.1/api/webhooks/genesys?account=${GEN}`, {
@@ -97,8 +75,8 @@ describe('dead letters', () => {
       expect(dead).toMatchObject({ jobName: 'recording.archive', idempotencyKey: key, replayedAt: null });
       expect(dead?.attemptsMade).toBeGreaterThanOrEqual(1);
       expect(dead?.failedReason.length).toBeGreaterThan(0);
-      expect(genesys.downloadStarts(rec.id)).toBe(0);
-      expect(genesys.downloadCount(rec.id)).toBe(0);
+      expect(stack.genesys.downloadStarts(rec.id)).toBe(0);
+      expect(stack.genesys.downloadCount(rec.id)).toBe(0);
       expect(await archiveQueue('GENESYS_CLOUD').getJobState(`genesys-cloud__${rec.id}`)).toBe('failed');
       await flushAuditSequencer();
       expect(await db().auditEntry.count({ where: { action: 'archive.dead_lettered', subjectId: key } })).toBe(1);
@@ -118,7 +96,7 @@ describe('dead letters', () => {
       expect(await sweepPendingArchives({ deadlineMinutes: 0 })).toMatchObject({ redriven: 0 });
 
       if (!dead) throw new Error('unreachable');
-      genesys.faults.expireNextMediaUrls = 0;
+      stack.genesys.faults.expireNextMediaUrls = 0;
       expect(await status(replayDeadLetter(dead.id, officer))).toBe(403);
       await replayDeadLetter(dead.id, admin);
       expect(await status(replayDeadLetter(dead.id, admin))).toBe(409);
@@ -127,7 +105,7 @@ describe('dead letters', () => {
         async () => (await db().recording.count({ where: { vendorRecordingId: rec.id, status: 'ARCHIVED' } })) === 1,
         30_000,
       );
-      expect(genesys.downloadCount(rec.id)).toBe(1);
+      expect(stack.genesys.downloadCount(rec.id)).toBe(1);
       const replayed = await db().deadLetter.findUniqueOrThrow({ where: { id: dead.id } });
       expect(replayed.replayedBy).toBe(admin.id);
       expect(replayed.replayedAt).not.toBeNull();
@@ -151,8 +129,8 @@ describe('dead letters', () => {
 
 describe('automatic re-drive of dead letters', () => {
   it('waits while storage does not answer, then re-drives once it does, and the recording is archived', { timeout: 60_000 }, async () => {
-    const rec = genesys.addRecording({ seconds: 2, seed: 8 });
-    genesys.faults.expireNextMediaUrls = 1_000;
+    const rec = stack.genesys.addRecording({ seconds: 2, seed: 8 });
+    stack.genesys.faults.expireNextMediaUrls = 1_000;
     const accepted = await genesysPost(
       new Request(`http://127.0.0.1/api/webhooks/genesys?account=${GEN}`, {
         method: 'POST',
@@ -162,7 +140,7 @@ describe('automatic re-drive of dead letters', () => {
     );
     expect(accepted.status).toBe(202);
     await waitFor('dead letter', async () => (await db().deadLetter.count({ where: { vendorRecordingId: rec.id } })) === 1, 30_000);
-    genesys.faults.expireNextMediaUrls = 0;
+    stack.genesys.faults.expireNextMediaUrls = 0;
 
     // Storage still unreachable: the dead letter waits (nothing replayed).
     const unreachable = createS3Client({ ...env(), S3_ENDPOINT: 'http://127.0.0.1:9' });
@@ -191,12 +169,12 @@ describe('conversation-end events', () => {
   it('resolve into every recording of the conversation, waiting out 202 "transcoding"', { timeout: 60_000 }, async () => {
     const conversationId = randomUUID();
     const recs = [
-      genesys.addRecording({ interactionId: conversationId, seconds: 1, pendingPolls: 1 }),
-      genesys.addRecording({ interactionId: conversationId, seconds: 1 }),
+      stack.genesys.addRecording({ interactionId: conversationId, seconds: 1, pendingPolls: 1 }),
+      stack.genesys.addRecording({ interactionId: conversationId, seconds: 1 }),
     ];
     const server = await startRouteServer({ '/api/webhooks/genesys': genesysPost });
     try {
-      const results = await genesys.emitWebhook(recs[0] as never, { baseUrl: server.url, style: 'real', duplicates: 3 });
+      const results = await stack.genesys.emitWebhook(recs[0] as never, { baseUrl: server.url, style: 'real', duplicates: 3 });
       expect(results.map((r) => r.status)).toEqual([202, 202, 202]);
       expect(results.map((r) => (JSON.parse(r.body) as { kind: string; duplicate: boolean }).duplicate).sort()).toEqual([
         false,
@@ -212,7 +190,7 @@ describe('conversation-end events', () => {
       async () => (await db().recording.count({ where: { vendorRecordingId: { in: ids }, status: 'ARCHIVED' } })) === 2,
       30_000,
     );
-    expect(recs.map((r) => genesys.downloadCount(r.id))).toEqual([1, 1]);
+    expect(recs.map((r) => stack.genesys.downloadCount(r.id))).toEqual([1, 1]);
     await flushAuditSequencer();
     expect(
       await db().auditEntry.count({

@@ -1,17 +1,16 @@
 // Polling is the backbone: with no webhook at all, the repeatable poll archives everything the simulators list
 // (paginated, cursor saved in Postgres). Then Redis is flushed mid-run (jobs, schedulers, markers and claims
 // gone): the sweep, run with a deadline of 0, re-drives every recording from the IngestEvent rows in Postgres.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setupIngestStack } from '@/tests/support/setup-ingest-stack';
+import { simAccount } from '@/tests/support/sim-account';
 import { db } from '@/lib/db';
 import { listPollCursors } from '@/lib/ingest/list-poll-cursors';
 import { JOBS } from '@/lib/queue/contracts';
 import { maintenanceQueue, pollQueue } from '@/lib/queue/queues';
 import { producerRedis } from '@/lib/redis';
-import { startCxoneSimulator } from '@/simulators/cxone/server';
-import { startGenesysSimulator } from '@/simulators/genesys/server';
-import type { TSimRecording, TSimulator } from '@/simulators/types';
-import { startWorkers, type TWorkersHandle } from '@/workers/index';
-import { resetRedis, runId, setVendorAccounts } from './ingest-harness';
+import type { TSimRecording } from '@/simulators/types';
+import { runId } from '@/tests/support/ingest-harness';
 import { waitFor } from '@/tests/support/wait-for';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
@@ -22,54 +21,31 @@ const GEN = `b1-poll-gen-${runId}`;
 const CX = `b1-poll-cx-${runId}`;
 const ACCOUNTS = [GEN, CX];
 
-let genesys: TSimulator;
-let cxone: TSimulator;
-let workers: TWorkersHandle;
-
-const archivedCount = (ids: string[]) => db().recording.count({ where: { vendorRecordingId: { in: ids }, status: 'ARCHIVED' } });
-const downloads = (r: TSimRecording) => (r.vendor === 'genesys' ? genesys : cxone).downloadCount(r.id);
-
-function addBatch(genesysCount: number, cxoneCount: number, seed: number): TSimRecording[] {
-  return [
-    ...Array.from({ length: genesysCount }, (_, i) => genesys.addRecording({ seconds: 1, seed: seed + i })),
-    ...Array.from({ length: cxoneCount }, (_, i) => cxone.addRecording({ seconds: 1, seed: seed + 500 + i })),
-  ];
-}
-
-beforeAll(async () => {
-  const account = (id: string, instance: string) => ({
-    id,
-    name: id,
-    instance,
-    clientId: `${id}-client`,
-    clientSecret: `${id}-secret-0123456789`,
-    webhookBearerToken: null,
-    webhookHmacSecret: `${id}-hmac-0123456789abcd`,
-  });
+const stack = setupIngestStack({
+  genesys: { accounts: [simAccount(GEN, 'mypurecloud.com', { hmac: true })] },
   // CXone pages of at most 4 force several pages per walk (the cursor is saved after each one).
-  genesys = await startGenesysSimulator({ accounts: [account(GEN, 'mypurecloud.com')] });
-  cxone = await startCxoneSimulator({ accounts: [account(CX, 'na1')], faults: { maxPageSize: 4 } });
-  setVendorAccounts(
-    [...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()].map((a) => ({ ...a, requestsPerMinute: 100_000 })) as never,
-  );
-  await resetRedis();
+  cxone: { accounts: [simAccount(CX, 'na1', { hmac: true })], faults: { maxPageSize: 4 } },
+  requestsPerMinute: 100_000,
   // No watchdog: after the flush nothing but the sweep may bring the recordings back.
-  workers = await startWorkers({
+  workers: {
     pollIntervalSeconds: 1,
     sweepIntervalSeconds: 3600,
     sweepDeadlineMinutes: 0,
     scheduleWatchdogSeconds: 0,
     metricsPort: null,
     archiveConcurrency: 1,
-  });
+  },
 });
 
-afterAll(async () => {
-  await resetRedis().catch(() => undefined);
-  await workers?.close();
-  await genesys?.stop();
-  await cxone?.stop();
-});
+const archivedCount = (ids: string[]) => db().recording.count({ where: { vendorRecordingId: { in: ids }, status: 'ARCHIVED' } });
+const downloads = (r: TSimRecording) => (r.vendor === 'genesys' ? stack.genesys : stack.cxone).downloadCount(r.id);
+
+function addBatch(genesysCount: number, cxoneCount: number, seed: number): TSimRecording[] {
+  return [
+    ...Array.from({ length: genesysCount }, (_, i) => stack.genesys.addRecording({ seconds: 1, seed: seed + i })),
+    ...Array.from({ length: cxoneCount }, (_, i) => stack.cxone.addRecording({ seconds: 1, seed: seed + 500 + i })),
+  ];
+}
 
 describe('fallback polling and the deadline sweep', () => {
   it('polling alone archives everything the vendors list', { timeout: 90_000 }, async () => {
@@ -127,7 +103,7 @@ describe('fallback polling and the deadline sweep', () => {
     expect(batch.filter((r) => downloads(r) < 1 || downloads(r) > 2).map((r) => r.id)).toEqual([]);
 
     // The watchdog's job: missing schedulers come back (without pushing existing ones back).
-    await workers.ensureSchedules();
+    await stack.workers.ensureSchedules();
     expect(await pollQueue().getJobScheduler(`poll-${GEN}`)).toBeDefined();
   });
 });

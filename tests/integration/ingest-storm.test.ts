@@ -2,18 +2,15 @@
 // shuffled and concurrent, by the simulators' own emitter through the real route handlers, with the real
 // workers archiving into the test Ceph RGW. Exactly 200 archive jobs, each recording downloaded exactly once
 // (counted at the simulator), 1,800 duplicates acknowledged, counted and audited.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as cxonePost } from '@/app/api/webhooks/cxone/route';
-import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
+import { describe, expect, it } from 'vitest';
+import { setupIngestStack } from '@/tests/support/setup-ingest-stack';
+import { simAccount } from '@/tests/support/sim-account';
 import { db } from '@/lib/db';
 import { QUEUES } from '@/lib/queue/contracts';
 import { DUPLICATE_COUNTER_KEY } from '@/lib/queue/redis-keys';
 import { producerRedis } from '@/lib/redis';
-import { startCxoneSimulator } from '@/simulators/cxone/server';
-import { startGenesysSimulator } from '@/simulators/genesys/server';
-import type { TEmitResult, TSimRecording, TSimulator } from '@/simulators/types';
-import { startWorkers, type TWorkersHandle } from '@/workers/index';
-import { jobTotal, resetRedis, runId, setVendorAccounts, startRouteServer } from './ingest-harness';
+import type { TEmitResult, TSimRecording } from '@/simulators/types';
+import { jobTotal, runId } from '@/tests/support/ingest-harness';
 import { waitFor } from '@/tests/support/wait-for';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
@@ -23,48 +20,27 @@ const GENESYS_COUNT = 120;
 const CXONE_COUNT = 80;
 const DELIVERIES = 10;
 
-let genesys: TSimulator;
-let cxone: TSimulator;
-let workers: TWorkersHandle;
-let routes: { url: string; stop(): Promise<void> };
-
-beforeAll(async () => {
-  const account = (id: string, instance: string) => ({
-    id,
-    name: id,
-    instance,
-    clientId: `${id}-client`,
-    clientSecret: `${id}-secret-0123456789`,
-    webhookBearerToken: `${id}-bearer-0123456789`,
-    webhookHmacSecret: `${id}-hmac-0123456789abcd`,
-  });
-  genesys = await startGenesysSimulator({ accounts: [account(GEN, 'mypurecloud.com')], faults: { maxPageSize: 50 } });
-  cxone = await startCxoneSimulator({ accounts: [account(CX, 'na1')] });
-  // Vendor quotas are the simulator's business here; the storm is about dedupe, not throttling.
-  setVendorAccounts(
-    [...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()].map((a) => ({ ...a, requestsPerMinute: 100_000 })) as never,
-  );
-  await resetRedis();
-  routes = await startRouteServer({ '/api/webhooks/genesys': genesysPost, '/api/webhooks/cxone': cxonePost });
-  workers = await startWorkers({ schedule: false, metricsPort: null, archiveConcurrency: 8 });
-});
-
-afterAll(async () => {
-  await routes?.stop();
-  await resetRedis().catch(() => undefined);
-  await workers?.close();
-  await genesys?.stop();
-  await cxone?.stop();
+// Vendor quotas are the simulator's business here; the storm is about dedupe, not throttling.
+const stack = setupIngestStack({
+  genesys: { accounts: [simAccount(GEN, 'mypurecloud.com')], faults: { maxPageSize: 50 } },
+  cxone: { accounts: [simAccount(CX, 'na1')] },
+  requestsPerMinute: 100_000,
+  routes: true,
+  workers: { schedule: false, metricsPort: null, archiveConcurrency: 8 },
 });
 
 describe('webhook redelivery storm', () => {
   // ~3,200 audit entries (2,000 deliveries + the pipeline's own) share one hash chain: allow for a slow machine.
   it('archives 200 recordings once each out of 2,000 shuffled concurrent deliveries', { timeout: 180_000 }, async () => {
     const started = Date.now();
-    const gen: TSimRecording[] = Array.from({ length: GENESYS_COUNT }, (_, i) => genesys.addRecording({ seconds: 1 + (i % 2), seed: i }));
-    const cx: TSimRecording[] = Array.from({ length: CXONE_COUNT }, (_, i) => cxone.addRecording({ seconds: 1 + (i % 2), seed: 1000 + i }));
-    const emit = { baseUrl: routes.url, duplicates: DELIVERIES, shuffle: true, concurrency: 16 };
-    const results: TEmitResult[] = (await Promise.all([genesys.emitAll(gen, emit), cxone.emitAll(cx, emit)])).flat();
+    const gen: TSimRecording[] = Array.from({ length: GENESYS_COUNT }, (_, i) =>
+      stack.genesys.addRecording({ seconds: 1 + (i % 2), seed: i }),
+    );
+    const cx: TSimRecording[] = Array.from({ length: CXONE_COUNT }, (_, i) =>
+      stack.cxone.addRecording({ seconds: 1 + (i % 2), seed: 1000 + i }),
+    );
+    const emit = { baseUrl: stack.routes.url, duplicates: DELIVERIES, shuffle: true, concurrency: 16 };
+    const results: TEmitResult[] = (await Promise.all([stack.genesys.emitAll(gen, emit), stack.cxone.emitAll(cx, emit)])).flat();
 
     expect(results).toHaveLength((GENESYS_COUNT + CXONE_COUNT) * DELIVERIES);
     expect(results.filter((r) => r.status !== 202).map((r) => `${r.status} ${r.body}`)).toEqual([]);
@@ -85,7 +61,9 @@ describe('webhook redelivery storm', () => {
 
     // Exactly one job per recording ever existed, and each recording's media was fetched once.
     expect((await jobTotal(QUEUES.archive('GENESYS_CLOUD'))) + (await jobTotal(QUEUES.archive('NICE_CXONE')))).toBe(200);
-    expect(all.filter((r) => (r.vendor === 'genesys' ? genesys : cxone).downloadCount(r.id) !== 1).map((r) => r.id)).toEqual([]);
+    expect(all.filter((r) => (r.vendor === 'genesys' ? stack.genesys : stack.cxone).downloadCount(r.id) !== 1).map((r) => r.id)).toEqual(
+      [],
+    );
     // Every delivery is on record: 200 received + 1,800 duplicates, with matching audit entries and counter.
     const events = await db().ingestEvent.groupBy({ by: ['duplicate'], where: { vendorAccountId: { in: [GEN, CX] } }, _count: true });
     expect(Object.fromEntries(events.map((e) => [String(e.duplicate), e._count]))).toEqual({ false: 200, true: 1800 });

@@ -16,7 +16,7 @@ import {
   runId,
   setVendorAccounts,
   webhookRequest,
-} from './ingest-harness';
+} from '@/tests/support/ingest-harness';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
 const GEN = `b1-rej-gen-${runId}`;

@@ -8,20 +8,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as cxonePost } from '@/app/api/webhooks/cxone/route';
-import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
+import { describe, expect, it } from 'vitest';
+import { setupIngestStack } from '@/tests/support/setup-ingest-stack';
+import { simAccount } from '@/tests/support/sim-account';
 import { auditKeyProvider } from '@/lib/audit/key-provider';
 import { db } from '@/lib/db';
 import { JOBS } from '@/lib/queue/contracts';
 import { maintenanceQueue } from '@/lib/queue/queues';
 import { verifyReconciliationReport } from '@/lib/reconcile/verify-reconciliation-report';
 import { s3 } from '@/lib/storage/s3-client';
-import { startCxoneSimulator } from '@/simulators/cxone/server';
-import { startGenesysSimulator } from '@/simulators/genesys/server';
-import type { TSimRecording, TSimulator } from '@/simulators/types';
-import { startWorkers, type TWorkersHandle } from '@/workers/index';
-import { resetRedis, runId, setVendorAccounts, startRouteServer } from './ingest-harness';
+import type { TSimRecording } from '@/simulators/types';
+import { runId } from '@/tests/support/ingest-harness';
 import { waitFor } from '@/tests/support/wait-for';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 
@@ -30,11 +27,6 @@ const CX = `rec-cx-${runId}`;
 // Yesterday (UTC): the day a scheduled run reconciles.
 const DAY = new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 10);
 const at = (hour: number) => new Date(`${DAY}T${String(hour).padStart(2, '0')}:00:00.000Z`);
-
-let genesys: TSimulator;
-let cxone: TSimulator;
-let workers: TWorkersHandle;
-let routes: { url: string; stop(): Promise<void> };
 
 const status = async (id: string) =>
   (await db().recording.findFirst({ where: { vendorRecordingId: id }, select: { status: true } }))?.status ?? null;
@@ -57,43 +49,23 @@ async function runReconcile(vendorAccountId: string): Promise<{ id: string }> {
   return found!;
 }
 
-beforeAll(async () => {
-  const account = (id: string, instance: string) => ({
-    id,
-    name: id,
-    instance,
-    clientId: `${id}-client`,
-    clientSecret: `${id}-secret-0123456789`,
-    webhookBearerToken: null,
-    webhookHmacSecret: `${id}-hmac-0123456789abcd`,
-  });
-  genesys = await startGenesysSimulator({ accounts: [account(GEN, 'mypurecloud.com')] });
-  cxone = await startCxoneSimulator({ accounts: [account(CX, 'eu1')], faults: { maxPageSize: 2 } });
-  setVendorAccounts(
-    [...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()].map((a) => ({ ...a, requestsPerMinute: 100_000 })) as never,
-  );
-  await resetRedis();
-  routes = await startRouteServer({ '/api/webhooks/genesys': genesysPost, '/api/webhooks/cxone': cxonePost });
-  workers = await startWorkers({ schedule: false, metricsPort: null });
-});
-
-afterAll(async () => {
-  await resetRedis().catch(() => undefined);
-  await workers?.close();
-  await routes?.stop();
-  await genesys?.stop();
-  await cxone?.stop();
+const stack = setupIngestStack({
+  genesys: { accounts: [simAccount(GEN, 'mypurecloud.com', { hmac: true })] },
+  cxone: { accounts: [simAccount(CX, 'eu1', { hmac: true })], faults: { maxPageSize: 2 } },
+  requestsPerMinute: 100_000,
+  routes: true,
+  workers: { schedule: false, metricsPort: null },
 });
 
 describe('daily reconciliation', () => {
   it('archives what was never delivered, reports mismatches and extras, signs and locks the report', { timeout: 120_000 }, async () => {
-    const gen: TSimRecording[] = [1, 2, 3].map((h) => genesys.addRecording({ seconds: 1, seed: h, startTime: at(h) }));
-    const cx: TSimRecording[] = [4, 5].map((h) => cxone.addRecording({ seconds: 1, seed: h, startTime: at(h) }));
+    const gen: TSimRecording[] = [1, 2, 3].map((h) => stack.genesys.addRecording({ seconds: 1, seed: h, startTime: at(h) }));
+    const cx: TSimRecording[] = [4, 5].map((h) => stack.cxone.addRecording({ seconds: 1, seed: h, startTime: at(h) }));
     // Another day: never part of this day's reconciliation.
-    const otherDay = genesys.addRecording({ seconds: 1, seed: 9, startTime: new Date(at(1).getTime() - 24 * 3600_000) });
+    const otherDay = stack.genesys.addRecording({ seconds: 1, seed: 9, startTime: new Date(at(1).getTime() - 24 * 3600_000) });
     const [neverGen, neverCx] = [gen[2]!, cx[1]!];
-    await genesys.emitAll(gen.slice(0, 2), { baseUrl: routes.url });
-    await cxone.emitAll(cx.slice(0, 1), { baseUrl: routes.url });
+    await stack.genesys.emitAll(gen.slice(0, 2), { baseUrl: stack.routes.url });
+    await stack.cxone.emitAll(cx.slice(0, 1), { baseUrl: stack.routes.url });
     const delivered = [...gen.slice(0, 2), cx[0]!].map((r) => r.id);
     await waitFor(
       'delivered recordings archived',
@@ -181,7 +153,7 @@ describe('daily reconciliation', () => {
       200,
     );
     // Fetched at least once, at most twice for an attempt cut by a transient failure; one row each either way.
-    for (const n of [genesys.downloadCount(neverGen.id), cxone.downloadCount(neverCx.id)])
+    for (const n of [stack.genesys.downloadCount(neverGen.id), stack.cxone.downloadCount(neverCx.id)])
       expect(n === 1 || n === 2, `downloads: ${n}`).toBe(true);
     expect(await db().recording.count({ where: { vendorRecordingId: { in: [neverGen.id, neverCx.id] } } })).toBe(2);
     expect(await db().ingestEvent.count({ where: { vendorRecordingId: neverGen.id, eventType: 'reconcile.missing' } })).toBe(1);

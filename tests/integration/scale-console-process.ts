@@ -10,7 +10,7 @@ import { openAuditExport } from '@/lib/audit/open-audit-export';
 import { ZAuditScope } from '@/lib/audit/scope';
 import { startAuditExport } from '@/lib/audit/start-audit-export';
 import type { TUserRef } from '@/lib/auth/types';
-import { startRouteServer } from './ingest-harness';
+import { startRouteServer } from '@/tests/support/start-route-server';
 
 const userOf = (request: Request) => JSON.parse(request.headers.get('x-test-user') ?? 'null') as TUserRef;
 

@@ -5,53 +5,26 @@
 // worker's histograms saw the job's wait and processing time.
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupIngestStack } from '@/tests/support/setup-ingest-stack';
+import { simAccount } from '@/tests/support/sim-account';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { db } from '@/lib/db';
 import { signWebhookBody } from '@/lib/ingest/verify-webhook-auth';
 import { startTelemetry } from '@/lib/telemetry/start-telemetry';
-import { startGenesysSimulator } from '@/simulators/genesys/server';
-import type { TSimulator } from '@/simulators/types';
-import { startWorkers, type TWorkersHandle } from '@/workers/index';
-import { genesysRecordingCompleted, resetRedis, runId, setVendorAccounts, startRouteServer } from './ingest-harness';
+import { genesysRecordingCompleted, runId } from '@/tests/support/ingest-harness';
 import { waitFor } from '@/tests/support/wait-for';
 
 const GEN = `otel-gen-${runId}`;
 const SECRET = `${GEN}-hmac-0123456789abcd`;
 const exporter = new InMemorySpanExporter();
 
-let genesys: TSimulator;
-let workers: TWorkersHandle;
-let routes: { url: string; stop(): Promise<void> };
-
-beforeAll(async () => {
-  // Before any queue or worker exists: they take BullMQ's telemetry option when they are created.
-  await startTelemetry({ serviceName: 'callvault-test', spanProcessors: [new SimpleSpanProcessor({ exporter })] });
-  genesys = await startGenesysSimulator({
-    accounts: [
-      {
-        id: GEN,
-        name: GEN,
-        instance: 'mypurecloud.com',
-        clientId: `${GEN}-client`,
-        clientSecret: `${GEN}-secret-0123456789`,
-        webhookBearerToken: null,
-        webhookHmacSecret: SECRET,
-      },
-    ],
-  });
-  setVendorAccounts(genesys.vendorAccountsJson() as never);
-  await resetRedis();
-  routes = await startRouteServer({ '/api/webhooks/genesys': genesysPost });
-  workers = await startWorkers({ schedule: false, metricsPort: null, archiveConcurrency: 2, queues: ['archive-genesys-cloud'] });
-});
-
-afterAll(async () => {
-  await routes?.stop();
-  await resetRedis().catch(() => undefined);
-  await workers?.close();
-  await genesys?.stop();
+// Before any queue or worker exists: they take BullMQ's telemetry option when they are created.
+beforeAll(() => startTelemetry({ serviceName: 'callvault-test', spanProcessors: [new SimpleSpanProcessor({ exporter })] }));
+const stack = setupIngestStack({
+  genesys: { accounts: [simAccount(GEN, 'mypurecloud.com', { hmac: true })] },
+  routes: true,
+  workers: { schedule: false, metricsPort: null, archiveConcurrency: 2, queues: ['archive-genesys-cloud'] },
 });
 
 const idOf = (s: ReadableSpan) => s.spanContext().spanId;
@@ -66,10 +39,10 @@ function descendsFrom(span: ReadableSpan, ancestor: ReadableSpan, spans: Readabl
 
 describe('tracing', () => {
   it('one webhook → enqueue → worker job → S3 PUT and Prisma queries share one trace', { timeout: 90_000 }, async () => {
-    const rec = genesys.addRecording({ seconds: 2, seed: 7 });
+    const rec = stack.genesys.addRecording({ seconds: 2, seed: 7 });
     const body = genesysRecordingCompleted(rec.id, rec.interactionId);
     const ts = Math.floor(Date.now() / 1000);
-    const res = await fetch(`${routes.url}/api/webhooks/genesys?account=${GEN}`, {
+    const res = await fetch(`${stack.routes.url}/api/webhooks/genesys?account=${GEN}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -114,9 +87,9 @@ describe('tracing', () => {
     expect(prismaInJob.length).toBeGreaterThan(0);
 
     // The same job, in the worker's Prometheus histograms.
-    const waits = await workers.metrics.registry.getSingleMetricAsString('callvault_job_wait_seconds');
+    const waits = await stack.workers.metrics.registry.getSingleMetricAsString('callvault_job_wait_seconds');
     expect(waits).toMatch(/callvault_job_wait_seconds_count\{queue="archive-genesys-cloud"\} [1-9]/);
-    const processing = await workers.metrics.registry.getSingleMetricAsString('callvault_job_processing_seconds');
+    const processing = await stack.workers.metrics.registry.getSingleMetricAsString('callvault_job_processing_seconds');
     expect(processing).toMatch(/callvault_job_processing_seconds_count\{queue="archive-genesys-cloud",outcome="completed"\} [1-9]/);
 
     await flushAuditSequencer();

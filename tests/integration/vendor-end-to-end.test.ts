@@ -7,56 +7,26 @@
 //   contact as acd-call-id, callTaggingList): archived with its duration derived from start/end.
 // Every metadata response is kept as the exact bytes received, next to their sha256.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as cxonePost } from '@/app/api/webhooks/cxone/route';
-import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
+import { describe, expect, it } from 'vitest';
+import { setupIngestStack } from '@/tests/support/setup-ingest-stack';
+import { simAccount } from '@/tests/support/sim-account';
 import { db } from '@/lib/db';
 import { idempotencyKey } from '@/lib/queue/contracts';
 import { conversationEndEvent } from '@/simulators/genesys/payloads';
-import { startCxoneSimulator } from '@/simulators/cxone/server';
-import { startGenesysSimulator } from '@/simulators/genesys/server';
-import type { TSimulator } from '@/simulators/types';
-import { startWorkers, type TWorkersHandle } from '@/workers/index';
-import { resetRedis, runId, setVendorAccounts, startRouteServer } from './ingest-harness';
+import { runId } from '@/tests/support/ingest-harness';
 import { waitFor } from '@/tests/support/wait-for';
 
 const GEN = `e2e-gen-${runId}`;
 const CX = `e2e-cx-${runId}`;
 const API_KEY = `eventbridge-key-${runId}-0123456789`;
 
-let genesys: TSimulator;
-let cxone: TSimulator;
-let workers: TWorkersHandle;
-let routes: { url: string; stop(): Promise<void> };
-
-beforeAll(async () => {
-  const account = (id: string, instance: string) => ({
-    id,
-    name: id,
-    instance,
-    clientId: `${id}-client`,
-    clientSecret: `${id}-secret-0123456789`,
-  });
-  genesys = await startGenesysSimulator({
-    accounts: [{ ...account(GEN, 'mypurecloud.com'), webhookBearerToken: null, webhookHmacSecret: `${GEN}-hmac-0123456789abcd` }],
-  });
-  cxone = await startCxoneSimulator({
-    accounts: [{ ...account(CX, 'na1'), webhookBearerToken: `${CX}-bearer-0123456789`, webhookHmacSecret: null }],
-  });
-  // The Genesys account signs with HMAC for other senders, and takes EventBridge's API-key header as the alternative.
-  const genesysJson = genesys.vendorAccountsJson().map((a) => ({ ...a, webhookApiKey: API_KEY }));
-  setVendorAccounts([...genesysJson, ...cxone.vendorAccountsJson()] as never);
-  await resetRedis();
-  routes = await startRouteServer({ '/api/webhooks/genesys': genesysPost, '/api/webhooks/cxone': cxonePost });
-  workers = await startWorkers({ schedule: false, metricsPort: null, archiveConcurrency: 4 });
-});
-
-afterAll(async () => {
-  await routes?.stop();
-  await resetRedis().catch(() => undefined);
-  await workers?.close();
-  await genesys?.stop();
-  await cxone?.stop();
+// The Genesys account signs with HMAC for other senders, and takes EventBridge's API-key header as the alternative.
+const stack = setupIngestStack({
+  genesys: { accounts: [simAccount(GEN, 'mypurecloud.com', { hmac: true })] },
+  cxone: { accounts: [simAccount(CX, 'na1', { bearer: true })] },
+  accountJson: (a) => (a.id === GEN ? { ...a, webhookApiKey: API_KEY } : a),
+  routes: true,
+  workers: { schedule: false, metricsPort: null, archiveConcurrency: 4 },
 });
 
 const recordingRow = (vendorSource: 'GENESYS_CLOUD' | 'NICE_CXONE', vendorRecordingId: string) =>
@@ -86,18 +56,18 @@ describe('vendor shapes end to end', () => {
     { timeout: 90_000 },
     async () => {
       const conversationId = crypto.randomUUID();
-      const good = genesys.addRecording({ interactionId: conversationId, seconds: 2, tags: ['Compliance'] });
-      const nulls = genesys.addRecording({ interactionId: conversationId, seconds: 2, missing: ['startTime', 'endTime'] });
-      const screen = genesys.addRecording({ interactionId: conversationId, seconds: 2, mediaKind: 'screen' });
+      const good = stack.genesys.addRecording({ interactionId: conversationId, seconds: 2, tags: ['Compliance'] });
+      const nulls = stack.genesys.addRecording({ interactionId: conversationId, seconds: 2, missing: ['startTime', 'endTime'] });
+      const screen = stack.genesys.addRecording({ interactionId: conversationId, seconds: 2, mediaKind: 'screen' });
 
       const body = JSON.stringify(conversationEndEvent(good));
-      const res = await fetch(`${routes.url}/api/webhooks/genesys?account=${GEN}`, {
+      const res = await fetch(`${stack.routes.url}/api/webhooks/genesys?account=${GEN}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-callvault-api-key': API_KEY },
         body,
       });
       expect(res.status).toBe(202);
-      const wrongKey = await fetch(`${routes.url}/api/webhooks/genesys?account=${GEN}`, {
+      const wrongKey = await fetch(`${stack.routes.url}/api/webhooks/genesys?account=${GEN}`, {
         method: 'POST',
         headers: { 'x-callvault-api-key': `${API_KEY}x` },
         body,
@@ -147,9 +117,9 @@ describe('vendor shapes end to end', () => {
     { timeout: 90_000 },
     async () => {
       const master = String(700_000_000 + Math.floor(Math.random() * 1_000_000));
-      const rec = cxone.addRecording({ interactionId: master, seconds: 3, tags: ['Compliance', 'PCI-Scoped'] });
+      const rec = stack.cxone.addRecording({ interactionId: master, seconds: 3, tags: ['Compliance', 'PCI-Scoped'] });
       expect(rec.id).not.toBe(master);
-      const results = await cxone.emitWebhook(rec, { baseUrl: routes.url });
+      const results = await stack.cxone.emitWebhook(rec, { baseUrl: stack.routes.url });
       expect(results.map((r) => r.status)).toEqual([202]);
 
       await waitFor('CXone recording settled', () => settled('NICE_CXONE', rec.id), 60_000, 200);

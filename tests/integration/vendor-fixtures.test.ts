@@ -11,7 +11,7 @@ import { createCxoneClient } from '@/lib/vendors/cxone/client';
 import { createGenesysClient } from '@/lib/vendors/genesys/client';
 import { normalizeMetadata } from '@/lib/vendors/normalize-metadata';
 import type { TVendorAccount } from '@/lib/vendors/types';
-import { closeProducerSide, resetRedis, runId, setVendorAccounts } from './ingest-harness';
+import { closeProducerSide, resetRedis, runId, setVendorAccounts } from '@/tests/support/ingest-harness';
 
 const text = (name: string) => readFileSync(`tests/fixtures/vendors/${name}`, 'utf8');
 const CONVERSATION = 'b1e0c3a2-7d64-4f19-9a85-2e7c61f0d3b8';

@@ -1,8 +1,6 @@
 // Shared set-up for the ingestion integration tests (not a test file itself): vendor accounts in
-// VENDOR_ACCOUNTS, signed webhook requests for the real route handlers, queue resets and bounded polling.
+// VENDOR_ACCOUNTS, signed webhook requests for the real route handlers, queue resets and counts.
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { db } from '@/lib/db';
 import { signWebhookBody } from '@/lib/ingest/verify-webhook-auth';
 import { closeProducerConnection } from '@/lib/queue/close-producer-connection';
@@ -28,6 +26,20 @@ export const runId = randomBytes(4).toString('hex');
 /** Makes these the configured accounts (lib/vendors/accounts re-reads VENDOR_ACCOUNTS when it changes). */
 export function setVendorAccounts(accounts: TTestAccount[]): void {
   process.env.VENDOR_ACCOUNTS = JSON.stringify(accounts);
+}
+
+/** A Genesys account whose vendor API is unreachable: for tests of intake alone, where nothing calls the vendor. */
+export function offlineGenesysAccount(id: string, webhookBearerToken: string): TTestAccount {
+  return {
+    id,
+    vendorSource: 'genesys-cloud',
+    instance: 'mypurecloud.com',
+    apiBaseUrl: 'http://127.0.0.1:9',
+    authUrl: 'http://127.0.0.1:9/oauth/token',
+    clientId: 'c',
+    clientSecret: 's',
+    webhookBearerToken,
+  };
 }
 
 export type TAuth = { token?: string | null; secret?: string | null; timestamp?: number; signature?: string };
@@ -121,63 +133,4 @@ export function shuffle<T>(items: T[]): T[] {
     [a[i], a[j]] = [a[j] as T, a[i] as T];
   }
   return a;
-}
-
-type TRouteHandler = (request: Request, params: Record<string, string>) => Promise<Response>;
-
-/** The handler whose path matches: exact, or with ":name" segments taking any value (handed over as params). */
-function matchRoute(
-  routes: Record<string, TRouteHandler>,
-  pathname: string,
-): { handler: TRouteHandler; params: Record<string, string> } | null {
-  if (routes[pathname]) return { handler: routes[pathname], params: {} };
-  const parts = pathname.split('/');
-  for (const [pattern, handler] of Object.entries(routes)) {
-    const want = pattern.split('/');
-    if (want.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    if (want.every((w, i) => (w.startsWith(':') ? ((params[w.slice(1)] = decodeURIComponent(parts[i]!)), true) : w === parts[i])))
-      return { handler, params };
-  }
-  return null;
-}
-
-/**
- * A plain HTTP server in front of the real route handlers (no Next server needed), so the simulators'
- * own emitter can deliver webhooks exactly as a vendor would: POST <url>/api/webhooks/<vendor>?account=…
- * Paths may hold ":id"-style segments for dynamic routes.
- */
-export async function startRouteServer(routes: Record<string, TRouteHandler>): Promise<{ url: string; stop(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const route = matchRoute(routes, url.pathname);
-      if (!route) {
-        res.writeHead(404).end();
-        return;
-      }
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-      const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-      route
-        .handler(new Request(url, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined }), route.params)
-        .then(async (response) => {
-          res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
-          res.end(Buffer.from(await response.arrayBuffer()));
-        })
-        .catch(() => res.writeHead(500).end());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
