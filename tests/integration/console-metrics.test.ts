@@ -1,12 +1,13 @@
 // The console's /api/metrics: refused without an admin session or the METRICS_TOKEN bearer (a wrong bearer is
 // a 401, never retried as a session); Prometheus text naming webhook outcomes and request durations by route
 // pattern and status once deliveries and console calls happened.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setupIntake } from '@/tests/support/setup-intake';
 import { GET as metricsGet } from '@/app/api/metrics/route';
 import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
 import { GET as getExport } from '@/app/api/audit/exports/[id]/route';
 import { routeLabel } from '@/lib/metrics/console-metrics';
-import { closeProducerSide, genesysRecordingCompleted, resetRedis, runId, setVendorAccounts, webhookRequest } from './ingest-harness';
+import { genesysRecordingCompleted, runId, webhookRequest, offlineGenesysAccount } from '@/tests/support/ingest-harness';
 import { apiRequest, ctx, signedInAs } from './security-support';
 
 const TOKEN = `metrics-token-${runId}-0123456789abcdef`;
@@ -14,23 +15,7 @@ process.env.METRICS_TOKEN = TOKEN;
 const GEN = `metrics-gen-${runId}`;
 const BEARER = 'metrics-genesys-bearer-0123456789';
 
-beforeAll(async () => {
-  setVendorAccounts([
-    {
-      id: GEN,
-      vendorSource: 'genesys-cloud',
-      instance: 'mypurecloud.com',
-      apiBaseUrl: 'http://127.0.0.1:9',
-      authUrl: 'http://127.0.0.1:9/t',
-      clientId: 'c',
-      clientSecret: 's',
-      webhookBearerToken: BEARER,
-    },
-  ]);
-  await resetRedis();
-});
-
-afterAll(closeProducerSide);
+setupIntake([offlineGenesysAccount(GEN, BEARER)]);
 
 const scrape = (headers: Record<string, string> = {}, cookie?: string) =>
   metricsGet(apiRequest('/api/metrics', { headers, cookie }), ctx());

@@ -4,7 +4,8 @@
 // interaction event resolves on its own; a redelivery of a delivery whose job failed re-drives it.
 import { createHash, randomUUID } from 'node:crypto';
 import { UnrecoverableError, Worker } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setupIntake } from '@/tests/support/setup-intake';
 import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -13,7 +14,7 @@ import { sweepPendingArchives } from '@/lib/ingest/sweep-pending-archives';
 import { archiveJobId, QUEUES } from '@/lib/queue/contracts';
 import { archiveQueue, resolveQueue } from '@/lib/queue/queues';
 import { producerRedis } from '@/lib/redis';
-import { closeProducerSide, ingestEventCount, jobTotal, resetRedis, runId, setVendorAccounts, webhookRequest } from './ingest-harness';
+import { ingestEventCount, jobTotal, runId, webhookRequest, offlineGenesysAccount } from '@/tests/support/ingest-harness';
 import { waitFor } from '@/tests/support/wait-for';
 
 const GEN = `b1-dur-gen-${runId}`;
@@ -39,23 +40,7 @@ function conversationEnd(
 
 const post = (body: string) => genesysPost(webhookRequest('genesys', GEN, body, auth));
 
-beforeAll(async () => {
-  setVendorAccounts([
-    {
-      id: GEN,
-      vendorSource: 'genesys-cloud',
-      instance: 'mypurecloud.com',
-      apiBaseUrl: 'http://127.0.0.1:9',
-      authUrl: 'http://127.0.0.1:9/oauth/token',
-      clientId: 'c',
-      clientSecret: 's',
-      webhookBearerToken: TOKEN,
-    },
-  ]);
-  await resetRedis();
-});
-
-afterAll(closeProducerSide);
+setupIntake([offlineGenesysAccount(GEN, TOKEN)]);
 
 describe('durable intake', () => {
   it('a NUL character is a 422 naming the field, before anything is queued or recorded', async () => {

@@ -3,48 +3,30 @@
 // for its own row; a settled recording is recognised from its Redis marker, and after FLUSHDB from Postgres,
 // which puts the marker back; an unsettled one is never dropped by a missing marker; with Postgres down every
 // caller of a batch gets a 503 and nothing is queued.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setupIntake } from '@/tests/support/setup-intake';
+import { withPostgresDown } from '@/tests/support/with-postgres-down';
 import { POST as genesysPost } from '@/app/api/webhooks/genesys/route';
-import { createPrismaClient, db } from '@/lib/db';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { db } from '@/lib/db';
 import { idempotencyKey, QUEUES } from '@/lib/queue/contracts';
 import { settledKey } from '@/lib/queue/redis-keys';
 import { producerRedis } from '@/lib/redis';
 import {
-  closeProducerSide,
   genesysRecordingCompleted,
   ingestEventCount,
   jobTotal,
-  resetRedis,
   runId,
-  setVendorAccounts,
   webhookRequest,
-} from './ingest-harness';
+  offlineGenesysAccount,
+} from '@/tests/support/ingest-harness';
 import { makeRecording } from './security-support';
 
 const GEN = `fast-gen-${runId}`;
 const TOKEN = 'fast-intake-bearer-token-0123456789';
 const post = (recordingId: string) =>
   genesysPost(webhookRequest('genesys', GEN, genesysRecordingCompleted(recordingId, `conv-${recordingId}`), { token: TOKEN }));
-const globals = globalThis as unknown as { prisma?: PrismaClient };
 
-beforeAll(async () => {
-  setVendorAccounts([
-    {
-      id: GEN,
-      vendorSource: 'genesys-cloud',
-      instance: 'mypurecloud.com',
-      apiBaseUrl: 'http://127.0.0.1:9',
-      authUrl: 'http://127.0.0.1:9/t',
-      clientId: 'c',
-      clientSecret: 's',
-      webhookBearerToken: TOKEN,
-    },
-  ]);
-  await resetRedis();
-});
-
-afterAll(closeProducerSide);
+setupIntake([offlineGenesysAccount(GEN, TOKEN)]);
 
 describe('fast intake', () => {
   it('concurrent deliveries share transactions, each answered once its own row is committed', async () => {
@@ -88,15 +70,7 @@ describe('fast intake', () => {
     const ids = Array.from({ length: 6 }, (_, i) => `rec-${runId}-down-${i}`);
     const before = await jobTotal(QUEUES.archive('GENESYS_CLOUD'));
     const eventsBefore = await ingestEventCount(GEN);
-    const real = globals.prisma;
-    globals.prisma = createPrismaClient('postgresql://postgres@127.0.0.1:1/callvault_fast_down_test');
-    let statuses: number[];
-    try {
-      statuses = (await Promise.all(ids.map(post))).map((r) => r.status);
-    } finally {
-      await globals.prisma.$disconnect().catch(() => undefined);
-      globals.prisma = real;
-    }
+    const statuses = await withPostgresDown(async () => (await Promise.all(ids.map(post))).map((r) => r.status));
     expect(statuses).toEqual(ids.map(() => 503));
     expect(await jobTotal(QUEUES.archive('GENESYS_CLOUD'))).toBe(before);
     expect(await ingestEventCount(GEN)).toBe(eventsBefore);

@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simAccount } from '@/tests/support/sim-account';
 import { listPublishedKeys } from '@/lib/audit/list-published-keys';
 import { verifyAuditBundle } from '@/lib/audit/verify-audit-bundle';
 import { db } from '@/lib/db';
@@ -16,7 +17,7 @@ import { startCxoneSimulator } from '@/simulators/cxone/server';
 import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TEmitResult, TSimRecording, TSimulator } from '@/simulators/types';
 import { ROOT } from '@/tests/support/run-node';
-import { resetRedis, runId } from './ingest-harness';
+import { resetRedis, runId } from '@/tests/support/ingest-harness';
 import { waitFor } from '@/tests/support/wait-for';
 import { makeUser } from './security-support';
 
@@ -71,17 +72,8 @@ function maxPerMinute(sim: TSimulator, accountId: string): number {
 }
 
 beforeAll(async () => {
-  const account = (id: string, instance: string) => ({
-    id,
-    name: id,
-    instance,
-    clientId: `${id}-client`,
-    clientSecret: `${id}-secret-0123456789`,
-    webhookBearerToken: `${id}-bearer-0123456789`,
-    webhookHmacSecret: `${id}-hmac-0123456789abcd`,
-  });
-  genesys = await startGenesysSimulator({ accounts: [account(GEN, 'mypurecloud.com')] });
-  cxone = await startCxoneSimulator({ accounts: [account(CX, 'na1')] });
+  genesys = await startGenesysSimulator({ accounts: [simAccount(GEN, 'mypurecloud.com')] });
+  cxone = await startCxoneSimulator({ accounts: [simAccount(CX, 'na1')] });
   const accounts = [...genesys.vendorAccountsJson(), ...cxone.vendorAccountsJson()].map((a) => ({ ...a, requestsPerMinute: BUDGET }));
   await resetRedis();
   const env = { VENDOR_ACCOUNTS: JSON.stringify(accounts), POLL_INTERVAL_SECONDS: '3600', WORKER_CONCURRENCY: '4' };
