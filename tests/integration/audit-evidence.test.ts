@@ -10,6 +10,7 @@ import path from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildStandaloneVerifier } from '@/tests/support/build-standalone-verifier';
 import { GET as getKeys } from '@/app/api/audit/keys/route';
 import { journalAuditEntry, type TRawAuditInput } from '@/lib/audit/append-audit-entry';
 import { manifestDigest, type TManifestLine } from '@/lib/audit/bundle-format';
@@ -34,7 +35,7 @@ import { db } from '@/lib/db';
 import { createS3Client } from '@/lib/storage/s3-client';
 import { processCheckpointAudit } from '@/workers/processors/checkpoint-audit';
 import { throwawayDatabase } from '@/tests/support/throwaway-database';
-import { runNode, runTsx, type TRun } from '@/tests/support/run-node';
+import { runNode, type TRun } from '@/tests/support/run-node';
 import type { Job } from 'bullmq';
 
 const scratch = throwawayDatabase('audit_evidence');
@@ -73,11 +74,7 @@ beforeAll(async () => {
   s3 = createS3Client();
   dir = await mkdtemp(path.join(tmpdir(), 'cv-audit-evidence-'));
   await scratch.create();
-  verifier = path.join(dir, 'callvault-verify-bundle.mjs');
-  const build = await runTsx('scripts/audit/build-verifier.ts', [verifier]);
-  expect(build.code, build.stderr).toBe(0);
-  keysFile = path.join(dir, 'audit-keys.json');
-  await writeFile(keysFile, JSON.stringify(await listPublishedKeys()));
+  ({ verifier, keysFile } = await buildStandaloneVerifier(dir));
   const a = await db().recording.create({
     data: { archiveId: 'arch-evidence-a', vendorSource: 'GENESYS_CLOUD', vendorRecordingId: 'rec-evidence-a' },
   });

@@ -7,8 +7,8 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { extract as tarExtract } from 'tar-stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tarFiles } from '@/tests/support/tar-files';
 import { createSessionUser } from '@/tests/support/create-session-user';
 import { setupArchiveKit } from '@/tests/support/setup-archive-kit';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
@@ -64,14 +64,6 @@ const entriesOf = (bundle: string): TBundleLine[] =>
     .split('\n')
     .map((l) => JSON.parse(l) as TBundleLine)
     .filter((l) => l.type === 'entry');
-
-async function tarFiles(bytes: Buffer): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  const extract = tarExtract();
-  Readable.from([bytes]).pipe(extract);
-  for await (const entry of extract) out.set(entry.header.name, await buffer(entry));
-  return out;
-}
 
 beforeAll(async () => {
   [officer, reviewer, auditor] = await Promise.all([

@@ -7,14 +7,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { extract as tarExtract } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tarFiles } from '@/tests/support/tar-files';
+import { buildStandaloneVerifier } from '@/tests/support/build-standalone-verifier';
 import { createSessionUser } from '@/tests/support/create-session-user';
 import { setupArchiveKit } from '@/tests/support/setup-archive-kit';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
-import { listPublishedKeys } from '@/lib/audit/list-published-keys';
 import type { TSessionUser } from '@/lib/auth/load-session-user';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -25,7 +24,7 @@ import { sweepEvidencePackages } from '@/lib/evidence/sweep-evidence-packages';
 import { addMatterRecordings } from '@/lib/legal-hold/add-matter-recordings';
 import { createMatter } from '@/lib/legal-hold/create-matter';
 import { evidencePackageQueue } from '@/lib/queue/queues';
-import { runNode, runTsx, type TRun } from '@/tests/support/run-node';
+import { runNode, type TRun } from '@/tests/support/run-node';
 
 const { kit } = setupArchiveKit();
 let officer: TSessionUser;
@@ -52,23 +51,11 @@ async function download(id: string, user: TSessionUser): Promise<{ file: string;
   return { file, bytes };
 }
 
-async function filesOf(bytes: Buffer): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  const extract = tarExtract();
-  Readable.from([bytes]).pipe(extract);
-  for await (const entry of extract) out.set(entry.header.name, await buffer(entry));
-  return out;
-}
-
 beforeAll(async () => {
   officer = await createSessionUser('OFFICER');
   auditor = await createSessionUser('AUDITOR');
   dir = await mkdtemp(path.join(tmpdir(), 'cv-evidence-package-'));
-  verifier = path.join(dir, 'callvault-verify-bundle.mjs');
-  const build = await runTsx('scripts/audit/build-verifier.ts', [verifier]);
-  expect(build.code, build.stderr).toBe(0);
-  keysFile = path.join(dir, 'audit-keys.json');
-  await writeFile(keysFile, JSON.stringify(await listPublishedKeys()));
+  ({ verifier, keysFile } = await buildStandaloneVerifier(dir));
   for (let i = 0; i < 2; i++) {
     const { recordingId } = await kit.archive(kit.sim.addRecording({ seconds: 3 }));
     recordings.push(await db().recording.findUniqueOrThrow({ where: { id: recordingId! }, select: { id: true, checksumSha256: true } }));
@@ -94,7 +81,7 @@ describe('evidence packages', () => {
     expect(ok.stdout).toMatch(/^VALID /m);
     expect(ok.stdout).toMatch(/inclusion: +every sequence of the range is in checkpoint/);
 
-    const files = await filesOf(bytes);
+    const files = await tarFiles(bytes);
     const manifest = JSON.parse(files.get('manifest.json')!.toString()).manifest;
     expect(manifest).toMatchObject({ identifiers: 'clear', subject: { kind: 'matter', matter: { id: matter.id } } });
     for (const r of recordings) {
@@ -130,7 +117,7 @@ describe('evidence packages', () => {
     await built(id);
     const { file, bytes } = await download(id, auditor);
     expect((await verify(file)).code).toBe(0);
-    const files = await filesOf(bytes);
+    const files = await tarFiles(bytes);
     const manifest = JSON.parse(files.get('manifest.json')!.toString()).manifest;
     expect(manifest.identifiers).toBe('masked');
     const metadata = JSON.parse(files.get(manifest.recordings[0].metadata)!.toString());
