@@ -4,9 +4,8 @@
 // does not publish (a CXone `duration`, `callTagging`) or a wrong type (an ISO eventTime where the model has
 // epoch ms) fails here instead of teaching our clients a shape no tenant will ever send.
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebhookReceiver, type TWebhookReceiver } from '@/tests/support/start-webhook-receiver';
 import type { z } from 'zod';
 import { ZRecordingReady } from '@/lib/vendors/cxone/webhook-schema';
 import type { TVendorAccount } from '@/lib/vendors/types';
@@ -61,29 +60,17 @@ describe('published-model fixtures', () => {
   });
 });
 
-type TReceived = { body: string };
 let genesys: TSimulator;
 let cxone: TSimulator;
-let receiver: http.Server;
-let receiverUrl: string;
-const received: TReceived[] = [];
+let receiver: TWebhookReceiver;
 
 beforeAll(async () => {
   [genesys, cxone] = await Promise.all([startGenesysSimulator(), startCxoneSimulator()]);
-  receiver = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received.push({ body: Buffer.concat(chunks).toString('utf8') });
-      res.writeHead(202).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  receiver = await startWebhookReceiver();
 });
 
 afterAll(async () => {
-  await Promise.all([genesys?.stop(), cxone?.stop(), new Promise<void>((resolve) => receiver.close(() => resolve()))]);
+  await Promise.all([genesys?.stop(), cxone?.stop(), receiver?.stop()]);
 });
 
 async function tokenFor(account: TVendorAccount): Promise<string> {
@@ -156,11 +143,11 @@ describe('Genesys simulator', () => {
 
   it('sends conversation detail events and recording topics shaped as published', async () => {
     const rec = genesys.addRecording({ seconds: 2 });
-    received.length = 0;
-    await genesys.emitWebhook(rec, { baseUrl: receiverUrl, style: 'real' });
-    await genesys.emitWebhook(rec, { baseUrl: receiverUrl, style: 'recording-topic' });
-    expect(received).toHaveLength(2);
-    received.forEach((r, i) => expectDelivery(JSON.parse(r.body), `delivery ${i}`));
+    receiver.received.length = 0;
+    await genesys.emitWebhook(rec, { baseUrl: receiver.url, style: 'real' });
+    await genesys.emitWebhook(rec, { baseUrl: receiver.url, style: 'recording-topic' });
+    expect(receiver.received).toHaveLength(2);
+    receiver.received.forEach((r, i) => expectDelivery(JSON.parse(r.body), `delivery ${i}`));
   });
 });
 
@@ -181,8 +168,8 @@ describe('CXone simulator', () => {
 
   it('sends recordingReady events our own integrator contract accepts', async () => {
     const rec = cxone.addRecording({ seconds: 2 });
-    received.length = 0;
-    await cxone.emitWebhook(rec, { baseUrl: receiverUrl });
-    expectValid(ZRecordingReady, JSON.parse(received[0]!.body), 'recordingReady');
+    receiver.received.length = 0;
+    await cxone.emitWebhook(rec, { baseUrl: receiver.url });
+    expectValid(ZRecordingReady, JSON.parse(receiver.received[0]!.body), 'recordingReady');
   });
 });

@@ -2,10 +2,9 @@
 // duplicated, shuffled, concurrent), payloads our own schemas accept, media of the stated (or truncated)
 // length, missing metadata that normalization rejects, and the VENDOR_ACCOUNTS value they print.
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parseBuffer } from 'music-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebhookReceiver, type TReceivedRequest, type TWebhookReceiver } from '@/tests/support/start-webhook-receiver';
 import { parseVendorAccounts } from '@/lib/vendors/accounts';
 import { createVendorClient } from '@/lib/vendors/create-vendor-client';
 import { parseWebhook as parseCxone } from '@/lib/vendors/cxone/webhook-schema';
@@ -16,40 +15,21 @@ import { startCxoneSimulator } from '@/simulators/cxone/server';
 import { startGenesysSimulator } from '@/simulators/genesys/server';
 import type { TSimulator } from '@/simulators/types';
 
-type TReceived = { path: string; headers: http.IncomingHttpHeaders; body: string; at: number };
 let genesys: TSimulator;
 let cxone: TSimulator;
-let receiver: http.Server;
-let receiverUrl: string;
-const received: TReceived[] = [];
-let inFlight = 0;
-let maxInFlight = 0;
+let receiver: TWebhookReceiver;
 
 beforeAll(async () => {
   [genesys, cxone] = await Promise.all([startGenesysSimulator(), startCxoneSimulator()]);
-  receiver = http.createServer((req, res) => {
-    inFlight++;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
-      // Answer a little later so concurrent deliveries overlap.
-      setTimeout(() => {
-        inFlight--;
-        res.writeHead(202).end('{}');
-      }, 15);
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  // Answers a little later so concurrent deliveries overlap.
+  receiver = await startWebhookReceiver(15);
 });
 
 afterAll(async () => {
-  await Promise.all([genesys?.stop(), cxone?.stop(), new Promise<void>((resolve) => receiver.close(() => resolve()))]);
+  await Promise.all([genesys?.stop(), cxone?.stop(), receiver?.stop()]);
 });
 
-function hmacValid(secret: string, r: TReceived): boolean {
+function hmacValid(secret: string, r: TReceivedRequest): boolean {
   const ts = r.headers['x-callvault-timestamp'] as string;
   const expected = createHmac('sha256', secret).update(`${ts}.${r.body}`).digest('hex');
   return r.headers['x-callvault-signature'] === `sha256=${expected}`;
@@ -59,14 +39,14 @@ describe('webhook emitter', () => {
   it('delivers each event N times with the same event id, signed, concurrently, in shuffled order', async () => {
     const account = genesys.accounts[0]!;
     const recs = Array.from({ length: 6 }, () => genesys.addRecording({ accountId: account.id, seconds: 2 }));
-    received.length = 0;
-    maxInFlight = 0;
-    const results = await genesys.emitAll(recs, { baseUrl: receiverUrl, duplicates: 3, shuffle: 42, concurrency: 4 });
+    receiver.received.length = 0;
+    receiver.maxInFlight = 0;
+    const results = await genesys.emitAll(recs, { baseUrl: receiver.url, duplicates: 3, shuffle: 42, concurrency: 4 });
     expect(results).toHaveLength(18);
     expect(results.every((r) => r.status === 202)).toBe(true);
-    expect(received).toHaveLength(18);
-    expect(maxInFlight).toBeGreaterThan(1);
-    const bodies = received.map((r) => parseGenesys(JSON.parse(r.body)));
+    expect(receiver.received).toHaveLength(18);
+    expect(receiver.maxInFlight).toBeGreaterThan(1);
+    const bodies = receiver.received.map((r) => parseGenesys(JSON.parse(r.body)));
     for (const rec of recs) {
       const mine = bodies.filter((b) => b.kind === 'recording' && b.vendorRecordingId === rec.id);
       expect(mine).toHaveLength(3);
@@ -76,7 +56,7 @@ describe('webhook emitter', () => {
     const order = bodies.map((b) => (b.kind === 'recording' ? b.vendorRecordingId : ''));
     const grouped = recs.flatMap((r) => [r.id, r.id, r.id]);
     expect(order).not.toEqual(grouped);
-    for (const r of received) {
+    for (const r of receiver.received) {
       expect(r.path).toBe(`/api/webhooks/genesys?account=${account.id}`);
       expect(r.headers.authorization).toBe(`Bearer ${account.webhookBearerToken}`);
       expect(hmacValid(account.webhookHmacSecret!, r)).toBe(true);
@@ -86,10 +66,10 @@ describe('webhook emitter', () => {
   it('sends EventBridge conversation-end events (one per conversation) that parse as interactions', async () => {
     const conversationId = crypto.randomUUID();
     const recs = [genesys.addRecording({ interactionId: conversationId }), genesys.addRecording({ interactionId: conversationId })];
-    received.length = 0;
-    await genesys.emitAll(recs, { baseUrl: receiverUrl, style: 'real' });
-    expect(received).toHaveLength(1);
-    expect(parseGenesys(JSON.parse(received[0]!.body))).toMatchObject({
+    receiver.received.length = 0;
+    await genesys.emitAll(recs, { baseUrl: receiver.url, style: 'real' });
+    expect(receiver.received).toHaveLength(1);
+    expect(parseGenesys(JSON.parse(receiver.received[0]!.body))).toMatchObject({
       kind: 'interaction',
       interactionId: conversationId,
       eventType: 'v2.detail.events.conversation.{id}.customer.end',
@@ -99,18 +79,18 @@ describe('webhook emitter', () => {
   it('sends CXone recordingReady events that parse, and can tamper with the signature', async () => {
     const account = cxone.accounts[1]!;
     const rec = cxone.addRecording({ accountId: account.id, seconds: 2 });
-    received.length = 0;
-    await cxone.emitWebhook(rec, { baseUrl: receiverUrl });
-    await cxone.emitWebhook(rec, { baseUrl: receiverUrl, tamper: true });
-    expect(parseCxone(JSON.parse(received[0]!.body))).toMatchObject({
+    receiver.received.length = 0;
+    await cxone.emitWebhook(rec, { baseUrl: receiver.url });
+    await cxone.emitWebhook(rec, { baseUrl: receiver.url, tamper: true });
+    expect(parseCxone(JSON.parse(receiver.received[0]!.body))).toMatchObject({
       kind: 'recording',
       vendorRecordingId: rec.id,
       eventType: 'recordingReady',
     });
-    expect(received[0]!.path).toBe(`/api/webhooks/cxone?account=${account.id}`);
-    expect(hmacValid(account.webhookHmacSecret!, received[0]!)).toBe(true);
-    expect(hmacValid(account.webhookHmacSecret!, received[1]!)).toBe(false);
-    expect(received[1]!.headers.authorization).not.toBe(`Bearer ${account.webhookBearerToken}`);
+    expect(receiver.received[0]!.path).toBe(`/api/webhooks/cxone?account=${account.id}`);
+    expect(hmacValid(account.webhookHmacSecret!, receiver.received[0]!)).toBe(true);
+    expect(hmacValid(account.webhookHmacSecret!, receiver.received[1]!)).toBe(false);
+    expect(receiver.received[1]!.headers.authorization).not.toBe(`Bearer ${account.webhookBearerToken}`);
   });
 });
 
