@@ -22,6 +22,7 @@ import { archiveQueue } from '@/lib/queue/queues';
 import { replayDeadLetter } from '@/lib/dead-letters/replay-dead-letter';
 import { sampleQueues } from '@/lib/queue/sample-queues';
 import { genesysRecordingCompleted, runId } from '@/tests/support/ingest-harness';
+import type { TSimRecording } from '@/simulators/types';
 import { startRouteServer } from '@/tests/support/start-route-server';
 import { waitFor } from '@/tests/support/wait-for';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
@@ -34,6 +35,19 @@ const GEN = `b1-dlq-gen-${runId}`;
 const TOKEN = `${GEN}-bearer-0123456789`;
 const admin: TUserRef = { id: randomUUID(), email: 'ops@example.test', role: 'ADMIN' };
 const officer: TUserRef = { id: randomUUID(), email: 'officer@example.test', role: 'OFFICER' };
+
+/** Delivers the recording's webhook (accepted: 202) and waits until its failing job is dead-lettered. */
+async function deliverUntilDeadLettered(rec: TSimRecording): Promise<void> {
+  const accepted = await genesysPost(
+    new Request(`http://127.0.0.1/api/webhooks/genesys?account=${GEN}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}` },
+      body: genesysRecordingCompleted(rec.id, rec.interactionId),
+    }),
+  );
+  expect(accepted.status).toBe(202);
+  await waitFor('dead letter', async () => (await db().deadLetter.count({ where: { vendorRecordingId: rec.id } })) === 1, 30_000);
+}
 
 async function status(promise: Promise<unknown>): Promise<number | 'ok'> {
   try {
@@ -60,16 +74,7 @@ describe('dead letters', () => {
       // Every media URL handed out is already expired (403): each attempt exhausts its URL refreshes and fails.
       stack.genesys.faults.expireNextMediaUrls = 1_000;
       await sampleQueues(new Date(Date.now() - 60_000));
-      const accepted = await genesysPost(
-        new Request(`http://127.0.0.1/api/webhooks/genesys?account=${GEN}`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${TOKEN}` },
-          body: genesysRecordingCompleted(rec.id, rec.interactionId),
-        }),
-      );
-      expect(accepted.status).toBe(202);
-
-      await waitFor('dead letter', async () => (await db().deadLetter.count({ where: { vendorRecordingId: rec.id } })) === 1, 30_000);
+      await deliverUntilDeadLettered(rec);
       const { items } = await listDeadLetters({ state: 'open', queue: QUEUES.archive('GENESYS_CLOUD') });
       const dead = items.find((d) => d.vendorRecordingId === rec.id);
       expect(dead).toMatchObject({ jobName: 'recording.archive', idempotencyKey: key, replayedAt: null });
@@ -131,15 +136,7 @@ describe('automatic re-drive of dead letters', () => {
   it('waits while storage does not answer, then re-drives once it does, and the recording is archived', { timeout: 60_000 }, async () => {
     const rec = stack.genesys.addRecording({ seconds: 2, seed: 8 });
     stack.genesys.faults.expireNextMediaUrls = 1_000;
-    const accepted = await genesysPost(
-      new Request(`http://127.0.0.1/api/webhooks/genesys?account=${GEN}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${TOKEN}` },
-        body: genesysRecordingCompleted(rec.id, rec.interactionId),
-      }),
-    );
-    expect(accepted.status).toBe(202);
-    await waitFor('dead letter', async () => (await db().deadLetter.count({ where: { vendorRecordingId: rec.id } })) === 1, 30_000);
+    await deliverUntilDeadLettered(rec);
     stack.genesys.faults.expireNextMediaUrls = 0;
 
     // Storage still unreachable: the dead letter waits (nothing replayed).
