@@ -19,12 +19,28 @@ export function AuditEntryItem({ entry }: { entry: TAuditEntryItem }) {
         <span className="tag mono">{entry.action}</span>
         <span className="muted">{actorLabel(entry)}</span>
       </div>
-      <p className="audit-entry-line">{entry.description}</p>
+      <p className="audit-entry-line" data-testid="audit-entry-line">
+        {entry.description}
+      </p>
       {entry.maskedAtWrite?.length ? (
         <p className="muted" data-testid="audit-entry-masked-note">
-          Customer identifiers in {entry.maskedAtWrite.join(', ')} were masked when this entry was written (the SHA-256 of the original is
-          kept beside it); the original stays in its own record.
+          Customer identifiers in {entry.maskedAtWrite.join(', ')} were masked when this entry was written (a salted SHA-256 commitment to
+          the original is kept beside it); the original stays in its own record.
         </p>
+      ) : null}
+      {entry.openings?.length ? (
+        <ul className="audit-entry-openings" data-testid="audit-entry-openings">
+          {entry.openings.map((o) => (
+            <li key={o.field}>
+              <span className="mono">{o.field}</span> as typed: {o.original} —{' '}
+              <strong data-testid="audit-entry-opening-check">{o.matches ? 'matches the trail' : 'does not match the trail'}</strong>
+              <details>
+                <summary>Salt</summary>
+                <code className="mono">{o.saltHex}</code>
+              </details>
+            </li>
+          ))}
+        </ul>
       ) : null}
       <details>
         <summary>Raw details</summary>

@@ -42,11 +42,14 @@ export type TAuditActionSpec<S extends TSubjects = TSubjects, D extends TDetails
   sample: z.input<D>;
   /**
    * Details that people type or vendors send, which may carry a customer identifier: the writer stores
-   * them masked, plus `<field>Sha256` of the original when masking changed anything
-   * (lib/audit/minimise-audit-details.ts). A path names a field ('reason'), a nested one ('filter.q'), or
-   * every field of an object ('filters.*'). Ids, hashes and codes are never listed: they stay intact.
+   * them masked, plus `<field>Commitment` (salted SHA-256 of the original, whose opening is kept outside
+   * the trail) when masking changed anything (lib/audit/minimise-audit-details.ts). A path names a field
+   * ('reason'), a nested one ('filter.q'), or every field of an object ('filters.*'). Ids, hashes and
+   * codes are never listed: they stay intact.
    */
   freeText?: readonly string[];
+  /** Free-text paths whose whole value is a customer identifier: always masked, found by the detector or not. */
+  identifiers?: readonly string[];
 };
 
 function action<const S extends TSubjects, D extends TDetailsSchema>(spec: TAuditActionSpec<S, D>): TAuditActionSpec<S, D> {
@@ -63,13 +66,13 @@ const from = (ip?: string | null) => (ip ? ` from ${ip}` : '');
 const bytes = (n: number | null | undefined) =>
   n == null ? 'unknown size' : n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1048576).toFixed(1)} MiB`;
 const short = (s: string | null | undefined, n = 12) => (s ? (s.length > n ? `${s.slice(0, n)}…` : s) : 'none');
-/** Suffix of the field holding the SHA-256 of a free-text field's original (e.g. reason → reasonSha256). */
-export const FREE_TEXT_DIGEST_SUFFIX = 'Sha256';
+/** Suffix of the field holding the commitment to a masked free-text field's original (reason → reasonCommitment). */
+export const FREE_TEXT_COMMITMENT_SUFFIX = 'Commitment';
 
-/** The filters a search entry names, without the digests stored beside masked ones. */
+/** The filters a search entry names, without the commitments stored beside masked ones. */
 const filterNames = (filters: Record<string, unknown>) =>
   Object.keys(filters)
-    .filter((k) => !k.endsWith(FREE_TEXT_DIGEST_SUFFIX))
+    .filter((k) => !k.endsWith(FREE_TEXT_COMMITMENT_SUFFIX))
     .join(', ') || 'no filters';
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const range = (d: { from?: string | null; to?: string | null }) => (d.from || d.to ? ` (${d.from ?? '…'} – ${d.to ?? '…'})` : '');
@@ -173,6 +176,7 @@ const accessActions = {
   'access.search': action({
     subjectTypes: ['search'],
     freeText: ['filters.*'],
+    identifiers: ['filters.customer'],
     details: z.looseObject({
       filters: z.record(z.string(), z.unknown()),
       page: str.optional(),
@@ -196,6 +200,7 @@ const accessActions = {
   'access.search_exported': action({
     subjectTypes: ['search'],
     freeText: ['filters.*'],
+    identifiers: ['filters.customer'],
     details: z.looseObject({
       filters: z.record(z.string(), z.unknown()),
       format: z.enum(['csv', 'json']),
@@ -696,6 +701,7 @@ const reviewActions = {
   'matter.recordings_added': action({
     subjectTypes: ['matter'],
     freeText: ['reference', 'filter.*'],
+    identifiers: ['filter.customer'],
     details: z.looseObject({ by: str, reference: str, requested: int, added: int, recordingIds: z.array(str), userEmail: str }),
     describe: (d) =>
       `${plural(d.added, 'recording')} added to matter ${d.reference} by ${d.userEmail} (by ${d.by}; ${d.requested - d.added} already in it)`,

@@ -2,6 +2,7 @@
 // the actor resolved to a person when it is a console user — name, and email masked for roles that may
 // not see identifiers in clear (`unmasked` is the caller's permission). One query for all the page's users,
 // whatever the page size.
+import { openFreeText } from '@/lib/audit/open-free-text';
 import { toAuditEntryView, type TAuditEntryView } from '@/lib/audit/to-audit-entry-view';
 import { toAuditRecord, type TAuditEntryRow } from '@/lib/audit/to-audit-record';
 import { db } from '@/lib/db';
@@ -16,8 +17,9 @@ export async function presentAuditEntries(rows: TAuditEntryRow[], unmasked: bool
   const ids = [...new Set(rows.filter((r) => r.actorType === 'user' && isUuid(r.actorId)).map((r) => r.actorId))];
   const users = ids.length ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } }) : [];
   const byId = new Map(users.map((u) => [u.id, { name: u.name, email: unmasked ? u.email : maskIdentifier(u.email) }]));
-  return rows.map((row) => ({
+  const views = rows.map((row) => ({
     ...toAuditEntryView(toAuditRecord(row), unmasked ? null : (d) => maskPayload(d, [])),
     actor: row.actorType === 'user' ? (byId.get(row.actorId) ?? null) : null,
   }));
+  return openFreeText(views, unmasked);
 }

@@ -3,12 +3,15 @@
 import { describeAuditEntry } from '@/lib/audit/actions';
 import type { TAuditHashed, TAuditRecord } from '@/lib/audit/hash-audit-entry';
 import { listMinimisedFields } from '@/lib/audit/list-minimised-fields';
+import type { TFreeTextOpeningView } from '@/lib/audit/open-free-text';
 
 /** An audit entry as a history shows it: `description` is the registry's line, rendered from the (masked) details. */
 export type TAuditEntryView = Omit<TAuditHashed, 'prevHash'> & {
   description: string;
   /** Free-text fields the trail holds masked since they were written (their originals live in their own records). */
   maskedAtWrite: string[];
+  /** For roles that see identifiers in clear only: what was typed in each masked field, checked against the trail. */
+  openings?: TFreeTextOpeningView[];
 };
 
 export function toAuditEntryView(e: TAuditRecord, mask: ((details: unknown) => unknown) | null): TAuditEntryView {

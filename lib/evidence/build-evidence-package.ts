@@ -45,7 +45,7 @@ const NOTES = {
   payloads:
     'Vendor payloads are shown as the console shows them (media URLs redacted): their sha256 field is that of the payload as received, not of this file.',
   audit:
-    'Audit entries are verbatim (they must hash). Free text in them (reasons, notes, matter names, search filters) had customer identifiers masked when they were written, with the SHA-256 of the original beside each masked field (e.g. reasonSha256); entries written before CallVault did so may still carry such text in clear.',
+    'Audit entries are verbatim (they must hash). Free text in them (reasons, notes, matter names, search filters) had customer identifiers masked when they were written, with a salted commitment to the original beside each masked field (e.g. reasonCommitment = SHA-256(salt ‖ original); the original and salt are kept outside the trail and shown only to roles that see identifiers); entries written before CallVault did so may still carry such text in clear.',
 };
 
 const line = (value: unknown) => Buffer.from(`${canonicalJson(value)}\n`, 'utf8');

@@ -7,6 +7,7 @@ import type { TRole } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { findMatter } from '@/lib/legal-hold/find-matter';
 import { maskPayload } from '@/lib/masking/mask-payload';
+import { openFreeText } from '@/lib/audit/open-free-text';
 import { toAuditEntryView, type TAuditEntryView } from '@/lib/audit/to-audit-entry-view';
 import { toAuditRecord } from '@/lib/audit/to-audit-record';
 
@@ -21,7 +22,6 @@ export async function listMatterHistory(matterId: string, role: TRole): Promise<
     take: TAKE,
   });
   const masked = !can(role, 'identifiers.unmasked');
-  return {
-    entries: rows.map((row) => toAuditEntryView(toAuditRecord(row), masked ? (d) => maskPayload(d, []) : null)),
-  };
+  const entries = rows.map((row) => toAuditEntryView(toAuditRecord(row), masked ? (d) => maskPayload(d, []) : null));
+  return { entries: await openFreeText(entries, !masked) };
 }

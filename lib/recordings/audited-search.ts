@@ -1,27 +1,19 @@
 // A console user's archive search, written to the audit trail with its filters and result count
-// (access logging: a compliance team must be able to say who searched for what). A customer number typed
-// as a filter is kept masked plus its SHA-256: the trail (and every audit export) holds no number in
-// clear, yet an investigator can confirm which number was searched by hashing it.
-import { createHash } from 'node:crypto';
+// (access logging: a compliance team must be able to say who searched for what). The filters are free
+// text of the search entry: the audit writer masks a customer number (always, as typed) and any number
+// in the text query, keeping a salted commitment beside each and the original outside the trail
+// (lib/audit/minimise-audit-details.ts). The trail (and every audit export) holds no number in clear,
+// yet a role that sees identifiers can show which number was searched and that it matches the trail.
 import { recordAccess } from '@/lib/audit/record-access';
 import type { TSessionUser } from '@/lib/auth/load-session-user';
-import { PHONE_LIKE } from '@/lib/recordings/build-search-query';
-import { maskIdentifier } from '@/lib/masking/mask-identifier';
 import type { TSearchFilter } from '@/lib/recordings/search-filter';
 import { searchRecordings } from '@/lib/recordings/search-recordings';
 import type { TSearchResult } from '@/lib/recordings/types';
 
-function protectValue(value: string): { masked: string; digitsSha256: string } {
-  const digits = value.replace(/\D/g, '');
-  return { masked: maskIdentifier(value), digitsSha256: createHash('sha256').update(digits).digest('hex') };
-}
-
-/** The filter as the audit trail keeps it: set values only, customer numbers masked plus their digest. */
+/** The filter as the audit writer receives it: set values only (it masks the free text itself). */
 export function auditedFilters(filter: Partial<TSearchFilter>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(filter)
-      .filter(([k, v]) => k !== 'cursor' && v !== undefined && !(Array.isArray(v) && v.length === 0))
-      .map(([k, v]) => (typeof v === 'string' && (k === 'customer' || (k === 'q' && PHONE_LIKE.test(v))) ? [k, protectValue(v)] : [k, v])),
+    Object.entries(filter).filter(([k, v]) => k !== 'cursor' && v !== undefined && !(Array.isArray(v) && v.length === 0)),
   );
 }
 

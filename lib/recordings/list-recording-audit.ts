@@ -2,6 +2,7 @@
 // before the Recording row existed) and under each of its quarantine cases, newest first.
 // Details are masked like the rest of the recording for roles that may not see customer identifiers.
 import { listAuditEntries } from '@/lib/audit/list-audit-entries';
+import { openFreeText } from '@/lib/audit/open-free-text';
 import { toAuditEntryView, type TAuditEntryView } from '@/lib/audit/to-audit-entry-view';
 import { can } from '@/lib/auth/permissions';
 import type { TRole } from '@/lib/auth/types';
@@ -37,11 +38,12 @@ export async function listRecordingAudit(recordingId: string, viewer: TRole | TV
     listAuditEntries({ subjectType: 'recording', subjectId: idempotencyKey(r.vendorSource, r.vendorRecordingId), take: TAKE }),
     ...r.quarantineCases.map((c) => listAuditEntries({ subjectType: 'quarantine_case', subjectId: c.id, take: TAKE })),
   ]);
-  const secrets = can(role, 'identifiers.unmasked') ? null : customerSecrets(r.participants);
+  const unmasked = can(role, 'identifiers.unmasked');
+  const secrets = unmasked ? null : customerSecrets(r.participants);
   const entries = pages
     .flatMap((p) => p.entries)
     .sort((a, b) => (BigInt(b.sequence) > BigInt(a.sequence) ? 1 : -1))
     .slice(0, TAKE)
     .map((e) => toAuditEntryView(e, secrets ? (d) => maskPayload(d, secrets) : null));
-  return { entries };
+  return { entries: await openFreeText(entries, unmasked) };
 }
