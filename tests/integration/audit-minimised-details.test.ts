@@ -16,6 +16,7 @@ import { GET as matterHistoryGet } from '@/app/api/matters/[id]/history/route';
 import { GET as recordingAuditGet } from '@/app/api/recordings/[id]/audit/route';
 import { createSessionUser } from '@/tests/support/create-session-user';
 import { setupArchiveKit } from '@/tests/support/setup-archive-kit';
+import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
 import { listPublishedKeys } from '@/lib/audit/list-published-keys';
 import { openAuditExport } from '@/lib/audit/open-audit-export';
@@ -191,6 +192,31 @@ describe('free text in the signed audit trail', () => {
 });
 
 describe('the commitment beside masked free text', () => {
+  it("is written with its entry or not at all: one statement, inside the caller's transaction", async () => {
+    // A recording id of its own, so the other tests' look-ups of this file's playback entry never see these.
+    const otherRecording = randomUUID();
+    const entry = (reason: string) =>
+      ({
+        actorType: 'user',
+        actorId: officer.id,
+        action: 'playback.issued',
+        subjectType: 'recording',
+        subjectId: `test:${otherRecording}`,
+        details: { user: officer.email, recordingId: otherRecording, expiresAt: new Date().toISOString(), reason },
+      }) as const;
+    let rolledBack = '';
+    await expect(
+      db().$transaction(async (tx) => {
+        rolledBack = (await appendAuditEntry(entry(TYPED.reason), tx)).journalId;
+        throw new Error('the caller fails after writing');
+      }),
+    ).rejects.toThrow('the caller fails after writing');
+    const committed = (await db().$transaction((tx) => appendAuditEntry(entry(TYPED.reason), tx))).journalId;
+    const openings = await db().auditFreeText.findMany({ where: { journalId: { in: [rolledBack, committed] } } });
+    expect(openings.map((o) => [o.journalId, o.field])).toEqual([[committed, 'reason']]);
+    expect(await db().auditJournal.count({ where: { id: rolledBack } })).toBe(0);
+  });
+
   it('cannot be opened by trying the numbers the masked text leaves possible, with no salt or a wrong one', async () => {
     const playback = await playbackEntry();
     const { reason: masked, reasonCommitment: commitment } = playback.details as Record<string, string>;
