@@ -125,7 +125,7 @@ test.describe('console pages (admin)', () => {
   });
 
   test.afterAll(async () => {
-    await admin.context().close();
+    await admin?.context().close();
   });
 
   for (const check of PAGES) {
