@@ -24,9 +24,16 @@ export type TMinimisedDetails = { details: TDetails; openings: TFreeTextOpening[
 
 const isObject = (v: unknown): v is TDetails => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+// A free-text value that is nothing but a number or part of one (a search for "1498897"): the detector
+// leaves short or bare digit runs alone inside prose, but on its own such a value is an identifier. Dates
+// are not.
+const NUMBER_ONLY = /^\+?[\d\s().-]{6,}$/;
+const DATE_ONLY = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/;
+const isNumberOnly = (text: string) => NUMBER_ONLY.test(text.trim()) && !DATE_ONLY.test(text.trim());
+
 /** The masked value and the original it commits to, or null when nothing needs masking. */
 function maskValue(value: unknown, whole: boolean): { masked: unknown; original: string } | null {
-  const mask = whole ? maskIdentifier : maskIdentifiersInText;
+  const mask = (text: string) => (whole || isNumberOnly(text) ? maskIdentifier(text) : maskIdentifiersInText(text));
   if (typeof value === 'string') {
     const masked = mask(value);
     return masked === value ? null : { masked, original: value };

@@ -61,6 +61,10 @@ describe('1. masked roles cannot search by masked fields', () => {
     });
     // Not the plain digest of the number: that would fall to trying every number.
     expect(JSON.stringify(logged?.details)).not.toContain(createHash('sha256').update('5551498897').digest('hex'));
+    // A text search for bare digits of it, which the detector leaves alone inside prose, is masked whole too.
+    await searchGet(apiRequest(`/api/recordings?tag=${TAG}&q=1498897`, { cookie: officer.cookie }), ctx());
+    const [, byDigits] = await auditFor(officer.user.id, 'access.search');
+    expect(byDigits?.details).toMatchObject({ filters: { q: '•••97', qCommitment: expect.stringMatching(/^[0-9a-f]{64}$/) } });
   });
 });
 

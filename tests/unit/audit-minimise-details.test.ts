@@ -71,6 +71,15 @@ describe('minimiseAuditDetails', () => {
     expect(listMinimisedFields('access.search', out)).toEqual(['filters.customer']);
   });
 
+  it('masks a free-text value that is only a number or part of one, which the detector leaves alone inside prose', () => {
+    const filters = { q: '1498897', tag: ['555 149'], from: '2026-11-30', to: '30.11.2026', vendor: 'NICE_CXONE' };
+    const { details: out, openings } = minimiseAuditDetails('access.search', { filters, resultCount: 0 });
+    const masked = out.filters as Record<string, unknown>;
+    expect(masked).toMatchObject({ q: '•••97', tag: ['•••49'], from: '2026-11-30', to: '30.11.2026', vendor: 'NICE_CXONE' });
+    expect(openings.map((o) => o.field).sort()).toEqual(['filters.q', 'filters.tag']);
+    expect(masked.qCommitment).toBe(salted(opening(openings, 'filters.q')));
+  });
+
   it('leaves unregistered actions and undeclared fields alone', () => {
     const details = { reason: REASON };
     expect(minimiseAuditDetails('test.noise', details).details).toBe(details);
