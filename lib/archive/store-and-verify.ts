@@ -86,7 +86,8 @@ async function candidatesAt(input: TStoreInput, bucket: string, objectKey: strin
 /** The newest stored version written by an earlier attempt at this same recording (its attempt-id metadata
  *  names one of the recording's IngestAttempt rows). */
 async function ownEarlierVersion(input: TStoreInput, candidates: TStoredCandidate[]): Promise<TStoredCandidate | null> {
-  for (const c of candidates) {
+  // An untagged version's writer died before recording its checksum: it is compared with the vendor's bytes instead.
+  for (const c of candidates.filter((v) => v.checksumFrom === 'tag')) {
     const head = await input.s3.send(new HeadObjectCommand({ Bucket: c.bucket, Key: c.key, VersionId: c.versionId }));
     const attemptId = head.Metadata?.['attempt-id'];
     if (!attemptId || !/^[0-9a-f-]{36}$/.test(attemptId)) continue;

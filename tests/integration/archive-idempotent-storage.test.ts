@@ -70,6 +70,37 @@ describe('idempotent storage writes', () => {
     expect(completed).toMatchObject({ storageVersionId: firstVersion });
   });
 
+  it('a version whose writer died before tagging it is hashed from its bytes and reused, not written again', async () => {
+    const rec = kit.sim.addRecording({ seconds: 2 });
+    // What a worker killed between completing its upload and tagging the checksum leaves: the recording's bytes
+    // under its key, with the attempt metadata written at upload start and no checksum tags.
+    const attempt = await db().ingestAttempt.create({
+      data: { idempotencyKey: recordingKey(rec), attemptNumber: 1, outcome: 'STARTED', jobId: `killed-${randomUUID()}` },
+    });
+    const planted = await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: objectKeyOf(rec),
+        Body: rec.media(),
+        ChecksumAlgorithm: 'SHA256',
+        Metadata: { 'attempt-id': attempt.id },
+      }),
+    );
+    expect((await kit.archive(rec, {}, { attempt: 2 })).status).toBe('ARCHIVED');
+    const row = await db().recording.findFirstOrThrow({ where: { vendorRecordingId: rec.id } });
+    expect(row.storageVersionId).toBe(planted.VersionId);
+    expect(row.checksumSha256).toBe(sha256(rec.media()));
+    expect(await objectVersions(s3, bucket, objectKeyOf(rec))).toEqual([planted.VersionId]);
+    expect(await db().extraObjectVersion.count({ where: { vendorRecordingId: rec.id } })).toBe(0);
+    // Its checksum was never recorded, so it is compared with the vendor's bytes (one download for that).
+    const [reused] = await auditDetails(recordingKey(rec), 'archive.version_reused');
+    expect(reused).toMatchObject({
+      versionId: planted.VersionId,
+      sha256: sha256(rec.media()),
+      basis: "same checksum as the vendor's bytes now",
+    });
+  });
+
   it('a stored version with other bytes is not reused, and is reported as an extra version', async () => {
     const rec = kit.sim.addRecording({ seconds: 2 });
     const other = Buffer.from('not this recording');
