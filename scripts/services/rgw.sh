@@ -3,7 +3,7 @@
 #
 # Usage: scripts/services/rgw.sh start|stop|status|env [--profile dev|test]
 #
-#   --profile dev  (default) persistent: BlueStore on a sparse 4 GiB file in
+#   --profile dev  (default) persistent: BlueStore on a sparse 16 GiB file in
 #                  ${CALLVAULT_DATA_DIR:-<repo>/.data}/rgw, S3 on http://127.0.0.1:7480, mon on 127.0.0.1:6789.
 #                  Data survives stop/start; a first run that was interrupted is wiped and redone.
 #   --profile test throwaway: memstore in /tmp/callvault-rgw-test, S3 on http://127.0.0.1:7481, mon on 6790.
@@ -164,7 +164,7 @@ write_conf() {
   if [[ "$OBJECTSTORE" == bluestore ]]; then
     osd_store="osd objectstore = bluestore
 bluestore block create = true
-bluestore block size = 4294967296
+bluestore block size = 17179869184
 bluestore block db create = false
 bluestore block wal create = false"
   else
