@@ -4,15 +4,18 @@ import { useState, type FormEvent } from 'react';
 import { AuditEntryList } from '@/components/audit/audit-entry-item';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useAuditSearch, type TAuditSearchParams } from '@/hooks/use-audit-search';
+import { useTimeZone } from '@/components/ui/time-zone';
 import { fieldErrors } from '@/lib/api-client/api-fetch';
 import { AUDIT_ACTION_NAMES, AUDIT_SUBJECT_TYPES } from '@/lib/audit/actions';
+import { zonedToUtc } from '@/lib/format/zoned-time';
 
 const FAMILIES = [...new Set(AUDIT_ACTION_NAMES.map((a) => `${a.split('.')[0]}.`))].sort();
 
-/** A datetime-local value (read as UTC, like every time in the console) → ISO 8601. */
-const utc = (local: string) => (local ? `${local}:00Z` : undefined);
+/** A datetime-local value, read in the user's time zone → the UTC instant as ISO 8601. */
+const utc = (local: string, zone: string) => (local ? zonedToUtc(local, zone)?.toISOString() : undefined);
 
 export function AuditLogSearch() {
+  const zone = useTimeZone();
   const [form, setForm] = useState({ actor: '', action: '', subjectType: '', subjectId: '', from: '', to: '' });
   const [params, setParams] = useState<TAuditSearchParams | null>(null);
   const search = useAuditSearch(params);
@@ -20,7 +23,7 @@ export function AuditLogSearch() {
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   function submit(e: FormEvent) {
     e.preventDefault();
-    setParams({ ...form, from: utc(form.from), to: utc(form.to), page: 1 });
+    setParams({ ...form, from: utc(form.from, zone), to: utc(form.to, zone), page: 1 });
   }
   const go = (page: number) => params && setParams({ ...params, page });
   const data = search.data;
@@ -68,11 +71,11 @@ export function AuditLogSearch() {
             <input id="as-subject-id" value={form.subjectId} onChange={set('subjectId')} />
           </div>
           <div className="field">
-            <label htmlFor="as-from">From (UTC)</label>
+            <label htmlFor="as-from">From ({zone})</label>
             <input id="as-from" type="datetime-local" value={form.from} onChange={set('from')} />
           </div>
           <div className="field">
-            <label htmlFor="as-to">To (UTC, exclusive)</label>
+            <label htmlFor="as-to">To ({zone}, exclusive)</label>
             <input id="as-to" type="datetime-local" value={form.to} onChange={set('to')} />
             {errors.to ? <span className="field-error">{errors.to}</span> : null}
           </div>

@@ -1,7 +1,7 @@
 'use client';
 // The matter's evidence packages: build one (after confirmation), follow its status, download it when done.
 import { useState } from 'react';
-import { formatDateTime } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { useMatterAction } from '@/hooks/use-matter-action';
 import { useMatterData } from '@/hooks/use-matter-data';
 import type { listEvidencePackages } from '@/lib/evidence/list-evidence-packages';
@@ -11,6 +11,7 @@ type TPackages = { packages: Awaited<ReturnType<typeof listEvidencePackages>> };
 const settled = (s: string) => s === 'completed' || s === 'failed';
 
 export function EvidencePackages({ matterId, recordingCount }: { matterId: string; recordingCount: number }) {
+  const formatDateTime = useFormatDateTime();
   const build = useMatterAction<{ id: string }>('/api/evidence-packages');
   const [confirming, setConfirming] = useState(false);
   const q = useMatterData<TPackages>(matterId, 'packages', `/api/evidence-packages?matterId=${matterId}`, (d) =>

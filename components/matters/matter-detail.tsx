@@ -7,7 +7,7 @@ import { AddRecordingsForm } from '@/components/matters/add-recordings-form';
 import { EvidencePackages } from '@/components/matters/evidence-packages';
 import { HoldAllForm } from '@/components/matters/hold-all-form';
 import { HOLD_STATE_LABEL } from '@/components/matters/matter-list';
-import { formatDateTime } from '@/components/ui/format';
+import { useFormatDateTime } from '@/components/ui/time-zone';
 import { useMatterData } from '@/hooks/use-matter-data';
 import type { getMatter } from '@/lib/legal-hold/get-matter';
 import type { TMatterRecordingItem } from '@/lib/legal-hold/list-matter-recordings';
@@ -18,6 +18,7 @@ type TMatter = Awaited<ReturnType<typeof getMatter>>;
 const LIMIT = 25;
 
 function Recordings({ id }: { id: string }) {
+  const formatDateTime = useFormatDateTime();
   const [page, setPage] = useState(1);
   const q = useMatterData<{ items: TMatterRecordingItem[]; total: number }>(
     id,
@@ -74,6 +75,7 @@ function Recordings({ id }: { id: string }) {
 }
 
 function History({ id }: { id: string }) {
+  const formatDateTime = useFormatDateTime();
   const q = useMatterData<{ entries: TAuditEntryView[] }>(id, 'history', `/api/matters/${id}/history`);
   if (q.isError)
     return (
@@ -94,6 +96,7 @@ function History({ id }: { id: string }) {
 }
 
 export function MatterDetail({ initial }: { initial: TMatter }) {
+  const formatDateTime = useFormatDateTime();
   const q = useMatterData<TMatter>(initial.id, 'summary', `/api/matters/${initial.id}`);
   const m = q.data ?? initial;
   return (

@@ -6,7 +6,7 @@ import { TableScroll } from '@/components/ui/table-scroll';
 export const HOLD_STATE_LABEL = { empty: 'No recordings', not_held: 'Not held', partly_held: 'Partly held', held: 'Held' } as const;
 
 /** Every matter: name, hold state, recordings collected and held. */
-export function MatterList({ matters }: { matters: Awaited<ReturnType<typeof listMatters>> }) {
+export function MatterList({ matters, timeZone }: { matters: Awaited<ReturnType<typeof listMatters>>; timeZone: string }) {
   if (matters.length === 0) return <p className="muted">No matters yet.</p>;
   return (
     <TableScroll label="Matters">
@@ -35,7 +35,7 @@ export function MatterList({ matters }: { matters: Awaited<ReturnType<typeof lis
               <td>{HOLD_STATE_LABEL[m.holdState]}</td>
               <td className="num">{m.recordingCount}</td>
               <td className="num">{m.activeHolds}</td>
-              <td>{formatDateTime(m.createdAt)}</td>
+              <td>{formatDateTime(m.createdAt, timeZone)}</td>
             </tr>
           ))}
         </tbody>

@@ -24,7 +24,7 @@ export default async function MattersPage() {
         </section>
       ) : null}
       <section className="panel">
-        <MatterList matters={matters} />
+        <MatterList matters={matters} timeZone={user.timeZone} />
       </section>
     </>
   );
