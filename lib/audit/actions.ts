@@ -89,13 +89,13 @@ const authActions = {
   }),
   'auth.sign_in_failed': action({
     subjectTypes: ['user'],
-    details: z.looseObject({ reason: str, method: z.enum(['credentials', 'oidc']), emailSha256: str.optional(), ...client }),
+    details: z.looseObject({ reason: str, method: z.enum(['credentials', 'oidc']), emailFingerprint: str.optional(), ...client }),
     describe: (d) => `Sign-in refused (${d.method}): ${d.reason.replaceAll('_', ' ')}${from(d.ip)}`,
     sample: { reason: 'bad_password', method: 'credentials', ip: '10.0.0.7', userAgent: null },
   }),
   'auth.locked_out': action({
     subjectTypes: ['user'],
-    details: z.looseObject({ scope: str, emailSha256: str.optional(), ...client }),
+    details: z.looseObject({ scope: str, emailFingerprint: str.optional(), ...client }),
     describe: (d) => `Sign-in locked (${d.scope.replaceAll('_', ' ')})${from(d.ip)}`,
     sample: { scope: 'account_from_address', ip: '10.0.0.7', userAgent: null },
   }),

@@ -1,12 +1,12 @@
 // A sign-in refused by the throttle before any password check, on the audit trail like any other refusal.
-import { createHash } from 'node:crypto';
+import { typedEmailFingerprint } from '@/lib/auth/typed-email-fingerprint';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { db } from '@/lib/db';
 import { clientInfo } from '@/lib/telemetry/request-context';
 
 export async function auditThrottledSignIn(email: string): Promise<void> {
   const user = await db().user.findUnique({ where: { email }, select: { id: true } });
-  const who = user ? {} : { emailSha256: createHash('sha256').update(email).digest('hex') };
+  const who = user ? {} : { emailFingerprint: typedEmailFingerprint(email) };
   await appendAuditEntry({
     actorType: 'user',
     actorId: user?.id ?? 'anonymous',

@@ -3,11 +3,11 @@
 // caller only ever learns "signed in" or "refused", so a refusal never tells whether the email exists, the
 // account is disabled or locked. Passwords are never logged or audited. A correct password stored under an
 // older hash (bcrypt) is re-hashed with scrypt on the spot.
-import { createHash } from 'node:crypto';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { auditThrottledSignIn } from '@/lib/auth/audit-throttled-sign-in';
 import { hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password';
 import { signInThrottle } from '@/lib/auth/sign-in-throttle';
+import { typedEmailFingerprint } from '@/lib/auth/typed-email-fingerprint';
 import type { TUserRef } from '@/lib/auth/types';
 import { db } from '@/lib/db';
 import { clientInfo } from '@/lib/telemetry/request-context';
@@ -30,8 +30,8 @@ export function normalizeEmail(email: string): string {
 }
 
 async function refuse(userId: string | null, email: string, reason: TFailure): Promise<null> {
-  // Unknown emails are kept as a hash: a password typed into the email field must not land in an append-only log.
-  const who = userId ? {} : { emailSha256: createHash('sha256').update(email).digest('hex') };
+  // Unknown emails are kept as a keyed hash only: a password typed into the email field must not land in an append-only log.
+  const who = userId ? {} : { emailFingerprint: typedEmailFingerprint(email) };
   const client = clientInfo();
   const lockedNow = await signInThrottle.failed(email, client.ip);
   await appendAuditEntry({

@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { expect, signIn, test } from './fixtures';
 import { E2E_PASSWORD, seedUser } from './support/seed-users';
 import { flushAuditSequencer } from '@/lib/audit/flush-audit-sequencer';
+import { typedEmailFingerprint } from '@/lib/auth/typed-email-fingerprint';
 
 const PAGES = [
   '/',
@@ -64,14 +65,17 @@ test('the sign-in form refuses a wrong password without saying why, then signs i
   });
   expect(entries.map((e) => e.action)).toEqual(['auth.sign_in_failed', 'auth.sign_in']);
   expect(JSON.stringify(entries.map((e) => e.details))).not.toContain('not-the-password');
-  // The unknown address is audited as a hash only (a password typed into the email field must not be kept).
-  const emailSha256 = createHash('sha256').update('nobody-at-all@callvault.test').digest('hex');
+  // The unknown address is audited as a keyed hash only (a password typed into the email field must not be kept,
+  // nor be testable against the trail without the server's secret).
+  const emailFingerprint = typedEmailFingerprint('nobody-at-all@callvault.test');
+  expect(emailFingerprint).not.toBe(createHash('sha256').update('nobody-at-all@callvault.test').digest('hex'));
   await flushAuditSequencer();
   const unknown = await db().auditEntry.findFirst({
     where: { action: 'auth.sign_in_failed', subjectId: 'unknown' },
     orderBy: { sequence: 'desc' },
   });
-  expect(unknown?.details).toMatchObject({ reason: 'unknown_user', emailSha256 });
+  expect(unknown?.details).toMatchObject({ reason: 'unknown_user', emailFingerprint });
+  expect(JSON.stringify(unknown?.details)).not.toContain('nobody-at-all');
 });
 
 test('repeated wrong passwords lock the account, even for the right password', async ({ page }) => {
