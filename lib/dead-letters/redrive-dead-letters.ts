@@ -2,10 +2,14 @@
 // UnrecoverableError) is replayed as the system once storage answers again (every region's recordings bucket
 // is probed; Postgres answered the query that found the row). Each subject is re-driven at most
 // DEAD_LETTER_MAX_AUTO_REDRIVES times — every re-drive carries a full retry budget — after which only an
-// operator replays it. Audited as dead_letter.auto_redriven.
+// operator replays it. Audited as dead_letter.auto_redriven. A dead letter that cannot be replayed at all (its
+// payload no longer matches the job contract, or its job type has no replay) is marked not retryable on the
+// first try: it stays listed for an operator instead of failing again on every tick.
 import { HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { ZodError } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { AppError } from '@/lib/http/app-error';
 import { logger } from '@/lib/logger';
 import { AUTO_REDRIVE_ACTOR, JOBS } from '@/lib/queue/contracts';
 import { replayDeadLetterAs } from '@/lib/dead-letters/replay-dead-letter';
@@ -52,7 +56,10 @@ export async function redriveDeadLetters(opts: { s3?: S3Client } = {}): Promise<
       result.redriven += 1;
     } catch (err) {
       result.failed += 1;
-      logger.warn({ err, deadLetterId: row.id }, 'automatic re-drive of a dead letter failed; next tick retries');
+      if (err instanceof ZodError || (err instanceof AppError && err.code === 'unprocessable')) {
+        await db().deadLetter.update({ where: { id: row.id }, data: { retryable: false } });
+        logger.error({ err, deadLetterId: row.id }, 'dead letter cannot be replayed automatically; left for an operator');
+      } else logger.warn({ err, deadLetterId: row.id }, 'automatic re-drive of a dead letter failed; next tick retries');
     }
   }
   return result;

@@ -12,7 +12,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { sweepPendingArchives } from '@/lib/ingest/sweep-pending-archives';
 import { env } from '@/lib/env';
-import { AUTO_REDRIVE_ACTOR, QUEUES } from '@/lib/queue/contracts';
+import { AUTO_REDRIVE_ACTOR, JOBS, QUEUES } from '@/lib/queue/contracts';
 import { redriveDeadLetters } from '@/lib/dead-letters/redrive-dead-letters';
 import { createS3Client } from '@/lib/storage/s3-client';
 import { listDeadLetters } from '@/lib/dead-letters/dead-letters';
@@ -159,6 +159,29 @@ describe('automatic re-drive of dead letters', () => {
     await flushAuditSequencer();
     expect(await db().auditEntry.count({ where: { action: 'dead_letter.auto_redriven', subjectId: dead.id } })).toBe(1);
     expect((await db().recording.findFirstOrThrow({ where: { vendorRecordingId: rec.id } })).statusReason).toBeNull();
+  });
+});
+
+describe('a dead letter that cannot be replayed', () => {
+  it('is marked not retryable on the first automatic try and left listed for an operator', async () => {
+    // A payload that no longer matches the archive job contract (e.g. written before a contract change).
+    const row = await db().deadLetter.create({
+      data: {
+        queue: QUEUES.archive('GENESYS_CLOUD'),
+        jobId: `stale-${randomUUID()}`,
+        jobName: JOBS.archive,
+        payload: { stale: true },
+        failedReason: 'x',
+        attemptsMade: 3,
+      },
+    });
+    await redriveDeadLetters();
+    const after = await db().deadLetter.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after).toMatchObject({ retryable: false, replayedAt: null, autoRedrives: 0 });
+    // Not picked again by the next tick; still listed for operators.
+    await redriveDeadLetters();
+    expect((await db().deadLetter.findUniqueOrThrow({ where: { id: row.id } })).replayedAt).toBeNull();
+    expect((await listDeadLetters()).items.map((d) => d.id)).toContain(row.id);
   });
 });
 
