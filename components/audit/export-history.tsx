@@ -6,7 +6,7 @@ import { formatBytes } from '@/components/ui/format';
 import { useFormatDateTime } from '@/components/ui/time-zone';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useAuditExports } from '@/hooks/use-audit-exports';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 
 export function ExportHistory() {
   const formatDateTime = useFormatDateTime();
@@ -20,51 +20,40 @@ export function ExportHistory() {
       {history.isError ? <ErrorState error={history.error} retry={() => void history.refetch()} /> : null}
       {data && data.exports.length === 0 ? <Empty>No audit exports yet.</Empty> : null}
       {data && data.exports.length > 0 ? (
-        <TableScroll label="Audit exports">
-          <table className="data" aria-label="Audit exports" data-testid="export-history">
-            <thead>
-              <tr>
-                <th scope="col">Status</th>
-                <th scope="col">Requested by</th>
-                <th scope="col">Requested</th>
-                <th scope="col">Finished</th>
-                <th scope="col">Entries</th>
-                <th scope="col">Size</th>
-                <th scope="col">Bundle</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.exports.map((x) => (
-                <tr key={x.id}>
-                  <td>
-                    <StatusBadge status={x.status} />
-                    {x.error ? <div className="error">{x.error}</div> : null}
-                  </td>
-                  <td>
-                    {x.requestedBy.name} <span className="muted">({x.requestedBy.email})</span>
-                  </td>
-                  <td>{formatDateTime(x.createdAt)}</td>
-                  <td>{formatDateTime(x.completedAt)}</td>
-                  <td className="num">{x.entryCount ?? '—'}</td>
-                  <td>{x.sizeBytes === null ? '—' : formatBytes(x.sizeBytes)}</td>
-                  <td>
-                    {x.downloadable ? (
-                      <a
-                        href={`/api/audit/exports/${x.id}/download`}
-                        download
-                        aria-label={`Download the export of ${formatDateTime(x.createdAt)}`}
-                      >
-                        Download
-                      </a>
-                    ) : (
-                      <a href={`/audit?export=${x.id}`}>Details</a>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Audit exports"
+          testId="export-history"
+          columns={['Status', 'Requested by', 'Requested', 'Finished', 'Entries', 'Size', 'Bundle']}
+        >
+          {data.exports.map((x) => (
+            <tr key={x.id}>
+              <td>
+                <StatusBadge status={x.status} />
+                {x.error ? <div className="error">{x.error}</div> : null}
+              </td>
+              <td>
+                {x.requestedBy.name} <span className="muted">({x.requestedBy.email})</span>
+              </td>
+              <td>{formatDateTime(x.createdAt)}</td>
+              <td>{formatDateTime(x.completedAt)}</td>
+              <td className="num">{x.entryCount ?? '—'}</td>
+              <td>{x.sizeBytes === null ? '—' : formatBytes(x.sizeBytes)}</td>
+              <td>
+                {x.downloadable ? (
+                  <a
+                    href={`/api/audit/exports/${x.id}/download`}
+                    download
+                    aria-label={`Download the export of ${formatDateTime(x.createdAt)}`}
+                  >
+                    Download
+                  </a>
+                ) : (
+                  <a href={`/audit?export=${x.id}`}>Details</a>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {data && data.pages > 1 ? (
         <nav className="pager" aria-label="Export history pages">

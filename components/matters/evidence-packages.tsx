@@ -5,7 +5,7 @@ import { useFormatDateTime } from '@/components/ui/time-zone';
 import { useMatterAction } from '@/hooks/use-matter-action';
 import { useMatterData } from '@/hooks/use-matter-data';
 import type { listEvidencePackages } from '@/lib/evidence/list-evidence-packages';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 
 type TPackages = { packages: Awaited<ReturnType<typeof listEvidencePackages>> };
 const settled = (s: string) => s === 'completed' || s === 'failed';
@@ -38,45 +38,33 @@ export function EvidencePackages({ matterId, recordingCount }: { matterId: strin
         </p>
       ) : null}
       {q.data && q.data.packages.length > 0 ? (
-        <TableScroll label="Evidence packages">
-          <table className="data" aria-label="Evidence packages" data-testid="evidence-packages">
-            <thead>
-              <tr>
-                <th scope="col">Requested</th>
-                <th scope="col">By</th>
-                <th scope="col" className="num">
-                  Recordings
-                </th>
-                <th scope="col">Identifiers</th>
-                <th scope="col">Status</th>
-                <th scope="col">File</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.packages.map((p) => (
-                <tr key={p.id}>
-                  <td>{formatDateTime(p.createdAt)}</td>
-                  <td>{p.requestedBy}</td>
-                  <td className="num">{p.recordingCount}</td>
-                  <td>{p.identifiers}</td>
-                  <td data-testid="package-status">
-                    {p.status}
-                    {p.error ? `: ${p.error}` : ''}
-                  </td>
-                  <td>
-                    {p.status === 'completed' ? (
-                      <a href={`/api/evidence-packages/${p.id}/download`} download>
-                        Download (.tar)
-                      </a>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Evidence packages"
+          testId="evidence-packages"
+          columns={['Requested', 'By', { label: 'Recordings', num: true }, 'Identifiers', 'Status', 'File']}
+        >
+          {q.data.packages.map((p) => (
+            <tr key={p.id}>
+              <td>{formatDateTime(p.createdAt)}</td>
+              <td>{p.requestedBy}</td>
+              <td className="num">{p.recordingCount}</td>
+              <td>{p.identifiers}</td>
+              <td data-testid="package-status">
+                {p.status}
+                {p.error ? `: ${p.error}` : ''}
+              </td>
+              <td>
+                {p.status === 'completed' ? (
+                  <a href={`/api/evidence-packages/${p.id}/download`} download>
+                    Download (.tar)
+                  </a>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );

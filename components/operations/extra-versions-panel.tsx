@@ -4,7 +4,7 @@ import { useFormatDateTime } from '@/components/ui/time-zone';
 import { CopyId } from '@/components/copy-id';
 import { Empty, ErrorState, Loading } from '@/components/ui/query-state';
 import { useExtraVersions } from '@/hooks/use-extra-versions';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 
 const REASON: Record<string, string> = {
   lost_race: 'written by an attempt that lost to a concurrent one',
@@ -24,34 +24,26 @@ export function ExtraVersionsPanel() {
       {extra.isError ? <ErrorState error={extra.error} retry={() => void extra.refetch()} /> : null}
       {extra.data && extra.data.items.length === 0 ? <Empty>None.</Empty> : null}
       {extra.data && extra.data.items.length > 0 ? (
-        <TableScroll label="Extra storage versions">
-          <table className="data" aria-label="Extra storage versions" data-testid="extra-versions">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Recording</th>
-                <th scope="col">Object version</th>
-                <th scope="col">Why it exists</th>
-              </tr>
-            </thead>
-            <tbody>
-              {extra.data.items.map((v) => (
-                <tr key={v.id}>
-                  <td>{formatDateTime(v.createdAt)}</td>
-                  <td>
-                    {v.vendorRecordingId} <span className="muted">({VENDOR_LABEL[v.vendorSource]})</span>
-                  </td>
-                  <td>
-                    <CopyId value={`s3://${v.bucket}/${v.key}`} label="object" />
-                    <br />
-                    <CopyId value={v.versionId} label="version id" />
-                  </td>
-                  <td>{REASON[v.reason] ?? v.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Extra storage versions"
+          testId="extra-versions"
+          columns={['When', 'Recording', 'Object version', 'Why it exists']}
+        >
+          {extra.data.items.map((v) => (
+            <tr key={v.id}>
+              <td>{formatDateTime(v.createdAt)}</td>
+              <td>
+                {v.vendorRecordingId} <span className="muted">({VENDOR_LABEL[v.vendorSource]})</span>
+              </td>
+              <td>
+                <CopyId value={`s3://${v.bucket}/${v.key}`} label="object" />
+                <br />
+                <CopyId value={v.versionId} label="version id" />
+              </td>
+              <td>{REASON[v.reason] ?? v.reason}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

@@ -5,7 +5,7 @@ import { ErrorState, Loading } from '@/components/ui/query-state';
 import { useQueueHistory } from '@/hooks/use-queue-history';
 import { useQueueStats } from '@/hooks/use-queue-stats';
 import type { TQueueHistoryPoint } from '@/lib/queue/get-queue-history';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 
 function seriesOf(points: TQueueHistoryPoint[], pick: (p: TQueueHistoryPoint) => number): TSeries[] {
   const byQueue = new Map<string, TSeries>();
@@ -27,42 +27,29 @@ export function QueuesPanel() {
       {stats.isPending ? <Loading /> : null}
       {stats.isError ? <ErrorState error={stats.error} retry={() => void stats.refetch()} /> : null}
       {stats.data ? (
-        <TableScroll label="Queue depths">
-          <table className="data" aria-label="Queue depths" data-testid="queue-stats">
-            <thead>
-              <tr>
-                <th scope="col">Queue</th>
-                <th scope="col" className="num">
-                  Waiting
-                </th>
-                <th scope="col" className="num">
-                  Active
-                </th>
-                <th scope="col" className="num">
-                  Delayed
-                </th>
-                <th scope="col" className="num">
-                  Failed
-                </th>
-                <th scope="col" className="num">
-                  Completed
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.data.queues.map((q) => (
-                <tr key={q.queue}>
-                  <td className="mono">{q.queue}</td>
-                  <td className="num">{q.waiting}</td>
-                  <td className="num">{q.active}</td>
-                  <td className="num">{q.delayed}</td>
-                  <td className="num">{q.failed}</td>
-                  <td className="num">{q.completed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Queue depths"
+          testId="queue-stats"
+          columns={[
+            'Queue',
+            { label: 'Waiting', num: true },
+            { label: 'Active', num: true },
+            { label: 'Delayed', num: true },
+            { label: 'Failed', num: true },
+            { label: 'Completed', num: true },
+          ]}
+        >
+          {stats.data.queues.map((q) => (
+            <tr key={q.queue}>
+              <td className="mono">{q.queue}</td>
+              <td className="num">{q.waiting}</td>
+              <td className="num">{q.active}</td>
+              <td className="num">{q.delayed}</td>
+              <td className="num">{q.failed}</td>
+              <td className="num">{q.completed}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <div className="grid-2" style={{ marginTop: '1rem' }}>
         <div>
