@@ -106,6 +106,8 @@ describe('minimiseAuditDetails', () => {
     expect(listMinimisedFields('playback.issued', minimiseAuditDetails('playback.issued', { reason: REASON }).details)).toEqual(['reason']);
     expect(listMinimisedFields('playback.issued', { reason: 'complaint review' })).toEqual([]);
     // A digest the action does not declare as free text (a sign-in's e-mail digest) is not a masked field.
-    expect(listMinimisedFields('auth.sign_in_failed', { reason: 'bad_password', method: 'credentials', emailFingerprint: 'ab' })).toEqual([]);
+    expect(listMinimisedFields('auth.sign_in_failed', { reason: 'bad_password', method: 'credentials', emailFingerprint: 'ab' })).toEqual(
+      [],
+    );
   });
 });
