@@ -57,7 +57,7 @@ const extra = (
   input: TStoreInput,
   c: { bucket: string; versionId: string; sha256: string | null; sizeBytes: number | null },
   objectKey: string,
-  reason: 'superseded_by_other_bytes' | 'stray_write',
+  reason: 'superseded_by_other_bytes' | 'stray_write' | 'checksum_mismatch',
 ) =>
   recordExtraVersion({
     key: input.key,
@@ -225,35 +225,13 @@ export async function storeAndVerify(input: TStoreInput): Promise<TStoreResult> 
   const verdict = await checkMedia({ key, record, media, stored, check, lastAttempt: input.lastAttempt }).catch(async (e: unknown) => {
     // A version whose read-back did not match is never reused by the retry: it is reported as extra now.
     if (e instanceof ArchiveError && e.code === 'checksum_mismatch') {
-      await recordExtraVersion({
-        key,
-        vendorSource: job.vendorSource,
-        vendorRecordingId: job.vendorRecordingId,
-        bucket,
-        objectKey,
-        versionId: stored.versionId,
-        sha256: stored.sha256,
-        sizeBytes: stored.sizeBytes,
-        reason: 'checksum_mismatch',
-        attemptId: input.attemptId,
-      });
+      await extra(input, { ...stored, bucket }, objectKey, 'checksum_mismatch');
     }
     throw e;
   });
   // A version whose read-back never matched is not the recording's media, but it is locked all the same.
   if (verdict.quarantine?.reason === 'CHECKSUM_MISMATCH' && verdict.media === null) {
-    await recordExtraVersion({
-      key,
-      vendorSource: job.vendorSource,
-      vendorRecordingId: job.vendorRecordingId,
-      bucket,
-      objectKey,
-      versionId: stored.versionId,
-      sha256: stored.sha256,
-      sizeBytes: stored.sizeBytes,
-      reason: 'checksum_mismatch',
-      attemptId: input.attemptId,
-    });
+    await extra(input, { ...stored, bucket }, objectKey, 'checksum_mismatch');
   }
   return verdict;
 }
