@@ -6,11 +6,12 @@
 // finds something stored. A version without the checksum tags (its writer died between completing the
 // upload and tagging it) is hashed from its stored bytes instead of being ignored: ignoring it would write the
 // same recording a second time under WORM.
-import { GetObjectCommand, GetObjectTaggingCommand, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectTaggingCommand, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { pipeline } from 'node:stream/promises';
-import { type Readable, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { ArchiveError } from '@/lib/queue/archive-error';
 import { HashingStream } from '@/lib/archive/hashing-stream';
+import { verifyStoredObject } from '@/lib/archive/verify-stored-object';
 import { watchIdleDownload } from '@/lib/archive/watch-idle-download';
 import type { TMediaDownload } from '@/lib/vendors/types';
 
@@ -33,29 +34,13 @@ export async function storedCandidates(s3: S3Client, bucket: string, key: string
     const sha256 = tags.TagSet?.find((t) => t.Key === 'sha256')?.Value;
     const size = Number(tags.TagSet?.find((t) => t.Key === 'size')?.Value ?? v.Size ?? NaN);
     if (sha256 && Number.isFinite(size)) out.push({ bucket, key, versionId: v.VersionId, sha256, sizeBytes: size, checksumFrom: 'tag' });
-    else
-      out.push({
-        bucket,
-        key,
-        versionId: v.VersionId,
-        ...(await hashStoredVersion(s3, bucket, key, v.VersionId)),
-        checksumFrom: 'stored bytes',
-      });
+    else {
+      // Hashed from the same read-back the verification step does.
+      const read = await verifyStoredObject(s3, { bucket, key, versionId: v.VersionId });
+      out.push({ bucket, key, versionId: v.VersionId, sha256: read.sha256, sizeBytes: read.sizeBytes, checksumFrom: 'stored bytes' });
+    }
   }
   return out;
-}
-
-/** SHA-256 and size of a stored version's bytes, streamed (constant memory). */
-async function hashStoredVersion(
-  s3: S3Client,
-  bucket: string,
-  key: string,
-  versionId: string,
-): Promise<{ sha256: string; sizeBytes: number }> {
-  const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
-  const hasher = new HashingStream(null);
-  await pipeline(got.Body as Readable, hasher, new Writable({ write: (_chunk, _enc, done) => done() }));
-  return { sha256: hasher.sha256, sizeBytes: hasher.byteCount };
 }
 
 /** SHA-256 and size of the vendor's media, read once and discarded (constant memory). */
